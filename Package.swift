@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "apigw-advisor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "apigw-advisor", targets: ["apigw-advisor"]),
+        .library(name: "AdvisorCore", targets: ["AdvisorCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "AdvisorCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "AdvisorTUI",
+            dependencies: ["AdvisorCore", "CNcursesw"]
+        ),
+        .executableTarget(
+            name: "apigw-advisor",
+            dependencies: [
+                "AdvisorCore",
+                "AdvisorTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AdvisorCoreTests",
+            dependencies: ["AdvisorCore"]
+        ),
+        .testTarget(
+            name: "AdvisorTUITests",
+            dependencies: ["AdvisorTUI", "AdvisorCore"]
+        ),
+    ]
+)

@@ -1,0 +1,152 @@
+/// A fact as cited in a report: the fact with its source resolved.
+public struct FactCitation: Sendable, Hashable, Codable {
+    /// Fact id.
+    public var id: String
+    /// The fact.
+    public var text: String
+    /// Source key.
+    public var source: String
+    /// Source title.
+    public var sourceTitle: String
+    /// Source address.
+    public var url: String
+    /// Date from which the fact holds as stated.
+    public var asOf: String
+}
+
+/// A rule that fired, with what it did, why, and the answers it read.
+public struct RuleFiring: Sendable, Hashable, Codable {
+    /// Rule id.
+    public var rule: String
+    /// `recommend`, `exclude`, `require` or `finding`.
+    public var effect: String
+    /// The options it acts on.
+    public var options: [String]
+    /// Strength of a recommendation.
+    public var strength: Strength?
+    /// Why.
+    public var reason: String
+    /// What it costs.
+    public var tradeoff: String?
+    /// Facts behind it.
+    public var facts: [FactCitation]
+    /// The tests that made it fire.
+    public var evidence: [Evidence]
+    /// Where the rule is defined.
+    public var location: SourceLocation
+}
+
+/// How a decision was reached.
+public enum OutcomeStatus: String, Sendable, Hashable, Codable {
+    /// The highest-scoring option won.
+    case decided
+    /// Options with recommendations tied; the option order broke the tie.
+    case tie
+    /// No rule recommended anything; the default was used.
+    case defaulted
+    /// Hard exclusions left no option.
+    case conflict
+}
+
+/// The score of one option and which rules pushed for or against it.
+public struct OptionScore: Sendable, Hashable, Codable {
+    /// Option id.
+    public var option: String
+    /// Sum of recommendation weights.
+    public var score: Int
+    /// Rules that recommended it.
+    public var recommendedBy: [String]
+    /// Rules that excluded it (directly or by requiring another option).
+    public var excludedBy: [String]
+}
+
+/// The outcome of one decision point, with its full explanation.
+public struct DecisionOutcome: Sendable, Hashable, Codable {
+    /// Decision id.
+    public var decision: String
+    /// Chosen option, or nil in a conflict.
+    public var chosen: String?
+    /// How it was reached.
+    public var status: OutcomeStatus
+    /// Every option with its score and exclusions, in option order.
+    public var scores: [OptionScore]
+    /// Every rule that fired for this decision.
+    public var fired: [RuleFiring]
+    /// One sentence on how the choice was made (tie, default, conflict).
+    public var note: String
+}
+
+/// Hard requirements that cannot all be met: no option of a decision is left.
+public struct Conflict: Sendable, Hashable, Codable {
+    /// The decision with no option left.
+    public var decision: String
+    /// The excluding rules and the answers they read.
+    public var rules: [RuleFiring]
+    /// A sentence naming both sides.
+    public var summary: String
+}
+
+/// Something the team must know: a limit, a pitfall, a requirement.
+public struct Finding: Sendable, Hashable, Codable {
+    /// info, warning or error.
+    public var severity: Severity
+    /// Short title.
+    public var title: String
+    /// Explanation.
+    public var text: String
+    /// The rule (or `layout.*` check) that produced it.
+    public var rule: String
+    /// The decision it is attached to, if any.
+    public var decision: String?
+    /// Facts behind it.
+    public var facts: [FactCitation]
+    /// The tests that made it fire.
+    public var evidence: [Evidence]
+}
+
+/// A question and how it got its value, for the context section of reports.
+public struct ContextEntry: Sendable, Hashable, Codable {
+    /// Question id.
+    public var question: String
+    /// The value (nil when missing).
+    public var value: AnswerValue?
+    /// How it got it.
+    public var status: AnswerStatus
+}
+
+/// Everything the advisor concluded from one set of answers.
+public struct Advice: Sendable, Hashable, Codable {
+    /// Rule set name.
+    public var rulesName: String
+    /// Rule set version.
+    public var rulesVersion: String
+    /// Every question with its value and status, in catalog order.
+    public var context: [ContextEntry]
+    /// Answers given to questions that were not asked (ignored).
+    public var ignoredAnswers: [String]
+    /// Decisions in resolution order.
+    public var decisions: [DecisionOutcome]
+    /// Conflicts (also visible in their decisions).
+    public var conflicts: [Conflict]
+    /// Findings, errors first.
+    public var findings: [Finding]
+    /// The recommended layout.
+    public var layout: Layout
+
+    /// The outcome of a decision.
+    public func outcome(_ id: String) -> DecisionOutcome? { decisions.first { $0.decision == id } }
+
+    /// The chosen option of a decision.
+    public func chosen(_ id: String) -> String? { outcome(id)?.chosen }
+
+    /// Ids of every rule that fired (decisions and findings).
+    public var firedRules: Set<String> {
+        Set(decisions.flatMap { $0.fired.map(\.rule) } + findings.map(\.rule))
+    }
+
+    /// Questions with no answer and no default.
+    public var missingQuestions: [String] { context.filter { $0.status == .missing }.map(\.question) }
+
+    /// Whether strict mode fails: a conflict or an error finding.
+    public var hasErrors: Bool { !conflicts.isEmpty || findings.contains { $0.severity == .error } }
+}

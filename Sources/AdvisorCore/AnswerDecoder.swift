@@ -1,0 +1,169 @@
+import Foundation
+
+/// Decodes and validates answer values against their questions.
+struct AnswerDecoder {
+    let diagnostics: Diagnostics
+
+    static let namePattern = "^[a-z][a-z0-9-]*$"
+
+    func value(for question: Question, node: DocNode) -> AnswerValue? {
+        let key = question.id
+        switch question.kind {
+        case .single:
+            guard let text = node.scalarText else {
+                diagnostics.add(node, key: key, "expected one choice, found \(node.kindName)", allowed: question.choiceIDs)
+                return nil
+            }
+            guard question.choice(text) != nil else {
+                diagnostics.add(node, key: key, "unknown choice '\(text)'", allowed: question.choiceIDs,
+                                suggestion: nearest(text, in: question.choiceIDs))
+                return nil
+            }
+            return .choice(text)
+        case .multi:
+            guard let values = MappingReader.strings(node, key: key, diagnostics: diagnostics) else { return nil }
+            var ok = true
+            for value in values where question.choice(value) == nil {
+                diagnostics.add(node, key: key, "unknown choice '\(value)'", allowed: question.choiceIDs,
+                                suggestion: nearest(value, in: question.choiceIDs))
+                ok = false
+            }
+            if Set(values).count != values.count {
+                diagnostics.add(node, key: key, "a choice is listed twice")
+                ok = false
+            }
+            // Catalog order makes equal answers compare and print equal whatever order they were typed in.
+            return ok ? .choices(question.choiceIDs.filter(values.contains)) : nil
+        case .yesno:
+            guard case .scalar(let text, let type) = node.value, type == .bool || ["yes", "no"].contains(text.lowercased()) else {
+                diagnostics.add(node, key: key, "expected yes/no (true or false), found \(node.kindName)", allowed: ["true", "false"])
+                return nil
+            }
+            return .bool(MappingReader.boolValue(text))
+        case .number:
+            guard case .scalar(let text, let type) = node.value, type == .int || type == .float,
+                  let number = Double(text.replacingOccurrences(of: "_", with: "")), number.isFinite else {
+                diagnostics.add(node, key: key, "expected a number\(question.unit.map { " in \($0)" } ?? ""), found \(node.kindName)")
+                return nil
+            }
+            if number < (question.min ?? -Double.infinity) || number > (question.max ?? Double.infinity) {
+                diagnostics.add(node, key: key, "\(formatNumber(number)) is out of range \(rangeText(question))")
+                return nil
+            }
+            return .number(number)
+        case .text:
+            guard case .scalar(let text, let type) = node.value, type != .null || question.pattern == nil else {
+                diagnostics.add(node, key: key, "expected text, found \(node.kindName)")
+                return nil
+            }
+            let value = type == .null ? "" : text
+            guard matches(value, question, node: node) else { return nil }
+            return .text(value)
+        case .list:
+            guard let values = MappingReader.strings(node, key: key, diagnostics: diagnostics) else { return nil }
+            guard values.allSatisfy({ matches($0, question, node: node) }) else { return nil }
+            if Set(values).count != values.count {
+                diagnostics.add(node, key: key, "a value is listed twice")
+                return nil
+            }
+            return .list(values)
+        case .inventory:
+            return inventory(node, key: key).map { .inventory($0) }
+        }
+    }
+
+    func rangeText(_ question: Question) -> String {
+        let unit = question.unit.map { " \($0)" } ?? ""
+        return "\(question.min.map(formatNumber) ?? "-inf")...\(question.max.map(formatNumber) ?? "inf")\(unit)"
+    }
+
+    private func matches(_ value: String, _ question: Question, node: DocNode) -> Bool {
+        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            diagnostics.add(node, key: question.id, "control character U+\(String(control.value, radix: 16, uppercase: true)) is not allowed in '\(value.debugDescription)'")
+            return false
+        }
+        guard let pattern = question.pattern, !value.isEmpty else { return true }
+        if value.range(of: pattern, options: .regularExpression) == nil {
+            diagnostics.add(node, key: question.id, "'\(value)' does not match the pattern \(pattern)")
+            return false
+        }
+        return true
+    }
+
+    func inventory(_ node: DocNode, key: String) -> Inventory? {
+        guard case .sequence(let items) = node.value else {
+            diagnostics.add(node, key: key, "expected a list of services, found \(node.kindName)")
+            return nil
+        }
+        let before = diagnostics.errors.count
+        var services: [Service] = []
+        for item in items {
+            guard let map = MappingReader(item, context: "a service", diagnostics: diagnostics) else { continue }
+            map.rejectUnknownKeys(allowed: ["name", "team", "deploys-independently", "resources"])
+            guard let name = map.string("name", required: true) else { continue }
+            if name.range(of: Self.namePattern, options: .regularExpression) == nil {
+                diagnostics.add(map["name"] ?? item, key: "name", "service name '\(name)' must match \(Self.namePattern)")
+            }
+            if services.contains(where: { $0.name == name }) {
+                diagnostics.add(map["name"] ?? item, key: "name", "service '\(name)' is listed twice")
+            }
+            var resources: [Resource] = []
+            if let resourcesNode = map["resources"] {
+                if case .sequence(let rs) = resourcesNode.value {
+                    for r in rs {
+                        if let resource = resource(r, service: name, existing: resources) { resources.append(resource) }
+                    }
+                } else if !resourcesNode.isNull {
+                    diagnostics.add(resourcesNode, key: "resources", "expected a list of resources, found \(resourcesNode.kindName)")
+                }
+            }
+            services.append(Service(name: name, team: map.string("team"),
+                                    deploysIndependently: map.bool("deploys-independently") ?? true, resources: resources))
+        }
+        return diagnostics.errors.count == before ? Inventory(services: services) : nil
+    }
+
+    private func resource(_ node: DocNode, service: String, existing: [Resource]) -> Resource? {
+        guard let map = MappingReader(node, context: "a resource of '\(service)'", diagnostics: diagnostics) else { return nil }
+        map.rejectUnknownKeys(allowed: ["path", "methods"])
+        guard let path = map.string("path", required: true) else { return nil }
+        if let problem = Self.pathProblem(path) {
+            diagnostics.add(map["path"] ?? node, key: "path", problem)
+            return nil
+        }
+        if existing.contains(where: { $0.path == path }) {
+            diagnostics.add(map["path"] ?? node, key: "path", "resource '\(path)' is listed twice in '\(service)'")
+        }
+        let methods = (map.stringList("methods", required: true) ?? []).map { $0.uppercased() }
+        for method in methods where !httpMethods.contains(method) {
+            diagnostics.add(map["methods"] ?? node, key: "methods", "unknown HTTP method '\(method)'", allowed: httpMethods,
+                            suggestion: nearest(method, in: httpMethods))
+        }
+        if methods.isEmpty { diagnostics.add(map["methods"] ?? node, key: "methods", "a resource needs at least one method") }
+        return Resource(path: path, methods: httpMethods.filter(methods.contains))
+    }
+
+    /// Why a resource path is not valid for API Gateway, or nil.
+    static func pathProblem(_ path: String) -> String? {
+        guard path.hasPrefix("/") else { return "path '\(path)' must start with /" }
+        if path == "/" { return nil }
+        if path.hasSuffix("/") { return "path '\(path)' must not end with /" }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        for (index, segment) in segments.enumerated() {
+            if segment.isEmpty { return "path '\(path)' has an empty segment" }
+            if segment.hasPrefix("{") {
+                let inner = segment.dropFirst().dropLast()
+                guard segment.hasSuffix("}"), !inner.isEmpty else { return "path '\(path)': a parameter segment is written {name}" }
+                if inner.hasSuffix("+") && index != segments.count - 1 {
+                    return "path '\(path)': a greedy {name+} segment must be the last one"
+                }
+                if inner.dropLast(inner.hasSuffix("+") ? 1 : 0).range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
+                    return "path '\(path)': parameter names use letters, digits and _"
+                }
+            } else if segment.range(of: "^[A-Za-z0-9._~-]+$", options: .regularExpression) == nil {
+                return "path '\(path)': segment '\(segment)' may only use letters, digits and . _ ~ -"
+            }
+        }
+        return nil
+    }
+}

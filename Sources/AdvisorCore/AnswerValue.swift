@@ -1,0 +1,60 @@
+/// An answer to one question.
+public enum AnswerValue: Sendable, Hashable, Codable {
+    /// A single choice id.
+    case choice(String)
+    /// Several choice ids, in catalog order.
+    case choices([String])
+    /// Yes or no.
+    case bool(Bool)
+    /// A number (in the question's unit).
+    case number(Double)
+    /// Free text.
+    case text(String)
+    /// A list of text values.
+    case list([String])
+    /// The services inventory.
+    case inventory(Inventory)
+
+    /// The values a membership or count test sees.
+    public var members: [String]? {
+        switch self {
+        case .choices(let values), .list(let values): return values
+        case .inventory(let inventory): return inventory.services.map(\.name)
+        default: return nil
+        }
+    }
+
+    /// The number, if this is one.
+    public var numberValue: Double? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    /// A scalar as text for equality tests (choice, text, yes/no, number).
+    public var scalarText: String? {
+        switch self {
+        case .choice(let value), .text(let value): return value
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return formatNumber(value)
+        default: return nil
+        }
+    }
+
+    /// A short human-readable rendering, for explanations.
+    public var display: String {
+        switch self {
+        case .choice(let value), .text(let value): return value.isEmpty ? "\"\"" : value
+        case .bool(let value): return value ? "yes" : "no"
+        case .number(let value): return formatNumber(value)
+        case .choices(let values), .list(let values): return values.isEmpty ? "[]" : "[" + values.joined(separator: ", ") + "]"
+        case .inventory(let inventory):
+            return "\(inventory.services.count) service(s), \(inventory.resourceCount) resource(s), \(inventory.routeCount) route(s)"
+        }
+    }
+}
+
+/// Formats a number without a trailing `.0` for whole values.
+public func formatNumber(_ value: Double) -> String {
+    if value.rounded() == value && abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+}

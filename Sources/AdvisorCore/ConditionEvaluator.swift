@@ -1,0 +1,96 @@
+/// Evaluates conditions on an answer sheet and the decisions made so far, keeping the evidence.
+struct ConditionEvaluator {
+    let rules: RuleSet
+    let values: [String: AnswerValue]
+    let status: [String: AnswerStatus]
+    /// Decision id -> chosen option (absent when undecided or in conflict).
+    var decisions: [String: String]
+
+    struct Result {
+        var held: Bool
+        /// The leaf tests that explain the result.
+        var evidence: [Evidence]
+    }
+
+    func evaluate(_ condition: Condition) -> Result {
+        switch condition {
+        case .all(let list):
+            var evidence: [Evidence] = []
+            for item in list {
+                let result = evaluate(item)
+                if !result.held { return Result(held: false, evidence: result.evidence) }
+                evidence += result.evidence
+            }
+            return Result(held: true, evidence: evidence)
+        case .any(let list):
+            var evidence: [Evidence] = []
+            for item in list {
+                let result = evaluate(item)
+                if result.held { return Result(held: true, evidence: result.evidence) }
+                evidence += result.evidence
+            }
+            return Result(held: false, evidence: evidence)
+        case .not(let inner):
+            let result = evaluate(inner)
+            return Result(held: !result.held, evidence: result.evidence)
+        case .ref(let name):
+            guard let inner = rules.conditions[name] else { return Result(held: false, evidence: []) }
+            return evaluate(inner)
+        case .decision(let id, let options):
+            let chosen = decisions[id]
+            let held = chosen.map(options.contains) ?? false
+            let test = options.count == 1 ? "is \(options[0])" : "in [\(options.joined(separator: ", "))]"
+            return Result(held: held, evidence: [Evidence(kind: "decision", subject: id, test: test,
+                                                          value: chosen ?? "undecided", held: held, fromDefault: false)])
+        case .count(let subject, let op, let number):
+            let (count, fromDefault) = countValue(subject)
+            let held = count.map { op.holds(Double($0), number) } ?? false
+            return Result(held: held, evidence: [Evidence(kind: "count", subject: subject, test: "\(op.symbol) \(formatNumber(number))",
+                                                          value: count.map(String.init) ?? "unanswered", held: held, fromDefault: fromDefault)])
+        case .answer(let id, let test):
+            let value = values[id]
+            let held = value.map { Self.holds(test, on: $0) } ?? false
+            let fromDefault = status[id].map { $0 != .answered } ?? false
+            return Result(held: held, evidence: [Evidence(kind: "answer", subject: id, test: test.display,
+                                                          value: value?.display ?? "unanswered", held: held, fromDefault: fromDefault)])
+        }
+    }
+
+    private func countValue(_ subject: String) -> (Int?, Bool) {
+        let fromDefault = status[subject.hasPrefix("services") ? "services" : subject].map { $0 != .answered } ?? false
+        if subject.hasPrefix("services") {
+            let inventory: Inventory
+            if case .inventory(let value)? = values["services"] { inventory = value } else { inventory = Inventory() }
+            switch subject {
+            case "services": return (inventory.services.count, fromDefault)
+            case "services.resources": return (inventory.resourceCount, fromDefault)
+            case "services.routes": return (inventory.routeCount, fromDefault)
+            case "services.teams": return (inventory.teamCount, fromDefault)
+            case "services.shared-deploys": return (inventory.sharedDeployCount, fromDefault)
+            case "services.path-params": return (inventory.pathParameterCount, fromDefault)
+            default: return (nil, fromDefault)
+            }
+        }
+        return (values[subject]?.members?.count, fromDefault)
+    }
+
+    static func holds(_ test: AnswerTest, on value: AnswerValue) -> Bool {
+        switch test {
+        case .equals(let expected):
+            if case .number(let n) = value, let e = Double(expected) { return n == e }
+            if case .bool(let b) = value { return b == MappingReader.boolValue(expected) }
+            return value.scalarText == expected
+        case .oneOf(let options):
+            if case .number(let n) = value { return options.compactMap(Double.init).contains(n) }
+            return value.scalarText.map(options.contains) ?? false
+        case .contains(let item):
+            return value.members?.contains(item) ?? false
+        case .containsAny(let items):
+            return value.members.map { members in items.contains(where: members.contains) } ?? false
+        case .containsAll(let items):
+            return value.members.map { members in items.allSatisfy(members.contains) } ?? false
+        case .compare(let op, let number):
+            return value.numberValue.map { op.holds($0, number) } ?? false
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// One option of a decision point.
+public struct DecisionOption: Sendable, Hashable, Codable {
+    /// Stable id, used in rules and outputs.
+    public var id: String
+    /// Title.
+    public var title: String
+    /// One sentence on what it is.
+    public var summary: String
+    /// Advantages.
+    public var pros: [String]
+    /// Drawbacks.
+    public var cons: [String]
+}
+
+/// A decision the advisor makes, such as the API type or the authorizer.
+public struct DecisionPoint: Sendable, Codable {
+    /// Stable id.
+    public var id: String
+    /// Short title (also the MADR file name).
+    public var title: String
+    /// The question the decision answers.
+    public var question: String
+    /// Chosen when no rule recommends anything.
+    public var defaultOption: String
+    /// Extra ordering: decisions that must be resolved first.
+    public var after: [String]
+    /// The options, in tie-break order.
+    public var options: [DecisionOption]
+    /// Where it was defined.
+    public var location: SourceLocation
+
+    /// The option ids, in order.
+    public var optionIDs: [String] { options.map(\.id) }
+
+    /// The option with this id.
+    public func option(_ id: String) -> DecisionOption? { options.first { $0.id == id } }
+}
+
+/// Where a fact comes from.
+public struct FactSource: Sendable, Hashable, Codable {
+    /// Short key such as `TO24`.
+    public var id: String
+    /// Title of the document.
+    public var title: String
+    /// Address.
+    public var url: String
+}
+
+/// A fact about API Gateway or Lambda that rules rely on, with its source and date.
+public struct Fact: Sendable, Hashable, Codable {
+    /// Stable id.
+    public var id: String
+    /// The fact in one or two sentences.
+    public var text: String
+    /// Source id.
+    public var source: String
+    /// Date from which the fact holds as stated (YYYY-MM-DD).
+    public var asOf: String
+}

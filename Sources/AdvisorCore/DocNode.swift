@@ -1,0 +1,135 @@
+import Foundation
+import Yams
+
+/// A parsed YAML or JSON value with the location of every node, so errors can point at line and column.
+public struct DocNode: Sendable {
+    /// The kinds of node.
+    public enum Value: Sendable {
+        /// A scalar: its text and what a YAML resolver made of it.
+        case scalar(String, ScalarType)
+        /// A mapping, in file order.
+        case mapping([(key: DocNode, value: DocNode)])
+        /// A sequence.
+        case sequence([DocNode])
+    }
+
+    /// How a plain scalar resolved; quoted scalars are always `.string`.
+    public enum ScalarType: Sendable { case string, bool, int, float, null }
+
+    /// The value.
+    public var value: Value
+    /// Where it starts.
+    public var location: SourceLocation
+
+    /// Creates a node.
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    /// The largest input we parse: anything bigger is certainly not a hand-written answers or rules file.
+    public static let maxBytes = 4 * 1024 * 1024
+
+    /// Parses YAML (JSON is YAML too) from `text`, naming `file` in every location.
+    public static func parse(_ text: String, file: String) throws(InputError) -> DocNode {
+        if text.utf8.count > maxBytes {
+            throw InputError(SourceLocation(file: file),
+                             "the file is \(text.utf8.count) bytes; the limit is \(maxBytes) bytes")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty || trimmed.split(separator: "\n").allSatisfy({ $0.hasPrefix("#") || $0.allSatisfy(\.isWhitespace) }) {
+            throw InputError(SourceLocation(file: file), "the file is empty")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError(errorLocation(error, file: file), syntaxMessage(error))
+        } catch {
+            throw InputError(SourceLocation(file: file), "cannot parse: \(error)")
+        }
+        guard let root else { throw InputError(SourceLocation(file: file), "the file is empty") }
+        return convert(root, file: file)
+    }
+
+    private static func convert(_ node: Node, file: String) -> DocNode {
+        let location = SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        switch node {
+        case .scalar(let scalar):
+            let type: ScalarType
+            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted || scalar.style == .literal || scalar.style == .folded {
+                type = .string
+            } else {
+                switch Resolver.default.resolveTag(of: node) {
+                case .bool: type = .bool
+                case .int: type = .int
+                case .float: type = .float
+                case .null: type = .null
+                default: type = .string
+                }
+            }
+            return DocNode(.scalar(scalar.string, type), at: location)
+        case .mapping(let mapping):
+            return DocNode(.mapping(mapping.map { (key: convert($0.key, file: file), value: convert($0.value, file: file)) }), at: location)
+        case .sequence(let sequence):
+            return DocNode(.sequence(sequence.map { convert($0, file: file) }), at: location)
+        case .alias(let alias):
+            return DocNode(.scalar("*" + alias.anchor.rawValue, .string), at: location)
+        }
+    }
+
+    private static func errorLocation(_ error: YamlError, file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(_, let context):
+            return SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+        default:
+            return SourceLocation(file: file)
+        }
+    }
+
+    private static func syntaxMessage(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            let prefix = context.map { "\($0.text), " } ?? ""
+            return "malformed YAML/JSON: \(prefix)\(problem)"
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return "duplicate key(s) in a mapping: \(duplicates.joined(separator: ", "))"
+        case .reader(let problem, _, _, _):
+            return "cannot read the file: \(problem)"
+        default:
+            return "malformed YAML/JSON: \(error)"
+        }
+    }
+}
+
+extension DocNode {
+    /// A short name for the node's kind, for error messages.
+    public var kindName: String {
+        switch value {
+        case .scalar(_, let type):
+            switch type {
+            case .string: return "a string"
+            case .bool: return "true/false"
+            case .int, .float: return "a number"
+            case .null: return "nothing (null)"
+            }
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    /// The scalar text, or nil for mappings and sequences.
+    public var scalarText: String? {
+        if case .scalar(let text, let type) = value, type != .null { return text }
+        return nil
+    }
+
+    /// Whether this is a null scalar (`~`, `null` or an empty value).
+    public var isNull: Bool {
+        if case .scalar(_, .null) = value { return true }
+        return false
+    }
+}

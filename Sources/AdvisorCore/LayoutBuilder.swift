@@ -1,0 +1,209 @@
+/// Derives the recommended layout from the decisions and the inventory, and checks it against limits.
+struct LayoutBuilder {
+    let rules: RuleSet
+    let sheet: AnswerSheet
+
+    private func text(_ id: String) -> String? {
+        if case .text(let value)? = sheet.values[id] { return value }
+        if case .choice(let value)? = sheet.values[id] { return value }
+        return nil
+    }
+
+    private func list(_ id: String) -> [String] { sheet.values[id]?.members ?? [] }
+
+    func build(_ advice: Advice) -> (layout: Layout, findings: [Finding]) {
+        var layout = Layout()
+        var findings: [Finding] = []
+        layout.unresolved = advice.conflicts.map(\.decision)
+        let pick = { (id: String) in advice.chosen(id) ?? "unresolved" }
+        let apiType = pick("api-type"), endpoint = pick("endpoint-type"), style = pick("resource-style")
+        let integration = pick("integration"), granularity = pick("function-granularity")
+        let packaging = pick("packaging"), cors = pick("cors"), authorizer = pick("authorizer")
+        layout.runtime = text("runtime") ?? "python3.13"
+        let apiName = (text("api-name") ?? "").isEmpty ? "my-api" : text("api-name") ?? "my-api"
+        let inventory: Inventory
+        if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
+        if inventory.services.isEmpty {
+            findings.append(layoutFinding(.warning, "No services in the inventory", "layout.empty-inventory",
+                                          "The inventory lists no services, so the layout has no routes or functions. Add the services and their resources to get a concrete layout."))
+        }
+
+        // Which services each API fronts.
+        var groups: [(name: String, services: [Service])] = []
+        if pick("api-count") == "shared" || inventory.services.count <= 1 {
+            let name = inventory.services.count == 1 && pick("api-count") != "shared" ? "\(inventory.services[0].name)-api" : apiName
+            groups = [(name, inventory.services)]
+        } else {
+            groups = inventory.services.map { ("\($0.name)-api", [$0]) }
+        }
+        let lambdaAuthorizer = authorizer == "lambda-token" || authorizer == "lambda-request"
+        if lambdaAuthorizer {
+            layout.functions.append(FunctionDesign(name: "\(apiName)-authorizer", service: nil,
+                                                   handler: HandlerNaming(runtime: layout.runtime).handler(module: "authorizer", function: "handler", service: "authorizer"),
+                                                   package: "\(apiName)-authorizer", routes: [], role: "authorizer"))
+        }
+        let browser = list("consumers").contains("browser")
+        let origins = list("browser-origins")
+        let credentials = sheet.values["browser-credentials"] == .bool(true)
+        let naming = HandlerNaming(runtime: layout.runtime)
+        var routeOwners: [String: String] = [:]
+
+        for group in groups {
+            var routes: [RouteDesign] = []
+            var functionsOfAPI: [FunctionDesign] = []
+            for service in group.services {
+                let planned = FunctionPlanner(service: service, style: style, granularity: granularity, packaging: packaging,
+                                              naming: naming, sharedAPI: group.services.count > 1 || pick("api-count") == "shared")
+                for route in planned.routes {
+                    let key = route.display
+                    if let owner = routeOwners["\(group.name) \(key)"], owner != service.name {
+                        findings.append(layoutFinding(.error, "Two services claim the same route", "layout.duplicate-route",
+                                                      "\(key) is declared by both \(owner) and \(service.name) on \(group.name). One API can route a path and method to one integration only: rename one resource or give the services separate APIs."))
+                    }
+                    routeOwners["\(group.name) \(key)"] = service.name
+                    var route = route
+                    route.integration = integration == "custom" ? "custom" : "lambda-proxy"
+                    route.authorized = authorizer != "none"
+                    routes.append(route)
+                }
+                functionsOfAPI += planned.functions
+            }
+            routes += preflightRoutes(routes, cors: cors, apiType: apiType, authorized: authorizer != "none")
+            let prefix = groups.count > 1 ? "\(group.name) " : ""
+            for index in functionsOfAPI.indices {
+                functionsOfAPI[index].routes = routes.filter { $0.function == functionsOfAPI[index].name }.map { prefix + $0.display }
+            }
+            layout.functions += functionsOfAPI
+            let auth = authorizerDesign(authorizer, api: group.name, apiType: apiType, function: lambdaAuthorizer ? "\(apiName)-authorizer" : nil)
+            let corsDesign = corsDesign(cors, apiType: apiType, integration: integration, browser: browser, origins: origins,
+                                        credentials: credentials, routes: routes)
+            layout.apis.append(APIDesign(name: group.name, type: apiType, endpoint: endpoint, services: group.services.map(\.name),
+                                         routes: routes, authorizer: auth, cors: corsDesign, basePath: nil))
+        }
+
+        if let domainKind = text("custom-domain"), domainKind != "none" {
+            let given = text("domain-name") ?? ""
+            let name = given.isEmpty ? (domainKind == "wildcard" ? "*.example.com" : "api.example.com") : given
+            let certificate = endpoint == "edge" ? "ACM certificate in us-east-1 (edge-optimized endpoints use CloudFront)"
+                : "ACM certificate in the API's own Region"
+            layout.domain = DomainDesign(name: name, kind: domainKind, certificate: certificate,
+                                         mapping: layout.apis.count > 1 ? "base-path" : "root")
+            if layout.apis.count > 1 {
+                for index in layout.apis.indices { layout.apis[index].basePath = layout.apis[index].services.first ?? layout.apis[index].name }
+            }
+        }
+        findings += limitFindings(layout)
+        return (layout, findings)
+    }
+
+    /// OPTIONS routes the chosen CORS handling needs in addition to the inventory's routes.
+    private func preflightRoutes(_ routes: [RouteDesign], cors: String, apiType: String, authorized: Bool) -> [RouteDesign] {
+        var seen = Set<String>()
+        var out: [RouteDesign] = []
+        for route in routes where !seen.contains(route.path) {
+            seen.insert(route.path)
+            if routes.contains(where: { $0.path == route.path && $0.method == "OPTIONS" }) { continue }
+            switch cors {
+            case "gateway" where apiType == "rest":
+                out.append(RouteDesign(path: route.path, method: "OPTIONS", integration: "mock", function: nil, authorized: false,
+                                       note: "preflight answered by the gateway (MOCK integration), no Lambda invocation"))
+            case "function":
+                out.append(RouteDesign(path: route.path, method: "OPTIONS", integration: "lambda-proxy", function: route.function,
+                                       authorized: false, note: "preflight reaches the function without the authorizer"))
+            case "http-api-config" where authorized && (route.method == "ANY" || route.path.contains("{proxy+}")):
+                out.append(RouteDesign(path: route.path, method: "OPTIONS", integration: "lambda-proxy", function: route.function,
+                                       authorized: false, note: "unauthenticated so preflights never reach the authorizer; the CORS configuration answers them"))
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    private func authorizerDesign(_ type: String, api: String, apiType: String, function: String?) -> AuthorizerDesign? {
+        switch type {
+        case "none", "unresolved":
+            return nil
+        case "iam":
+            return AuthorizerDesign(name: "\(api)-iam", type: type, function: nil, identitySource: "SigV4-signed request (AWS_IAM)",
+                                    issuer: nil, cacheTTL: nil)
+        case "cognito":
+            return AuthorizerDesign(name: "\(api)-cognito", type: type, function: nil, identitySource: "method.request.header.Authorization",
+                                    issuer: nil, cacheTTL: nil)
+        case "jwt":
+            let cognito = list("auth-mechanisms").contains("cognito")
+            return AuthorizerDesign(name: "\(api)-jwt", type: type, function: nil, identitySource: "$request.header.Authorization",
+                                    issuer: cognito ? "https://cognito-idp.{region}.amazonaws.com/{userPoolId}" : "https://{your-identity-provider}/",
+                                    cacheTTL: nil)
+        default:
+            let source = apiType == "http" ? "$request.header.Authorization" : "method.request.header.Authorization"
+            return AuthorizerDesign(name: "\(api)-\(type)", type: type, function: function, identitySource: source,
+                                    issuer: nil, cacheTTL: 300)
+        }
+    }
+
+    private func corsDesign(_ handling: String, apiType: String, integration: String, browser: Bool, origins: [String],
+                            credentials: Bool, routes: [RouteDesign]) -> CorsDesign {
+        var headers = ["Content-Type", "Authorization"]
+        if list("auth-mechanisms").contains("api-keys") { headers.append("X-Api-Key") }
+        if list("auth-mechanisms").contains("iam") { headers += ["X-Amz-Date", "X-Amz-Security-Token"] }
+        var methods = Array(Set(routes.map(\.method))).sorted()
+        if methods.contains("ANY") { methods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] }
+        var notes: [String] = []
+        var responses: [String] = []
+        switch handling {
+        case "gateway":
+            notes.append("The gateway answers preflight OPTIONS requests itself.")
+            if integration != "custom" {
+                notes.append("With the Lambda proxy integration the gateway cannot add headers to real responses: the function returns Access-Control-Allow-Origin (and Vary: Origin) on every response.")
+            }
+        case "function":
+            notes.append("The function answers OPTIONS and sets every CORS header, echoing the request's Origin when it is on the allow-list, with Vary: Origin.")
+        case "http-api-config":
+            notes.append("The HTTP API's CORS configuration answers preflights and adds the headers; CORS headers returned by the function are ignored.")
+        default:
+            if browser { notes.append("CORS is unresolved: see the conflict.") }
+        }
+        if apiType == "rest" && browser && handling != "none" {
+            responses = ["DEFAULT_4XX", "DEFAULT_5XX"]
+            notes.append("Gateway-generated errors (authorizer 401/403, throttling 429, timeout 504) carry CORS headers only through the DEFAULT_4XX and DEFAULT_5XX gateway responses.")
+        }
+        return CorsDesign(handling: handling, origins: handling == "none" ? [] : origins, allowCredentials: credentials && handling != "none",
+                          allowHeaders: handling == "none" ? [] : headers, allowMethods: handling == "none" ? [] : methods,
+                          gatewayResponses: responses, notes: notes)
+    }
+
+    private func limitFindings(_ layout: Layout) -> [Finding] {
+        var out: [Finding] = []
+        for api in layout.apis {
+            let resources = Set(api.routes.flatMap { Self.resourcePaths($0.path) }).count
+            if api.type == "rest" && resources > 300 {
+                out.append(layoutFinding(.warning, "\(api.name) exceeds 300 resources", "layout.rest-resources",
+                                         "\(api.name) needs \(resources) resources (every path segment is one); the default quota is 300 per REST API. Ask for an increase or split the API.", facts: ["rest-resources-quota"]))
+            }
+            if api.type == "http" && api.routes.count > 300 {
+                out.append(layoutFinding(.warning, "\(api.name) exceeds 300 routes", "layout.http-routes",
+                                         "\(api.name) has \(api.routes.count) routes; the default quota is 300 per HTTP API. Ask for an increase or split the API.", facts: ["http-routes-quota"]))
+            }
+            // A rough count of what one stack per API declares: methods, resources, functions with role and permission.
+            let functions = Set(api.routes.compactMap(\.function)).count
+            let estimate = api.routes.count + (api.type == "rest" ? resources : 0) + functions * 3 + 4
+            if estimate > 500 {
+                out.append(layoutFinding(.warning, "\(api.name) needs about \(estimate) CloudFormation resources", "layout.cloudformation-resources",
+                                         "One template for \(api.name) would declare about \(estimate) resources (routes or methods, resources, and a function, role and permission per function); a template holds at most 500. Use nested stacks, fewer functions or several APIs.", facts: ["cloudformation-500-resources"]))
+            }
+        }
+        return out
+    }
+
+    /// Every resource a path creates in a REST API: `/a/{b}` creates `/a` and `/a/{b}`.
+    static func resourcePaths(_ path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        return segments.indices.map { "/" + segments[...$0].joined(separator: "/") }
+    }
+
+    private func layoutFinding(_ severity: Severity, _ title: String, _ id: String, _ text: String, facts: [String] = []) -> Finding {
+        Finding(severity: severity, title: title, text: text, rule: id, decision: nil,
+                facts: Engine(rules: rules).citations(facts.filter { rules.facts[$0] != nil }), evidence: [])
+    }
+}

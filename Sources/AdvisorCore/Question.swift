@@ -1,0 +1,58 @@
+/// A group of questions shown together (in the interview and in reports).
+public struct QuestionGroup: Sendable, Hashable, Codable {
+    /// Stable id.
+    public var id: String
+    /// Title shown to the user.
+    public var title: String
+}
+
+/// One choice of a single- or multiple-choice question.
+public struct Choice: Sendable, Hashable, Codable {
+    /// The value written in answers files.
+    public var id: String
+    /// Short label.
+    public var label: String
+    /// What the choice means and implies.
+    public var help: String
+}
+
+/// The kinds of question the catalog supports.
+public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case single, multi, yesno, number, text, list, inventory
+}
+
+/// One question of the catalog.
+public struct Question: Sendable {
+    /// The key used in answers files.
+    public var id: String
+    /// Group id.
+    public var group: String
+    /// Kind of answer.
+    public var kind: QuestionKind
+    /// The question as asked.
+    public var prompt: String
+    /// Help text.
+    public var help: String
+    /// Choices (single and multi).
+    public var choices: [Choice]
+    /// Default answer; nil makes the question required.
+    public var defaultValue: AnswerValue?
+    /// Asked only when this holds.
+    public var askIf: Condition?
+    /// Unit of a number.
+    public var unit: String?
+    /// Inclusive range of a number.
+    public var min: Double?
+    /// Inclusive range of a number.
+    public var max: Double?
+    /// Regular expression each text value must match.
+    public var pattern: String?
+    /// Where it was defined.
+    public var location: SourceLocation
+
+    /// The choice ids, in order.
+    public var choiceIDs: [String] { choices.map(\.id) }
+
+    /// The choice with this id.
+    public func choice(_ id: String) -> Choice? { choices.first { $0.id == id } }
+}
