@@ -1,0 +1,58 @@
+/// Renders a layout as an indented tree of plain lines (for the terminal summary, the interview and markdown).
+public enum LayoutTree {
+    /// Tree lines; `ascii` uses `|-` and `` ` `` instead of box-drawing characters.
+    public static func lines(_ layout: Layout, ascii: Bool = false) -> [String] {
+        let tee = ascii ? "|-- " : "├── ", last = ascii ? "`-- " : "└── "
+        let bar = ascii ? "|   " : "│   ", blank = "    "
+        var out: [String] = []
+        func node(_ items: [(String, [String])], indent: String) {
+            for (index, item) in items.enumerated() {
+                let isLast = index == items.count - 1
+                out.append(indent + (isLast ? last : tee) + item.0)
+                let childIndent = indent + (isLast ? blank : bar)
+                for (childIndex, child) in item.1.enumerated() {
+                    out.append(childIndent + (childIndex == item.1.count - 1 ? last : tee) + child)
+                }
+            }
+        }
+        if let domain = layout.domain {
+            out.append("domain \(domain.name) (\(domain.kind), \(domain.mapping) mapping; \(domain.certificate))")
+        }
+        for api in layout.apis {
+            let base = api.basePath.map { ", base path /\($0)" } ?? ""
+            out.append("API \(api.name) [\(api.type.uppercased()), \(api.endpoint)\(base)]")
+            var items: [(String, [String])] = []
+            for route in api.routes {
+                let target = route.function.map { "-> \($0)" } ?? "-> gateway (mock)"
+                let auth = route.authorized ? ", auth" : ""
+                items.append(("\(route.method) \(route.path) \(target) [\(route.integration)\(auth)]", []))
+            }
+            if let authorizer = api.authorizer {
+                var details = ["identity: \(authorizer.identitySource)"]
+                if let function = authorizer.function { details.append("function: \(function)") }
+                if let issuer = authorizer.issuer { details.append("issuer: \(issuer)") }
+                if let ttl = authorizer.cacheTTL { details.append("cache TTL: \(ttl) s") }
+                items.append(("authorizer \(authorizer.name) (\(authorizer.type))", details))
+            }
+            if api.cors.handling != "none" {
+                var details: [String] = []
+                if !api.cors.origins.isEmpty { details.append("origins: \(api.cors.origins.joined(separator: ", "))") }
+                if api.cors.allowCredentials { details.append("credentials: allowed") }
+                if !api.cors.gatewayResponses.isEmpty { details.append("headers on gateway responses: \(api.cors.gatewayResponses.joined(separator: ", "))") }
+                items.append(("CORS: \(api.cors.handling)", details))
+            }
+            node(items, indent: "")
+        }
+        if !layout.functions.isEmpty {
+            out.append("Functions (\(layout.runtime))")
+            node(layout.functions.map { function in
+                let routes = function.role == "authorizer" ? "authorizer for every API" : "\(function.routes.count) route(s)"
+                return ("\(function.name): \(function.handler) [package \(function.package); \(routes)]", [])
+            }, indent: "")
+        }
+        if !layout.unresolved.isEmpty {
+            out.append("Unresolved (conflict): \(layout.unresolved.joined(separator: ", "))")
+        }
+        return out
+    }
+}

@@ -1,0 +1,85 @@
+/// The outcome of running one rule case.
+public struct CaseResult: Sendable {
+    /// The case.
+    public var name: String
+    /// Area of its cases file.
+    public var area: String
+    /// Where it is defined.
+    public var location: SourceLocation
+    /// What did not match; empty when the case passed.
+    public var failures: [String]
+
+    /// Whether it passed.
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// Checks a loaded rule set beyond what loading checks: every rule has cases, and every case passes.
+public enum RuleLinter {
+    /// Runs every case of the rule set.
+    public static func runCases(_ rules: RuleSet) -> [CaseResult] {
+        let engine = Engine(rules: rules)
+        return rules.cases.map { ruleCase in
+            var failures: [String] = []
+            let answers: Answers
+            do throws(InputErrors) {
+                answers = try Answers.decode(ruleCase.answers, rules: rules)
+            } catch {
+                return CaseResult(name: ruleCase.name, area: ruleCase.area, location: ruleCase.location,
+                                  failures: error.errors.map { "answers: \($0.description)" })
+            }
+            let advice = engine.advise(answers)
+            let fired = advice.firedRules
+            for id in ruleCase.fires where !fired.contains(id) {
+                failures.append("\(id) should fire but did not\(whyNot(id, rules: rules, advice: advice, answers: answers))")
+            }
+            for id in ruleCase.notFires where fired.contains(id) {
+                failures.append("\(id) should not fire but did")
+            }
+            for (decision, expected) in ruleCase.expect {
+                let outcome = advice.outcome(decision)
+                let actual = outcome?.status == .conflict ? "conflict" : outcome?.chosen ?? "undecided"
+                if actual != expected {
+                    failures.append("decision \(decision): expected \(expected), got \(actual) (\(outcome?.note ?? ""))")
+                }
+            }
+            return CaseResult(name: ruleCase.name, area: ruleCase.area, location: ruleCase.location, failures: failures)
+        }
+    }
+
+    /// The failed tests of a rule's condition, to make a failing case easy to fix.
+    static func whyNot(_ id: String, rules: RuleSet, advice: Advice, answers: Answers) -> String {
+        guard let rule = rules.rule(id) else { return "" }
+        let sheet = AnswerSheet(answers: answers, rules: rules)
+        var decisions: [String: String] = [:]
+        for outcome in advice.decisions { if let chosen = outcome.chosen { decisions[outcome.decision] = chosen } }
+        let result = ConditionEvaluator(rules: rules, values: sheet.values, status: sheet.status, decisions: decisions).evaluate(rule.when)
+        let failed = result.evidence.filter { !$0.held }.map(\.display)
+        return failed.isEmpty ? "" : ": " + failed.joined(separator: "; ")
+    }
+
+    /// Every problem with the rule set: rules without cases, and failing cases, with file and line.
+    public static func lint(_ rules: RuleSet) -> [InputError] {
+        var errors: [InputError] = []
+        let casesByArea = Dictionary(grouping: rules.cases, by: \.area)
+        for area in Set(casesByArea.keys).subtracting(rules.areas).sorted() {
+            if let first = casesByArea[area]?.first {
+                errors.append(InputError(first.location, "cases file without a rules file (\(area).rules.yaml)"))
+            }
+        }
+        for rule in rules.rules {
+            let cases = casesByArea[rule.area] ?? []
+            if !cases.contains(where: { $0.fires.contains(rule.id) }) {
+                errors.append(InputError(rule.location, key: rule.id, "no case in \(rule.area).cases.yaml lists this rule under `fires`"))
+            }
+            if !cases.contains(where: { $0.notFires.contains(rule.id) }) {
+                errors.append(InputError(rule.location, key: rule.id, "no case in \(rule.area).cases.yaml lists this rule under `not-fires`"))
+            }
+        }
+        for result in runCases(rules) where !result.passed {
+            for failure in result.failures {
+                errors.append(InputError(result.location, key: result.name, "case fails: \(failure)"))
+            }
+        }
+        return errors
+    }
+}

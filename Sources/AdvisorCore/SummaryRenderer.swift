@@ -1,0 +1,101 @@
+/// The plain-text summary printed on standard output, readable at 80 columns.
+public enum SummaryRenderer {
+    /// Renders the summary; `why` adds every decision's full explanation.
+    public static func render(_ advice: Advice, context: ReportContext, why: Bool = false, width: Int = 80, ascii: Bool = false) -> String {
+        var out: [String] = []
+        let rules = context.rules
+        out.append("apigw-advisor: advice for \(context.answersFile)")
+        out.append("rules: \(advice.rulesName) \(advice.rulesVersion); date: \(context.date)")
+        out.append("")
+        out.append("DECISIONS")
+        for outcome in advice.decisions {
+            guard let decision = rules.decision(outcome.decision) else { continue }
+            let chosen = outcome.chosen.flatMap { decision.option($0)?.title } ?? "CONFLICT: no option left"
+            let label = "  \(decision.title) "
+            let dots = max(2, 40 - label.count)
+            out += TextWrap.wrap(label + String(repeating: ".", count: dots) + " " + chosen, width: width, indent: String(repeating: " ", count: 6))
+            if why {
+                out += explanation(outcome, decision: decision, width: width)
+            } else if let reason = leadingReason(outcome) {
+                out += TextWrap.wrap(reason, width: width, firstIndent: "      ", indent: "      ")
+            }
+        }
+        if !advice.conflicts.isEmpty {
+            out.append("")
+            out.append("CONFLICTS")
+            for conflict in advice.conflicts {
+                out += TextWrap.wrap("\(conflict.decision): \(conflict.summary)", width: width, firstIndent: "  ", indent: "    ")
+                for firing in conflict.rules {
+                    out += TextWrap.wrap("\(firing.rule) (\(firing.effect) \(firing.options.joined(separator: ", "))): \(firing.reason)",
+                                         width: width, firstIndent: "    - ", indent: "      ")
+                    for evidence in firing.evidence where evidence.held {
+                        out += TextWrap.wrap("answer: \(evidence.display)", width: width, firstIndent: "      ", indent: "        ")
+                    }
+                }
+            }
+        }
+        if !advice.findings.isEmpty {
+            out.append("")
+            out.append("FINDINGS")
+            for finding in advice.findings {
+                out += TextWrap.wrap("[\(finding.severity.rawValue)] \(finding.title)", width: width, firstIndent: "  ", indent: "    ")
+                out += TextWrap.wrap(finding.text, width: width, firstIndent: "    ", indent: "    ")
+                for fact in finding.facts {
+                    out += TextWrap.wrap("fact: \(fact.text) (\(fact.source), as of \(fact.asOf))", width: width, firstIndent: "    ", indent: "      ")
+                }
+            }
+        }
+        out.append("")
+        out.append("LAYOUT")
+        out += LayoutTree.lines(advice.layout, ascii: ascii).map { "  " + $0 }
+        let defaulted = advice.context.filter { $0.status == .defaulted }.map(\.question)
+        if !defaulted.isEmpty {
+            out.append("")
+            out += TextWrap.wrap("Defaults used (not answered): " + defaulted.joined(separator: ", "), width: width, indent: "  ")
+        }
+        if !advice.missingQuestions.isEmpty {
+            out += TextWrap.wrap("Missing answers (no default): " + advice.missingQuestions.joined(separator: ", "), width: width, indent: "  ")
+        }
+        if !advice.ignoredAnswers.isEmpty {
+            out += TextWrap.wrap("Ignored answers (question not asked): " + advice.ignoredAnswers.joined(separator: ", "), width: width, indent: "  ")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The reason of the strongest rule behind the chosen option, or the resolution note.
+    static func leadingReason(_ outcome: DecisionOutcome) -> String? {
+        guard let chosen = outcome.chosen else { return nil }
+        let supporting = outcome.fired.filter { $0.options.contains(chosen) && ($0.effect == "require" || $0.effect == "recommend") }
+        let best = supporting.first { $0.effect == "require" } ?? supporting.max { ($0.strength?.weight ?? 0) < ($1.strength?.weight ?? 0) }
+        if let best { return "because \(best.reason) [\(best.rule)]" }
+        let exclusions = outcome.fired.filter { $0.effect == "exclude" }
+        if let first = exclusions.first { return "the others are excluded: \(first.reason) [\(first.rule)]" }
+        return outcome.note
+    }
+
+    /// Every fired rule, option scores and exclusions of one decision.
+    public static func explanation(_ outcome: DecisionOutcome, decision: DecisionPoint, width: Int) -> [String] {
+        var out: [String] = []
+        out += TextWrap.wrap(outcome.note, width: width, firstIndent: "      ", indent: "      ")
+        for score in outcome.scores {
+            let state = score.excludedBy.isEmpty ? "score \(score.score)" : "excluded by \(score.excludedBy.joined(separator: ", "))"
+            let marker = score.option == outcome.chosen ? "*" : "-"
+            out += TextWrap.wrap("\(marker) \(score.option): \(state)", width: width, firstIndent: "      ", indent: "          ")
+        }
+        for firing in outcome.fired {
+            let strength = firing.strength.map { " (\($0.rawValue))" } ?? ""
+            out += TextWrap.wrap("\(firing.rule): \(firing.effect) \(firing.options.joined(separator: ", "))\(strength): \(firing.reason)",
+                                 width: width, firstIndent: "      rule ", indent: "          ")
+            if let tradeoff = firing.tradeoff {
+                out += TextWrap.wrap("trade-off: \(tradeoff)", width: width, firstIndent: "          ", indent: "            ")
+            }
+            for evidence in firing.evidence {
+                out += TextWrap.wrap("on \(evidence.display)", width: width, firstIndent: "          ", indent: "            ")
+            }
+            for fact in firing.facts {
+                out += TextWrap.wrap("fact: \(fact.text) (\(fact.source), as of \(fact.asOf))", width: width, firstIndent: "          ", indent: "            ")
+            }
+        }
+        return out
+    }
+}

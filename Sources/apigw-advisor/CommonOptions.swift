@@ -1,0 +1,63 @@
+import AdvisorCore
+import ArgumentParser
+import Foundation
+
+/// Options shared by every command that reads rules.
+struct RulesOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Use the rules in this folder instead of the bundled ones.", valueName: "dir"))
+    var rules: String?
+
+    /// Loads the chosen rule set, or exits with status 2 listing every problem.
+    func load() throws -> RuleSet {
+        do throws(InputErrors) {
+            if let rules { return try RuleSetLoader.load(directory: rules) }
+            return try BundledRules.load()
+        } catch {
+            throw reportInput(error)
+        }
+    }
+}
+
+/// The report date option: reproducible outputs take a fixed date.
+struct DateOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Date written into reports (YYYY-MM-DD); default: SOURCE_DATE_EPOCH if set, else today.", valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date, date.range(of: #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"#, options: .regularExpression) == nil {
+            throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'")
+        }
+    }
+
+    /// The date to print.
+    var resolved: String {
+        if let date { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            return formatter.string(from: Date(timeIntervalSince1970: epoch))
+        }
+        return formatter.string(from: Date())
+    }
+}
+
+/// Loads an answers file, or exits with status 2 listing every problem.
+func loadAnswers(_ path: String, rules: RuleSet) throws -> Answers {
+    do {
+        return try Answers.load(path: path, rules: rules)
+    } catch {
+        throw reportInput(error)
+    }
+}
+
+/// Writes an output file safely, or exits with status 3.
+func writeOutput(_ text: String, to path: String, force: Bool) throws {
+    do {
+        try SafeFileWriter.write(text, to: path, overwrite: force)
+    } catch {
+        printError(error.description)
+        throw ExitStatus.outputRefused
+    }
+}
