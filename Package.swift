@@ -35,6 +35,10 @@ let package = Package(
             dependencies: ["AdvisorCore"]
         ),
         .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["apigw-advisor"]
+        ),
+        .testTarget(
             name: "AdvisorTUITests",
             dependencies: ["AdvisorTUI", "AdvisorCore"]
         ),

@@ -25,7 +25,7 @@ for path in sorted(rules.glob("*.yaml")):
         sys.exit(f"{path}: contains the sequence \"\"\"# which cannot be embedded")
     if not text.endswith("\n"):
         text += "\n"
-    parts.append(f'        RuleFile(name: "<bundled>/{path.name}", text: #"""\n{text}"""#),\n')
+    parts.append(f'        RuleFile(name: "<bundled>/{path.name}", text: #"""\n{text}\n"""#),\n')
 parts.append("    ]\n}\n")
 new = "".join(parts)
 if "--check" in sys.argv:

@@ -4,6 +4,477 @@
 public enum BundledRules {
     /// The files of the bundled rules folder.
     public static let files: [RuleFile] = [
+        RuleFile(name: "<bundled>/api-count.cases.yaml", text: #"""
+# Cases for api-count.rules.yaml. Counts come from the services inventory.
+
+cases:
+  - name: no inventory - nothing to decide, the default applies
+    answers: {}
+    not-fires:
+      - api-count.several-teams
+      - api-count.independent-deploys
+      - api-count.coupled-services
+      - api-count.one-team
+      - api-count.partners-want-one-api
+      - api-count.one-sdk
+      - api-count.many-routes
+      - api-count.one-domain-many-apis
+      - api-count.shared-api-ownership
+    expect: {api-count: per-service}
+
+  - name: three teams deploying on their own get an API each
+    answers:
+      services:
+        - name: orders
+          team: checkout
+          resources:
+            - {path: /orders, methods: [GET, POST]}
+            - {path: "/orders/{id}", methods: [GET, PUT, DELETE]}
+        - name: billing
+          team: payments
+          resources:
+            - {path: /invoices, methods: [GET]}
+        - name: catalog
+          team: catalog
+          resources:
+            - {path: /products, methods: [GET]}
+    fires: [api-count.several-teams, api-count.independent-deploys, api-count.one-domain-many-apis]
+    not-fires: [api-count.one-team, api-count.coupled-services, api-count.shared-api-ownership]
+    expect: {api-count: per-service}
+
+  - name: one team with services released together shares one API
+    answers:
+      services:
+        - name: users
+          team: core
+          deploys-independently: false
+          resources:
+            - {path: /users, methods: [GET, POST]}
+        - name: sessions
+          team: core
+          deploys-independently: false
+          resources:
+            - {path: /sessions, methods: [POST, DELETE]}
+    fires: [api-count.coupled-services, api-count.one-team, api-count.shared-api-ownership]
+    not-fires: [api-count.independent-deploys, api-count.several-teams, api-count.one-domain-many-apis]
+    expect: {api-count: shared}
+
+  - name: one team with independently deployed services keeps an API each
+    answers:
+      consumers: [mobile]
+      services:
+        - name: feed
+          team: app
+          resources:
+            - {path: /feed, methods: [GET]}
+        - name: profile
+          team: app
+          resources:
+            - {path: /profile, methods: [GET, PUT]}
+    fires: [api-count.independent-deploys, api-count.one-team]
+    not-fires: [api-count.partners-want-one-api, api-count.coupled-services]
+    expect: {api-count: per-service}
+
+  - name: partners of a one-team product get one API
+    answers:
+      consumers: [partners]
+      services:
+        - name: quotes
+          team: api
+          resources:
+            - {path: /quotes, methods: [GET, POST]}
+        - name: policies
+          team: api
+          resources:
+            - {path: /policies, methods: [GET]}
+    fires: [api-count.partners-want-one-api, api-count.one-team, api-count.independent-deploys]
+    not-fires: [api-count.one-sdk, api-count.several-teams]
+    expect: {api-count: shared}
+
+  - name: one generated SDK for partners across teams
+    answers:
+      consumers: [partners]
+      gateway-features: [sdk-generation]
+      services:
+        - name: quotes
+          team: pricing
+          resources:
+            - {path: /quotes, methods: [GET, POST]}
+        - name: policies
+          team: underwriting
+          resources:
+            - {path: /policies, methods: [GET]}
+    fires: [api-count.one-sdk, api-count.partners-want-one-api, api-count.several-teams]
+    not-fires: [api-count.one-team, api-count.many-routes]
+    expect: {api-count: per-service}
+
+  - name: more than 300 routes split by service
+    answers:
+      services:
+        - name: inventory
+          team: stock
+          resources:
+            - {path: /inventory/r1, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r2, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r3, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r4, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r5, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r6, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r7, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r8, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r9, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r10, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r11, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r12, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r13, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r14, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r15, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r16, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r17, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r18, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r19, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r20, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r21, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r22, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r23, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r24, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r25, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r26, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r27, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r28, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r29, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r30, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r31, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r32, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r33, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r34, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r35, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r36, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r37, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r38, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r39, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r40, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r41, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r42, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r43, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r44, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r45, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r46, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r47, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r48, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r49, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r50, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r51, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r52, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r53, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r54, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r55, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r56, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r57, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r58, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r59, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r60, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r61, methods: [GET, POST, PUT, PATCH, DELETE]}
+        - name: audit
+          team: stock
+          resources:
+            - {path: /audit, methods: [GET]}
+    fires: [api-count.many-routes, api-count.independent-deploys, api-count.one-team]
+    not-fires: [api-count.several-teams, api-count.coupled-services]
+    expect: {api-count: per-service}
+
+"""#),
+        RuleFile(name: "<bundled>/api-count.rules.yaml", text: #"""
+# One API per service or one shared API. Per service is the default: it lets teams deploy on
+# their own, and a custom domain can still unite the APIs under one host name.
+
+rules:
+  - id: api-count.several-teams
+    decision: api-count
+    when: {count: services.teams, gt: 1}
+    recommend: per-service
+    strength: strong
+    reason: >-
+      Several teams own the services. With an API each, a team deploys, configures and rolls
+      back its API without coordinating with the others.
+    tradeoff: >-
+      Authorizers, CORS and gateway responses are defined on every API; a shared template or
+      construct keeps them consistent.
+    facts: [authorizer-belongs-to-api]
+
+  - id: api-count.independent-deploys
+    decision: api-count
+    when:
+      all:
+        - {count: services, gt: 1}
+        - {count: services.shared-deploys, equals: 0}
+    recommend: per-service
+    strength: normal
+    reason: >-
+      Every service deploys on its own schedule. Separate APIs keep a deployment of one
+      service from redeploying the stage that all other services share.
+    facts: [rest-per-api-quotas]
+
+  - id: api-count.coupled-services
+    decision: api-count
+    when: {count: services.shared-deploys, gt: 0}
+    recommend: shared
+    strength: normal
+    reason: >-
+      Some services are deployed together rather than on their own; they gain little from
+      separate APIs, and one API gives their callers one base URL and one definition.
+    facts: [base-path-mapping]
+
+  - id: api-count.one-team
+    decision: api-count
+    when:
+      all:
+        - {count: services, gt: 1}
+        - {count: services.teams, lte: 1}
+    recommend: shared
+    strength: weak
+    reason: >-
+      One team owns all the services, so a single API needs no cross-team coordination and
+      saves repeating authorizers, CORS and stage settings on every API.
+    facts: [authorizer-belongs-to-api]
+
+  - id: api-count.partners-want-one-api
+    decision: api-count
+    when: {answer: consumers, contains: partners}
+    recommend: shared
+    strength: normal
+    reason: >-
+      Partners integrate more easily with one API - one base URL, one reference document, one
+      set of API keys and usage plans, one place to look for changes.
+    tradeoff: >-
+      A custom domain with base path mappings also gives partners one host name over several
+      APIs, so this matters most for documentation and SDKs.
+    facts: [base-path-mapping]
+
+  - id: api-count.one-sdk
+    decision: api-count
+    when: {answer: gateway-features, contains: sdk-generation}
+    recommend: shared
+    strength: normal
+    reason: >-
+      API Gateway generates an SDK per API and stage; with one API per service, clients would
+      juggle one SDK per service.
+    facts: [rest-only-features]
+
+  - id: api-count.many-routes
+    decision: api-count
+    when:
+      any:
+        - {count: services.resources, gt: 300}
+        - {count: services.routes, gt: 300}
+    recommend: per-service
+    strength: normal
+    reason: >-
+      Together the services declare more than 300 resources or routes, the default quota for
+      a single REST or HTTP API. Splitting by service keeps each API well inside it.
+    tradeoff: >-
+      The quota can be raised, and a catch-all proxy resource per service needs only a
+      handful of resources.
+    facts: [rest-per-api-quotas, http-per-api-quotas]
+
+  # ----------------------------------------------------------------- findings
+  - id: api-count.one-domain-many-apis
+    decision: api-count
+    when:
+      all:
+        - {decision: api-count, is: per-service}
+        - {count: services, gt: 1}
+    finding: {severity: info, title: "One host name can still front all the APIs"}
+    reason: >-
+      Separate APIs do not mean separate host names. A custom domain such as api.example.com
+      can map a base path to each API (/orders to the orders API, /billing to the billing
+      API), so callers see one address while each team deploys its own API. A regional custom
+      domain can even mix REST and HTTP APIs.
+    facts: [base-path-mapping]
+
+  - id: api-count.shared-api-ownership
+    decision: api-count
+    when:
+      all:
+        - {decision: api-count, is: shared}
+        - {count: services, gt: 1}
+    finding: {severity: info, title: "A shared API needs one owner"}
+    reason: >-
+      Define the shared API, its authorizers, gateway responses and stage in one stack owned
+      by one team, and let each service stack add its resources by importing the API and root
+      resource ids. Every deployment of a REST API redeploys the whole stage, so releases of
+      different services must not step on each other.
+    facts: [rest-per-api-quotas]
+
+"""#),
+        RuleFile(name: "<bundled>/api-type.cases.yaml", text: #"""
+# Cases for api-type.rules.yaml. Answers are partial; defaults fill the rest (consumers
+# defaults to [browser], auth-mechanisms to [none], gateway-features to [], max-duration to 5).
+
+cases:
+  - name: defaults - a browser app with no special needs gets an HTTP API
+    answers: {}
+    fires: [api-type.http-is-cheaper]
+    not-fires:
+      - api-type.usage-plans-need-rest
+      - api-type.api-keys-need-rest
+      - api-type.request-validation-needs-rest
+      - api-type.caching-needs-rest
+      - api-type.waf-needs-rest
+      - api-type.waf-behind-own-cdn
+      - api-type.sdk-generation-needs-rest
+      - api-type.resource-policy-needs-rest
+      - api-type.streaming-needs-rest
+      - api-type.xray-needs-rest
+      - api-type.canary-needs-rest
+      - api-type.mapping-templates-need-rest
+      - api-type.private-needs-rest
+      - api-type.long-requests-exclude-http
+      - api-type.worldwide-edge-needs-rest
+      - api-type.native-jwt-on-http
+      - api-type.consider-function-urls
+    expect: {api-type: http}
+
+  - name: partner API with API keys and usage plans needs REST
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [api-keys]
+      gateway-features: [usage-plans]
+    fires: [api-type.usage-plans-need-rest, api-type.api-keys-need-rest]
+    not-fires: [api-type.http-is-cheaper, api-type.native-jwt-on-http]
+    expect: {api-type: rest}
+
+  - name: API keys alone are enough to force REST
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [api-keys]
+    fires: [api-type.api-keys-need-rest]
+    not-fires: [api-type.usage-plans-need-rest, api-type.http-is-cheaper]
+    expect: {api-type: rest}
+
+  - name: gateway validation and caching need REST
+    answers:
+      gateway-features: [request-validation, caching]
+    fires: [api-type.request-validation-needs-rest, api-type.caching-needs-rest]
+    not-fires: [api-type.http-is-cheaper, api-type.usage-plans-need-rest]
+    expect: {api-type: rest}
+
+  - name: WAF without a CDN of your own requires REST
+    answers:
+      gateway-features: [waf]
+    fires: [api-type.waf-needs-rest]
+    not-fires: [api-type.waf-behind-own-cdn, api-type.http-is-cheaper]
+    expect: {api-type: rest}
+
+  - name: WAF behind your own CDN only recommends REST
+    answers:
+      gateway-features: [waf]
+      own-cdn: true
+    fires: [api-type.waf-behind-own-cdn]
+    not-fires: [api-type.waf-needs-rest, api-type.http-is-cheaper]
+    expect: {api-type: rest}
+
+  - name: generated SDKs and a resource policy need REST
+    answers:
+      consumers: [partners, same-region-aws]
+      gateway-features: [sdk-generation, resource-policy]
+    fires: [api-type.sdk-generation-needs-rest, api-type.resource-policy-needs-rest]
+    not-fires: [api-type.http-is-cheaper, api-type.caching-needs-rest]
+    expect: {api-type: rest}
+
+  - name: streaming, gateway tracing and canary releases need REST
+    answers:
+      gateway-features: [response-streaming, xray-tracing, canary]
+    fires: [api-type.streaming-needs-rest, api-type.xray-needs-rest, api-type.canary-needs-rest]
+    not-fires: [api-type.http-is-cheaper, api-type.waf-needs-rest]
+    expect: {api-type: rest}
+
+  - name: mapping templates need REST
+    answers:
+      request-transformation: true
+    fires: [api-type.mapping-templates-need-rest]
+    not-fires: [api-type.http-is-cheaper, api-type.private-needs-rest]
+    expect: {api-type: rest}
+
+  - name: callers only inside VPCs need a private REST API
+    answers:
+      consumers: [vpc-only]
+    fires: [api-type.private-needs-rest]
+    not-fires: [api-type.http-is-cheaper, api-type.worldwide-edge-needs-rest]
+    expect: {api-type: rest}
+
+  - name: VPC callers and internet callers together do not force a private API
+    answers:
+      consumers: [vpc-only, browser]
+    fires: [api-type.http-is-cheaper]
+    not-fires: [api-type.private-needs-rest]
+    expect: {api-type: http}
+
+  - name: a 60-second request rules out HTTP and suggests a function URL
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 60
+    fires: [api-type.long-requests-exclude-http, api-type.consider-function-urls]
+    not-fires: [api-type.http-is-cheaper]
+    expect: {api-type: rest}
+
+  - name: long requests with Cognito users are no case for a function URL
+    answers:
+      auth-mechanisms: [cognito]
+      max-duration: 120
+    fires: [api-type.long-requests-exclude-http]
+    not-fires: [api-type.consider-function-urls, api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    expect: {api-type: rest}
+
+  - name: a 29-second request still fits an HTTP API
+    answers:
+      max-duration: 29
+    fires: [api-type.http-is-cheaper]
+    not-fires: [api-type.long-requests-exclude-http, api-type.consider-function-urls]
+    expect: {api-type: http}
+
+  - name: worldwide mobile users lean to edge but HTTP still wins on cost
+    answers:
+      consumers: [mobile]
+      user-geography: worldwide
+    fires: [api-type.worldwide-edge-needs-rest, api-type.http-is-cheaper]
+    not-fires: [api-type.native-jwt-on-http]
+    expect: {api-type: http}
+
+  - name: worldwide users behind your own CDN do not need edge
+    answers:
+      consumers: [mobile]
+      user-geography: worldwide
+      own-cdn: true
+    fires: [api-type.http-is-cheaper]
+    not-fires: [api-type.worldwide-edge-needs-rest]
+    expect: {api-type: http}
+
+  - name: worldwide setting is ignored when only AWS workloads call
+    answers:
+      consumers: [same-region-aws]
+      user-geography: worldwide
+    fires: [api-type.http-is-cheaper]
+    not-fires: [api-type.worldwide-edge-needs-rest]
+    expect: {api-type: http}
+
+  - name: Cognito users favour the HTTP JWT authorizer
+    answers:
+      auth-mechanisms: [cognito]
+    fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.api-keys-need-rest]
+    expect: {api-type: http}
+
+  - name: OIDC users with a cache still get REST
+    answers:
+      auth-mechanisms: [oidc]
+      gateway-features: [caching]
+    fires: [api-type.caching-needs-rest]
+    not-fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    expect: {api-type: rest}
+
+"""#),
         RuleFile(name: "<bundled>/api-type.rules.yaml", text: #"""
 # REST API or HTTP API. HTTP is the default; any feature that only REST has forces REST.
 
@@ -183,7 +654,7 @@ rules:
     tradeoff: >-
       Adding a REST-only feature later (usage plans, WAF on the API, caching, validation)
       means migrating to a REST API, which changes the event format for payload 2.0 functions.
-    facts: [price-rest-vs-http, http-api-capabilities]
+    facts: [price-rest-vs-http, http-api-capabilities, http-api-ga]
 
   - id: api-type.native-jwt-on-http
     decision: api-type
@@ -208,13 +679,444 @@ rules:
         - {count: gateway-features, equals: 0}
         - {answer: request-transformation, equals: false}
         - {not: {answer: consumers, contains: vpc-only}}
-    finding: {severity: info, title: A Lambda function URL may fit long requests better}
+    finding: {severity: info, title: "A Lambda function URL may fit long requests better"}
     reason: >-
       Your requests run longer than an HTTP API allows and you need no gateway feature and no
       authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up
       to 15 minutes), needs no quota increase, and costs nothing beyond the function. It
       supports IAM or no authentication, and its own CORS settings.
     facts: [function-urls, lambda-duration-memory]
+
+"""#),
+        RuleFile(name: "<bundled>/authorizer.cases.yaml", text: #"""
+# Cases for authorizer.rules.yaml.
+
+cases:
+  - name: defaults - public routes need no authorizer
+    answers: {}
+    fires: [authorizer.public-or-keys-only]
+    not-fires:
+      - authorizer.mechanism-needs-authorizer
+      - authorizer.cognito-on-http
+      - authorizer.iam
+      - authorizer.several-on-one-route
+      - authorizer.api-keys-are-not-auth
+      - authorizer.keys-from-authorizer
+      - authorizer.recreate-per-api
+      - authorizer.cached-policy-403
+      - authorizer.different-routes-different-mechanisms
+      - authorizer.iam-with-others-on-one-route
+      - authorizer.http-iam-cross-account
+      - authorizer.browser-sigv4
+      - authorizer.jwt-audience
+    expect: {authorizer: none}
+
+  - name: Cognito on an HTTP API uses a JWT authorizer
+    answers:
+      auth-mechanisms: [cognito]
+    fires:
+      - authorizer.mechanism-needs-authorizer
+      - authorizer.http-options
+      - authorizer.cognito-on-http
+      - authorizer.jwt-audience
+    not-fires: [authorizer.cognito-on-rest, authorizer.rest-options, authorizer.public-or-keys-only]
+    expect: {api-type: http, authorizer: jwt}
+
+  - name: Cognito on a REST API uses the Cognito authorizer
+    answers:
+      auth-mechanisms: [cognito]
+      gateway-features: [caching]
+    fires: [authorizer.cognito-on-rest, authorizer.rest-options]
+    not-fires: [authorizer.cognito-on-http, authorizer.http-options, authorizer.jwt-audience, authorizer.cached-policy-403]
+    expect: {api-type: rest, authorizer: cognito}
+
+  - name: an external OIDC provider on an HTTP API uses a JWT authorizer
+    answers:
+      auth-mechanisms: [oidc]
+    fires: [authorizer.oidc-on-http, authorizer.jwt-audience]
+    not-fires: [authorizer.oidc-on-rest]
+    expect: {authorizer: jwt}
+
+  - name: an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [oidc, api-keys]
+      gateway-features: [usage-plans]
+    fires: [authorizer.oidc-on-rest, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
+    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth]
+    expect: {api-type: rest, authorizer: lambda-token}
+
+  - name: AWS callers on an HTTP API use IAM and assume roles across accounts
+    answers:
+      consumers: [same-region-aws]
+      auth-mechanisms: [iam]
+    fires: [authorizer.iam, authorizer.http-iam-cross-account]
+    not-fires: [authorizer.browser-sigv4, authorizer.cached-policy-403]
+    expect: {api-type: http, authorizer: iam}
+
+  - name: IAM for browser callers needs temporary credentials
+    answers:
+      consumers: [browser]
+      auth-mechanisms: [iam]
+      gateway-features: [resource-policy]
+    fires: [authorizer.iam, authorizer.browser-sigv4]
+    not-fires: [authorizer.http-iam-cross-account]
+    expect: {api-type: rest, authorizer: iam}
+
+  - name: a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+    answers:
+      auth-mechanisms: [custom]
+    fires: [authorizer.custom-on-http]
+    not-fires: [authorizer.custom-on-rest, authorizer.cached-policy-403]
+    expect: {authorizer: lambda-request}
+
+  - name: a custom scheme on a REST API warns about cached policies
+    answers:
+      auth-mechanisms: [custom]
+      gateway-features: [waf]
+    fires: [authorizer.custom-on-rest, authorizer.cached-policy-403]
+    not-fires: [authorizer.custom-on-http]
+    expect: {api-type: rest, authorizer: lambda-request}
+
+  - name: Cognito and partner JWTs on the same route need one Lambda authorizer
+    answers:
+      auth-mechanisms: [cognito, oidc]
+      multiple-auth-same-method: true
+    fires: [authorizer.several-on-one-route, authorizer.cognito-on-http, authorizer.oidc-on-http]
+    not-fires: [authorizer.different-routes-different-mechanisms, authorizer.iam-with-others-on-one-route, authorizer.jwt-audience]
+    expect: {authorizer: lambda-request}
+
+  - name: IAM and Cognito on the same route cannot share one authorizer
+    answers:
+      auth-mechanisms: [iam, cognito]
+      multiple-auth-same-method: true
+    fires: [authorizer.iam-with-others-on-one-route, authorizer.several-on-one-route]
+    not-fires: [authorizer.different-routes-different-mechanisms]
+    expect: {authorizer: lambda-request}
+
+  - name: IAM and Cognito on different routes - Cognito is the main authorizer
+    answers:
+      auth-mechanisms: [iam, cognito]
+    fires: [authorizer.different-routes-different-mechanisms, authorizer.iam, authorizer.cognito-on-http]
+    not-fires: [authorizer.several-on-one-route, authorizer.iam-with-others-on-one-route]
+    expect: {authorizer: jwt}
+
+  - name: API keys alone are not authentication
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [api-keys]
+      gateway-features: [usage-plans]
+    fires: [authorizer.api-keys-are-not-auth, authorizer.public-or-keys-only]
+    not-fires: [authorizer.mechanism-needs-authorizer]
+    expect: {api-type: rest, authorizer: none}
+
+  - name: one API per service means one authorizer per API
+    answers:
+      auth-mechanisms: [cognito]
+      services:
+        - name: orders
+          team: checkout
+          resources:
+            - {path: /orders, methods: [GET, POST]}
+        - name: billing
+          team: payments
+          resources:
+            - {path: /invoices, methods: [GET]}
+    fires: [authorizer.recreate-per-api]
+    not-fires: [authorizer.public-or-keys-only]
+    expect: {api-count: per-service, authorizer: jwt}
+
+  - name: IAM needs no authorizer resource on each API
+    answers:
+      consumers: [same-region-aws]
+      auth-mechanisms: [iam]
+      services:
+        - name: orders
+          team: checkout
+          resources:
+            - {path: /orders, methods: [GET, POST]}
+        - name: billing
+          team: payments
+          resources:
+            - {path: /invoices, methods: [GET]}
+    fires: [authorizer.iam]
+    not-fires: [authorizer.recreate-per-api]
+    expect: {api-count: per-service, authorizer: iam}
+
+"""#),
+        RuleFile(name: "<bundled>/authorizer.rules.yaml", text: #"""
+# Which authorizer protects the routes. Reads api-type and the auth-mechanisms answer. When
+# different routes use different mechanisms, this decision names the main one; findings cover
+# the rest.
+
+rules:
+  - id: authorizer.public-or-keys-only
+    decision: authorizer
+    when: {not: {ref: needs-authorizer}}
+    require: none
+    reason: >-
+      No route needs callers to prove who they are (public routes, or API keys for usage
+      plans only), so no authorizer is needed.
+    facts: [api-keys-not-auth]
+
+  - id: authorizer.mechanism-needs-authorizer
+    decision: authorizer
+    when: {ref: needs-authorizer}
+    exclude: none
+    reason: >-
+      Some routes need Cognito, OIDC, IAM or custom authentication, which API Gateway checks
+      only with an authorizer or IAM authorization on the route.
+    facts: [one-authorizer-per-method]
+
+  - id: authorizer.http-options
+    decision: authorizer
+    when: {decision: api-type, is: http}
+    exclude: [cognito, lambda-token]
+    reason: >-
+      HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer;
+      they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
+    facts: [http-api-capabilities]
+
+  - id: authorizer.rest-options
+    decision: authorizer
+    when: {decision: api-type, is: rest}
+    exclude: jwt
+    reason: >-
+      The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens
+      with a Cognito authorizer and other JWTs with a Lambda authorizer.
+    facts: [http-api-capabilities, rest-cognito-authorizer]
+
+  - id: authorizer.cognito-on-rest
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: cognito}
+        - {decision: api-type, is: rest}
+    recommend: cognito
+    strength: strong
+    reason: >-
+      A REST API validates Cognito user pool tokens with its built-in Cognito authorizer -
+      no code, no extra invocation, scopes checked per method.
+    facts: [rest-cognito-authorizer]
+
+  - id: authorizer.cognito-on-http
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: cognito}
+        - {decision: api-type, is: http}
+    recommend: jwt
+    strength: strong
+    reason: >-
+      An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user
+      pool URL and whose audience is the app client id - no code and no extra invocation.
+    facts: [http-jwt-authorizer]
+
+  - id: authorizer.oidc-on-http
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: oidc}
+        - {decision: api-type, is: http}
+    recommend: jwt
+    strength: strong
+    reason: >-
+      The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature
+      against its published keys, expiry, issuer, audience, scopes) without any code.
+    facts: [http-jwt-authorizer]
+
+  - id: authorizer.oidc-on-rest
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: oidc}
+        - {decision: api-type, is: rest}
+    recommend: lambda-token
+    strength: normal
+    reason: >-
+      REST APIs have no native JWT authorizer and their Cognito authorizer accepts only
+      Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it
+      against the provider's published keys with a standard JWT library.
+    tradeoff: >-
+      Custom security code to own, and an invocation on every cache miss.
+    facts: [rest-cognito-authorizer, authorizer-cache-ttl]
+
+  - id: authorizer.iam
+    decision: authorizer
+    when: {answer: auth-mechanisms, contains: iam}
+    recommend: iam
+    strength: normal
+    reason: >-
+      Callers with AWS credentials sign requests with SigV4, and IAM policies decide which
+      methods they may call; nothing to build or run.
+    facts: [iam-cross-account]
+
+  - id: authorizer.custom-on-http
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: custom}
+        - {decision: api-type, is: http}
+    recommend: lambda-request
+    strength: strong
+    reason: >-
+      A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs
+      offer the REQUEST type, which sees headers, query string and context.
+    tradeoff: >-
+      Use the simple response format (isAuthorized plus context) to keep the function small.
+    facts: [http-api-capabilities]
+
+  - id: authorizer.custom-on-rest
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: custom}
+        - {decision: api-type, is: rest}
+    recommend: lambda-request
+    strength: normal
+    reason: >-
+      A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST
+      type sees every header, the query string and the request context, so it can handle
+      custom headers, signatures and several inputs at once.
+    tradeoff: >-
+      If the credential is a single token in one header, the simpler TOKEN type also works.
+    facts: [one-authorizer-per-method]
+
+  - id: authorizer.several-on-one-route
+    decision: authorizer
+    when: {ref: several-mechanisms-on-one-route}
+    require: lambda-request
+    reason: >-
+      A method or route can have only one authorizer. Accepting several kinds of credential
+      on the same route therefore takes one REQUEST Lambda authorizer that recognises each
+      kind and validates it.
+    facts: [one-authorizer-per-method]
+
+  # ----------------------------------------------------------------- findings
+  - id: authorizer.api-keys-are-not-auth
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: api-keys}
+        - {not: {ref: needs-authorizer}}
+    finding: {severity: warning, title: "API keys identify partners but do not authenticate them"}
+    reason: >-
+      API keys are meant for usage plans and quotas; they are sent with every request, are
+      easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them
+      with an authorizer (for example OAuth client credentials through a JWT or Lambda
+      authorizer) when the data is not public.
+    facts: [api-keys-not-auth]
+
+  - id: authorizer.keys-from-authorizer
+    decision: authorizer
+    when:
+      all:
+        - {answer: auth-mechanisms, contains: api-keys}
+        - {ref: lambda-authorizer}
+        - {decision: api-type, is: rest}
+    finding: {severity: info, title: "The Lambda authorizer can supply the API key"}
+    reason: >-
+      With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's
+      usage plan key (usageIdentifierKey) after validating their token, so partners send one
+      credential instead of a token plus an x-api-key header, and quotas still apply per
+      partner.
+    facts: [api-keys-not-auth]
+
+  - id: authorizer.recreate-per-api
+    decision: authorizer
+    when:
+      all:
+        - {ref: authorizer-resource}
+        - {decision: api-count, is: per-service}
+        - {count: services, gt: 1}
+    finding: {severity: info, title: "Each API needs its own copy of the authorizer"}
+    reason: >-
+      Authorizers belong to a single API and cannot be shared. With one API per service,
+      define the authorizer in every API - pointing at the same Lambda function or user pool
+      - through a shared template or construct, and grant each API permission to invoke the
+      authorizer function. A REST API may have 10 authorizers by default.
+    facts: [authorizer-belongs-to-api, rest-per-api-quotas]
+
+  - id: authorizer.cached-policy-403
+    decision: authorizer
+    when:
+      all:
+        - {ref: lambda-authorizer}
+        - {decision: api-type, is: rest}
+    finding: {severity: warning, title: "Cached authorizer policies can deny other routes with 403"}
+    reason: >-
+      A REST Lambda authorizer's policy is cached per token (300 seconds by default). If the
+      policy allows only the method ARN of the first request, the same caller gets 403 on
+      every other path and method until the cache expires - and with a {proxy+} resource
+      every path differs. Return a policy whose resource is a wildcard covering the API (for
+      example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+    facts: [authorizer-cache-403, authorizer-cache-ttl]
+
+  - id: authorizer.different-routes-different-mechanisms
+    decision: authorizer
+    when:
+      all:
+        - {ref: several-authorizer-mechanisms}
+        - {answer: multiple-auth-same-method, equals: false}
+    finding: {severity: info, title: "Routes can use different authorizers"}
+    reason: >-
+      You accept several mechanisms, each on its own routes. Each route names its own
+      authorizer (or IAM), so define one per mechanism on the API; the choice shown here is
+      the main one. Keep routes for different kinds of caller under separate paths so the
+      mapping stays obvious.
+    facts: [one-authorizer-per-method]
+
+  - id: authorizer.iam-with-others-on-one-route
+    decision: authorizer
+    when:
+      all:
+        - {answer: multiple-auth-same-method, equals: true}
+        - {answer: auth-mechanisms, contains: iam}
+        - {answer: auth-mechanisms, contains-any: [cognito, oidc, custom]}
+    finding: {severity: warning, title: "IAM cannot be combined with other mechanisms on one route"}
+    reason: >-
+      A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's
+      secret key; IAM authorization is a route setting of its own. Give IAM callers separate
+      routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
+    facts: [one-authorizer-per-method]
+
+  - id: authorizer.http-iam-cross-account
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: iam}
+        - {decision: api-type, is: http}
+    finding: {severity: info, title: "Callers from other accounts assume a role"}
+    reason: >-
+      HTTP APIs have no resource policy, so an identity in another AWS account cannot be
+      granted access directly. Create a role in the API's account that the callers may assume,
+      or use a REST API if direct cross-account access through a resource policy matters.
+    facts: [iam-cross-account]
+
+  - id: authorizer.browser-sigv4
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: iam}
+        - {answer: consumers, contains-any: [browser, mobile]}
+    finding: {severity: info, title: "Browser and mobile callers need temporary AWS credentials"}
+    reason: >-
+      To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from
+      a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that
+      is not planned, a token authorizer (Cognito or JWT) suits these callers better.
+
+  - id: authorizer.jwt-audience
+    decision: authorizer
+    when: {decision: authorizer, is: jwt}
+    finding: {severity: info, title: "Configure the JWT issuer, audience and scopes"}
+    reason: >-
+      Set the issuer to your provider's issuer URL (for Cognito
+      https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids
+      allowed to call. Cognito access tokens carry client_id instead of aud, which the
+      authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as
+      access tokens.
+    facts: [http-jwt-authorizer]
+
 """#),
         RuleFile(name: "<bundled>/conditions.yaml", text: #"""
 # Named conditions, reusable in rules with {ref: NAME}.
@@ -313,6 +1215,338 @@ conditions:
   authorizer-resource:
     # An authorizer that exists as a resource of the API (IAM needs none).
     {decision: authorizer, in: [cognito, lambda-token, lambda-request, jwt]}
+
+"""#),
+        RuleFile(name: "<bundled>/cors.cases.yaml", text: #"""
+# Cases for cors.rules.yaml. Remember that consumers defaults to [browser], so CORS is needed
+# unless a case lists consumers without browser.
+
+cases:
+  - name: no browser callers - no CORS
+    answers:
+      consumers: [mobile, external-servers]
+    fires: [cors.no-browser-no-cors]
+    not-fires:
+      - cors.browser-needs-cors
+      - cors.http-use-config
+      - cors.origins-missing
+      - cors.gateway-responses-need-headers
+      - cors.preflight-bypasses-authorizer
+      - cors.authorization-header-allowed
+    expect: {cors: none}
+
+  - name: defaults - a browser app on an HTTP API uses the CORS configuration
+    answers: {}
+    fires:
+      - cors.browser-needs-cors
+      - cors.http-excludes-rest-styles
+      - cors.http-use-config
+      - cors.origins-missing
+    not-fires:
+      - cors.no-browser-no-cors
+      - cors.rest-excludes-http-config
+      - cors.rest-several-origins
+      - cors.rest-one-origin
+      - cors.gateway-responses-need-headers
+      - cors.function-adds-origin-header
+      - cors.function-echoes-origin
+      - cors.credentials-forbid-wildcard
+      - cors.wildcard-is-public
+      - cors.credentials-allowed
+      - cors.preflight-bypasses-authorizer
+      - cors.authorization-header-allowed
+    expect: {api-type: http, cors: http-api-config}
+
+  - name: several origins on an HTTP API still use the configuration
+    answers:
+      browser-origins: [https://app.example.com, https://admin.example.com]
+    fires: [cors.http-use-config]
+    not-fires: [cors.rest-several-origins, cors.origins-missing]
+    expect: {cors: http-api-config}
+
+  - name: one origin on a REST API - gateway preflight, function adds the header
+    answers:
+      browser-origins: [https://app.example.com]
+      gateway-features: [waf]
+    fires:
+      - cors.rest-excludes-http-config
+      - cors.rest-one-origin
+      - cors.gateway-responses-need-headers
+      - cors.function-adds-origin-header
+    not-fires: [cors.http-excludes-rest-styles, cors.rest-several-origins, cors.function-echoes-origin]
+    expect: {api-type: rest, cors: gateway}
+
+  - name: several origins on a REST API - the function echoes a checked origin
+    answers:
+      browser-origins: [https://app.example.com, https://partner.example.org]
+      browser-credentials: true
+      gateway-features: [request-validation]
+    fires:
+      - cors.rest-several-origins
+      - cors.function-echoes-origin
+      - cors.gateway-responses-need-headers
+      - cors.credentials-allowed
+    not-fires: [cors.rest-one-origin, cors.function-adds-origin-header, cors.credentials-forbid-wildcard]
+    expect: {api-type: rest, cors: function}
+
+  - name: a REST API with mapping templates and one origin
+    answers:
+      browser-origins: [https://app.example.com]
+      request-transformation: true
+    fires: [cors.rest-one-origin, cors.gateway-responses-need-headers]
+    not-fires: [cors.function-adds-origin-header]
+    expect: {integration: custom, cors: gateway}
+
+  - name: credentials with the * origin cannot work
+    answers:
+      browser-origins: ["*"]
+      browser-credentials: true
+    fires: [cors.credentials-forbid-wildcard]
+    not-fires: [cors.wildcard-is-public, cors.origins-missing, cors.credentials-allowed]
+    expect: {cors: http-api-config}
+
+  - name: the * origin without credentials is for public data
+    answers:
+      browser-origins: ["*"]
+    fires: [cors.wildcard-is-public]
+    not-fires: [cors.credentials-forbid-wildcard]
+    expect: {cors: http-api-config}
+
+  - name: an authorizer on a catch-all route blocks preflights
+    answers:
+      browser-origins: [https://app.example.com]
+      auth-mechanisms: [cognito]
+    fires: [cors.preflight-bypasses-authorizer, cors.authorization-header-allowed]
+    not-fires: [cors.gateway-responses-need-headers]
+    expect: {resource-style: proxy, authorizer: jwt, cors: http-api-config}
+
+  - name: declared routes on REST with Cognito - preflight is not caught by ANY
+    answers:
+      browser-origins: [https://app.example.com]
+      auth-mechanisms: [cognito]
+      gateway-features: [request-validation]
+    fires: [cors.authorization-header-allowed, cors.gateway-responses-need-headers]
+    not-fires: [cors.preflight-bypasses-authorizer]
+    expect: {resource-style: explicit, authorizer: cognito, cors: gateway}
+
+"""#),
+        RuleFile(name: "<bundled>/cors.rules.yaml", text: #"""
+# Who answers CORS preflights and adds CORS headers. Decision rules read api-type and answers;
+# findings may also read integration, resource-style and authorizer.
+
+rules:
+  - id: cors.no-browser-no-cors
+    decision: cors
+    when: {not: {ref: browser-clients}}
+    require: none
+    reason: >-
+      No browser calls the API from another origin, so no CORS headers are needed. Mobile
+      apps, servers and AWS workloads are not subject to CORS.
+    facts: [cors-one-origin]
+
+  - id: cors.browser-needs-cors
+    decision: cors
+    when: {ref: browser-clients}
+    exclude: none
+    reason: >-
+      Browser JavaScript on another origin may only read the API's responses if the API
+      answers preflight requests and sends Access-Control-Allow-Origin.
+    facts: [cors-one-origin]
+
+  - id: cors.http-excludes-rest-styles
+    decision: cors
+    when: {decision: api-type, is: http}
+    exclude: gateway
+    reason: >-
+      Mock OPTIONS methods and gateway responses with CORS headers are REST API mechanisms;
+      HTTP APIs have their own CORS configuration instead.
+    facts: [http-cors-config]
+
+  - id: cors.rest-excludes-http-config
+    decision: cors
+    when: {decision: api-type, is: rest}
+    exclude: http-api-config
+    reason: >-
+      The declarative CORS configuration exists only on HTTP APIs; a REST API assembles CORS
+      from OPTIONS methods, response headers and gateway responses.
+    facts: [rest-cors-proxy-headers]
+
+  - id: cors.http-use-config
+    decision: cors
+    when:
+      all:
+        - {decision: api-type, is: http}
+        - {ref: browser-clients}
+    recommend: http-api-config
+    strength: strong
+    reason: >-
+      An HTTP API's CORS configuration takes the full list of allowed origins, answers
+      preflights without invoking a function and adds the headers to every response. It
+      handles several origins correctly, which is hard to get right by hand.
+    tradeoff: >-
+      Once it is set, CORS headers sent by the functions are ignored, so all CORS settings
+      live in the API configuration.
+    facts: [http-cors-config]
+
+  - id: cors.rest-several-origins
+    decision: cors
+    when:
+      all:
+        - {decision: api-type, is: rest}
+        - {ref: browser-clients}
+        - {count: browser-origins, gt: 1}
+    recommend: function
+    strength: strong
+    reason: >-
+      Access-Control-Allow-Origin can name only one origin. To allow several, the function
+      must compare the request's Origin with an allow-list, echo it back when it matches and
+      send Vary: Origin so caches keep the answers apart. A fixed header at the gateway cannot
+      do that.
+    tradeoff: >-
+      Preflight requests invoke the function too, costing an invocation and some latency;
+      setting Access-Control-Max-Age lets browsers cache the preflight answer.
+    facts: [cors-one-origin, rest-cors-proxy-headers]
+
+  - id: cors.rest-one-origin
+    decision: cors
+    when:
+      all:
+        - {decision: api-type, is: rest}
+        - {ref: browser-clients}
+        - {count: browser-origins, lte: 1}
+    recommend: gateway
+    strength: normal
+    reason: >-
+      With a single allowed origin (or *), the value of Access-Control-Allow-Origin never
+      changes, so a mock OPTIONS method can answer preflights without invoking a function.
+    tradeoff: >-
+      Adding a second origin later means moving the CORS logic into the function.
+    facts: [cors-one-origin, rest-cors-proxy-headers]
+
+  # ----------------------------------------------------------------- findings
+  - id: cors.gateway-responses-need-headers
+    decision: cors
+    when:
+      all:
+        - {decision: api-type, is: rest}
+        - {ref: browser-clients}
+    finding: {severity: warning, title: "Add CORS headers to the DEFAULT_4XX and DEFAULT_5XX gateway responses"}
+    reason: >-
+      Errors that API Gateway produces itself - a 401 or 403 from the authorizer, 429 from
+      throttling, 504 from a timeout - never reach the function, so they carry no CORS
+      headers unless the DEFAULT_4XX and DEFAULT_5XX gateway responses add them. Without
+      them the browser reports a CORS error and the app never sees the real status code.
+    facts: [gateway-responses-cors]
+
+  - id: cors.function-adds-origin-header
+    decision: cors
+    when:
+      all:
+        - {decision: cors, is: gateway}
+        - {decision: integration, is: lambda-proxy}
+    finding: {severity: warning, title: "The function must still send Access-Control-Allow-Origin"}
+    reason: >-
+      The mock OPTIONS method only answers the preflight. With Lambda proxy integration the
+      gateway passes the function's response through untouched, so every real response
+      (errors included) must carry Access-Control-Allow-Origin - and
+      Access-Control-Allow-Credentials if credentials are used - from the function itself.
+    facts: [rest-cors-proxy-headers]
+
+  - id: cors.function-echoes-origin
+    decision: cors
+    when: {decision: cors, is: function}
+    finding: {severity: info, title: "Echo only origins on the allow-list"}
+    reason: >-
+      Compare the Origin header with the configured list; when it matches, return that exact
+      origin in Access-Control-Allow-Origin and add Vary: Origin. Never echo an unchecked
+      origin, especially with credentials - that lets any website read your users' data. The
+      OPTIONS method must reach the function too (ANY on a proxy resource covers it).
+    facts: [cors-one-origin, cors-credentials-no-wildcard]
+
+  - id: cors.credentials-forbid-wildcard
+    decision: cors
+    when:
+      all:
+        - {ref: browser-clients}
+        - {answer: browser-credentials, equals: true}
+        - {answer: browser-origins, contains: "*"}
+    finding: {severity: error, title: "Credentialed requests cannot use the * origin"}
+    reason: >-
+      Browsers refuse a response to a request with cookies or HTTP authentication when
+      Access-Control-Allow-Origin is *. List the exact origins instead of *.
+    facts: [cors-credentials-no-wildcard]
+
+  - id: cors.credentials-allowed
+    decision: cors
+    when:
+      all:
+        - {ref: browser-clients}
+        - {answer: browser-credentials, equals: true}
+        - {not: {answer: browser-origins, contains: "*"}}
+    finding: {severity: info, title: "Credentialed calls need Access-Control-Allow-Credentials"}
+    reason: >-
+      Browsers expose responses to credentialed requests only when they carry
+      Access-Control-Allow-Credentials set to true and name the exact origin. Turn on
+      credentials in the HTTP API CORS configuration, or send the header from the gateway and
+      the function on a REST API. Cookies sent across sites also need SameSite=None and
+      Secure.
+    facts: [cors-credentials-no-wildcard, http-cors-config]
+
+  - id: cors.wildcard-is-public
+    decision: cors
+    when:
+      all:
+        - {ref: browser-clients}
+        - {answer: browser-credentials, equals: false}
+        - {answer: browser-origins, contains: "*"}
+    finding: {severity: info, title: "* lets any website read the responses"}
+    reason: >-
+      Allowing every origin is fine for public, non-personal data. If responses depend on who
+      is calling, name the allowed origins instead.
+    facts: [cors-one-origin]
+
+  - id: cors.origins-missing
+    decision: cors
+    when:
+      all:
+        - {ref: browser-clients}
+        - {count: browser-origins, equals: 0}
+    finding: {severity: warning, title: "Which origins may call the API?"}
+    reason: >-
+      Browsers call the API but no allowed origins are listed. Name the web app origins (for
+      example https://app.example.com) so the CORS set-up can allow exactly those; leaving it
+      at * is only safe for public data without credentials.
+    facts: [cors-one-origin]
+
+  - id: cors.preflight-bypasses-authorizer
+    decision: cors
+    when:
+      all:
+        - {ref: browser-clients}
+        - {not: {decision: authorizer, is: none}}
+        - {decision: resource-style, is: proxy}
+    finding: {severity: warning, title: "Let preflight requests past the authorizer"}
+    reason: >-
+      Browsers send OPTIONS preflights without credentials. The catch-all ANY route also
+      matches OPTIONS, so with an authorizer on it every preflight is rejected and the browser
+      reports a CORS error. Add an OPTIONS route on the proxy path with no authorization - on
+      an HTTP API an unauthenticated OPTIONS /{proxy+} route, on a REST API an OPTIONS method
+      (mock or function integration) without an authorizer.
+    facts: [http-cors-authorized-options, rest-cors-proxy-headers]
+
+  - id: cors.authorization-header-allowed
+    decision: cors
+    when:
+      all:
+        - {ref: browser-clients}
+        - {ref: needs-authorizer}
+    finding: {severity: info, title: "Allow the Authorization header in CORS"}
+    reason: >-
+      Browser calls that send a token in the Authorization header (or sign requests) trigger
+      a preflight that asks for it. Include Authorization (and any custom headers) in
+      Access-Control-Allow-Headers, or every authenticated call fails in the browser.
+    facts: [http-cors-config, rest-cors-proxy-headers]
+
 """#),
         RuleFile(name: "<bundled>/decisions.yaml", text: #"""
 # Decision points and their options. Option ids are used by the layout code; keep them stable.
@@ -380,9 +1614,9 @@ decisions:
           the Region over the AWS network.
         pros:
           - Shorter connection set-up for callers spread around the world, with no CDN to manage.
-          - Wildcard custom domains are supported.
+          - AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
         cons:
-          - REST only, and the CloudFront distribution is managed by AWS - you cannot configure its caching or attach your own WAF to it.
+          - REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
           - Custom-domain certificates must live in us-east-1.
           - The 29-second integration timeout cannot be raised.
           - Adds a hop for callers in the same Region.
@@ -397,7 +1631,7 @@ decisions:
           - The integration timeout can be raised above 29 seconds.
         cons:
           - REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
-          - Needs interface VPC endpoints (billed per hour and per GB) in every calling VPC.
+          - Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
           - Wildcard custom domains are not supported for private APIs.
 
   - id: api-count
@@ -680,6 +1914,147 @@ decisions:
         cons:
           - HTTP APIs only.
           - Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+
+"""#),
+        RuleFile(name: "<bundled>/endpoint-type.cases.yaml", text: #"""
+# Cases for endpoint-type.rules.yaml.
+
+cases:
+  - name: defaults - an HTTP API is regional
+    answers: {}
+    fires: [endpoint-type.http-is-regional-only, endpoint-type.internet-clients-exclude-private]
+    not-fires:
+      - endpoint-type.vpc-only-needs-private
+      - endpoint-type.worldwide-prefers-edge
+      - endpoint-type.same-region-prefers-regional
+      - endpoint-type.own-cdn-needs-regional
+      - endpoint-type.multi-region-needs-regional
+      - endpoint-type.mutual-tls-needs-regional
+      - endpoint-type.long-requests-exclude-edge
+      - endpoint-type.private-and-public-callers
+      - endpoint-type.private-setup
+      - endpoint-type.regional-for-worldwide
+    expect: {api-type: http, endpoint-type: regional}
+
+  - name: callers only inside VPCs get a private REST API
+    answers:
+      consumers: [vpc-only]
+    fires: [endpoint-type.vpc-only-needs-private, endpoint-type.private-setup]
+    not-fires: [endpoint-type.internet-clients-exclude-private, endpoint-type.http-is-regional-only]
+    expect: {api-type: rest, endpoint-type: private}
+
+  - name: VPC callers plus same-Region AWS workloads still get a private API
+    answers:
+      consumers: [vpc-only, same-region-aws]
+    fires:
+      - endpoint-type.vpc-only-needs-private
+      - endpoint-type.same-region-prefers-regional
+      - endpoint-type.private-setup
+    not-fires: [endpoint-type.private-and-public-callers]
+    expect: {endpoint-type: private}
+
+  - name: VPC-only and browser callers cannot share one API
+    answers:
+      consumers: [vpc-only, browser]
+    fires: [endpoint-type.private-and-public-callers, endpoint-type.internet-clients-exclude-private]
+    not-fires: [endpoint-type.vpc-only-needs-private, endpoint-type.private-setup]
+    expect: {endpoint-type: regional}
+
+  - name: worldwide partners on a REST API get an edge-optimized endpoint
+    answers:
+      consumers: [partners]
+      user-geography: worldwide
+      gateway-features: [usage-plans]
+      auth-mechanisms: [api-keys]
+    fires: [endpoint-type.worldwide-prefers-edge]
+    not-fires: [endpoint-type.regional-for-worldwide, endpoint-type.http-is-regional-only]
+    expect: {api-type: rest, endpoint-type: edge}
+
+  - name: worldwide REST callers behind your own CDN stay regional
+    answers:
+      consumers: [partners]
+      user-geography: worldwide
+      gateway-features: [usage-plans]
+      own-cdn: true
+    fires: [endpoint-type.own-cdn-needs-regional]
+    not-fires: [endpoint-type.worldwide-prefers-edge, endpoint-type.regional-for-worldwide]
+    expect: {api-type: rest, endpoint-type: regional}
+
+  - name: multi-Region routing outweighs worldwide edge
+    answers:
+      consumers: [mobile]
+      user-geography: worldwide
+      gateway-features: [waf]
+      multi-region: true
+    fires:
+      - endpoint-type.multi-region-needs-regional
+      - endpoint-type.worldwide-prefers-edge
+      - endpoint-type.regional-for-worldwide
+    not-fires: [endpoint-type.own-cdn-needs-regional]
+    expect: {endpoint-type: regional}
+
+  - name: mutual TLS on a REST API requires a regional endpoint
+    answers:
+      consumers: [external-servers]
+      user-geography: worldwide
+      gateway-features: [resource-policy]
+      mutual-tls: true
+      custom-domain: single
+      domain-name: api.example.com
+    fires: [endpoint-type.mutual-tls-needs-regional, endpoint-type.worldwide-prefers-edge]
+    not-fires: [endpoint-type.vpc-only-needs-private]
+    expect: {api-type: rest, endpoint-type: regional}
+
+  - name: conflict - mutual TLS for callers that only live inside VPCs
+    answers:
+      consumers: [vpc-only]
+      mutual-tls: true
+      custom-domain: single
+      domain-name: api.internal.example.com
+    fires: [endpoint-type.mutual-tls-needs-regional, endpoint-type.vpc-only-needs-private]
+    not-fires: [endpoint-type.private-setup, endpoint-type.internet-clients-exclude-private]
+    expect: {api-type: rest, endpoint-type: conflict}
+
+  - name: long REST requests rule out edge even for worldwide callers
+    answers:
+      consumers: [partners]
+      user-geography: worldwide
+      gateway-features: [usage-plans]
+      max-duration: 90
+    fires:
+      - endpoint-type.long-requests-exclude-edge
+      - endpoint-type.worldwide-prefers-edge
+      - endpoint-type.regional-for-worldwide
+    not-fires: [endpoint-type.own-cdn-needs-regional]
+    expect: {api-type: rest, endpoint-type: regional}
+
+  - name: streamed long responses may stay on edge
+    answers:
+      consumers: [browser]
+      user-geography: worldwide
+      gateway-features: [response-streaming]
+      max-duration: 120
+    fires: [endpoint-type.worldwide-prefers-edge]
+    not-fires: [endpoint-type.long-requests-exclude-edge, endpoint-type.regional-for-worldwide]
+    expect: {api-type: rest, endpoint-type: edge}
+
+  - name: worldwide callers of an HTTP API are told about CloudFront
+    answers:
+      consumers: [browser, mobile]
+      user-geography: worldwide
+    fires: [endpoint-type.regional-for-worldwide, endpoint-type.http-is-regional-only]
+    not-fires: [endpoint-type.worldwide-prefers-edge]
+    expect: {api-type: http, endpoint-type: regional}
+
+  - name: same-Region AWS callers of a REST API stay regional
+    answers:
+      consumers: [same-region-aws]
+      auth-mechanisms: [iam]
+      gateway-features: [resource-policy]
+    fires: [endpoint-type.same-region-prefers-regional]
+    not-fires: [endpoint-type.internet-clients-exclude-private, endpoint-type.worldwide-prefers-edge]
+    expect: {api-type: rest, endpoint-type: regional}
+
 """#),
         RuleFile(name: "<bundled>/endpoint-type.rules.yaml", text: #"""
 # Regional, edge-optimized or private endpoint. Regional is the default and the only choice
@@ -731,8 +2106,9 @@ rules:
       endpoint lets them connect to a nearby CloudFront location instead of crossing oceans
       for the TLS handshake.
     tradeoff: >-
-      You cannot configure the AWS-managed distribution (no caching rules, no WAF of your own
-      on it), and the 29-second timeout cannot be raised on edge-optimized APIs.
+      You cannot configure the AWS-managed distribution (no caching rules, no CloudFront web
+      ACL; WAF still attaches to the API stage), and the 29-second timeout cannot be raised on
+      edge-optimized APIs.
     facts: [edge-via-cloudfront, endpoint-types]
 
   - id: endpoint-type.same-region-prefers-regional
@@ -780,17 +2156,19 @@ rules:
       all:
         - {decision: api-type, is: rest}
         - {ref: long-requests}
+        - {not: {answer: gateway-features, contains: response-streaming}}
     exclude: edge
     reason: >-
       Requests run longer than 29 seconds, and only regional and private REST APIs can have
-      their integration timeout raised; an edge-optimized API always stops at 29 seconds.
+      their integration timeout raised; an edge-optimized API always stops at 29 seconds
+      for responses that are not streamed.
     facts: [rest-timeout-29s, rest-timeout-raisable]
 
   # ----------------------------------------------------------------- findings
   - id: endpoint-type.private-and-public-callers
     decision: endpoint-type
     when: {ref: vpc-and-internet-clients}
-    finding: {severity: error, title: One API cannot serve both VPC-only and internet callers}
+    finding: {severity: error, title: "One API cannot serve both VPC-only and internet callers"}
     reason: >-
       Some callers have no internet access while others call from the internet. A private
       endpoint is unreachable from the internet, and a public endpoint is unreachable from a
@@ -803,7 +2181,7 @@ rules:
   - id: endpoint-type.private-setup
     decision: endpoint-type
     when: {decision: endpoint-type, is: private}
-    finding: {severity: info, title: What a private API needs}
+    finding: {severity: info, title: "What a private API needs"}
     reason: >-
       Create an interface VPC endpoint for execute-api in each calling VPC and attach a
       resource policy to the API that allows those VPCs or endpoints - a private API without
@@ -819,13 +2197,14 @@ rules:
         - {decision: endpoint-type, is: regional}
         - {ref: worldwide-users}
         - {answer: own-cdn, equals: false}
-    finding: {severity: info, title: Distant callers - consider CloudFront in front}
+    finding: {severity: info, title: "Distant callers - consider CloudFront in front"}
     reason: >-
       The API is regional but callers are spread around the world. A CloudFront distribution
       in front (with the API as origin) shortens their connection set-up and lets you add
       caching and WAF; without it, distant callers pay a longer TLS handshake on every new
       connection.
     facts: [endpoint-types, edge-via-cloudfront]
+
 """#),
         RuleFile(name: "<bundled>/facts.yaml", text: #"""
 # Sources and facts. Each fact is written in our own words and names one source.
@@ -966,8 +2345,11 @@ facts:
     as-of: 2026-11-01
   - id: response-streaming-rest
     text: >-
-      REST APIs can stream responses to the client since 2025-11-19, for up to 15 minutes and
-      beyond 10 MB; HTTP APIs cannot stream.
+      Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses
+      for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for
+      5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB
+      is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates.
+      HTTP APIs cannot stream.
     source: STR
     as-of: 2025-11-19
 
@@ -1244,10 +2626,966 @@ facts:
     text: HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
     source: OAS-H
     as-of: 2026-11-01
+
+"""#),
+        RuleFile(name: "<bundled>/functions.cases.yaml", text: #"""
+# Cases for functions.rules.yaml (function-granularity and packaging).
+
+cases:
+  - name: defaults - one router function with its own package
+    answers: {}
+    fires: [function-granularity.proxy-needs-router, packaging.router-has-one-package]
+    not-fires:
+      - function-granularity.code-routing
+      - function-granularity.least-privilege
+      - function-granularity.large-packages
+      - function-granularity.cold-start-small-packages
+      - function-granularity.cold-start-concentrate
+      - function-granularity.explicit-by-resource
+      - function-granularity.stack-resource-limit
+      - function-granularity.router-holds-all-permissions
+      - function-granularity.snapstart-for-java-dotnet
+      - packaging.shared-code
+      - packaging.large-packages
+      - packaging.cold-start
+      - packaging.least-privilege
+      - packaging.compiled-runtime
+      - packaging.share-code-via-library
+    expect: {resource-style: proxy, function-granularity: router, packaging: separate-packages}
+
+  - name: routing in code means a router function
+    answers:
+      routing-preference: code
+    fires: [function-granularity.code-routing, function-granularity.proxy-needs-router]
+    not-fires: [function-granularity.explicit-by-resource]
+    expect: {function-granularity: router, packaging: separate-packages}
+
+  - name: least privilege with declared routes gives a function per method
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+    fires: [function-granularity.least-privilege, packaging.least-privilege]
+    not-fires:
+      - function-granularity.proxy-needs-router
+      - function-granularity.explicit-by-resource
+      - function-granularity.router-holds-all-permissions
+      - packaging.router-has-one-package
+    expect: {resource-style: explicit, function-granularity: per-method, packaging: separate-packages}
+
+  - name: least privilege but routing in code - the router holds every permission
+    answers:
+      routing-preference: code
+      least-privilege: true
+    fires:
+      - function-granularity.proxy-needs-router
+      - function-granularity.least-privilege
+      - function-granularity.router-holds-all-permissions
+    not-fires: [packaging.least-privilege]
+    expect: {resource-style: proxy, function-granularity: router}
+
+  - name: a large package with declared routes splits per resource
+    answers:
+      routing-preference: gateway
+      package-zipped: 45
+      package-unzipped: 220
+      shared-code: true
+    fires: [function-granularity.large-packages, packaging.large-packages, packaging.shared-code]
+    not-fires: [function-granularity.explicit-by-resource, function-granularity.cold-start-small-packages]
+    expect: {function-granularity: per-resource, packaging: separate-packages}
+
+  - name: shared code across per-method functions ships as one package
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+      shared-code: true
+    fires: [packaging.shared-code, packaging.least-privilege]
+    not-fires: [packaging.share-code-via-library, packaging.large-packages]
+    expect: {function-granularity: per-method, packaging: shared-package}
+
+  - name: declared routes and shared code can still use one router function
+    answers:
+      routing-preference: gateway
+      shared-code: true
+    fires: [function-granularity.explicit-by-resource, packaging.router-has-one-package, packaging.share-code-via-library]
+    not-fires: [packaging.shared-code, function-granularity.proxy-needs-router]
+    expect: {resource-style: explicit, function-granularity: router, packaging: separate-packages}
+
+  - name: cold starts with a small package concentrate traffic on a router
+    answers:
+      routing-preference: gateway
+      cold-start-sensitive: true
+    fires:
+      - function-granularity.cold-start-concentrate
+      - function-granularity.explicit-by-resource
+      - function-granularity.snapstart-for-java-dotnet
+    not-fires: [function-granularity.cold-start-small-packages, packaging.cold-start]
+    expect: {function-granularity: router}
+
+  - name: cold starts with a large Java package split per resource
+    answers:
+      runtime: java21
+      routing-preference: gateway
+      cold-start-sensitive: true
+      package-unzipped: 230
+    fires:
+      - function-granularity.cold-start-small-packages
+      - function-granularity.large-packages
+      - function-granularity.snapstart-for-java-dotnet
+      - packaging.cold-start
+      - packaging.large-packages
+    not-fires: [function-granularity.cold-start-concentrate]
+    expect: {function-granularity: per-resource, packaging: separate-packages}
+
+  - name: Go functions per method get one binary each
+    answers:
+      runtime: provided.al2023
+      routing-preference: gateway
+      least-privilege: true
+      shared-code: true
+      cold-start-sensitive: true
+    fires: [packaging.compiled-runtime, packaging.shared-code, packaging.cold-start]
+    not-fires: [function-granularity.snapstart-for-java-dotnet]
+    expect: {function-granularity: per-method, packaging: separate-packages}
+
+  - name: a function per method over 120 routes nears the stack limit
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+      services:
+        - name: ledger
+          team: finance
+          resources:
+            - {path: /ledger/r1, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r2, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r3, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r4, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r5, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r6, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r7, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r8, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r9, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r10, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r11, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r12, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r13, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r14, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r15, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r16, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r17, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r18, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r19, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r20, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r21, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r22, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r23, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /ledger/r24, methods: [GET, POST, PUT, PATCH, DELETE]}
+    fires: [function-granularity.stack-resource-limit, function-granularity.least-privilege]
+    not-fires: [function-granularity.router-holds-all-permissions]
+    expect: {function-granularity: per-method}
+
+"""#),
+        RuleFile(name: "<bundled>/functions.rules.yaml", text: #"""
+# How many functions per service (function-granularity) and how they are packaged (packaging).
+# function-granularity reads resource-style; packaging reads function-granularity.
+
+rules:
+  # ----------------------------------------------------- function-granularity
+  - id: function-granularity.proxy-needs-router
+    decision: function-granularity
+    when: {decision: resource-style, is: proxy}
+    require: router
+    reason: >-
+      A catch-all proxy resource has a single integration, so one function per API (per
+      service base path on a shared API) receives every request and routes it in code.
+    facts: [proxy-resource]
+
+  - id: function-granularity.code-routing
+    decision: function-granularity
+    when: {answer: routing-preference, equals: code}
+    recommend: router
+    strength: normal
+    reason: >-
+      You prefer to route in code; a router function with a web framework is the natural
+      home for that routing.
+    facts: [proxy-resource]
+
+  - id: function-granularity.least-privilege
+    decision: function-granularity
+    when: {answer: least-privilege, equals: true}
+    recommend: per-method
+    strength: normal
+    reason: >-
+      IAM permissions belong to a function. With a function per method, GET /orders can get
+      read access and POST /orders write access, and nothing more.
+    tradeoff: >-
+      Many more functions and CloudFormation resources; a function per resource is a
+      middle ground when methods of a resource need much the same access.
+    facts: [cfn-500-resources]
+
+  - id: function-granularity.large-packages
+    decision: function-granularity
+    when: {ref: large-packages}
+    recommend: per-resource
+    strength: normal
+    reason: >-
+      The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the
+      service into functions per resource lets each carry only the dependencies its routes
+      use.
+    facts: [lambda-package-limits]
+
+  - id: function-granularity.cold-start-small-packages
+    decision: function-granularity
+    when:
+      all:
+        - {answer: cold-start-sensitive, equals: true}
+        - {ref: large-packages}
+    recommend: per-resource
+    strength: normal
+    reason: >-
+      Cold starts matter and the package is large; loading and initialising a large package
+      is a big part of a cold start, and smaller functions per resource start faster.
+    facts: [lambda-package-limits]
+
+  - id: function-granularity.cold-start-concentrate
+    decision: function-granularity
+    when:
+      all:
+        - {answer: cold-start-sensitive, equals: true}
+        - {not: {ref: large-packages}}
+    recommend: router
+    strength: weak
+    reason: >-
+      Cold starts matter and the package is small. One router function concentrates the
+      traffic, so fewer requests land on a fresh instance, and SnapStart or provisioned
+      concurrency has to be set up for one function instead of dozens.
+    tradeoff: >-
+      Each cold start of the router loads the whole service's code; keep initialisation lazy
+      for rarely used routes.
+    facts: [snapstart]
+
+  - id: function-granularity.explicit-by-resource
+    decision: function-granularity
+    when:
+      all:
+        - {decision: resource-style, is: explicit}
+        - {answer: least-privilege, equals: false}
+        - {not: {ref: large-packages}}
+    recommend: router
+    strength: weak
+    reason: >-
+      Explicit resources do not require separate functions: every method can point at the
+      same router function, keeping the function count low while the gateway still validates
+      and documents each route.
+    facts: [proxy-resource]
+
+  # ----------------------------------------------------------------- packaging
+  - id: packaging.router-has-one-package
+    decision: packaging
+    when: {decision: function-granularity, is: router}
+    exclude: shared-package
+    reason: >-
+      A router function is the only function of its service, so there is nothing to share a
+      package with; it gets its own package.
+    facts: [lambda-package-limits]
+
+  - id: packaging.shared-code
+    decision: packaging
+    when:
+      all:
+        - {answer: shared-code, equals: true}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: shared-package
+    strength: normal
+    reason: >-
+      The handlers of a service share much of their code and dependencies. One package per
+      service with a handler per function means one build, and every function runs the same
+      version of the shared code.
+    tradeoff: >-
+      Every function carries code it never runs, which lengthens cold starts and grows
+      towards the 250 MB limit.
+    facts: [lambda-package-limits]
+
+  - id: packaging.large-packages
+    decision: packaging
+    when:
+      all:
+        - {ref: large-packages}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: separate-packages
+    strength: strong
+    reason: >-
+      The package is already close to Lambda's size limits; putting every handler of a
+      service into it would push it over. Separate packages carry only what each function
+      needs.
+    facts: [lambda-package-limits]
+
+  - id: packaging.cold-start
+    decision: packaging
+    when:
+      all:
+        - {answer: cold-start-sensitive, equals: true}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: separate-packages
+    strength: normal
+    reason: >-
+      Cold starts matter; a package with only the function's own code and dependencies loads
+      and initialises faster than one holding the whole service.
+    facts: [lambda-package-limits]
+
+  - id: packaging.least-privilege
+    decision: packaging
+    when:
+      all:
+        - {answer: least-privilege, equals: true}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: separate-packages
+    strength: weak
+    reason: >-
+      Permissions are per function either way, but a function that ships only its own code
+      and dependencies also has fewer libraries that could contain a vulnerability.
+    facts: [lambda-package-limits]
+
+  - id: packaging.compiled-runtime
+    decision: packaging
+    when:
+      all:
+        - {answer: runtime, equals: provided.al2023}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: separate-packages
+    strength: normal
+    reason: >-
+      A custom runtime starts the bootstrap binary and ignores the handler setting for
+      choosing code, so Go and Rust functions are normally built as one small binary each.
+    facts: [lambda-package-limits]
+
+  # ----------------------------------------------------------------- findings
+  - id: function-granularity.stack-resource-limit
+    decision: function-granularity
+    when:
+      all:
+        - {decision: function-granularity, is: per-method}
+        - {count: services.routes, gt: 100}
+    finding: {severity: warning, title: "A function per method approaches 500 resources per stack"}
+    reason: >-
+      More than 100 routes with a function each produce roughly 400 to 800 CloudFormation
+      resources (function, role, invoke permission, method, log group, version), beyond the
+      500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or
+      group methods into one function per resource.
+    facts: [cfn-500-resources]
+
+  - id: function-granularity.router-holds-all-permissions
+    decision: function-granularity
+    when:
+      all:
+        - {decision: function-granularity, is: router}
+        - {answer: least-privilege, equals: true}
+    finding: {severity: warning, title: "The router function holds every route's permissions"}
+    reason: >-
+      You asked for least privilege per route, but a catch-all proxy resource sends every
+      route to one function, whose role must allow everything any route does. Declare
+      resources explicitly to split the function, or accept a role scoped per service.
+    facts: [proxy-resource]
+
+  - id: function-granularity.snapstart-for-java-dotnet
+    decision: function-granularity
+    when:
+      all:
+        - {answer: cold-start-sensitive, equals: true}
+        - {answer: runtime, in: [java21, dotnet8, python3.13]}
+    finding: {severity: info, title: "Turn on SnapStart for cold starts"}
+    reason: >-
+      Lambda SnapStart restores new instances from a snapshot taken when a version is
+      published, which removes most of the initialisation time for Java, .NET and Python
+      functions. It needs published versions (an alias), and code that generates unique
+      values or opens connections during initialisation must refresh them after restore.
+      Provisioned concurrency is the alternative for runtimes without SnapStart.
+    facts: [snapstart]
+
+  - id: packaging.share-code-via-library
+    decision: packaging
+    when:
+      all:
+        - {decision: packaging, is: separate-packages}
+        - {answer: shared-code, equals: true}
+    finding: {severity: info, title: "Share code through a library or a layer"}
+    reason: >-
+      With separate packages, shared code travels as a library built into each package (or
+      bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and
+      layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+    facts: [lambda-package-limits]
+
+"""#),
+        RuleFile(name: "<bundled>/integration.cases.yaml", text: #"""
+# Cases for integration.rules.yaml.
+
+cases:
+  - name: defaults - Lambda proxy integration on an HTTP API
+    answers: {}
+    fires: [integration.http-proxy-only, integration.proxy-by-default, integration.proxy-response-shape]
+    not-fires: [integration.transformation-needs-custom, integration.custom-error-mapping]
+    expect: {integration: lambda-proxy}
+
+  - name: gateway transformations need a custom integration on REST
+    answers:
+      request-transformation: true
+    fires: [integration.transformation-needs-custom, integration.custom-error-mapping]
+    not-fires: [integration.http-proxy-only, integration.proxy-by-default, integration.proxy-response-shape]
+    expect: {api-type: rest, integration: custom}
+
+  - name: a REST API without transformations keeps Lambda proxy
+    answers:
+      gateway-features: [waf, caching]
+    fires: [integration.proxy-by-default, integration.proxy-response-shape]
+    not-fires: [integration.http-proxy-only, integration.custom-error-mapping]
+    expect: {api-type: rest, integration: lambda-proxy}
+
+"""#),
+        RuleFile(name: "<bundled>/integration.rules.yaml", text: #"""
+# Lambda proxy or custom (non-proxy) integration. Lambda proxy unless the gateway itself must
+# transform bodies.
+
+rules:
+  - id: integration.http-proxy-only
+    decision: integration
+    when: {decision: api-type, is: http}
+    exclude: custom
+    reason: >-
+      HTTP APIs integrate with Lambda through proxy integrations only; custom integrations
+      with mapping templates are a REST feature.
+    facts: [custom-integration-rest-only]
+
+  - id: integration.transformation-needs-custom
+    decision: integration
+    when: {answer: request-transformation, equals: true}
+    require: custom
+    reason: >-
+      You want the gateway to reshape requests or responses, and mapping templates run only
+      on custom (non-proxy) integrations.
+    tradeoff: >-
+      Templates are written in VTL, are hard to test, and every change to the function's
+      input or output also needs a template change. Doing the translation in the function
+      with a proxy integration is usually easier to maintain.
+    facts: [custom-integration-rest-only]
+
+  - id: integration.proxy-by-default
+    decision: integration
+    when: {answer: request-transformation, equals: false}
+    recommend: lambda-proxy
+    strength: strong
+    reason: >-
+      The function receives the complete request and returns the complete response, so
+      nothing between the client and the code needs to be kept in sync. AWS recommends it
+      for Lambda backends unless the gateway must pre-process requests.
+    facts: [lambda-proxy-response]
+
+  # ----------------------------------------------------------------- findings
+  - id: integration.proxy-response-shape
+    decision: integration
+    when: {decision: integration, is: lambda-proxy}
+    finding: {severity: info, title: "The function must return a well-formed proxy response"}
+    reason: >-
+      With Lambda proxy integration the function returns an object with statusCode, headers
+      (and multiValueHeaders), a string body and isBase64Encoded for binary data. Anything
+      else - an unhandled exception, a body that is an object rather than a string - reaches
+      the caller as 502 Bad Gateway. HTTP APIs with payload format 2.0 are more lenient and
+      wrap a plain JSON return value for you. A web framework adapter or a small response
+      helper avoids the problem.
+    facts: [lambda-proxy-response]
+
+  - id: integration.custom-error-mapping
+    decision: integration
+    when: {decision: integration, is: custom}
+    finding: {severity: warning, title: "Map function errors to HTTP status codes"}
+    reason: >-
+      With a custom integration every response is 200 unless an integration response maps
+      it otherwise. Define integration responses that match error messages (by regular
+      expression) to 4xx and 5xx codes, and keep the templates under test; otherwise clients
+      receive errors as successful responses.
+    facts: [custom-integration-rest-only]
+
+"""#),
+        RuleFile(name: "<bundled>/limits.cases.yaml", text: #"""
+# Cases for limits.rules.yaml (findings only).
+
+cases:
+  - name: defaults - nothing near a limit
+    answers: {}
+    not-fires:
+      - limits.rest-timeout-needs-quota
+      - limits.streaming-long-responses
+      - limits.streaming-restrictions
+      - limits.long-requests-go-async
+      - limits.close-to-timeout
+      - limits.payload-over-6mb
+      - limits.payload-over-6mb-streaming
+      - limits.payload-over-10mb
+      - limits.zip-over-50mb
+      - limits.unzipped-over-250mb
+      - limits.unzipped-near-250mb
+      - limits.account-throttle
+      - limits.lambda-concurrency
+      - limits.routes-per-api
+      - limits.wildcard-private-domain
+      - limits.edge-certificate-region
+      - limits.domain-name-missing
+      - limits.mtls-needs-custom-domain
+      - limits.mtls-disable-default-endpoint
+      - limits.openapi-import-gaps
+
+  - name: a 60-second request on a regional REST API needs a quota increase
+    answers:
+      consumers: [same-region-aws]
+      auth-mechanisms: [iam]
+      gateway-features: [resource-policy]
+      max-duration: 60
+    fires: [limits.rest-timeout-needs-quota, limits.long-requests-go-async, limits.lambda-concurrency]
+    not-fires: [limits.close-to-timeout, limits.streaming-long-responses, limits.account-throttle]
+    expect: {api-type: rest, endpoint-type: regional}
+
+  - name: streamed responses escape the 29-second limit
+    answers:
+      gateway-features: [response-streaming]
+      max-duration: 300
+    fires: [limits.streaming-long-responses, limits.streaming-restrictions, limits.long-requests-go-async]
+    not-fires: [limits.rest-timeout-needs-quota]
+    expect: {api-type: rest}
+
+  - name: streaming alone brings its restrictions
+    answers:
+      gateway-features: [response-streaming]
+    fires: [limits.streaming-restrictions]
+    not-fires: [limits.streaming-long-responses, limits.long-requests-go-async]
+
+  - name: a 25-second request is close to the gateway timeout
+    answers:
+      max-duration: 25
+    fires: [limits.close-to-timeout]
+    not-fires: [limits.long-requests-go-async, limits.rest-timeout-needs-quota]
+
+  - name: an 8 MB body exceeds the Lambda payload limit
+    answers:
+      max-payload: 8
+    fires: [limits.payload-over-6mb]
+    not-fires: [limits.payload-over-10mb, limits.payload-over-6mb-streaming]
+
+  - name: a 20 MB body exceeds both the Lambda and the gateway limit
+    answers:
+      max-payload: 20
+    fires: [limits.payload-over-6mb, limits.payload-over-10mb]
+    not-fires: [limits.payload-over-6mb-streaming]
+
+  - name: a 20 MB streamed response is possible, a 20 MB request is not
+    answers:
+      max-payload: 20
+      gateway-features: [response-streaming]
+    fires: [limits.payload-over-6mb-streaming]
+    not-fires: [limits.payload-over-6mb, limits.payload-over-10mb]
+
+  - name: a 60 MB zip close to 250 MB unzipped
+    answers:
+      package-zipped: 60
+      package-unzipped: 230
+    fires: [limits.zip-over-50mb, limits.unzipped-near-250mb]
+    not-fires: [limits.unzipped-over-250mb]
+
+  - name: 300 MB unzipped needs a container image
+    answers:
+      package-zipped: 90
+      package-unzipped: 300
+    fires: [limits.unzipped-over-250mb, limits.zip-over-50mb]
+    not-fires: [limits.unzipped-near-250mb]
+
+  - name: 20,000 requests per second exceed the account throttle and Lambda concurrency
+    answers:
+      peak-rps: 20000
+    fires: [limits.account-throttle, limits.lambda-concurrency]
+    not-fires: [limits.routes-per-api]
+
+  - name: 300 requests per second of 6 seconds each need more than 1,000 instances
+    answers:
+      peak-rps: 300
+      max-duration: 6
+    fires: [limits.lambda-concurrency]
+    not-fires: [limits.account-throttle, limits.close-to-timeout]
+
+  - name: 300 short requests per second stay well inside the concurrency quota
+    answers:
+      peak-rps: 300
+      max-duration: 0.5
+    not-fires: [limits.lambda-concurrency, limits.account-throttle]
+
+  - name: one HTTP API with more than 300 routes
+    answers:
+      services:
+        - name: inventory
+          team: stock
+          resources:
+            - {path: /inventory/r1, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r2, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r3, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r4, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r5, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r6, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r7, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r8, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r9, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r10, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r11, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r12, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r13, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r14, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r15, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r16, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r17, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r18, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r19, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r20, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r21, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r22, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r23, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r24, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r25, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r26, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r27, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r28, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r29, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r30, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r31, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r32, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r33, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r34, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r35, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r36, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r37, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r38, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r39, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r40, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r41, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r42, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r43, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r44, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r45, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r46, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r47, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r48, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r49, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r50, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r51, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r52, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r53, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r54, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r55, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r56, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r57, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r58, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r59, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r60, methods: [GET, POST, PUT, PATCH, DELETE]}
+            - {path: /inventory/r61, methods: [GET, POST, PUT, PATCH, DELETE]}
+    fires: [limits.routes-per-api]
+    not-fires: [limits.account-throttle]
+    expect: {api-type: http}
+
+  - name: a wildcard domain on a private API is not supported
+    answers:
+      consumers: [vpc-only]
+      custom-domain: wildcard
+      domain-name: "*.internal.example.com"
+    fires: [limits.wildcard-private-domain]
+    not-fires: [limits.edge-certificate-region, limits.domain-name-missing]
+    expect: {endpoint-type: private}
+
+  - name: a wildcard domain on a regional API is fine
+    answers:
+      custom-domain: wildcard
+      domain-name: "*.example.com"
+    not-fires: [limits.wildcard-private-domain, limits.domain-name-missing, limits.edge-certificate-region]
+    expect: {endpoint-type: regional}
+
+  - name: an edge-optimized custom domain needs its certificate in us-east-1
+    answers:
+      consumers: [partners]
+      user-geography: worldwide
+      gateway-features: [usage-plans]
+      custom-domain: single
+      domain-name: api.example.com
+    fires: [limits.edge-certificate-region]
+    not-fires: [limits.domain-name-missing, limits.wildcard-private-domain]
+    expect: {endpoint-type: edge}
+
+  - name: a custom domain without a name
+    answers:
+      custom-domain: single
+    fires: [limits.domain-name-missing]
+    not-fires: [limits.edge-certificate-region]
+
+  - name: mutual TLS without a custom domain
+    answers:
+      consumers: [external-servers]
+      mutual-tls: true
+    fires: [limits.mtls-needs-custom-domain, limits.mtls-disable-default-endpoint]
+    not-fires: [limits.domain-name-missing]
+
+  - name: mutual TLS on a custom domain still needs the default endpoint disabled
+    answers:
+      consumers: [external-servers]
+      mutual-tls: true
+      custom-domain: single
+      domain-name: b2b.example.com
+    fires: [limits.mtls-disable-default-endpoint]
+    not-fires: [limits.mtls-needs-custom-domain]
+    expect: {endpoint-type: regional}
+
+  - name: an OpenAPI definition meets the import limitations
+    answers:
+      openapi-definition: true
+    fires: [limits.openapi-import-gaps]
+    not-fires: [limits.routes-per-api]
+
+"""#),
+        RuleFile(name: "<bundled>/limits.rules.yaml", text: #"""
+# Findings about hard and soft limits: timeouts, payloads, package sizes, quotas, throttling
+# and custom domains. No decision rules here; every rule is a finding.
+
+rules:
+  # ---------------------------------------------------------------- timeouts
+  - id: limits.rest-timeout-needs-quota
+    decision: endpoint-type
+    when:
+      all:
+        - {decision: api-type, is: rest}
+        - {ref: long-requests}
+        - {not: {answer: gateway-features, contains: response-streaming}}
+    finding: {severity: warning, title: "Requests longer than 29 seconds need a quota increase"}
+    reason: >-
+      A REST API stops waiting after 29 seconds by default. Since June 2024 a regional or
+      private REST API can wait longer once AWS raises the integration timeout quota for the
+      account and Region, and AWS may lower the account's throttle quota in return. Request
+      the increase before launch, set the timeout on each integration, and keep the function
+      timeout at or below the integration timeout so no work continues after the client has
+      received a 504. Edge-optimized APIs cannot be raised.
+    facts: [rest-timeout-29s, rest-timeout-raisable, account-throttle-10k]
+
+  - id: limits.streaming-long-responses
+    decision: api-type
+    when:
+      all:
+        - {answer: gateway-features, contains: response-streaming}
+        - {ref: long-requests}
+    finding: {severity: info, title: "Streamed responses have a longer time limit"}
+    reason: >-
+      A streamed REST response may run for up to 15 minutes without a quota increase, so
+      long streamed routes escape the 29-second integration timeout. The stream is closed if
+      nothing is sent for 5 minutes (30 seconds on edge-optimized endpoints), so send
+      progress regularly. Routes that do not stream still stop at 29 seconds.
+    facts: [response-streaming-rest, rest-timeout-29s]
+
+  - id: limits.streaming-restrictions
+    decision: integration
+    when: {answer: gateway-features, contains: response-streaming}
+    finding: {severity: warning, title: "Streamed routes need proxy integration and no cache"}
+    reason: >-
+      Response streaming works only with proxy integrations, and a streamed route cannot use
+      the response cache or mapping templates. Keep streamed routes on Lambda proxy
+      integration and out of any caching or transformation plans. Past the first 10 MB a
+      stream is limited to 2 MB/s.
+    facts: [response-streaming-rest]
+
+  - id: limits.long-requests-go-async
+    when: {ref: long-requests}
+    finding: {severity: info, title: "Consider an asynchronous pattern for long requests"}
+    reason: >-
+      Holding a connection open for more than half a minute ties up clients and is fragile on
+      mobile networks and behind proxies and CDNs. Accept the request, start the work
+      (an asynchronous Lambda invocation, a queue or Step Functions) and return 202 with a
+      job id the client polls, or push the result over a WebSocket API.
+    facts: [rest-timeout-raisable, http-timeout-30s, lambda-duration-memory]
+
+  - id: limits.close-to-timeout
+    when:
+      all:
+        - {answer: max-duration, gt: 20}
+        - {answer: max-duration, lte: 29}
+    finding: {severity: warning, title: "The slowest request is close to the gateway timeout"}
+    reason: >-
+      Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second
+      HTTP) integration timeout. A cold start or a slow downstream call pushes it over, and
+      the client gets a 504 while the function keeps running. Leave headroom, make the
+      operation idempotent so retries are safe, or move it to an asynchronous pattern.
+    facts: [rest-timeout-29s, http-timeout-30s]
+
+  # ---------------------------------------------------------------- payloads
+  - id: limits.payload-over-6mb
+    when:
+      all:
+        - {answer: max-payload, gt: 6}
+        - {not: {answer: gateway-features, contains: response-streaming}}
+    finding: {severity: error, title: "Bodies above 6 MB cannot pass through a synchronous Lambda call"}
+    reason: >-
+      A synchronous Lambda invocation accepts at most 6 MB of request and returns at most 6 MB
+      of response (less after base64 encoding binary data). Let clients upload and download
+      large files directly to and from S3 with pre-signed URLs that the API hands out.
+    facts: [lambda-sync-payload-6mb]
+
+  - id: limits.payload-over-6mb-streaming
+    when:
+      all:
+        - {answer: max-payload, gt: 6}
+        - {answer: gateway-features, contains: response-streaming}
+    finding: {severity: warning, title: "Only streamed responses may exceed 6 MB"}
+    reason: >-
+      Streaming lets responses grow past 6 MB and even past 10 MB, but request bodies still
+      stop at 6 MB for Lambda, and non-streamed responses too. Upload large inputs to S3
+      with pre-signed URLs.
+    facts: [response-streaming-rest, lambda-sync-payload-6mb]
+
+  - id: limits.payload-over-10mb
+    when:
+      all:
+        - {answer: max-payload, gt: 10}
+        - {not: {answer: gateway-features, contains: response-streaming}}
+    finding: {severity: error, title: "API Gateway carries at most 10 MB"}
+    reason: >-
+      API Gateway rejects payloads above 10 MB whatever the integration, so no gateway set-up
+      can carry these bodies. Transfer them through S3 with pre-signed URLs.
+    facts: [gateway-payload-10mb]
+
+  # ---------------------------------------------------------------- packages
+  - id: limits.zip-over-50mb
+    when: {answer: package-zipped, gt: 50}
+    finding: {severity: warning, title: "Packages above 50 MB zipped must be deployed through S3"}
+    reason: >-
+      Lambda accepts a .zip of at most 50 MB in a direct upload; larger ones must be staged in
+      S3 (SAM, CDK and the Serverless Framework do this for you). A package this size also
+      slows cold starts; check for dependencies the function does not use.
+    facts: [lambda-package-limits]
+
+  - id: limits.unzipped-over-250mb
+    when: {answer: package-unzipped, gt: 250}
+    finding: {severity: error, title: "Packages above 250 MB unzipped cannot be deployed as .zip"}
+    reason: >-
+      Code plus layers may not exceed 250 MB unzipped. Split the function so each part
+      carries fewer dependencies, or deploy it as a container image (up to 10 GB).
+    facts: [lambda-package-limits]
+
+  - id: limits.unzipped-near-250mb
+    when:
+      all:
+        - {answer: package-unzipped, gt: 200}
+        - {answer: package-unzipped, lte: 250}
+    finding: {severity: warning, title: "The package is close to the 250 MB unzipped limit"}
+    reason: >-
+      Code plus all layers must stay within 250 MB unzipped; the next dependency may break
+      the deployment. Trim dependencies, split the function, or plan a move to a container
+      image.
+    facts: [lambda-package-limits]
+
+  # ----------------------------------------------------- throttling, quotas
+  - id: limits.account-throttle
+    when: {answer: peak-rps, gt: 10000}
+    finding: {severity: warning, title: "Peak traffic exceeds the default account throttle"}
+    reason: >-
+      API Gateway allows 10,000 requests per second (burst 5,000) per account and Region by
+      default, shared by every API in it. Request a quota increase well before launch, or
+      spread the load across accounts or Regions; excess requests get 429.
+    facts: [account-throttle-10k]
+
+  - id: limits.lambda-concurrency
+    when: {ref: concurrency-over-1000}
+    finding: {severity: warning, title: "Lambda concurrency may exceed the default 1,000"}
+    reason: >-
+      Peak requests per second multiplied by the request duration approximates how many
+      function instances run at once, and your answers put that above 1,000, the default
+      concurrency quota per account and Region (shared with every other function). Request
+      an increase, shorten the requests, or reserve concurrency for the API functions.
+    facts: [lambda-concurrency-1000]
+
+  - id: limits.routes-per-api
+    when:
+      all:
+        - any:
+            - {decision: api-count, is: shared}
+            - {count: services, lte: 1}
+        - any:
+            - all: [{decision: api-type, is: rest}, {count: services.resources, gt: 300}]
+            - all: [{decision: api-type, is: http}, {count: services.routes, gt: 300}]
+    finding: {severity: warning, title: "One API would exceed 300 resources or routes"}
+    reason: >-
+      A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota
+      increase, split the API by service, or use proxy resources for parts of it.
+    facts: [rest-per-api-quotas, http-per-api-quotas]
+
+  # ------------------------------------------------------------------ domains
+  - id: limits.wildcard-private-domain
+    when:
+      all:
+        - {answer: custom-domain, equals: wildcard}
+        - any:
+            - {decision: endpoint-type, is: private}
+            - {ref: only-vpc-clients}
+    finding: {severity: error, title: "Private APIs cannot have wildcard custom domains"}
+    reason: >-
+      Wildcard custom domain names are supported for edge-optimized and regional endpoints but
+      not for private custom domains. Use one named private custom domain per host name, or
+      route tenants by path or header instead of host name.
+    facts: [private-custom-domains, wildcard-domains]
+
+  - id: limits.edge-certificate-region
+    when:
+      all:
+        - {decision: endpoint-type, is: edge}
+        - {not: {answer: custom-domain, equals: none}}
+    finding: {severity: info, title: "The certificate must be in us-east-1"}
+    reason: >-
+      An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region
+      the API runs in. Regional custom domains use a certificate in the API's own Region.
+    facts: [edge-cert-us-east-1]
+
+  - id: limits.domain-name-missing
+    when:
+      all:
+        - {not: {answer: custom-domain, equals: none}}
+        - {answer: domain-name, equals: ""}
+    finding: {severity: warning, title: "No domain name given"}
+    reason: >-
+      You want a custom domain but gave no name. The name is needed to request the ACM
+      certificate and to create the domain and its DNS records.
+    facts: [edge-cert-us-east-1]
+
+  - id: limits.mtls-needs-custom-domain
+    when:
+      all:
+        - {answer: mutual-tls, equals: true}
+        - {answer: custom-domain, equals: none}
+    finding: {severity: error, title: "Mutual TLS needs a custom domain"}
+    reason: >-
+      API Gateway checks client certificates only on a regional custom domain name with a
+      truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
+    facts: [mtls-regional-domain]
+
+  - id: limits.mtls-disable-default-endpoint
+    when: {answer: mutual-tls, equals: true}
+    finding: {severity: warning, title: "Disable the default execute-api endpoint"}
+    reason: >-
+      Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api
+      endpoint is disabled, callers can reach the API without a client certificate.
+    facts: [mtls-regional-domain]
+
+  # ------------------------------------------------------------------ OpenAPI
+  - id: limits.openapi-import-gaps
+    when: {answer: openapi-definition, equals: true}
+    finding: {severity: info, title: "API Gateway imports only part of OpenAPI"}
+    reason: >-
+      REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf
+      or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are
+      added with the x-amazon-apigateway-integration extension. Validate the document with
+      an import in a test stage early.
+    facts: [openapi-import-rest, openapi-import-http]
+
 """#),
         RuleFile(name: "<bundled>/manifest.yaml", text: #"""
 name: apigw-advisor bundled rules
 version: 2026.11.0
+
 """#),
         RuleFile(name: "<bundled>/questions.yaml", text: #"""
 # The question catalog. Every answer key used by the rules is defined here.
@@ -1420,12 +3758,14 @@ questions:
   - id: browser-credentials
     group: consumers
     kind: yesno
-    prompt: Do browser calls send cookies or an Authorization header?
+    prompt: Do browser calls send cookies (credentials mode "include")?
     help: >-
-      Yes when the browser sends cookies or uses credentials mode "include"; answer yes too
-      if the app sends an Authorization header, because that header must be allowed
-      explicitly in the CORS setup. With credentials, browsers refuse a wildcard (*) origin,
-      so every allowed origin must be named exactly.
+      Yes when the web app calls the API with credentials - fetch with credentials
+      "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed
+      authentication travel with the request. Then browsers refuse a wildcard (*) origin and
+      every allowed origin must be named exactly. A bearer token that your JavaScript puts in
+      the Authorization header is not a credential in this sense; answer no for it (the header
+      still has to be allowed in the CORS setup).
     default: false
     ask-if: {answer: consumers, contains: browser}
 
@@ -1758,6 +4098,228 @@ questions:
       this needs a function per route (or per resource) rather than one function for a whole
       service.
     default: false
+
+"""#),
+        RuleFile(name: "<bundled>/resource-style.cases.yaml", text: #"""
+# Cases for resource-style.rules.yaml.
+
+cases:
+  - name: defaults - a public API behind a catch-all proxy resource
+    answers: {}
+    fires: [resource-style.proxy-misses-root, resource-style.proxy-hides-unknown-routes]
+    not-fires:
+      - resource-style.code-routing
+      - resource-style.gateway-routing
+      - resource-style.sdk-needs-explicit
+      - resource-style.validation-needs-explicit
+      - resource-style.templates-need-explicit
+      - resource-style.caching-per-method
+      - resource-style.openapi-describes-routes
+      - resource-style.least-privilege-needs-routes
+      - resource-style.per-client-throttling
+    expect: {resource-style: proxy}
+
+  - name: routing in code keeps the proxy resource
+    answers:
+      routing-preference: code
+      auth-mechanisms: [cognito]
+    fires: [resource-style.code-routing, resource-style.proxy-misses-root]
+    not-fires: [resource-style.gateway-routing, resource-style.proxy-hides-unknown-routes]
+    expect: {resource-style: proxy}
+
+  - name: routing in the gateway declares every route
+    answers:
+      routing-preference: gateway
+    fires: [resource-style.gateway-routing]
+    not-fires: [resource-style.code-routing, resource-style.proxy-misses-root, resource-style.proxy-hides-unknown-routes]
+    expect: {resource-style: explicit}
+
+  - name: a generated SDK outweighs a preference for routing in code
+    answers:
+      consumers: [partners]
+      routing-preference: code
+      gateway-features: [sdk-generation]
+    fires: [resource-style.sdk-needs-explicit, resource-style.code-routing]
+    not-fires: [resource-style.proxy-misses-root]
+    expect: {resource-style: explicit}
+
+  - name: request validation needs declared methods
+    answers:
+      gateway-features: [request-validation]
+    fires: [resource-style.validation-needs-explicit]
+    not-fires: [resource-style.caching-per-method, resource-style.proxy-misses-root]
+    expect: {resource-style: explicit}
+
+  - name: mapping templates need declared methods
+    answers:
+      request-transformation: true
+    fires: [resource-style.templates-need-explicit]
+    not-fires: [resource-style.validation-needs-explicit]
+    expect: {resource-style: explicit}
+
+  - name: caching per method
+    answers:
+      gateway-features: [caching]
+    fires: [resource-style.caching-per-method]
+    not-fires: [resource-style.per-client-throttling, resource-style.proxy-hides-unknown-routes]
+    expect: {resource-style: explicit}
+
+  - name: an OpenAPI definition with no routing preference
+    answers:
+      openapi-definition: true
+    fires: [resource-style.openapi-describes-routes]
+    not-fires: [resource-style.code-routing]
+    expect: {resource-style: explicit}
+
+  - name: tie - OpenAPI wanted but routing in code preferred keeps the proxy (first option)
+    answers:
+      openapi-definition: true
+      routing-preference: code
+    fires: [resource-style.openapi-describes-routes, resource-style.code-routing]
+    not-fires: [resource-style.gateway-routing]
+    expect: {resource-style: proxy}
+
+  - name: least privilege per route needs declared routes
+    answers:
+      least-privilege: true
+    fires: [resource-style.least-privilege-needs-routes]
+    not-fires: [resource-style.proxy-misses-root]
+    expect: {resource-style: explicit}
+
+  - name: usage plans lean towards declared methods for per-method throttling
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [api-keys]
+      gateway-features: [usage-plans]
+    fires: [resource-style.per-client-throttling]
+    not-fires: [resource-style.proxy-hides-unknown-routes, resource-style.sdk-needs-explicit]
+    expect: {resource-style: explicit}
+
+"""#),
+        RuleFile(name: "<bundled>/resource-style.rules.yaml", text: #"""
+# Catch-all proxy resource or explicit resources. Proxy is the default: routing in code is the
+# simplest thing that works. Features that act per route pull towards explicit resources.
+# These rules read answers only (never function-granularity, which reads this decision).
+
+rules:
+  - id: resource-style.code-routing
+    decision: resource-style
+    when: {answer: routing-preference, equals: code}
+    recommend: proxy
+    strength: normal
+    reason: >-
+      You prefer to route in code. A {proxy+} resource with the ANY method hands every path
+      and method to the function, and new routes need no change to the API definition.
+    facts: [proxy-resource]
+
+  - id: resource-style.gateway-routing
+    decision: resource-style
+    when: {answer: routing-preference, equals: gateway}
+    recommend: explicit
+    strength: normal
+    reason: >-
+      You prefer the gateway to know every route. Explicit resources let it reject unknown
+      paths and methods before any function runs, and carry per-route settings.
+    facts: [proxy-resource]
+
+  - id: resource-style.sdk-needs-explicit
+    decision: resource-style
+    when: {answer: gateway-features, contains: sdk-generation}
+    recommend: explicit
+    strength: strong
+    reason: >-
+      A generated SDK gets one method per declared resource and method. Behind a proxy
+      resource it would offer a single generic call, which helps nobody.
+    facts: [rest-only-features]
+
+  - id: resource-style.validation-needs-explicit
+    decision: resource-style
+    when: {answer: gateway-features, contains: request-validation}
+    recommend: explicit
+    strength: strong
+    reason: >-
+      Validators and body models are attached per method. With a single catch-all method the
+      gateway cannot know which schema a request should match.
+    facts: [rest-only-features]
+
+  - id: resource-style.templates-need-explicit
+    decision: resource-style
+    when: {answer: request-transformation, equals: true}
+    recommend: explicit
+    strength: strong
+    reason: >-
+      Mapping templates belong to one method's integration. Transforming requests for many
+      routes through one catch-all method would cram every route's mapping into one template.
+    facts: [custom-integration-rest-only]
+
+  - id: resource-style.caching-per-method
+    decision: resource-style
+    when: {answer: gateway-features, contains: caching}
+    recommend: explicit
+    strength: normal
+    reason: >-
+      Cache TTLs, cache keys and cache on/off are set per method; with explicit resources you
+      cache the GET routes that benefit and leave the rest alone.
+    facts: [rest-only-features]
+
+  - id: resource-style.openapi-describes-routes
+    decision: resource-style
+    when: {answer: openapi-definition, equals: true}
+    recommend: explicit
+    strength: normal
+    reason: >-
+      An OpenAPI definition is only useful when it lists the real paths, parameters and
+      bodies; a proxy API's definition contains one catch-all path.
+    tradeoff: >-
+      You can also keep an OpenAPI document generated from the code framework for
+      documentation while the gateway uses a proxy resource.
+    facts: [openapi-import-rest, openapi-import-http]
+
+  - id: resource-style.least-privilege-needs-routes
+    decision: resource-style
+    when: {answer: least-privilege, equals: true}
+    recommend: explicit
+    strength: normal
+    reason: >-
+      Permissions are granted per function. Giving each route only what it needs means a
+      function per route or resource, and a separate integration for each needs explicit
+      resources; a proxy resource has one integration.
+    facts: [proxy-resource]
+
+  - id: resource-style.per-client-throttling
+    decision: resource-style
+    when: {answer: gateway-features, contains: usage-plans}
+    recommend: explicit
+    strength: weak
+    reason: >-
+      Usage plans can set throttling per method; that only helps when methods are declared
+      one by one.
+    facts: [rest-only-features]
+
+  # ----------------------------------------------------------------- findings
+  - id: resource-style.proxy-misses-root
+    decision: resource-style
+    when: {decision: resource-style, is: proxy}
+    finding: {severity: info, title: "{proxy+} does not match the root path"}
+    reason: >-
+      A /{proxy+} resource catches /orders and /orders/42 but not / itself. If the root path
+      must answer (a health check, an index), add an ANY method on / that points at the same
+      function.
+    facts: [proxy-root, proxy-resource]
+
+  - id: resource-style.proxy-hides-unknown-routes
+    decision: resource-style
+    when:
+      all:
+        - {decision: resource-style, is: proxy}
+        - {answer: auth-mechanisms, contains: none}
+    finding: {severity: info, title: "Unknown paths reach the function"}
+    reason: >-
+      With a catch-all resource on public routes, any path anyone tries - scanners included -
+      invokes the function and is billed. Return 404 quickly from the router, and consider
+      throttling or WAF rate rules for public APIs.
+    facts: [proxy-resource]
+
 """#),
     ]
 }

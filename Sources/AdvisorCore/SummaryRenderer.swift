@@ -11,9 +11,10 @@ public enum SummaryRenderer {
         for outcome in advice.decisions {
             guard let decision = rules.decision(outcome.decision) else { continue }
             let chosen = outcome.chosen.flatMap { decision.option($0)?.title } ?? "CONFLICT: no option left"
-            let label = "  \(decision.title) "
-            let dots = max(2, 40 - label.count)
-            out += TextWrap.wrap(label + String(repeating: ".", count: dots) + " " + chosen, width: width, indent: String(repeating: " ", count: 6))
+            let label = "\(decision.title) "
+            let dots = max(2, 38 - label.count)
+            out += TextWrap.wrap(label + String(repeating: ".", count: dots) + " " + chosen, width: width,
+                                 firstIndent: "  ", indent: String(repeating: " ", count: 6))
             if why {
                 out += explanation(outcome, decision: decision, width: width)
             } else if let reason = leadingReason(outcome) {
@@ -67,9 +68,9 @@ public enum SummaryRenderer {
         guard let chosen = outcome.chosen else { return nil }
         let supporting = outcome.fired.filter { $0.options.contains(chosen) && ($0.effect == "require" || $0.effect == "recommend") }
         let best = supporting.first { $0.effect == "require" } ?? supporting.max { ($0.strength?.weight ?? 0) < ($1.strength?.weight ?? 0) }
-        if let best { return "because \(best.reason) [\(best.rule)]" }
+        if let best { return "Why: \(best.reason) [\(best.rule)]" }
         let exclusions = outcome.fired.filter { $0.effect == "exclude" }
-        if let first = exclusions.first { return "the others are excluded: \(first.reason) [\(first.rule)]" }
+        if let first = exclusions.first { return "Why: the other options are excluded. \(first.reason) [\(first.rule)]" }
         return outcome.note
     }
 
