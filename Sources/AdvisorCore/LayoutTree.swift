@@ -27,7 +27,10 @@ public enum LayoutTree {
                 let auth = route.authorized ? ", auth" : ""
                 items.append(("\(route.method) \(route.path) \(target) [\(route.integration)\(auth)]", []))
             }
-            if let authorizer = api.authorizer {
+            if let authorizer = api.authorizer, authorizer.type == "iam" {
+                // IAM is a per-method authorization type, not an authorizer resource of the API.
+                items.append(("authorization: AWS_IAM on every authorized route (SigV4-signed requests)", []))
+            } else if let authorizer = api.authorizer {
                 var details = ["identity: \(authorizer.identitySource)"]
                 if let function = authorizer.function { details.append("function: \(function)") }
                 if let issuer = authorizer.issuer { details.append("issuer: \(issuer)") }
