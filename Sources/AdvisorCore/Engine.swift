@@ -82,6 +82,10 @@ public struct Engine: Sendable {
                 .joined(separator: "; ") + ". The requirements behind \(names.joined(separator: " and ")) cannot all be met; change one of the answers they read."
             return DecisionOutcome(decision: decision.id, chosen: nil, status: .conflict, scores: scores, fired: fired, note: note)
         }
+        if best.score == 0 && open.count == 1 {
+            let note = "Every other option is excluded; \(best.option) is the only one left."
+            return DecisionOutcome(decision: decision.id, chosen: best.option, status: .decided, scores: scores, fired: fired, note: note)
+        }
         if best.score == 0 {
             let fallback = open.contains { $0.option == decision.defaultOption } ? decision.defaultOption : open[0].option
             let note = fallback == decision.defaultOption

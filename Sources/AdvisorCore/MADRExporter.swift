@@ -45,11 +45,11 @@ public enum MADRExporter {
     static func record(_ outcome: DecisionOutcome, advice: Advice, context: ReportContext) -> String {
         let decision = context.rules.decision(outcome.decision)
         let title = decision?.title ?? outcome.decision
-        var out = ["---", "status: proposed", "date: \(context.date)", "---", "", "# \(Markdown.inline(title))", ""]
+        var out = ["---", "status: proposed", "date: \(context.date)", "---", "", "# \(MarkdownText.inline(title))", ""]
 
-        out += ["## Context and Problem Statement", "", Markdown.inline(decision?.question ?? title), ""]
-        out += ["apigw-advisor proposed this decision from the answers in \(Markdown.code(context.answersFile)) with the rules "
-                + "\"\(Markdown.inline(advice.rulesName))\" version \(Markdown.inline(advice.rulesVersion)). It is one of "
+        out += ["## Context and Problem Statement", "", MarkdownText.inline(decision?.question ?? title), ""]
+        out += ["apigw-advisor proposed this decision from the answers in \(MarkdownText.code(context.answersFile)) with the rules "
+                + "\"\(MarkdownText.inline(advice.rulesName))\" version \(MarkdownText.inline(advice.rulesVersion)). It is one of "
                 + "\(advice.decisions.count) decisions about laying out the APIs on API Gateway and Lambda; the answers "
                 + "that bear on it are listed as decision drivers.", ""]
         if outcome.status == .conflict {
@@ -59,48 +59,53 @@ public enum MADRExporter {
         out += ["## Decision Drivers", ""] + drivers(outcome, context: context) + [""]
 
         let optionIDs = decision?.optionIDs ?? outcome.scores.map(\.option)
-        let optionTitle = { (id: String) in Markdown.inline(decision?.option(id)?.title ?? id) }
+        let optionTitle = { (id: String) in MarkdownText.inline(decision?.option(id)?.title ?? id) }
         out += ["## Considered Options", ""] + optionIDs.map { "* \(optionTitle($0))" } + [""]
 
         out += ["## Decision Outcome", ""]
         if let chosen = outcome.chosen {
             out += ["Chosen option: \"\(optionTitle(chosen))\", because \(justification(outcome, chosen: chosen)).", ""]
-            out += ["Resolution: \(Markdown.inline(outcome.note))", ""]
+            out += ["Resolution: \(MarkdownText.inline(outcome.note))", ""]
             out += ["### Consequences", ""] + consequences(outcome, option: decision?.option(chosen)) + [""]
         } else {
-            out += ["No option is chosen: the answers lead to a conflict. \(Markdown.inline(outcome.note))", ""]
+            out += ["No option is chosen: the answers lead to a conflict. \(MarkdownText.inline(outcome.note))", ""]
             for firing in outcome.fired where firing.effect == "exclude" || firing.effect == "require" {
-                let held = firing.evidence.filter(\.held).map { Markdown.code($0.display) }
+                let held = firing.evidence.filter(\.held).map { MarkdownText.code($0.display) }
                 let on = held.isEmpty ? "" : " (on \(held.joined(separator: "; ")))"
-                out.append("* \(Markdown.code(firing.rule)) (\(Markdown.effect(firing))): \(Markdown.inline(firing.reason))\(on)")
+                out.append("* \(MarkdownText.code(firing.rule)) (\(MarkdownText.effect(firing))): \(MarkdownText.inline(firing.reason))\(on)")
             }
             out += ["", "### Consequences", ""]
             out += ["* Bad, because the parts of the layout that depend on this decision stay unresolved until one of the answers above changes.", ""]
         }
         out += ["### Confirmation", ""]
-        out += ["Run apigw-advisor again on the same answers (\(Markdown.code(context.answersFile))) whenever they or the rules change; "
+        out += ["Run apigw-advisor again on the same answers (\(MarkdownText.code(context.answersFile))) whenever they or the rules change; "
                 + "this record holds while the outcome stays the same.", ""]
 
         out += ["## Pros and Cons of the Options", ""]
         for optionID in optionIDs {
             out += ["### \(optionTitle(optionID))", ""]
             if let option = decision?.option(optionID) {
-                out += [Markdown.inline(option.summary), ""]
-                out += option.pros.map { "* Good, because \(Markdown.clause($0))" }
-                out += option.cons.map { "* Bad, because \(Markdown.clause($0))" }
+                out += [MarkdownText.inline(option.summary), ""]
+                out += option.pros.map { "* Good, because \(MarkdownText.clause($0))" }
+                out += option.cons.map { "* Bad, because \(MarkdownText.clause($0))" }
             }
-            if let score = outcome.scores.first(where: { $0.option == optionID }) {
-                let state = score.excludedBy.isEmpty
-                    ? "score \(score.score)" + (score.recommendedBy.isEmpty ? "" : ", recommended by " + score.recommendedBy.map(Markdown.code).joined(separator: ", "))
-                    : "excluded by " + score.excludedBy.map(Markdown.code).joined(separator: ", ")
-                out.append("* Neutral, because the advisor's outcome for it is: \(state)")
-            }
+            if let score = outcome.scores.first(where: { $0.option == optionID }) { out.append(scoreLine(score)) }
             out.append("")
         }
 
         out += ["## More Information", ""] + moreInformation(outcome, advice: advice, context: context)
         while out.last == "" { out.removeLast() }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What the rules made of one option on these answers, as a MADR argument.
+    static func scoreLine(_ score: OptionScore) -> String {
+        if !score.excludedBy.isEmpty {
+            return "* Bad, because these answers rule it out (\(score.excludedBy.map(MarkdownText.code).joined(separator: ", ")))"
+        }
+        if score.recommendedBy.isEmpty { return "* Neutral, because no rule recommends it for these answers" }
+        return "* Good, because the rules recommend it for these answers (score \(score.score): "
+            + "\(score.recommendedBy.map(MarkdownText.code).joined(separator: ", ")))"
     }
 
     /// The distinct tests the fired rules made, each with the question asked and the rules that read it.
@@ -117,9 +122,9 @@ public enum MADRExporter {
             return ["* No rule fired on these answers, so the decision falls back to its default option."]
         }
         return order.map { evidence in
-            let prompt = evidence.kind == "answer" ? context.rules.question(evidence.subject).map { Markdown.inline($0.prompt) + " " } ?? "" : ""
-            let rules = (readers[evidence] ?? []).map(Markdown.code).joined(separator: ", ")
-            return "* \(prompt)\(Markdown.code(evidence.display)) (read by \(rules))"
+            let prompt = evidence.kind == "answer" ? context.rules.question(evidence.subject).map { MarkdownText.inline($0.prompt) + " " } ?? "" : ""
+            let rules = (readers[evidence] ?? []).map(MarkdownText.code).joined(separator: ", ")
+            return "* \(prompt)\(MarkdownText.code(evidence.display)) (read by \(rules))"
         }
     }
 
@@ -127,24 +132,25 @@ public enum MADRExporter {
     static func justification(_ outcome: DecisionOutcome, chosen: String) -> String {
         let supporting = outcome.fired.filter { ($0.effect == "recommend" || $0.effect == "require") && $0.options.contains(chosen) }
         if !supporting.isEmpty {
-            return supporting.map { "\(Markdown.clause($0.reason)) (\(Markdown.code($0.rule)))" }.joined(separator: "; ")
+            return supporting.map { "\(MarkdownText.clause($0.reason)) (\(MarkdownText.code($0.rule)))" }.joined(separator: "; ")
         }
         let exclusions = outcome.fired.filter { $0.effect == "exclude" && !$0.options.contains(chosen) }
         if !exclusions.isEmpty {
-            return "the other options are ruled out: " + exclusions.map { "\(Markdown.clause($0.reason)) (\(Markdown.code($0.rule)))" }.joined(separator: "; ")
+            return "the other options are ruled out: "
+                + exclusions.map { "\(MarkdownText.clause($0.reason)) (\(MarkdownText.code($0.rule)))" }.joined(separator: "; ")
         }
-        return Markdown.clause(outcome.note)
+        return MarkdownText.clause(outcome.note)
     }
 
     /// Good and bad consequences: the chosen option's pros and cons, and the trade-offs of the rules behind it.
     static func consequences(_ outcome: DecisionOutcome, option: DecisionOption?) -> [String] {
-        var out = (option?.pros ?? []).map { "* Good, because \(Markdown.clause($0))" }
-        out += (option?.cons ?? []).map { "* Bad, because \(Markdown.clause($0))" }
+        var out = (option?.pros ?? []).map { "* Good, because \(MarkdownText.clause($0))" }
+        out += (option?.cons ?? []).map { "* Bad, because \(MarkdownText.clause($0))" }
         // A trade-off describes the cost of the path its rule pushes towards; only rules that did not push elsewhere count.
         for firing in outcome.fired {
             guard let tradeoff = firing.tradeoff, let chosen = outcome.chosen else { continue }
             let against = firing.effect == "exclude" ? firing.options.contains(chosen) : !firing.options.contains(chosen)
-            if !against { out.append("* Bad, because \(Markdown.clause(tradeoff)) (trade-off named by \(Markdown.code(firing.rule)))") }
+            if !against { out.append("* Bad, because \(MarkdownText.clause(tradeoff)) (trade-off named by \(MarkdownText.code(firing.rule)))") }
         }
         return out.isEmpty ? ["* Neutral, because the rules name no particular consequence of this option."] : out
     }
@@ -161,7 +167,9 @@ public enum MADRExporter {
         let findings = advice.findings.filter { $0.decision == outcome.decision }
         if !findings.isEmpty {
             out += ["Findings about this decision:", ""]
-            out += findings.map { "* **\(Markdown.inline($0.title))** (\($0.severity.rawValue), \(Markdown.code($0.rule))): \(Markdown.inline($0.text))" }
+            out += findings.map {
+                "* **\(MarkdownText.inline($0.title))** (\($0.severity.rawValue), \(MarkdownText.code($0.rule))): \(MarkdownText.inline($0.text))"
+            }
             out.append("")
         }
         let cited = outcome.fired.flatMap(\.facts) + findings.flatMap(\.facts)
@@ -169,12 +177,12 @@ public enum MADRExporter {
         let sources = cited.filter { seen.insert($0.source).inserted }.sorted { $0.source < $1.source }
         if !sources.isEmpty {
             out += ["Sources:", ""]
-            out += sources.map { "* \($0.source): \(Markdown.inline($0.sourceTitle))\(Markdown.link($0.url))" }
+            out += sources.map { "* \($0.source): \(MarkdownText.inline($0.sourceTitle))\(MarkdownText.link($0.url))" }
             out.append("")
         }
-        out.append("Generated by apigw-advisor on \(context.date) from \(Markdown.code(context.answersFile)) with the rules "
-                   + "\"\(Markdown.inline(advice.rulesName))\" version \(Markdown.inline(advice.rulesVersion)); decision "
-                   + "\(Markdown.code(outcome.decision)), outcome: \(MarkdownExporter.outcomeText(outcome.status)).")
+        out.append("Generated by apigw-advisor on \(context.date) from \(MarkdownText.code(context.answersFile)) with the rules "
+                   + "\"\(MarkdownText.inline(advice.rulesName))\" version \(MarkdownText.inline(advice.rulesVersion)); decision "
+                   + "\(MarkdownText.code(outcome.decision)), outcome: \(MarkdownExporter.outcomeText(outcome)).")
         return out
     }
 }
