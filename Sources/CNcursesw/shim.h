@@ -61,26 +61,33 @@ static inline int advisor_codeset_is_utf8(void) {
 static volatile sig_atomic_t advisor_tui_curses_active = 0;
 /* Set while the emergency restore below has something to restore. */
 static volatile sig_atomic_t advisor_tui_restore_armed = 0;
-static struct termios advisor_tui_saved_termios;
+static inline struct termios *advisor_tui_saved_termios(void) {
+    static struct termios value;
+    return &value;
+}
 static int advisor_tui_saved_termios_valid = 0;
 static int advisor_tui_tty_fd = -1;
 static int advisor_tui_out_fd = -1;
-static char advisor_tui_reset_sequence[512];
+#define ADVISOR_TUI_RESET_CAPACITY 512
+static inline char *advisor_tui_reset_sequence(void) {
+    static char value[ADVISOR_TUI_RESET_CAPACITY];
+    return value;
+}
 static size_t advisor_tui_reset_length = 0;
 
 /* Remembers the shell's tty modes; call before newterm changes them. */
 static inline void advisor_tui_save_tty_modes(int tty_fd, int out_fd) {
     advisor_tui_tty_fd = tty_fd;
     advisor_tui_out_fd = out_fd;
-    advisor_tui_saved_termios_valid = tcgetattr(tty_fd, &advisor_tui_saved_termios) == 0;
+    advisor_tui_saved_termios_valid = tcgetattr(tty_fd, advisor_tui_saved_termios()) == 0;
 }
 
 static inline void advisor_tui_append_capability(const char *name) {
     char *value = tigetstr(name);
     if (value == NULL || value == (char *)-1) return;
     size_t length = strlen(value);
-    if (advisor_tui_reset_length + length >= sizeof advisor_tui_reset_sequence) return;
-    memcpy(advisor_tui_reset_sequence + advisor_tui_reset_length, value, length);
+    if (advisor_tui_reset_length + length >= ADVISOR_TUI_RESET_CAPACITY) return;
+    memcpy(advisor_tui_reset_sequence() + advisor_tui_reset_length, value, length);
     advisor_tui_reset_length += length;
 }
 
@@ -108,11 +115,11 @@ static inline void advisor_tui_emergency_restore(void) {
     advisor_tui_restore_armed = 0;
     advisor_tui_curses_active = 0;
     if (advisor_tui_reset_length > 0 && advisor_tui_out_fd >= 0) {
-        ssize_t ignored = write(advisor_tui_out_fd, advisor_tui_reset_sequence, advisor_tui_reset_length);
+        ssize_t ignored = write(advisor_tui_out_fd, advisor_tui_reset_sequence(), advisor_tui_reset_length);
         (void)ignored;
     }
     if (advisor_tui_saved_termios_valid && advisor_tui_tty_fd >= 0) {
-        tcsetattr(advisor_tui_tty_fd, TCSANOW, &advisor_tui_saved_termios);
+        tcsetattr(advisor_tui_tty_fd, TCSANOW, advisor_tui_saved_termios());
     }
 }
 
@@ -136,19 +143,23 @@ static inline void advisor_tui_register_atexit(void) {
 static inline int advisor_tui_is_curses_active(void) { return advisor_tui_curses_active; }
 static inline void advisor_tui_set_curses_active(int active) { advisor_tui_curses_active = active; }
 
-/* ---- SIGINT / SIGTERM / SIGHUP and crash signals ---- */
+/* ---- SIGINT / SIGTERM / SIGHUP / SIGQUIT and crash signals ---- */
 
 #define ADVISOR_TUI_MAX_SIGNAL 65
-static struct sigaction advisor_tui_previous_actions[ADVISOR_TUI_MAX_SIGNAL];
+/* Only called with the fixed signal numbers listed below, all < ADVISOR_TUI_MAX_SIGNAL. */
+static inline struct sigaction *advisor_tui_previous_action(int sig) {
+    static struct sigaction actions[ADVISOR_TUI_MAX_SIGNAL];
+    return &actions[sig];
+}
 static volatile sig_atomic_t advisor_tui_pending_signal = 0;
 static int advisor_tui_handlers_installed = 0;
 
-static const int advisor_tui_exit_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static const int advisor_tui_exit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 static const int advisor_tui_crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
 #define ADVISOR_TUI_COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 /* Terminates the process by `sig` with its default action (exit status 128+sig). */
-static inline void advisor_tui_die_by_signal(int sig) {
+__attribute__((noreturn)) static inline void advisor_tui_die_by_signal(int sig) {
     struct sigaction default_action;
     memset(&default_action, 0, sizeof default_action);
     default_action.sa_handler = SIG_DFL;
@@ -163,7 +174,7 @@ static inline void advisor_tui_die_by_signal(int sig) {
 }
 
 /*
- * First signal: only record it. The blocked read in get_wch returns EINTR
+ * First signal: only record it. The blocked read in wgetch returns EINTR
  * (the handler is installed without SA_RESTART) and readKey then restores the
  * terminal and runs the app's hook in normal context, where that is safe.
  * A second signal before that happened means the app is not reading keys
@@ -188,7 +199,7 @@ static inline void advisor_tui_crash_handler(int sig, siginfo_t *info, void *con
     (void)context;
     advisor_tui_emergency_restore();
     if (sig > 0 && sig < ADVISOR_TUI_MAX_SIGNAL) {
-        sigaction(sig, &advisor_tui_previous_actions[sig], NULL);
+        sigaction(sig, advisor_tui_previous_action(sig), NULL);
     }
     if (info == NULL || info->si_code <= 0 || sig == SIGTRAP || sig == SIGABRT) {
         raise(sig);
@@ -202,7 +213,7 @@ static inline void advisor_tui_crash_handler(int sig, siginfo_t *info, void *con
  */
 static inline int advisor_tui_pending(void) { return advisor_tui_pending_signal; }
 
-/* Blocks further SIGINT/SIGTERM/SIGHUP while the app's save hook runs. */
+/* Blocks further SIGINT/SIGTERM/SIGHUP/SIGQUIT while the app's save hook runs. */
 static inline void advisor_tui_block_exit_signals(void) {
     sigset_t set;
     sigemptyset(&set);
@@ -229,8 +240,21 @@ static inline void advisor_tui_unblock_signals(void) {
 }
 
 /*
+ * Remembers the dispositions of SIGINT/SIGTERM/SIGHUP/SIGQUIT as the shell left
+ * them. Call before newterm: newterm installs its own SIGINT/SIGTERM
+ * handlers (exit status 1), and delscreen leaves them in place, so stop must
+ * put back these rather than whatever is installed when ours go in.
+ */
+static inline void advisor_tui_save_signal_actions(void) {
+    for (size_t i = 0; i < ADVISOR_TUI_COUNT(advisor_tui_exit_signals); i++) {
+        int sig = advisor_tui_exit_signals[i];
+        sigaction(sig, NULL, advisor_tui_previous_action(sig));
+    }
+}
+
+/*
  * Installs the handlers; call after newterm so they replace the ones ncurses
- * sets for SIGINT/SIGTERM (which exit with status 1 and skip our hook).
+ * sets for SIGINT/SIGTERM, and after advisor_tui_save_signal_actions.
  * A signal the parent set to SIG_IGN (nohup, background jobs) stays ignored.
  */
 static inline void advisor_tui_install_signal_handlers(void) {
@@ -241,11 +265,10 @@ static inline void advisor_tui_install_signal_handlers(void) {
     memset(&exit_action, 0, sizeof exit_action);
     sigemptyset(&exit_action.sa_mask);
     exit_action.sa_handler = advisor_tui_exit_signal_handler;
-    exit_action.sa_flags = 0; /* no SA_RESTART: get_wch must return on a signal */
+    exit_action.sa_flags = 0; /* no SA_RESTART: a blocked read must return on a signal */
     for (size_t i = 0; i < ADVISOR_TUI_COUNT(advisor_tui_exit_signals); i++) {
         int sig = advisor_tui_exit_signals[i];
-        struct sigaction *previous = &advisor_tui_previous_actions[sig];
-        sigaction(sig, NULL, previous);
+        struct sigaction *previous = advisor_tui_previous_action(sig);
         if (previous->sa_handler == SIG_IGN && !(previous->sa_flags & SA_SIGINFO)) continue;
         sigaction(sig, &exit_action, NULL);
     }
@@ -257,22 +280,22 @@ static inline void advisor_tui_install_signal_handlers(void) {
     crash_action.sa_flags = SA_SIGINFO | SA_ONSTACK; /* ONSTACK: still runs on stack overflow */
     for (size_t i = 0; i < ADVISOR_TUI_COUNT(advisor_tui_crash_signals); i++) {
         int sig = advisor_tui_crash_signals[i];
-        sigaction(sig, &crash_action, &advisor_tui_previous_actions[sig]);
+        sigaction(sig, &crash_action, advisor_tui_previous_action(sig));
     }
     advisor_tui_handlers_installed = 1;
     advisor_tui_unblock_signals();
 }
 
-/* Puts back the actions that were in place before install. */
+/* Puts back the shell's SIGINT/SIGTERM/SIGHUP/SIGQUIT actions and the previous crash handlers. */
 static inline void advisor_tui_restore_signal_handlers(void) {
     if (!advisor_tui_handlers_installed) return;
     for (size_t i = 0; i < ADVISOR_TUI_COUNT(advisor_tui_exit_signals); i++) {
         int sig = advisor_tui_exit_signals[i];
-        sigaction(sig, &advisor_tui_previous_actions[sig], NULL);
+        sigaction(sig, advisor_tui_previous_action(sig), NULL);
     }
     for (size_t i = 0; i < ADVISOR_TUI_COUNT(advisor_tui_crash_signals); i++) {
         int sig = advisor_tui_crash_signals[i];
-        sigaction(sig, &advisor_tui_previous_actions[sig], NULL);
+        sigaction(sig, advisor_tui_previous_action(sig), NULL);
     }
     advisor_tui_handlers_installed = 0;
 }

@@ -1,0 +1,400 @@
+import CNcursesw
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, drawn with ncursesw; the only type that talks to ncurses.
+///
+/// Only one can be active per process (ncurses state is global). `start()`
+/// fails with a `TerminalError` rather than exiting when stdin/stdout is not
+/// a terminal or `TERM` is unknown. While active, SIGINT, SIGTERM, SIGHUP and
+/// SIGQUIT restore the terminal, run `onTerminationSignal` once and end the
+/// process by that signal (shell status 130, 143, 129, 131); crashes and
+/// `exit()` restore the terminal too.
+public final class NcursesTerminal: Terminal {
+    /// Where the screen comes from: the user's terminal, or /dev/null for tests.
+    private enum Mode {
+        case interactive
+        case headless(term: String, width: Int, height: Int, colorsAllowed: Bool)
+    }
+
+    /// Current size; updated when `readKey()` returns `.resize`.
+    public private(set) var size = TerminalSize(width: 80, height: 24)
+    /// Unicode and colour support, known after `start()`.
+    public private(set) var capabilities = TerminalCapabilities.minimal
+    /// Runs once when SIGINT, SIGTERM, SIGHUP or SIGQUIT ends the session: after the
+    /// terminal is restored, before the process exits by that signal. Save
+    /// answers here (write to a temporary file and rename; a second signal
+    /// during the hook is held back until it returns).
+    public var onTerminationSignal: ((Int32) -> Void)?
+
+    private let mode: Mode
+    private var screen: OpaquePointer?
+    private var headlessFiles: [UnsafeMutablePointer<FILE>] = []
+    private var lastPresented: Canvas?
+    private var colorPairs: [UInt16: Int16] = [:]
+    private var nextColorPair: Int32 = 1
+    private var hasDefaultColors = false
+    private var colorCount: Int32 = 0
+    private var cursorShown = false
+    private var reachedEOF = false
+    private var assembler = UTF8Assembler()
+    private var decodedScalars: [Unicode.Scalar] = []
+    /// Cells written by the last `present`, so tests can check that redraws are incremental.
+    private(set) var lastWriteCount = 0
+
+    /// Creates a terminal on standard input and output; nothing happens until `start()`.
+    public init() {
+        mode = .interactive
+    }
+
+    /// Creates an off-screen terminal of a fixed size writing to /dev/null, for tests.
+    init(headlessTerm term: String, width: Int, height: Int, colorsAllowed: Bool = true) {
+        mode = .headless(term: term, width: width, height: height, colorsAllowed: colorsAllowed)
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Enters full-screen mode; throws `TerminalError` when that is impossible.
+    public func start() throws {
+        guard screen == nil else { return }
+        guard advisor_tui_is_curses_active() == 0 else { throw TerminalError.alreadyActive }
+        switch mode {
+        case .interactive:
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+            let unicode = Self.configureLocale()
+            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            advisor_tui_unblock_signals()
+            advisor_tui_save_tty_modes(STDIN_FILENO, STDOUT_FILENO)
+            advisor_tui_save_signal_actions()
+            // newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting.
+            guard !term.isEmpty, let created = newterm(nil, advisor_stdout(), advisor_stdin()) else {
+                throw TerminalError.unknownTerminal(term)
+            }
+            screen = created
+            configureScreen(unicode: unicode, colorsAllowed: Self.colorsAllowedByEnvironment())
+            advisor_tui_arm_emergency_restore()
+            // After newterm, so ours replace the SIGINT/SIGTERM handlers ncurses installs;
+            // stop() puts back the ones saved before newterm.
+            advisor_tui_install_signal_handlers()
+        case .headless(let term, let width, let height, let colorsAllowed):
+            let unicode = Self.configureLocale()
+            guard let output = fopen("/dev/null", "w") else { throw TerminalError.notATerminal }
+            guard let input = fopen("/dev/null", "r") else {
+                fclose(output)
+                throw TerminalError.notATerminal
+            }
+            guard let created = newterm(term, output, input) else {
+                fclose(output)
+                fclose(input)
+                throw TerminalError.unknownTerminal(term)
+            }
+            headlessFiles = [output, input]
+            screen = created
+            resize_term(Int32(height), Int32(width)) // unlike resizeterm, queues no KEY_RESIZE
+            configureScreen(unicode: unicode, colorsAllowed: colorsAllowed)
+        }
+        advisor_tui_set_curses_active(1)
+        advisor_tui_register_atexit()
+    }
+
+    /// Restores the terminal; a termination signal that arrived meanwhile is acted on now.
+    public func stop() {
+        guard screen != nil else { return }
+        teardown()
+        let signal = advisor_tui_pending()
+        if signal != 0 { terminate(by: signal) }
+    }
+
+    /// Draws the cells that changed since the last frame, then refreshes the screen.
+    public func present(_ canvas: Canvas) {
+        guard screen != nil, let window = advisor_stdscr() else { return }
+        let rows = Int(getmaxy(window))
+        let columns = Int(getmaxx(window))
+        let positions: [Position]
+        if let last = lastPresented, last.width == canvas.width, last.height == canvas.height {
+            positions = canvas.diff(from: last)
+        } else {
+            werase(window)
+            positions = canvas.diff(from: Canvas(width: 0, height: 0))
+        }
+        var writes = 0
+        for position in positions where position.x < columns && position.y < rows {
+            guard let cell = canvas.cell(x: position.x, y: position.y), !cell.isContinuation else { continue }
+            let isWide = canvas.cell(x: position.x + 1, y: position.y)?.isContinuation == true
+            var text = cell.text
+            if isWide && position.x + 1 >= columns {
+                text = " " // half of it would hang off the real screen
+            } else if !capabilities.unicode && !text.unicodeScalars.allSatisfy(\.isASCII) {
+                // Outside a UTF-8 locale ncurses would drop the character; show that something is there.
+                text = "?"
+                if isWide && position.x + 1 < columns {
+                    draw(" ", style: cell.style, x: position.x + 1, y: position.y, in: window)
+                }
+            }
+            draw(text, style: cell.style, x: position.x, y: position.y, in: window)
+            writes += 1
+        }
+        placeCursor(canvas.cursor, rows: rows, columns: columns, in: window)
+        wnoutrefresh(window)
+        doupdate()
+        lastPresented = canvas
+        lastWriteCount = writes
+    }
+
+    /// Waits for a key; returns `.eof` once input is closed, and acts on termination signals.
+    ///
+    /// Reads bytes with `wgetch` and decodes UTF-8 itself (see
+    /// `UTF8Assembler`) rather than using `get_wch`, which stalls on invalid
+    /// input.
+    public func readKey() -> Key {
+        guard screen != nil, let window = advisor_stdscr() else { return .eof }
+        while true {
+            if !decodedScalars.isEmpty { return Key(scalar: decodedScalars.removeFirst()) }
+            if reachedEOF { return .eof }
+            let signalBefore = advisor_tui_pending()
+            if signalBefore != 0 { terminate(by: signalBefore) }
+            errno = 0
+            let value = wgetch(window)
+            let readError = errno
+            if value == ERR {
+                assembler.reset()
+                let signalAfter = advisor_tui_pending()
+                if signalAfter != 0 { terminate(by: signalAfter) }
+                if readError == EINTR { continue }
+                // ERR for any other reason is closed input; retrying would spin the CPU.
+                reachedEOF = true
+                return .eof
+            }
+            if value > 0xFF {
+                assembler.reset() // a function key cut a multi-byte character short
+                if value == KEY_RESIZE {
+                    size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+                    lastPresented = nil // ncurses may have cleared or clipped the screen
+                    return .resize(width: size.width, height: size.height)
+                }
+                if let key = Self.namedKey(value) { return key }
+                continue // keys the interview has no use for (mouse, keypad extras)
+            }
+            decodedScalars.append(contentsOf: decode(byte: UInt8(value)))
+        }
+    }
+
+    /// Scalars for one input byte: UTF-8 in a UTF-8 locale, the locale's single-byte charset otherwise.
+    private func decode(byte: UInt8) -> [Unicode.Scalar] {
+        if capabilities.unicode || byte < 0x80 { return assembler.feed(byte) }
+        let wide = btowc(Int32(byte))
+        guard wide != WEOF, let scalar = Unicode.Scalar(UInt32(wide)) else { return [] }
+        return [scalar]
+    }
+
+    // MARK: - Setup and teardown
+
+    private func configureScreen(unicode: Bool, colorsAllowed: Bool) {
+        guard let window = advisor_stdscr() else { return }
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        set_escdelay(25) // the default second makes Esc feel broken
+        curs_set(0)
+        cursorShown = false
+        var colors = false
+        if colorsAllowed && has_colors() {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+            colorCount = advisor_colors()
+            colors = true
+        }
+        colorPairs = [:]
+        nextColorPair = 1
+        lastPresented = nil
+        reachedEOF = false
+        assembler.reset()
+        decodedScalars = []
+        size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+        capabilities = TerminalCapabilities(unicode: unicode, colors: colors)
+    }
+
+    /// Leaves curses mode and gives back signals, files and global state.
+    private func teardown() {
+        guard let current = screen else { return }
+        endwin()
+        advisor_tui_disarm_emergency_restore()
+        advisor_tui_set_curses_active(0)
+        if case .interactive = mode {
+            advisor_tui_restore_signal_handlers()
+        }
+        delscreen(current)
+        screen = nil
+        for file in headlessFiles {
+            fclose(file)
+        }
+        headlessFiles = []
+        lastPresented = nil
+    }
+
+    /// Restores the terminal, runs the app's hook once and exits by `signal`.
+    private func terminate(by signal: Int32) -> Never {
+        advisor_tui_block_exit_signals()
+        teardown()
+        let hook = onTerminationSignal
+        onTerminationSignal = nil
+        hook?(signal)
+        advisor_tui_die_by_signal(signal)
+    }
+
+    /// Selects the user's locale and reports whether it is UTF-8.
+    ///
+    /// Without a UTF-8 LC_CTYPE ncursesw drops every non-ASCII character. When
+    /// no locale is configured (cron, CI, bare ssh) or the configured UTF-8
+    /// one is not installed, C.UTF-8 is used; an explicit non-UTF-8 locale is
+    /// respected and the app draws ASCII.
+    private static func configureLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        if advisor_codeset_is_utf8() != 0 { return true }
+        let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
+        let requested = names.lazy
+            .compactMap { name -> String? in getenv(name).map { String(cString: $0) } }
+            .first { !$0.isEmpty }
+        if let requested {
+            let name = requested.lowercased()
+            let mayFallBack = name == "c" || name == "posix" || name.contains("utf-8") || name.contains("utf8")
+            guard mayFallBack else { return false }
+        }
+        for candidate in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, candidate) != nil {
+            if advisor_codeset_is_utf8() != 0 { return true }
+        }
+        return false
+    }
+
+    /// False when NO_COLOR is set to a non-empty value (https://no-color.org).
+    private static func colorsAllowedByEnvironment() -> Bool {
+        guard let value = getenv("NO_COLOR") else { return true }
+        return value.pointee == 0
+    }
+
+    // MARK: - Drawing
+
+    private func draw(_ text: String, style: Style, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>) {
+        // A cell holds one spacing character plus at most CCHARW_MAX - 1 combining ones.
+        var characters = text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        let (attributes, pair) = cursesAttributes(for: style)
+        var cell = cchar_t()
+        setcchar(&cell, characters, attributes, pair, nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &cell)
+    }
+
+    private func placeCursor(_ cursor: Position?, rows: Int, columns: Int, in window: UnsafeMutablePointer<WINDOW>) {
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < columns, cursor.y < rows {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { curs_set(1) }
+            cursorShown = true
+        } else if cursorShown {
+            curs_set(0)
+            cursorShown = false
+        }
+    }
+
+    /// Attributes and colour pair for a style; without colours the roles become attributes.
+    private func cursesAttributes(for style: Style) -> (attr_t, Int16) {
+        let flags = TextAttributes(style: style, colors: capabilities.colors, colorCount: Int(colorCount))
+        var attributes = advisor_a_normal()
+        if flags.contains(.bold) { attributes |= advisor_a_bold() }
+        if flags.contains(.reverse) { attributes |= advisor_a_reverse() }
+        if flags.contains(.underline) { attributes |= advisor_a_underline() }
+        if flags.contains(.dim) { attributes |= advisor_a_dim() }
+        guard capabilities.colors else { return (attributes, 0) }
+        return (attributes, colorPair(foreground: style.foreground, background: style.background))
+    }
+
+    /// The colour pair for two roles, allocated on first use; 0 (default) when pairs run out.
+    private func colorPair(foreground: ColorRole, background: ColorRole) -> Int16 {
+        if foreground == .default && background == .default { return 0 }
+        let key = UInt16(foreground.rawValue) << 8 | UInt16(background.rawValue)
+        if let pair = colorPairs[key] { return pair }
+        guard nextColorPair < advisor_color_pairs(), nextColorPair <= Int32(Int16.max) else { return 0 }
+        let pair = Int16(nextColorPair)
+        nextColorPair += 1
+        init_pair(pair, colorNumber(foreground, background: false), colorNumber(background, background: true))
+        colorPairs[key] = pair
+        return pair
+    }
+
+    private func colorNumber(_ role: ColorRole, background: Bool) -> Int16 {
+        let terminalDefault = hasDefaultColors ? -1 : Int16(background ? COLOR_BLACK : COLOR_WHITE)
+        switch role {
+        case .default: return terminalDefault
+        case .accent: return Int16(COLOR_CYAN)
+        case .muted: return colorCount >= 16 ? 8 : terminalDefault // 8 is bright black (grey)
+        case .success: return Int16(COLOR_GREEN)
+        case .warning: return Int16(COLOR_YELLOW)
+        case .danger: return Int16(COLOR_RED)
+        case .selection: return Int16(COLOR_BLUE)
+        }
+    }
+
+    private static func namedKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BTAB: return .backTab
+        case advisor_key_f(1)...advisor_key_f(63): return .function(Int(code - advisor_key_f(0)))
+        default: return nil
+        }
+    }
+
+    // MARK: - Test support
+
+    /// The text ncurses holds for each screen row, trailing spaces removed.
+    func screenLines() -> [String] {
+        guard screen != nil, let window = advisor_stdscr() else { return [] }
+        let rows = getmaxy(window)
+        let columns = getmaxx(window)
+        return (0..<rows).map { row in
+            var buffer = [wchar_t](repeating: 0, count: Int(columns) + 1)
+            guard mvwinnwstr(window, row, 0, &buffer, columns) != ERR else { return "" }
+            var line = String(String.UnicodeScalarView(
+                buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }))
+            while line.last == " " {
+                line.removeLast()
+            }
+            return line
+        }
+    }
+
+    /// Attributes and colour pair ncurses holds for one screen cell.
+    func screenAttributes(x: Int, y: Int) -> (bold: Bool, reverse: Bool, underline: Bool, dim: Bool, pair: Int) {
+        guard screen != nil, let window = advisor_stdscr() else { return (false, false, false, false, 0) }
+        var cell = cchar_t()
+        mvwin_wch(window, Int32(y), Int32(x), &cell)
+        var characters = [wchar_t](repeating: 0, count: Int(CCHARW_MAX) + 1)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        getcchar(&cell, &characters, &attributes, &pair, nil)
+        return (
+            attributes & advisor_a_bold() != 0,
+            attributes & advisor_a_reverse() != 0,
+            attributes & advisor_a_underline() != 0,
+            attributes & advisor_a_dim() != 0,
+            Int(pair)
+        )
+    }
+}
