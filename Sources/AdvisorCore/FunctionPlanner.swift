@@ -39,13 +39,14 @@ struct FunctionPlanner {
         }
         for resource in service.resources {
             let slug = Self.slug(resource.path)
+            // `orders` + `/orders/{id}` reads better as `orders-id` than `orders-orders-id`.
+            let base = slug == service.name || slug.hasPrefix(service.name + "-") ? slug : "\(service.name)-\(slug)"
             for method in resource.methods {
                 if granularity == "per-resource" {
-                    let name = "\(service.name)-\(slug)"
-                    add(name, module: slug, function: "handler")
-                    routes.append(route(resource.path, method, name))
+                    add(base, module: slug, function: "handler")
+                    routes.append(route(resource.path, method, base))
                 } else {
-                    let name = "\(service.name)-\(method.lowercased())-\(slug)"
+                    let name = "\(base)-\(method.lowercased())"
                     add(name, module: slug, function: method.lowercased())
                     routes.append(route(resource.path, method, name))
                 }

@@ -47,6 +47,7 @@ struct LayoutBuilder {
         let credentials = sheet.values["browser-credentials"] == .bool(true)
         let naming = HandlerNaming(runtime: layout.runtime)
         var routeOwners: [String: String] = [:]
+        var usedNames = Set(layout.functions.map(\.name))
 
         for group in groups {
             var routes: [RouteDesign] = []
@@ -54,19 +55,33 @@ struct LayoutBuilder {
             for service in group.services {
                 let planned = FunctionPlanner(service: service, style: style, granularity: granularity, packaging: packaging,
                                               naming: naming, sharedAPI: group.services.count > 1 || pick("api-count") == "shared")
-                for route in planned.routes {
+                // Names derived from different services can collide (`a` + `/b-c` and `a-b` + `/c`); number the later ones.
+                var renamed: [String: String] = [:]
+                var plannedFunctions = planned.functions
+                for index in plannedFunctions.indices {
+                    let original = plannedFunctions[index].name
+                    var name = original, counter = 2
+                    while usedNames.contains(name) { name = "\(original)-\(counter)"; counter += 1 }
+                    usedNames.insert(name)
+                    if name != original {
+                        renamed[original] = name
+                        plannedFunctions[index].name = name
+                        if plannedFunctions[index].package == original { plannedFunctions[index].package = name }
+                    }
+                }
+                for var route in planned.routes {
+                    if let function = route.function, let name = renamed[function] { route.function = name }
                     let key = route.display
                     if let owner = routeOwners["\(group.name) \(key)"], owner != service.name {
                         findings.append(layoutFinding(.error, "Two services claim the same route", "layout.duplicate-route",
                                                       "\(key) is declared by both \(owner) and \(service.name) on \(group.name). One API can route a path and method to one integration only: rename one resource or give the services separate APIs."))
                     }
                     routeOwners["\(group.name) \(key)"] = service.name
-                    var route = route
                     route.integration = integration == "custom" ? "custom" : "lambda-proxy"
                     route.authorized = authorizer != "none"
                     routes.append(route)
                 }
-                functionsOfAPI += planned.functions
+                functionsOfAPI += plannedFunctions
             }
             routes += preflightRoutes(routes, cors: cors, apiType: apiType, authorized: authorizer != "none")
             let prefix = groups.count > 1 ? "\(group.name) " : ""

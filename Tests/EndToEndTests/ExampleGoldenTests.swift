@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Every bundled example's markdown record, as the binary writes it, must match the reviewed golden file
+/// beside it (examples/NAME.md). Set UPDATE_GOLDEN=1 to rewrite the goldens after an intended change,
+/// then read the diff before committing it.
+@Suite struct ExampleGoldenTests {
+    static let examples: [String] = {
+        let folder = BinaryRunner.repoRoot.appendingPathComponent("examples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test func thereAreAtLeastFiveExamples() {
+        #expect(Self.examples.count >= 5)
+    }
+
+    @Test(arguments: examples)
+    func markdownMatchesGolden(example: String) throws {
+        let input = "examples/\(example)"
+        let result = try BinaryRunner.run(["advise", input, "--format", "markdown", "--date", "2026-11-25"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let golden = BinaryRunner.repoRoot.appendingPathComponent("examples/\(example.replacingOccurrences(of: ".yaml", with: ".md"))")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try result.stdout.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        if result.stdout != expected {
+            let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+            Issue.record("""
+            \(input): markdown differs from \(golden.lastPathComponent) at line \(line + 1)
+              golden: \(line < want.count ? String(want[line]) : "<end>")
+              actual: \(line < got.count ? String(got[line]) : "<end>")
+            """)
+        }
+    }
+
+    @Test(arguments: examples)
+    func examplesAreStrictlyValid(example: String) throws {
+        let result = try BinaryRunner.run(["validate", "examples/\(example)", "--strict"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func strictAdviceFailsOnlyForTheConflictExample() throws {
+        for example in Self.examples {
+            let result = try BinaryRunner.run(["advise", "examples/\(example)", "--strict"])
+            let expected: Int32 = example.hasPrefix("conflict") ? 1 : 0
+            #expect(result.status == expected, "\(example): \(result.stderr)")
+        }
+    }
+}
