@@ -32,7 +32,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore"]
+            dependencies: ["AdvisorCore", .product(name: "Yams", package: "Yams")],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",

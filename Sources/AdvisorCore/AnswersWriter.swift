@@ -36,28 +36,7 @@ public enum AnswersWriter {
     }
 
     /// Double-quotes a string when YAML would read it as something else (or not at all).
-    public static func quote(_ text: String) -> String {
-        let plain = text.range(of: #"^[A-Za-z0-9/][A-Za-z0-9 ._/+-]*$"#, options: .regularExpression) != nil
-            && !["true", "false", "yes", "no", "on", "off", "null", "~"].contains(text.lowercased())
-            && Double(text) == nil && !text.hasSuffix(" ")
-        if plain { return text }
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    escaped += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return "\"\(escaped)\""
-    }
+    public static func quote(_ text: String) -> String { YAMLWriter.scalar(text) }
 }
 
 /// A commented answers file listing every question, its help, allowed values and default.

@@ -25,12 +25,6 @@ public indirect enum YAMLNode: Sendable, Hashable {
     public static func getAtt(_ resource: String, _ attribute: String) -> YAMLNode {
         .mapping([YAMLEntry("Fn::GetAtt", .strings([resource, attribute]))])
     }
-
-    /// The value under `key` when this is a mapping.
-    public subscript(key: String) -> YAMLNode? {
-        guard case .mapping(let entries) = self else { return nil }
-        return entries.first { $0.key == key }?.value
-    }
 }
 
 /// One key of a mapping, with an optional comment written above it.
@@ -152,9 +146,10 @@ public enum YAMLWriter {
     ///
     /// Plain scalars must not start with a digit (numbers, dates, YAML 1.1 octals and sexagesimals),
     /// an indicator or a quote, must not contain `: ` or ` #`, and must not be a YAML 1.1 boolean or null.
+    /// The pattern ends in `\z` because `$` also matches before a final line break.
     public static func scalar(_ text: String) -> String {
         let keywords: Set<String> = ["true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"]
-        let plain = text.range(of: #"^[A-Za-z/$_][A-Za-z0-9 _./+:${}()*,=@'-]*$"#, options: .regularExpression) != nil
+        let plain = text.range(of: #"^[A-Za-z/$_][A-Za-z0-9 _./+:${}()*,=@'-]*\z"#, options: .regularExpression) != nil
             && !text.hasSuffix(" ") && !text.hasSuffix(":") && !text.contains(": ") && !text.contains(" #")
             && !keywords.contains(text.lowercased())
         if plain { return text }

@@ -17,7 +17,7 @@ struct AdvisorCommand: ParsableCommand {
         129/130/143 the interview was ended by SIGHUP/SIGINT/SIGTERM.
         """,
         version: "0.1.0",
-        subcommands: [AdviseCommand.self, ValidateCommand.self, LintCommand.self, QuestionsCommand.self],
+        subcommands: [AdviseCommand.self, ValidateCommand.self, LintCommand.self, QuestionsCommand.self, GenerateCommand.self],
         defaultSubcommand: nil
     )
 }

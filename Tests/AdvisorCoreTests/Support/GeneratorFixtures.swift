@@ -154,6 +154,36 @@ enum GeneratorFixtures {
             auth-mechanisms: [api-keys]
             gateway-features: [usage-plans]
             """, expected: ["api-type": "rest", "endpoint-type": "edge", "api-count": "shared", "authorizer": "none"]),
+        Situation(name: "rest-private-custom-integration-iam", answers: """
+            api-name: vault
+            services:
+              - name: vault
+                resources:
+                  - {path: /secrets, methods: [GET]}
+                  - {path: "/secrets/{name}", methods: [GET, PUT]}
+            consumers: [vpc-only]
+            auth-mechanisms: [iam]
+            request-transformation: true
+            """, expected: ["api-type": "rest", "endpoint-type": "private", "integration": "custom", "authorizer": "iam"]),
+        Situation(name: "http-shared-proxy-lambda-request-any-origin", answers: """
+            api-name: hub
+            services:
+              - name: inventory
+                team: platform
+                deploys-independently: false
+                resources:
+                  - {path: /stock, methods: [GET]}
+                  - {path: "/stock/{sku}", methods: [GET]}
+              - name: pricing
+                team: platform
+                deploys-independently: false
+                resources:
+                  - {path: /prices, methods: [GET]}
+            consumers: [browser]
+            browser-origins: ["*"]
+            auth-mechanisms: [custom]
+            routing-preference: code
+            """, expected: ["api-type": "http", "api-count": "shared", "resource-style": "proxy", "authorizer": "lambda-request"]),
     ]
 
     /// The bundled rules; the suite's tests of the rules themselves say what is wrong when they do not load.
@@ -182,15 +212,18 @@ enum GeneratorFixtures {
         return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
     }
 
-    /// What `apigw-advisor generate examples/NAME.yaml --date 2026-11-25` writes: the files, or `refusal.txt`.
+    /// What `apigw-advisor generate examples/NAME.yaml --record examples/NAME.md --date 2026-11-25` writes
+    /// (without `--record` when the example has no markdown record): the files, or `refusal.txt`.
     static func exampleOutput(_ fileName: String) throws -> [GeneratedFile] {
         let rules = try rules()
         let relative = "examples/" + fileName
+        let record = "examples/" + fileName.replacingOccurrences(of: ".yaml", with: ".md")
+        let recordName = FileManager.default.fileExists(atPath: repoRoot.appendingPathComponent(record).path)
+            ? record : SkeletonGenerator.defaultRecordName(answersFile: relative)
         let answers = try Answers.load(path: repoRoot.appendingPathComponent(relative).path, rules: rules)
         let advice = Engine(rules: rules).advise(answers)
         do {
-            return try SkeletonGenerator.files(advice, context: context(rules, file: relative),
-                                               recordName: SkeletonGenerator.defaultRecordName(answersFile: relative))
+            return try SkeletonGenerator.files(advice, context: context(rules, file: relative), recordName: recordName)
         } catch {
             return [GeneratedFile(path: "refusal.txt", text: error.description + "\n")]
         }

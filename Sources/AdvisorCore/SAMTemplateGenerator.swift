@@ -1,0 +1,209 @@
+/// An AWS SAM template that deploys the recommended layout: APIs, functions, events, authorizers, CORS and outputs.
+public enum SAMTemplateGenerator {
+    /// The template text, or a refusal when the layout cannot be expressed (a conflict, an unresolved decision, ...).
+    public static func render(_ advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) -> String {
+        var builder = SAMTemplateBuilder(plan: try GenerationPlan(advice: advice, context: context, recordName: recordName))
+        let template = builder.template()
+        return YAMLWriter.document(template, header: builder.header())
+    }
+}
+
+/// Builds the template; mutable only because logical ids are allocated as resources are added.
+struct SAMTemplateBuilder {
+    var plan: GenerationPlan
+    var layout: Layout { plan.layout }
+
+    func header() -> [String] {
+        var lines = plan.header("AWS SAM template")
+        lines.append("Deploy: sam build && sam deploy --guided (code goes in the CodeUri folders; handlers are named for \(layout.runtime)).")
+        let missing = plan.notGenerated
+        if !missing.isEmpty {
+            lines += TextWrap.wrap("Not generated (see the advice): " + missing.joined(separator: "; ") + ".", width: 98, firstIndent: "", indent: "  ")
+        }
+        return lines
+    }
+
+    mutating func template() -> YAMLNode {
+        var resources: [YAMLEntry] = []
+        for api in layout.apis {
+            resources.append(YAMLEntry(plan.apiID(api), .mapping([
+                YAMLEntry("Type", .string(api.type == "rest" ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi")),
+                YAMLEntry("Properties", .mapping(api.type == "rest" ? restAPI(api) : httpAPI(api))),
+            ]), spaced: true))
+        }
+        for function in layout.functions {
+            resources.append(YAMLEntry(plan.functionID(function.name), self.function(function), spaced: true))
+        }
+        resources += permissions()
+        var outputs: [YAMLEntry] = []
+        for api in layout.apis {
+            let id = plan.apiID(api)
+            outputs.append(YAMLEntry(plan.ids.allocate(id + "Url"), .mapping([
+                YAMLEntry("Description", .string("Invoke URL of \(api.name)")),
+                YAMLEntry("Value", .sub("https://${\(id)}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}")),
+            ])))
+        }
+        return .mapping([
+            YAMLEntry("AWSTemplateFormatVersion", .string("2010-09-09")),
+            YAMLEntry("Transform", .string("AWS::Serverless-2016-10-31")),
+            YAMLEntry("Description", .string(description)),
+            YAMLEntry("Parameters", .mapping(parameters()), spaced: true),
+            YAMLEntry("Globals", .mapping([YAMLEntry("Function", .mapping([
+                YAMLEntry("Runtime", .ref("Runtime")),
+                YAMLEntry("Timeout", .int(plan.functionTimeout),
+                          comment: ["Seconds: the slowest request the answers expect (max-duration), at least Lambda's default of 3."]),
+            ]))]), spaced: true),
+            YAMLEntry("Resources", .mapping(resources), spaced: true),
+            YAMLEntry("Outputs", .mapping(outputs), spaced: true),
+        ])
+    }
+
+    private var description: String {
+        let apis = layout.apis.map { "\($0.name) (\($0.type.uppercased()))" }.joined(separator: ", ")
+        return String("apigw-advisor skeleton: \(apis) with \(layout.functions.count) function(s).".prefix(1024))
+    }
+
+    // MARK: parameters
+
+    private func parameters() -> [YAMLEntry] {
+        func parameter(_ name: String, type: String = "String", _ text: String, default value: String? = nil, pattern: String? = nil) -> YAMLEntry {
+            var entries = [YAMLEntry("Type", .string(type)), YAMLEntry("Description", .string(text))]
+            if let value { entries.append(YAMLEntry("Default", .string(value))) }
+            if let pattern { entries.append(YAMLEntry("AllowedPattern", .string(pattern))) }
+            return YAMLEntry(name, .mapping(entries))
+        }
+        var out = [parameter("Runtime", "Lambda runtime of every function; the handlers are named for the default.", default: layout.runtime),
+                   parameter("Stage", "Stage name, the last part of each invoke URL.", default: "prod", pattern: "^[A-Za-z0-9_-]+$")]
+        let authorizers = Set(layout.apis.compactMap { $0.authorizer?.type })
+        if authorizers.contains("cognito") {
+            out.append(parameter("CognitoUserPoolArn", "ARN of the Cognito user pool whose tokens the REST API accepts.",
+                                 pattern: "^arn:aws[a-z-]*:cognito-idp:.+$"))
+        }
+        if authorizers.contains("jwt") {
+            if plan.cognitoIssuer {
+                out.append(parameter("CognitoUserPoolId", "Id of the Cognito user pool that issues the tokens, e.g. eu-west-1_AbCdEfGhI.",
+                                     pattern: "^[a-z0-9-]+_[A-Za-z0-9]+$"))
+            } else {
+                out.append(parameter("JwtIssuer", "Issuer URL of the identity provider: the iss claim of its tokens.", pattern: "^https://.+$"))
+            }
+            out.append(parameter("JwtAudience", type: "CommaDelimitedList",
+                                 "Accepted audiences: the aud claim (OIDC) or the app client ids (Cognito), comma-separated."))
+        }
+        if layout.apis.contains(where: { $0.endpoint == "private" }) {
+            out.append(parameter("VpcEndpointId", "Interface VPC endpoint for execute-api through which callers reach the private API.",
+                                 pattern: "^vpce-[0-9a-f]+$"))
+        }
+        return out
+    }
+
+    // MARK: APIs
+
+    private func restAPI(_ api: APIDesign) -> [YAMLEntry] {
+        var endpoint = [YAMLEntry("Type", .string(api.endpoint.uppercased()))]
+        if api.endpoint == "private" { endpoint.append(YAMLEntry("VPCEndpointIds", .sequence([.ref("VpcEndpointId")]))) }
+        var properties = [YAMLEntry("Name", .string(api.name)),
+                          YAMLEntry("StageName", .ref("Stage")),
+                          YAMLEntry("OpenApiVersion", .string("3.0.1"), comment: ["Keeps SAM from creating an extra stage named Stage."]),
+                          YAMLEntry("EndpointConfiguration", .mapping(endpoint))]
+        if plan.usesDefinitionBody(api) {
+            properties.append(YAMLEntry("DefinitionBody", OpenAPIBuilder(plan: plan, api: api, target: .definitionBody).document(),
+                                        comment: ["SAM events only make Lambda proxy integrations; the custom integrations, their mapping",
+                                                  "templates, the authorizer and CORS are therefore described here (same as openapi/\(OpenAPIGenerator.fileName(api.name)))."]))
+            return properties
+        }
+        if let auth = restAuth(api) { properties.append(YAMLEntry("Auth", auth)) }
+        if api.cors.handling == "gateway" {
+            properties.append(YAMLEntry("Cors", restCors(api), comment: [
+                "Mock OPTIONS methods answer preflights for every path. With the Lambda proxy integration the functions",
+                "must still return Access-Control-Allow-Origin on every response.",
+            ]))
+        }
+        if !api.cors.gatewayResponses.isEmpty {
+            properties.append(YAMLEntry("GatewayResponses", gatewayResponses(api), comment: [
+                "Errors the gateway makes itself (authorizer 401/403, throttling 429, timeout 504) need CORS headers too.",
+            ]))
+        }
+        return properties
+    }
+
+    private func httpAPI(_ api: APIDesign) -> [YAMLEntry] {
+        var properties = [YAMLEntry("Name", .string(api.name)), YAMLEntry("StageName", .ref("Stage"))]
+        if let auth = httpAuth(api) { properties.append(YAMLEntry("Auth", auth)) }
+        if api.cors.handling == "http-api-config" {
+            properties.append(YAMLEntry("CorsConfiguration", httpCors(api), comment: [
+                "The gateway answers preflights and adds the headers; CORS headers from the functions are ignored.",
+            ]))
+        }
+        return properties
+    }
+
+    // MARK: functions
+
+    private func function(_ function: FunctionDesign) -> YAMLNode {
+        var properties: [YAMLEntry] = []
+        let text: String
+        if function.role == "authorizer" {
+            let users = layout.apis.filter { $0.authorizer?.function == function.name }
+            let kind = users.first?.authorizer?.type == "lambda-token" ? "TOKEN" : "REQUEST"
+            text = "Lambda authorizer (\(kind)) of " + users.map(\.name).joined(separator: ", ")
+        } else {
+            text = "Serves " + function.routes.joined(separator: ", ")
+        }
+        // Lambda refuses descriptions longer than 256 characters.
+        properties.append(YAMLEntry("Description", .string(text.count > 256 ? String(text.prefix(253)) + "..." : text)))
+        properties.append(YAMLEntry("CodeUri", .string("src/\(function.package)/")))
+        properties.append(YAMLEntry("Handler", .string(function.handler)))
+        let events = self.events(of: function)
+        if !events.isEmpty { properties.append(YAMLEntry("Events", .mapping(events))) }
+        return .mapping([YAMLEntry("Type", .string("AWS::Serverless::Function")), YAMLEntry("Properties", .mapping(properties))])
+    }
+
+    /// One event per proxy route of the function on an API that SAM builds from events.
+    private func events(of function: FunctionDesign) -> [YAMLEntry] {
+        let apis = layout.apis.filter { api in !plan.usesDefinitionBody(api) && api.routes.contains { $0.function == function.name } }
+        var names = LogicalIDAllocator()
+        var out: [YAMLEntry] = []
+        for api in apis {
+            for route in api.routes where route.function == function.name && route.integration == "lambda-proxy" {
+                let prefix = apis.count > 1 ? api.name + " " : ""
+                var properties = [YAMLEntry(api.type == "rest" ? "RestApiId" : "ApiId", .ref(plan.apiID(api))),
+                                  YAMLEntry("Path", .string(route.path)),
+                                  YAMLEntry("Method", .string(route.method.lowercased()))]
+                if api.authorizer != nil && !route.authorized {
+                    properties.append(YAMLEntry("Auth", .mapping([YAMLEntry("Authorizer", .string("NONE"))]),
+                                                comment: route.method == "OPTIONS" ? ["Preflights carry no credentials, so they must not meet the authorizer."] : []))
+                }
+                let name = names.allocate(prefix + route.method.lowercased() + " " + OpenAPIBuilder.words(route.path))
+                out.append(YAMLEntry(name, .mapping([YAMLEntry("Type", .string(api.type == "rest" ? "Api" : "HttpApi")),
+                                                     YAMLEntry("Properties", .mapping(properties))])))
+            }
+        }
+        return out
+    }
+
+    /// APIs built from an OpenAPI body get no SAM events, so API Gateway's permission to invoke is declared here.
+    private mutating func permissions() -> [YAMLEntry] {
+        var out: [YAMLEntry] = []
+        for api in layout.apis where plan.usesDefinitionBody(api) {
+            let apiID = plan.apiID(api)
+            var functions: [String] = []
+            for route in api.routes { if let name = route.function, !functions.contains(name) { functions.append(name) } }
+            var sources = functions.map { ($0, "${\(apiID)}/*/*/*") }
+            if let authorizer = api.authorizer?.function { sources.append((authorizer, "${\(apiID)}/authorizers/*")) }
+            for (function, source) in sources {
+                let functionID = plan.functionID(function)
+                let id = plan.ids.allocate(functionID + apiID, suffix: "Permission")
+                out.append(YAMLEntry(id, .mapping([
+                    YAMLEntry("Type", .string("AWS::Lambda::Permission")),
+                    YAMLEntry("Properties", .mapping([
+                        YAMLEntry("Action", .string("lambda:InvokeFunction")),
+                        YAMLEntry("FunctionName", .ref(functionID)),
+                        YAMLEntry("Principal", .string("apigateway.amazonaws.com")),
+                        YAMLEntry("SourceArn", .sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:\(source)")),
+                    ])),
+                ]), spaced: true))
+            }
+        }
+        return out
+    }
+}
