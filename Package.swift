@@ -41,7 +41,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorTUITests",
-            dependencies: ["AdvisorTUI", "AdvisorCore"]
+            dependencies: ["AdvisorTUI", "AdvisorCore"],
+            exclude: ["Golden", "Fixtures"]
         ),
     ]
 )

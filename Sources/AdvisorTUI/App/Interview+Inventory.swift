@@ -1,0 +1,204 @@
+import AdvisorCore
+
+extension Interview {
+    /// Rows of the service screen before its resources: name, team, deploys independently.
+    static let serviceFieldRows = 3
+
+    /// Number of selectable rows on the inventory screen at its current level.
+    static func inventoryRowCount(_ state: AppState) -> Int {
+        let inventory = state.inventory
+        switch state.inventoryLevel {
+        case .services:
+            return inventory.services.count + 1
+        case .service(let index):
+            guard inventory.services.indices.contains(index) else { return 1 }
+            return serviceFieldRows + inventory.services[index].resources.count + 1
+        case .resource:
+            return 1 + httpMethods.count
+        }
+    }
+
+    static func inventory(_ state: inout AppState, _ action: Action, effects: inout [AppEffect]) {
+        if global(&state, action, effects: &effects) { return }
+        let count = inventoryRowCount(state)
+        let row = min(max(0, state.listCursor), count - 1)
+        switch action {
+        case .up: state.listCursor = max(0, row - 1)
+        case .down: state.listCursor = min(count - 1, row + 1)
+        case .home: state.listCursor = 0
+        case .end, .pageDown: state.listCursor = count - 1
+        case .pageUp: state.listCursor = 0
+        case .back, .left: inventoryBack(&state)
+        case .activate, .right: inventoryActivate(&state, row: row, count: count)
+        case .toggle: inventoryToggle(&state, row: row, count: count)
+        case .add: inventoryAdd(&state)
+        case .rename: inventoryRename(&state, row: row, count: count)
+        case .remove: inventoryRemove(&state, row: row, count: count)
+        default: break
+        }
+    }
+
+    static func inventoryBack(_ state: inout AppState) {
+        switch state.inventoryLevel {
+        case .services:
+            state.pop()
+        case .service(let index):
+            state.inventoryLevel = .services
+            state.listCursor = index
+        case .resource(let service, let resource):
+            state.inventoryLevel = .service(service)
+            state.listCursor = serviceFieldRows + resource
+        }
+    }
+
+    static func inventoryActivate(_ state: inout AppState, row: Int, count: Int) {
+        let inventory = state.inventory
+        switch state.inventoryLevel {
+        case .services:
+            if row == count - 1 {
+                state.push(.edit(.serviceName(nil), LineEditor()))
+            } else {
+                state.inventoryLevel = .service(row)
+                state.listCursor = 0
+            }
+        case .service(let index):
+            guard inventory.services.indices.contains(index) else { return }
+            let service = inventory.services[index]
+            switch row {
+            case 0: state.push(.edit(.serviceName(index), LineEditor(service.name)))
+            case 1: state.push(.edit(.team(index), LineEditor(service.team ?? "")))
+            case 2: inventoryToggle(&state, row: row, count: count)
+            case count - 1: state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("/")))
+            default:
+                state.inventoryLevel = .resource(service: index, resource: row - serviceFieldRows)
+                state.listCursor = 1
+            }
+        case .resource(let service, let resource):
+            if row == 0 {
+                guard inventory.services.indices.contains(service),
+                      inventory.services[service].resources.indices.contains(resource) else { return }
+                let path = inventory.services[service].resources[resource].path
+                state.push(.edit(.resourcePath(service: service, resource: resource), LineEditor(path)))
+            } else {
+                inventoryToggle(&state, row: row, count: count)
+            }
+        }
+    }
+
+    static func inventoryToggle(_ state: inout AppState, row: Int, count: Int) {
+        var inventory = state.inventory
+        switch state.inventoryLevel {
+        case .service(let index) where row == 2 && inventory.services.indices.contains(index):
+            inventory.services[index].deploysIndependently.toggle()
+            storeInventory(&state, inventory)
+        case .resource(let service, let resource) where row >= 1:
+            guard inventory.services.indices.contains(service),
+                  inventory.services[service].resources.indices.contains(resource) else { return }
+            let method = httpMethods[row - 1]
+            var methods = inventory.services[service].resources[resource].methods
+            if let index = methods.firstIndex(of: method) {
+                guard methods.count > 1 else {
+                    state.message = StatusMessage("A resource needs at least one method", kind: .error)
+                    return
+                }
+                methods.remove(at: index)
+            } else {
+                methods.append(method)
+            }
+            inventory.services[service].resources[resource].methods = httpMethods.filter(methods.contains)
+            storeInventory(&state, inventory)
+        default:
+            inventoryActivate(&state, row: row, count: count)
+        }
+    }
+
+    static func inventoryAdd(_ state: inout AppState) {
+        switch state.inventoryLevel {
+        case .services:
+            state.push(.edit(.serviceName(nil), LineEditor()))
+        case .service(let index), .resource(let index, _):
+            state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("/")))
+        }
+    }
+
+    static func inventoryRename(_ state: inout AppState, row: Int, count: Int) {
+        switch state.inventoryLevel {
+        case .services where row < count - 1:
+            state.push(.edit(.serviceName(row), LineEditor(state.inventory.services[row].name)))
+        case .service where row < count - 1, .resource:
+            inventoryActivate(&state, row: row == 2 ? 0 : row, count: count)
+        default:
+            break
+        }
+    }
+
+    static func inventoryRemove(_ state: inout AppState, row: Int, count: Int) {
+        switch state.inventoryLevel {
+        case .services where row < count - 1:
+            state.push(.confirm(.deleteService(row)))
+        case .service(let index) where row >= serviceFieldRows && row < count - 1:
+            state.push(.confirm(.deleteResource(service: index, resource: row - serviceFieldRows)))
+        case .resource(let service, let resource):
+            state.push(.confirm(.deleteResource(service: service, resource: resource)))
+        default:
+            state.message = StatusMessage("Nothing to delete here", kind: .error)
+        }
+    }
+
+    /// Stores an edited inventory as the answer to the inventory question.
+    static func storeInventory(_ state: inout AppState, _ inventory: Inventory) {
+        guard let id = state.inventoryQuestionID else { return }
+        state.setAnswer(id, .inventory(inventory))
+        if case .resource(let service, let resource) = state.inventoryLevel,
+           !(inventory.services.indices.contains(service) && inventory.services[service].resources.indices.contains(resource)) {
+            state.inventoryLevel = .service(service)
+            state.listCursor = serviceFieldRows
+        }
+    }
+
+    /// Validates and stores an edited service name, team or resource path; returns why it was refused.
+    static func commitInventory(_ state: inout AppState, _ target: EditTarget, _ text: String) -> String? {
+        var inventory = state.inventory
+        let names = inventory.services.map(\.name)
+        var nextLevel = state.inventoryLevel
+        var nextRow = state.listCursor
+        switch target {
+        case .serviceName(nil):
+            if let problem = AnswerValidation.serviceNameProblem(text, existing: names) { return problem }
+            inventory.services.append(Service(name: text))
+            nextLevel = .service(inventory.services.count - 1)
+            nextRow = 1
+        case .serviceName(let index?):
+            guard inventory.services.indices.contains(index) else { return "no such service" }
+            let others = names.enumerated().filter { $0.offset != index }.map(\.element)
+            if let problem = AnswerValidation.serviceNameProblem(text, existing: others) { return problem }
+            inventory.services[index].name = text
+        case .team(let index):
+            guard inventory.services.indices.contains(index) else { return "no such service" }
+            inventory.services[index].team = text.isEmpty ? nil : text
+        case .resourcePath(let service, let resource):
+            guard inventory.services.indices.contains(service) else { return "no such service" }
+            let paths = inventory.services[service].resources.map(\.path)
+            let others = paths.enumerated().filter { $0.offset != resource }.map(\.element)
+            if let problem = AnswerValidation.resourcePathProblem(text, existing: others) { return problem }
+            if let resource, inventory.services[service].resources.indices.contains(resource) {
+                inventory.services[service].resources[resource].path = text
+            } else {
+                inventory.services[service].resources.append(Resource(path: text, methods: ["GET"]))
+                nextLevel = .resource(service: service, resource: inventory.services[service].resources.count - 1)
+                nextRow = 1
+            }
+        case .answer, .listItem:
+            return nil
+        }
+        if let id = state.inventoryQuestionID, let question = state.rules.question(id),
+           let problem = AnswerValidation.problem(.inventory(inventory), for: question, rules: state.rules) {
+            return problem
+        }
+        state.pop()
+        state.inventoryLevel = nextLevel
+        state.listCursor = nextRow
+        storeInventory(&state, inventory)
+        return nil
+    }
+}

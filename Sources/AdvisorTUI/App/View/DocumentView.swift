@@ -1,0 +1,117 @@
+import AdvisorCore
+
+/// A boxed, scrolled text: the frame of the why, help and layout screens.
+enum DocumentView {
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, title: String, lines: [StyledLine], scroll: Int, ascii: Bool) {
+        let inner = canvas.drawBox(rect, title: title, style: Theme.focusedBorder, titleStyle: Theme.heading, ascii: ascii)
+        guard inner.height > 0 else { return }
+        let start = min(max(0, scroll), max(0, lines.count - inner.height))
+        for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
+            canvas.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, maxWidth: inner.width)
+        }
+        // Where the view is, so the user knows there is more.
+        if lines.count > inner.height {
+            let position = " \(start + 1)-\(min(lines.count, start + inner.height)) of \(lines.count) "
+            let x = rect.maxX - 2 - DisplayWidth.of(position)
+            if x > rect.x + 2 { canvas.put(position, x: x, y: rect.maxY - 1, style: Theme.muted) }
+        }
+    }
+}
+
+/// The recommended layout as a tree.
+enum LayoutView {
+    static func lines(_ state: AppState, ascii: Bool) -> [StyledLine] {
+        let tree = LayoutTree.lines(state.advice.layout, ascii: ascii)
+        guard !tree.isEmpty else { return [StyledLine("No layout yet: add services and resources to the inventory.", style: Theme.muted)] }
+        return tree.map { line in
+            StyledLine(line, style: line.hasPrefix("API ") || line.hasPrefix("Functions") || line.hasPrefix("domain") ? Theme.heading : Theme.plain)
+        }
+    }
+}
+
+/// The explanation of one decision: scores, rules that fired and lost, exclusions, findings and facts.
+enum WhyView {
+    static func title(_ state: AppState, _ decision: String) -> String {
+        "Why: " + (state.rules.decision(decision)?.title ?? decision)
+    }
+
+    static func lines(_ state: AppState, _ id: String, ascii: Bool) -> [StyledLine] {
+        guard let decision = state.rules.decision(id), let outcome = state.advice.outcome(id) else {
+            return [StyledLine("Unknown decision \(id)")]
+        }
+        var out: [StyledLine] = [StyledLine(decision.question, style: Style(bold: true))]
+        let chosen = outcome.chosen.map { decision.option($0)?.title ?? $0 } ?? "no option (conflict)"
+        out.append(StyledLine("Recommendation: \(chosen) [\(outcome.status.rawValue)]", style: outcome.chosen == nil ? Theme.danger : Theme.success))
+        out.append(StyledLine(outcome.note, style: Theme.muted))
+        if state.changedDecisions.contains(id), let before = state.previousAdvice?.outcome(id) {
+            let was = before.chosen.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
+            out.append(StyledLine("* Changed with the last answer; it was: \(was)", style: Theme.changed))
+        }
+        out.append(StyledLine(""))
+        out.append(StyledLine("Scores", style: Theme.heading))
+        for score in outcome.scores {
+            var text = "\(score.option): score \(score.score)"
+            if !score.recommendedBy.isEmpty { text += ", recommended by " + score.recommendedBy.joined(separator: ", ") }
+            if !score.excludedBy.isEmpty { text += ", excluded by " + score.excludedBy.joined(separator: ", ") }
+            let style = score.option == outcome.chosen ? Theme.success : score.excludedBy.isEmpty ? Theme.plain : Theme.muted
+            out.append(StyledLine((score.option == outcome.chosen ? "> " : "- ") + text, style: style, indent: 2))
+        }
+        let winners = outcome.fired.filter { firing in
+            guard let chosen = outcome.chosen else { return firing.effect != "recommend" }
+            return firing.effect == "exclude" ? !firing.options.contains(chosen) : firing.options.contains(chosen)
+        }
+        let losers = outcome.fired.filter { !winners.contains($0) }
+        out.append(StyledLine(""))
+        out.append(StyledLine("Rules that fired for the recommendation", style: Theme.heading))
+        if winners.isEmpty { out.append(StyledLine("none", style: Theme.muted, indent: 2)) }
+        for firing in winners { out += firingLines(firing, ascii: ascii) }
+        out.append(StyledLine(""))
+        out.append(StyledLine("Rules that lost or excluded other options", style: Theme.heading))
+        if losers.isEmpty { out.append(StyledLine("none", style: Theme.muted, indent: 2)) }
+        for firing in losers { out += firingLines(firing, ascii: ascii, lost: lostReason(firing, outcome: outcome)) }
+        let findings = state.advice.findings.filter { $0.decision == id }
+        if !findings.isEmpty {
+            out.append(StyledLine(""))
+            out.append(StyledLine("Findings", style: Theme.heading))
+            for finding in findings {
+                let style = finding.severity == .error ? Theme.danger : finding.severity == .warning ? Theme.warning : Theme.plain
+                out.append(StyledLine("[\(finding.severity.rawValue)] \(finding.title)", style: style, indent: 2))
+                out.append(StyledLine(finding.text, indent: 4))
+                out += finding.evidence.map { StyledLine("on: " + $0.display, style: Theme.muted, indent: 4) }
+                out += finding.facts.map { factLine($0) }
+            }
+        }
+        return out
+    }
+
+    static func firingLines(_ firing: RuleFiring, ascii: Bool, lost: String? = nil) -> [StyledLine] {
+        let strength = firing.strength.map { " (\($0.rawValue))" } ?? ""
+        var out = [StyledLine("\(Glyph.bullet(ascii)) \(firing.rule): \(firing.effect) \(firing.options.joined(separator: ", "))\(strength)",
+                              style: Style(bold: true), indent: 2)]
+        if let lost { out.append(StyledLine(lost, style: Theme.warning, indent: 4)) }
+        out.append(StyledLine(firing.reason, indent: 4))
+        if let tradeoff = firing.tradeoff { out.append(StyledLine("Trade-off: " + tradeoff, style: Theme.muted, indent: 4)) }
+        out += firing.evidence.map { StyledLine("on: " + $0.display, style: Theme.muted, indent: 4) }
+        out += firing.facts.map { factLine($0) }
+        return out
+    }
+
+    static func factLine(_ fact: FactCitation) -> StyledLine {
+        StyledLine("Fact: \(fact.text) (\(fact.source): \(fact.sourceTitle), as of \(fact.asOf); \(fact.url))", style: Theme.muted, indent: 4)
+    }
+
+    /// Why a rule that fired did not decide the outcome.
+    static func lostReason(_ firing: RuleFiring, outcome: DecisionOutcome) -> String {
+        switch firing.effect {
+        case "exclude": return "Excluded \(firing.options.joined(separator: ", "))"
+        case "require": return outcome.chosen == nil ? "Its requirement conflicts with another rule" : "Required \(firing.options.joined(separator: ", "))"
+        default:
+            let option = firing.options.first ?? ""
+            let score = outcome.scores.first { $0.option == option }
+            if let score, !score.excludedBy.isEmpty { return "Lost: \(option) is excluded by \(score.excludedBy.joined(separator: ", "))" }
+            let best = outcome.scores.first { $0.option == outcome.chosen }?.score ?? 0
+            return "Lost: \(option) scored \(score?.score ?? 0), \(outcome.chosen ?? "none") scored \(best)"
+        }
+    }
+}
+

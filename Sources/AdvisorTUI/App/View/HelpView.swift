@@ -1,0 +1,107 @@
+import AdvisorCore
+
+/// Help for the current question (what it means, each choice, the facts behind the rules that read it) and the keys.
+enum HelpView {
+    static func lines(_ state: AppState, ascii: Bool) -> [StyledLine] {
+        var out: [StyledLine] = []
+        if let question = state.currentQuestion {
+            out += questionLines(state, question, ascii: ascii, choiceCursor: nil)
+            out += factLines(state, question)
+            out.append(StyledLine(""))
+        }
+        out.append(StyledLine("Keys", style: Theme.heading))
+        let keys: [(String, String)] = [
+            ("Up/Down, k/j", "move in a list; scroll a view"),
+            ("Left/Right, h/l, PgUp/PgDn", "previous / next question group"),
+            ("Enter", "answer the selected question; choose; confirm"),
+            ("Space", "select a choice, toggle a multiple choice or yes/no"),
+            ("Esc, Backspace", "back: close the view or the answer editor"),
+            ("Tab", "switch between questions and recommendations"),
+            ("Home/End, g/G", "first / last"),
+            ("x", "clear the answer, so the default applies"),
+            ("a, r, d", "add, rename/edit, delete (lists and the inventory)"),
+            ("/", "search the questions and their help, Enter jumps to a match"),
+            ("w", "why: the rules behind the highlighted recommendation"),
+            ("c", "conflicts and error findings, Enter jumps to an answer involved"),
+            ("t", "the recommended layout as a tree"),
+            ("s", "save the answers to a file (replays with apigw-advisor advise)"),
+            ("e", "export the markdown document or MADR records"),
+            ("?", "this help"),
+            ("q", "quit (asks when there are unsaved changes)"),
+        ]
+        out += keys.map { StyledLine($0.0 + ": " + $0.1, indent: 2) }
+        out.append(StyledLine(""))
+        out.append(StyledLine("Markers: * the recommendation changed with the last answer; ! conflict or error; "
+                              + "? required, not answered; - hidden (not asked for these answers).", style: Theme.muted))
+        return out
+    }
+
+    /// The question, its help, its range or pattern, whether it is hidden, and its choices with their help.
+    static func questionLines(_ state: AppState, _ question: Question, ascii: Bool, choiceCursor: Int?) -> [StyledLine] {
+        var out = [StyledLine(question.prompt, style: Theme.heading)]
+        var facts = ["id \(question.id)", question.kind.rawValue]
+        if question.kind == .number { facts.append(Interview.rangeText(question).trimmingSpaces) }
+        if let pattern = question.pattern { facts.append("pattern \(pattern)") }
+        if let value = question.defaultValue { facts.append("default \(value.display)") } else { facts.append("required") }
+        facts.append(state.status(of: question.id).rawValue)
+        out.append(StyledLine(facts.joined(separator: " · ").replacingDots(ascii), style: Theme.muted))
+        out.append(StyledLine(question.help))
+        if let condition = question.askIf {
+            let hidden = state.status(of: question.id) == .hidden
+            out.append(StyledLine((hidden ? "Hidden now: " : "") + "asked only when " + ConditionText.render(condition, rules: state.rules),
+                                  style: hidden ? Theme.warning : Theme.muted))
+        }
+        if !question.choices.isEmpty {
+            out.append(StyledLine(""))
+            out.append(StyledLine("Choices", style: Theme.heading))
+            for (index, choice) in question.choices.enumerated() {
+                let marker = index == choiceCursor ? "> " : "  "
+                out.append(StyledLine(marker + "\(choice.label) (\(choice.id))", style: Style(bold: true)))
+                out.append(StyledLine(choice.help, indent: 4))
+            }
+        }
+        return out
+    }
+
+    /// The facts cited by rules that read this question, with their sources and dates.
+    static func factLines(_ state: AppState, _ question: Question) -> [StyledLine] {
+        var seen: Set<String> = []
+        var out: [StyledLine] = []
+        for rule in state.rules.rules where ConditionText.questionsRead(rule.when, rules: state.rules).contains(question.id) {
+            for id in rule.facts where seen.insert(id).inserted {
+                guard let fact = state.rules.facts[id] else { continue }
+                let source = state.rules.sources[fact.source]
+                out.append(StyledLine(fact.text, indent: 2))
+                out.append(StyledLine("\(fact.source): \(source?.title ?? "") (as of \(fact.asOf)) \(source?.url ?? "")", style: Theme.muted, indent: 4))
+            }
+        }
+        guard !out.isEmpty else { return [] }
+        return [StyledLine(""), StyledLine("Facts behind the rules that read this answer", style: Theme.heading)] + out
+    }
+
+    /// The help column of wide screens: the selected question's help, and the highlighted choice first.
+    static func drawPanel(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, ascii: Bool) {
+        let inner = canvas.drawBox(rect, title: "Help", style: Theme.border, titleStyle: Theme.heading, ascii: ascii)
+        guard let question = state.currentQuestion, inner.width > 4 else { return }
+        var lines: [StyledLine] = []
+        let cursor = state.optionCursor(question)
+        if state.focus == .answer, question.choices.indices.contains(cursor) {
+            let choice = question.choices[cursor]
+            lines.append(StyledLine(choice.label, style: Theme.heading))
+            lines.append(StyledLine(choice.help))
+            lines.append(StyledLine(""))
+        }
+        lines += questionLines(state, question, ascii: ascii, choiceCursor: state.focus == .answer ? cursor : nil)
+        let wrapped = StyledLine.wrap(lines, width: inner.width)
+        for (offset, line) in wrapped.prefix(inner.height).enumerated() {
+            canvas.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, maxWidth: inner.width)
+        }
+    }
+}
+
+extension String {
+    /// Replaces the middle dot separator with a plain one on ASCII terminals.
+    func replacingDots(_ ascii: Bool) -> String {
+        ascii ? split(separator: "·", omittingEmptySubsequences: false).joined(separator: "|") : self
+    }
+}

@@ -1,0 +1,70 @@
+import AdvisorCore
+
+/// The inventory editor: services, then one service's fields and resources, then one resource's methods.
+enum InventoryView {
+    static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, ascii: Bool) {
+        let inventory = state.inventory
+        let rows: [String]
+        let title: String
+        switch state.inventoryLevel {
+        case .services:
+            title = "Services (\(inventory.services.count))"
+            rows = inventory.services.map { service in
+                let team = service.team.map { " team \($0)" } ?? ""
+                let shared = service.deploysIndependently ? "" : ", shared deploy"
+                return "\(service.name)\(team), \(service.resources.count) resource(s)\(shared)"
+            } + ["+ add a service"]
+        case .service(let index):
+            guard inventory.services.indices.contains(index) else { return }
+            let service = inventory.services[index]
+            title = "Service \(service.name)"
+            rows = ["Name: \(service.name)", "Team: \(service.team ?? "(none)")",
+                    "Deploys independently: \(service.deploysIndependently ? "yes" : "no")"]
+                + service.resources.map { "\($0.path)  \($0.methods.joined(separator: ", "))" } + ["+ add a resource"]
+        case .resource(let serviceIndex, let resourceIndex):
+            guard inventory.services.indices.contains(serviceIndex),
+                  inventory.services[serviceIndex].resources.indices.contains(resourceIndex) else { return }
+            let resource = inventory.services[serviceIndex].resources[resourceIndex]
+            title = "Resource \(resource.path) of \(inventory.services[serviceIndex].name)"
+            rows = ["Path: \(resource.path)"] + httpMethods.map { Glyph.check(resource.methods.contains($0)) + " " + $0 }
+        }
+        let inner = canvas.drawBox(rect, title: title, style: Theme.focusedBorder, titleStyle: Theme.heading, ascii: ascii)
+        guard inner.height > 2, inner.width > 4 else { return }
+        let listRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 2)
+        let cursor = min(max(0, state.listCursor), rows.count - 1)
+        let start = QuestionPane.scrollStart(selected: cursor, count: rows.count, height: listRect.height)
+        var resourceHeading = false
+        for (offset, index) in (start..<min(rows.count, start + listRect.height)).enumerated() {
+            let y = listRect.y + offset
+            if case .service = state.inventoryLevel, index >= Interview.serviceFieldRows, index < rows.count - 1 { resourceHeading = true }
+            let prefix = resourceHeading ? "  " : ""
+            canvas.put((index == cursor ? "> " : "  ") + prefix + rows[index], x: listRect.x, y: y, maxWidth: listRect.width)
+            if index == cursor {
+                canvas.restyle(Rect(x: listRect.x, y: y, width: listRect.width, height: 1), style: Theme.selection)
+            }
+            resourceHeading = false
+        }
+        let summary = "\(inventory.services.count) service(s), \(inventory.resourceCount) resource(s), \(inventory.routeCount) route(s)"
+        canvas.put(summary, x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
+    }
+
+    /// The inventory in the question pane: counts and one line per service.
+    /// Returns the rows used.
+    @discardableResult
+    static func drawSummary(_ canvas: inout Canvas, _ rect: Rect, _ inventory: Inventory, ascii: Bool) -> Int {
+        guard rect.height > 0 else { return 0 }
+        let summary = "\(inventory.services.count) service(s), \(inventory.resourceCount) resource(s), \(inventory.routeCount) route(s)"
+        canvas.put(summary, x: rect.x, y: rect.y, maxWidth: rect.width)
+        var y = rect.y + 1
+        for service in inventory.services where y < rect.maxY - 1 {
+            let paths = service.resources.map(\.path).joined(separator: " ")
+            canvas.put("\(Glyph.bullet(ascii)) \(service.name): \(paths)", x: rect.x, y: y, style: Theme.muted, maxWidth: rect.width)
+            y += 1
+        }
+        if y < rect.maxY {
+            canvas.put("Enter to edit the services and resources", x: rect.x, y: y, style: Theme.muted, maxWidth: rect.width)
+            y += 1
+        }
+        return y - rect.y
+    }
+}
