@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "apigw-bench", dependencies: ["AdvisorCore", "AdvisorTUI"], path: "Sources/apigw-bench"),
         .testTarget(
             name: "AdvisorCoreTests",
             dependencies: ["AdvisorCore", .product(name: "Yams", package: "Yams")],

@@ -6,6 +6,12 @@ struct AnswerDecoder {
 
     static let namePattern = "^[a-z][a-z0-9-]*$"
 
+    /// `[A-Za-z0-9._~-]`: the bytes of a literal path segment.
+    static func isSegmentByte(_ byte: UInt8) -> Bool {
+        FastPattern.isLetter(byte) || FastPattern.isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "-")
+    }
+
     func value(for question: Question, node: DocNode) -> AnswerValue? {
         let key = question.id
         switch question.kind {
@@ -83,6 +89,9 @@ struct AnswerDecoder {
             return false
         }
         guard let pattern = question.pattern, !value.isEmpty else { return true }
+        // The bundled patterns are checked byte by byte first, which keeps ICU's regex engine idle
+        // (starting it is about a millisecond); anything the shortcut does not accept goes to the regex.
+        if let shortcut = FastPattern.shortcut(for: pattern), shortcut(value) { return true }
         if value.range(of: pattern, options: .regularExpression) == nil {
             diagnostics.add(node, key: question.id, "'\(value)' does not match the pattern \(pattern)")
             return false
@@ -101,7 +110,7 @@ struct AnswerDecoder {
             guard let map = MappingReader(item, context: "a service", diagnostics: diagnostics) else { continue }
             map.rejectUnknownKeys(allowed: ["name", "team", "deploys-independently", "resources"])
             guard let name = map.string("name", required: true) else { continue }
-            if name.range(of: Self.namePattern, options: .regularExpression) == nil {
+            if !FastPattern.isName(name) && name.range(of: Self.namePattern, options: .regularExpression) == nil {
                 diagnostics.add(map["name"] ?? item, key: "name", "service name '\(name)' must match \(Self.namePattern)")
             }
             if services.contains(where: { $0.name == name }) {
@@ -157,10 +166,15 @@ struct AnswerDecoder {
                 if inner.hasSuffix("+") && index != segments.count - 1 {
                     return "path '\(path)': a greedy {name+} segment must be the last one"
                 }
-                if inner.dropLast(inner.hasSuffix("+") ? 1 : 0).range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
+                let parameter = inner.dropLast(inner.hasSuffix("+") ? 1 : 0)
+                let underscore = UInt8(ascii: "_")
+                let usual = FastPattern.all(parameter, first: { FastPattern.isLetter($0) || $0 == underscore },
+                                            rest: { FastPattern.isLetter($0) || FastPattern.isDigit($0) || $0 == underscore })
+                if !usual && parameter.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
                     return "path '\(path)': parameter names use letters, digits and _"
                 }
-            } else if segment.range(of: "^[A-Za-z0-9._~-]+$", options: .regularExpression) == nil {
+            } else if !FastPattern.all(segment, first: Self.isSegmentByte, rest: Self.isSegmentByte)
+                        && segment.range(of: "^[A-Za-z0-9._~-]+$", options: .regularExpression) == nil {
                 return "path '\(path)': segment '\(segment)' may only use letters, digits and . _ ~ -"
             }
         }

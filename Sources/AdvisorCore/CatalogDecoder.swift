@@ -3,6 +3,9 @@ import Foundation
 /// Decodes manifest.yaml, questions.yaml, decisions.yaml, facts.yaml and conditions.yaml.
 struct CatalogDecoder {
     let diagnostics: Diagnostics
+    /// Whether to compile each question's `pattern` to check it; false only for the bundled rules,
+    /// whose patterns the tests compile (it would start ICU's regex engine at every start for nothing).
+    var checkPatterns = true
 
     func manifest(_ node: DocNode) -> (String, String) {
         guard let map = MappingReader(node, context: "manifest.yaml", diagnostics: diagnostics) else { return ("", "") }
@@ -66,7 +69,7 @@ struct CatalogDecoder {
                 diagnostics.add(q["choices"] ?? item, key: "choices", "only single and multi questions have choices")
             }
             let pattern = q.string("pattern")
-            if let pattern, (try? NSRegularExpression(pattern: pattern)) == nil {
+            if let pattern, checkPatterns, (try? NSRegularExpression(pattern: pattern)) == nil {
                 diagnostics.add(q["pattern"] ?? item, key: "pattern", "not a valid regular expression")
             }
             let question = Question(
@@ -144,7 +147,7 @@ struct CatalogDecoder {
                                 allowed: sources.keys.sorted(), suggestion: nearest(source, in: sources.keys))
             }
             let asOf = f.string("as-of", required: true) ?? ""
-            if !asOf.isEmpty && asOf.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            if !asOf.isEmpty && !FastPattern.isDateShape(asOf) && asOf.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
                 diagnostics.add(f["as-of"] ?? item, key: "as-of", "expected a date YYYY-MM-DD, found '\(asOf)'")
             }
             facts[id] = Fact(id: id, text: f.string("text", required: true) ?? "", source: source, asOf: asOf)

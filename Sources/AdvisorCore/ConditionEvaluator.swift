@@ -5,6 +5,21 @@ struct ConditionEvaluator {
     let status: [String: AnswerStatus]
     /// Decision id -> chosen option (absent when undecided or in conflict).
     var decisions: [String: String]
+    /// The inventory counts `count` reads, computed once: each test used to walk the whole inventory.
+    private let inventoryCounts: [String: Int]
+
+    init(rules: RuleSet, values: [String: AnswerValue], status: [String: AnswerStatus], decisions: [String: String]) {
+        self.rules = rules
+        self.values = values
+        self.status = status
+        self.decisions = decisions
+        let inventory: Inventory
+        if case .inventory(let value)? = values["services"] { inventory = value } else { inventory = Inventory() }
+        inventoryCounts = ["services": inventory.services.count, "services.resources": inventory.resourceCount,
+                           "services.routes": inventory.routeCount, "services.teams": inventory.teamCount,
+                           "services.shared-deploys": inventory.sharedDeployCount,
+                           "services.path-params": inventory.pathParameterCount]
+    }
 
     struct Result {
         var held: Bool
@@ -58,19 +73,7 @@ struct ConditionEvaluator {
 
     private func countValue(_ subject: String) -> (Int?, Bool) {
         let fromDefault = status[subject.hasPrefix("services") ? "services" : subject].map { $0 != .answered } ?? false
-        if subject.hasPrefix("services") {
-            let inventory: Inventory
-            if case .inventory(let value)? = values["services"] { inventory = value } else { inventory = Inventory() }
-            switch subject {
-            case "services": return (inventory.services.count, fromDefault)
-            case "services.resources": return (inventory.resourceCount, fromDefault)
-            case "services.routes": return (inventory.routeCount, fromDefault)
-            case "services.teams": return (inventory.teamCount, fromDefault)
-            case "services.shared-deploys": return (inventory.sharedDeployCount, fromDefault)
-            case "services.path-params": return (inventory.pathParameterCount, fromDefault)
-            default: return (nil, fromDefault)
-            }
-        }
+        if subject.hasPrefix("services") { return (inventoryCounts[subject], fromDefault) }
         return (values[subject]?.members?.count, fromDefault)
     }
 

@@ -36,13 +36,17 @@ public struct DocNode: Sendable {
             throw InputError(SourceLocation(file: file),
                              "the file is \(text.utf8.count) bytes; the limit is \(maxBytes) bytes")
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty || trimmed.split(separator: "\n").allSatisfy({ $0.hasPrefix("#") || $0.allSatisfy(\.isWhitespace) }) {
-            throw InputError(SourceLocation(file: file), "the file is empty")
+        if !hasContentLine(text) {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            // `isNewline` also splits CRLF, which Swift keeps as one Character that equals neither "\r" nor "\n".
+            let lines = trimmed.split(whereSeparator: \.isNewline)
+            if lines.allSatisfy({ $0.drop(while: \.isWhitespace).first.map { $0 == "#" } ?? true }) {
+                throw InputError(SourceLocation(file: file), "the file is empty")
+            }
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try compose(text)
         } catch let error as YamlError {
             throw InputError(errorLocation(error, file: file), syntaxMessage(error))
         } catch {
@@ -52,6 +56,37 @@ public struct DocNode: Sendable {
         return convert(root, file: file)
     }
 
+    /// Composes with `Resolver.basic`, whose empty rule list spares compiling Yams' seven regular
+    /// expressions (and starting ICU's regex engine); types come from PlainScalarType instead. The
+    /// resolver also decides which mapping keys are duplicates: with no tags in the text (no `!`),
+    /// every duplicate under the default resolver is one under the basic one too, and a duplicate
+    /// found is re-checked with the default resolver, so what is accepted and rejected is unchanged.
+    private static func compose(_ text: String) throws -> Node? {
+        guard !text.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: text, .default) }
+        do {
+            return try Yams.compose(yaml: text, .basic)
+        } catch YamlError.duplicatedKeysInMapping {
+            return try Yams.compose(yaml: text, .default)
+        }
+    }
+
+    /// Whether a line starts with a printable ASCII character other than `#` (or a space): then the
+    /// emptiness test above cannot hold, and its Foundation trimming, which bridged the whole text to
+    /// UTF-16 and cost more than parsing a small file, is skipped. A line here starts after a `\n`
+    /// that is a character of its own (not the end of `\r\n`), as `split(separator: "\n")` sees it.
+    static func hasContentLine(_ text: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "\n"), beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "\n") && beforePrevious != UInt8(ascii: "\r")
+                && byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "#") {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     private static func convert(_ node: Node, file: String) -> DocNode {
         let location = SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         switch node {
@@ -59,8 +94,12 @@ public struct DocNode: Sendable {
             let type: ScalarType
             if scalar.style == .singleQuoted || scalar.style == .doubleQuoted || scalar.style == .literal || scalar.style == .folded {
                 type = .string
+            } else if scalar.tag.rawValue == Tag.Name.implicit.rawValue {
+                // What Resolver.default.resolveTag gives an untagged plain scalar, without its regexes.
+                type = PlainScalarType.of(scalar.string)
             } else {
-                switch Resolver.default.resolveTag(of: node) {
+                // An explicit tag decides by itself, whatever the resolver, and .basic compiles nothing.
+                switch Resolver.basic.resolveTag(of: node) {
                 case .bool: type = .bool
                 case .int: type = .int
                 case .float: type = .float

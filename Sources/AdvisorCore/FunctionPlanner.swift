@@ -11,11 +11,14 @@ struct FunctionPlanner {
     var routes: [RouteDesign] { plan.routes }
     var functions: [FunctionDesign] { plan.functions }
 
-    private var plan: (routes: [RouteDesign], functions: [FunctionDesign]) {
+    /// Routes and functions together; read it once, since `routes` and `functions` each compute it anew.
+    var plan: (routes: [RouteDesign], functions: [FunctionDesign]) {
         var routes: [RouteDesign] = []
         var functions: [FunctionDesign] = []
+        // A set rather than a scan of `functions`, which was quadratic in a service's resources.
+        var names = Set<String>()
         func add(_ name: String, module: String, function: String) {
-            guard !functions.contains(where: { $0.name == name }) else { return }
+            guard names.insert(name).inserted else { return }
             let package = packaging == "shared-package" ? service.name : name
             functions.append(FunctionDesign(name: name, service: service.name,
                                             handler: naming.handler(module: module, function: function, service: service.name),
@@ -73,9 +76,10 @@ struct FunctionPlanner {
 
     /// `/orders/{id}/items` -> `orders-id-items`; `/` -> `root`.
     static func slug(_ path: String) -> String {
+        // Character maps rather than Foundation's replacingOccurrences, which bridges to NSString and
+        // cost as much as the rest of the layout per route.
         let parts = path.split(separator: "/").map { segment in
-            segment.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.lowercased()
-                .replacingOccurrences(of: "_", with: "-")
+            String(segment.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }.lowercased().map { $0 == "_" ? "-" : $0 })
         }.filter { !$0.isEmpty }
         return parts.isEmpty ? "root" : parts.joined(separator: "-")
     }
@@ -88,14 +92,14 @@ struct HandlerNaming {
     func handler(module: String, function: String, service: String) -> String {
         switch runtime {
         case let r where r.hasPrefix("java"):
-            return "com.example.\(service.replacingOccurrences(of: "-", with: "")).\(Self.camel(module))Handler::\(function == "handler" ? "handleRequest" : function)"
+            return "com.example.\(String(service.filter { $0 != "-" })).\(Self.camel(module))Handler::\(function == "handler" ? "handleRequest" : function)"
         case let r where r.hasPrefix("dotnet"):
             let assembly = Self.camel(service)
             return "\(assembly)::\(assembly).\(Self.camel(module))Handler::\(Self.camel(function))"
         case let r where r.hasPrefix("provided"):
             return "bootstrap"
         default:
-            return "\(module.replacingOccurrences(of: "-", with: "_")).\(function)"
+            return "\(String(module.map { $0 == "-" ? "_" : $0 })).\(function)"
         }
     }
 

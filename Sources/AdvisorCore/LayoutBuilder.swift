@@ -57,7 +57,9 @@ struct LayoutBuilder {
                                               naming: naming, sharedAPI: group.services.count > 1 || pick("api-count") == "shared")
                 // Names derived from different services can collide (`a` + `/b-c` and `a-b` + `/c`); number the later ones.
                 var renamed: [String: String] = [:]
-                var plannedFunctions = planned.functions
+                // One plan per service: `routes` and `functions` each recompute it.
+                let plan = planned.plan
+                var plannedFunctions = plan.functions
                 for index in plannedFunctions.indices {
                     let original = plannedFunctions[index].name
                     var name = original, counter = 2
@@ -69,7 +71,7 @@ struct LayoutBuilder {
                         if plannedFunctions[index].package == original { plannedFunctions[index].package = name }
                     }
                 }
-                for var route in planned.routes {
+                for var route in plan.routes {
                     if let function = route.function, let name = renamed[function] { route.function = name }
                     let key = route.display
                     if let owner = routeOwners["\(group.name) \(key)"], owner != service.name {
@@ -85,8 +87,13 @@ struct LayoutBuilder {
             }
             routes += preflightRoutes(routes, cors: cors, apiType: apiType, authorized: authorizer != "none")
             let prefix = groups.count > 1 ? "\(group.name) " : ""
+            // Grouped in one pass, in route order: a filter over all routes per function was quadratic in the inventory.
+            var routesByFunction: [String: [String]] = [:]
+            for route in routes {
+                if let function = route.function { routesByFunction[function, default: []].append(prefix + route.display) }
+            }
             for index in functionsOfAPI.indices {
-                functionsOfAPI[index].routes = routes.filter { $0.function == functionsOfAPI[index].name }.map { prefix + $0.display }
+                functionsOfAPI[index].routes = routesByFunction[functionsOfAPI[index].name] ?? []
             }
             layout.functions += functionsOfAPI
             let auth = authorizerDesign(authorizer, api: group.name, apiType: apiType, function: lambdaAuthorizer ? "\(apiName)-authorizer" : nil)
@@ -115,9 +122,11 @@ struct LayoutBuilder {
     private func preflightRoutes(_ routes: [RouteDesign], cors: String, apiType: String, authorized: Bool) -> [RouteDesign] {
         var seen = Set<String>()
         var out: [RouteDesign] = []
+        // Looked up in a set: scanning every route for each path was quadratic in the inventory.
+        let declaredOptions = Set(routes.filter { $0.method == "OPTIONS" }.map(\.path))
         for route in routes where !seen.contains(route.path) {
             seen.insert(route.path)
-            if routes.contains(where: { $0.path == route.path && $0.method == "OPTIONS" }) { continue }
+            if declaredOptions.contains(route.path) { continue }
             switch cors {
             case "gateway" where apiType == "rest":
                 out.append(RouteDesign(path: route.path, method: "OPTIONS", integration: "mock", function: nil, authorized: false,

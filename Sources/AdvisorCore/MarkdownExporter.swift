@@ -80,14 +80,15 @@ public enum MarkdownExporter {
         }
     }
 
-    /// How the outcome was reached, in a few words. The engine reports a choice left after exclusions
-    /// without any recommendation as `defaulted`; calling that "default" would hide the rules that forced it.
+    /// How the outcome was reached, in a few words; a choice forced by exclusions alone says so.
     static func outcomeText(_ outcome: DecisionOutcome) -> String {
         switch outcome.status {
-        case .decided: return "decided"
+        case .decided:
+            let open = outcome.scores.filter { $0.excludedBy.isEmpty }
+            return open.count == 1 && open[0].score == 0 ? "by elimination (no recommendation)" : "decided"
         case .tie: return "tie, broken by option order"
         case .defaulted:
-            return outcome.scores.contains { !$0.excludedBy.isEmpty } ? "by elimination (no recommendation)" : "default (no recommendation)"
+            return outcome.scores.contains { !$0.excludedBy.isEmpty } ? "default (some options excluded)" : "default (no recommendation)"
         case .conflict: return "CONFLICT"
         }
     }
@@ -273,7 +274,13 @@ public enum MarkdownExporter {
 enum MarkdownText {
     /// Text on one line: line breaks inside rule texts would otherwise end a list item or a table row.
     static func inline(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Most texts have no line break; testing bytes first skips a split by Character, which was a
+        // tenth of an `advise --markdown` run. Character.isNewline covers U+000A-000D, U+0085, U+2028
+        // and U+2029, whose UTF-8 forms all contain a byte 0x0A-0x0D, 0x85, 0xA8 or 0xA9.
+        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }) else {
+            return text
+        }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 
     /// Inline code; a longer fence is used when the text itself holds backticks.
@@ -285,7 +292,9 @@ enum MarkdownText {
 
     /// A table cell: pipes escaped (also inside code, as GitHub tables require) and never empty.
     static func cell(_ text: String) -> String {
-        let flat = inline(text).replacingOccurrences(of: "|", with: "\\|")
+        let inlined = inline(text)
+        // Foundation's replacingOccurrences bridges to NSString; most cells hold no pipe.
+        let flat = inlined.utf8.contains(UInt8(ascii: "|")) ? inlined.replacingOccurrences(of: "|", with: "\\|") : inlined
         return flat.isEmpty ? "-" : flat
     }
 
@@ -304,7 +313,11 @@ enum MarkdownText {
     static func effect(_ firing: RuleFiring) -> String {
         let options = firing.options.map(code).joined(separator: ", ")
         let strength = firing.strength.map { " (\($0.rawValue))" } ?? ""
-        return "\(firing.effect) \(options)\(strength)".trimmingCharacters(in: .whitespaces)
+        let text = "\(firing.effect) \(options)\(strength)"
+        // Trimming bridges to NSString; it is needed only when an end is whitespace (e.g. no options).
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// A fact with its source key, title, address and as-of date.

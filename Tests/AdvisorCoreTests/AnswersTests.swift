@@ -146,3 +146,23 @@ import Testing
         #expect(written.hasPrefix("# saved\n"))
     }
 }
+
+/// Line endings other than LF.
+@Suite struct LineEndingTests {
+    @Test func crlfFileStartingWithACommentIsNotEmpty() throws {
+        let rules = try EngineFixture.ruleSet("rules: []\n")
+        let answers = try Answers.parse("# saved on Windows\r\ncolor: blue\r\nowner: me\r\n", file: "w.yaml", rules: rules)
+        #expect(answers.values["color"] == .choice("blue"))
+        #expect(answers.locations["color"]?.line == 2)
+    }
+
+    @Test func crlfCommentsOnlyIsEmpty() throws {
+        let rules = try EngineFixture.ruleSet("rules: []\n")
+        do {
+            _ = try Answers.parse("# one\r\n  # two\r\n", file: "w.yaml", rules: rules)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.errors.first?.message == "the file is empty")
+        }
+    }
+}

@@ -112,7 +112,7 @@ enum GeneratorFixtures {
             """, expected: ["api-type": "rest", "integration": "custom", "cors": "gateway", "authorizer": "cognito"]),
         Situation(name: "rest-custom-integration-lambda-request", answers: """
             api-name: reports
-            runtime: dotnet8
+            runtime: dotnet10
             services:
               - name: reports
                 resources:

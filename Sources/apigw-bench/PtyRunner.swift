@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Times full-screen programs from start to their first complete frame on a new 80x24 pseudo-terminal.
+///
+/// The frame is complete when the program stops writing and waits for a key: the figure is the
+/// time of the last byte written before a quiet spell (the spell itself is not counted). Keys
+/// written before that are lost, because dialog, whiptail and mconf flush pending input as they
+/// start, so the keys that end the program are sent after the frame.
+enum PtyRunner {
+    /// glibc's POSIX_SPAWN_SETSID, which Swift's Glibc module does not export: the child leads a new
+    /// session, so opening the pty slave makes it the controlling terminal.
+    static let spawnSetSID: Int32 = 0x80
+    /// Silence that marks the frame as complete; dialog and mconf draw a frame in one burst.
+    static let quietMillis: Int32 = 40
+    /// TIOCSPTLCK = _IOW('T', 0x31, int) and TIOCGPTN = _IOR('T', 0x30, unsigned int): macros Swift does not import.
+    static let setLock: UInt = 0x4004_5431, getNumber: UInt = 0x8004_5430
+
+    /// Start-to-frame milliseconds and peak RSS of one run; nil when the program could not be started
+    /// or drew nothing; `exited` is false when the keys did not end it (it was killed).
+    static func run(_ argv: [String], keys: [UInt8], rows: UInt16 = 24, columns: UInt16 = 80,
+                    environment: [String: String] = [:]) -> (frame: ChildRun, exited: Bool)? {
+        // What posix_openpt, unlockpt and ptsname do on Linux; Swift's Glibc module leaves those
+        // out (they need _XOPEN_SOURCE), and grantpt has nothing to do on devpts.
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard master >= 0 else { return nil }
+        defer { close(master) }
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard ioctl(master, Self.setLock, &unlock) == 0, ioctl(master, Self.getNumber, &number) == 0 else { return nil }
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        let slave = "/dev/pts/\(number)"
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        var env = ["TERM": "xterm-256color", "LINES": "\(rows)", "COLUMNS": "\(columns)"]
+        for (key, value) in environment { env[key] = value }
+
+        var frameNanos: UInt64?
+        var exited = true
+        guard var child = Spawner.spawnAndWait(argv, actions: &actions, extraFlags: spawnSetSID, environment: env, whileRunning: { pid, start in
+            var lastByte: UInt64 = 0
+            var received = 0
+            var keysSent = false
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+                // Up to 5 s for the first bytes, then a quiet spell ends the frame, then 3 s to exit.
+                let timeout: Int32 = received == 0 ? 5_000 : keysSent ? 3_000 : quietMillis
+                let ready = poll(&poller, 1, timeout)
+                if ready < 0 && errno == EINTR { continue }
+                if ready == 0 {
+                    if received > 0 && !keysSent {
+                        frameNanos = lastByte - start
+                        keys.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
+                        keysSent = true
+                        continue
+                    }
+                    kill(pid, SIGKILL)
+                    exited = false
+                    return
+                }
+                let count = read(master, &buffer, buffer.count)
+                // EIO once the child has closed its last descriptor on the slave: it has exited.
+                if count <= 0 { return }
+                received += count
+                if !keysSent { lastByte = monotonicNanos() }
+            }
+        }) else { return nil }
+        guard let frameNanos else { return nil }
+        child.millis = Double(frameNanos) / 1e6
+        return (child, exited)
+    }
+
+    /// Times `runs` runs after `warmups`, plus one run under GNU time for the peak RSS; a failure says why.
+    static func sample(_ argv: [String], keys: [UInt8], warmups: Int, runs: Int, folder: String,
+                       environment: [String: String] = [:]) -> (sample: Sample?, failure: String?) {
+        var sample = Sample(millis: [])
+        for index in 0..<(warmups + runs) {
+            guard let result = run(argv, keys: keys, environment: environment) else {
+                return (nil, "failed: \(argv[0]) drew nothing on the pty")
+            }
+            guard result.exited else { return (nil, "failed: \(argv[0]) did not exit on its keys") }
+            if index >= warmups { sample.millis.append(result.frame.millis) }
+        }
+        if let peak = Spawner.peakMB(of: argv, folder: folder, environment: environment, viaPty: keys) { sample.peakMB = [peak] }
+        return (sample, nil)
+    }
+}
