@@ -195,7 +195,7 @@ final class TmuxSession {
         try tmux.waitFor("nodejs22.x")
         #expect(FileManager.default.fileExists(atPath: recovery), "answers are autosaved as they change")
 
-        try tmux.run(["resize-window", "-t", "0", "-x", "80", "-y", "24"])
+        _ = try tmux.run(["resize-window", "-t", "0", "-x", "80", "-y", "24"])
         let small = try tmux.waitForScreen("the 80x24 layout") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count >= 24 && lines[23].contains("q quit") && lines[1].hasSuffix("┐")
