@@ -2,7 +2,6 @@ import AdvisorCore
 import ArgumentParser
 
 /// The `apigw-advisor` command and its subcommands.
-@main
 struct AdvisorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apigw-advisor",

@@ -41,17 +41,22 @@ struct DateOptions: ParsableArguments {
     }
 
     /// The date to print.
-    var resolved: String {
-        if let date { return date }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd"
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            return formatter.string(from: Date(timeIntervalSince1970: epoch))
-        }
-        return formatter.string(from: Date())
+    var resolved: String { date ?? defaultReportDate() }
+}
+
+/// Today's local date, or SOURCE_DATE_EPOCH's date in UTC, as YYYY-MM-DD.
+/// Plain libc rather than DateFormatter: loading ICU for a formatter costs milliseconds at every start.
+func defaultReportDate() -> String {
+    var seconds = time(nil)
+    var parts = tm()
+    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
+        seconds = time_t(epoch)
+        gmtime_r(&seconds, &parts)
+    } else {
+        localtime_r(&seconds, &parts)
     }
+    func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
 }
 
 /// Loads an answers file, or exits with status 2 listing every problem.

@@ -29,14 +29,17 @@ struct InterviewCommand: ParsableCommand {
     @OptionGroup var dateOptions: DateOptions
 
     func run() throws {
-        let rules = try rulesOptions.load()
+        try Self.launch(rules: rulesOptions.load(), answersFile: answersFile, recoveryPath: resolvedRecoveryPath(),
+                        date: dateOptions.resolved)
+    }
+
+    /// Runs the interview; shared by this command and the bare `apigw-advisor` fast path in `Main`.
+    static func launch(rules: RuleSet, answersFile: String?, recoveryPath: String, date: String) throws {
         let answers = try answersFile.map { try loadAnswers($0, rules: rules) } ?? Answers()
-        let recoveryPath = resolvedRecoveryPath()
         // A recovery file that no longer loads (rules changed) is not offered; the next autosave replaces it.
         let recovered = FileManager.default.fileExists(atPath: recoveryPath)
             ? try? Answers.load(path: recoveryPath, rules: rules) : nil
-        let state = AppState(rules: rules, answers: answers, answersPath: answersFile, date: dateOptions.resolved,
-                             recovered: recovered)
+        let state = AppState(rules: rules, answers: answers, answersPath: answersFile, date: date, recovered: recovered)
         let terminal = NcursesTerminal()
         let performer = FileEffectPerformer(rules: rules, recoveryPath: recoveryPath)
         terminal.onTerminationSignal = { _ in performer.flushRecovery() }
@@ -55,7 +58,11 @@ struct InterviewCommand: ParsableCommand {
 
     /// The recovery file: the option, the environment, then the XDG state folder.
     func resolvedRecoveryPath() -> String {
-        if let recoveryFile { return recoveryFile }
+        recoveryFile ?? Self.defaultRecoveryPath()
+    }
+
+    /// The environment's recovery path, then the XDG state folder.
+    static func defaultRecoveryPath() -> String {
         let environment = ProcessInfo.processInfo.environment
         if let path = environment["APIGW_ADVISOR_RECOVERY"], !path.isEmpty { return path }
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
