@@ -68,7 +68,7 @@ extension Interview {
             case 0: state.push(.edit(.serviceName(index), LineEditor(service.name)))
             case 1: state.push(.edit(.team(index), LineEditor(service.team ?? "")))
             case 2: inventoryToggle(&state, row: row, count: count)
-            case count - 1: state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("/")))
+            case count - 1: state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("")))
             default:
                 state.inventoryLevel = .resource(service: index, resource: row - serviceFieldRows)
                 state.listCursor = 1
@@ -117,7 +117,7 @@ extension Interview {
         case .services:
             state.push(.edit(.serviceName(nil), LineEditor()))
         case .service(let index), .resource(let index, _):
-            state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("/")))
+            state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("")))
         }
     }
 
@@ -178,6 +178,8 @@ extension Interview {
             inventory.services[index].team = text.isEmpty ? nil : text
         case .resourcePath(let service, let resource):
             guard inventory.services.indices.contains(service) else { return "no such service" }
+            // Paths always start with /; typing `orders` means `/orders`.
+            let text = text.hasPrefix("/") ? text : "/" + text
             let paths = inventory.services[service].resources.map(\.path)
             let others = paths.enumerated().filter { $0.offset != resource }.map(\.element)
             if let problem = AnswerValidation.resourcePathProblem(text, existing: others) { return problem }
