@@ -1045,7 +1045,8 @@ rules:
         - {decision: api-type, is: rest}
     finding: {severity: warning, title: "Cached authorizer policies can deny other routes with 403"}
     reason: >-
-      A REST Lambda authorizer's policy is cached per token (300 seconds by default). If the
+      A REST Lambda authorizer's policy is cached per identity source - the token, or the
+      headers and parameters a REQUEST authorizer names (300 seconds by default). If the
       policy allows only the method ARN of the first request, the same caller gets 403 on
       every other path and method until the cache expires - and with a {proxy+} resource
       every path differs. Return a policy whose resource is a wildcard covering the API (for
@@ -1404,7 +1405,9 @@ rules:
       do that.
     tradeoff: >-
       Preflight requests invoke the function too, costing an invocation and some latency;
-      setting Access-Control-Max-Age lets browsers cache the preflight answer.
+      setting Access-Control-Max-Age lets browsers cache the preflight answer. A mock OPTIONS
+      integration whose mapping template checks the Origin against the list and overrides the
+      header avoids the invocation, at the price of logic written in VTL.
     facts: [cors-one-origin, rest-cors-proxy-headers]
 
   - id: cors.rest-one-origin
@@ -1459,8 +1462,10 @@ rules:
     reason: >-
       Compare the Origin header with the configured list; when it matches, return that exact
       origin in Access-Control-Allow-Origin and add Vary: Origin. Never echo an unchecked
-      origin, especially with credentials - that lets any website read your users' data. The
-      OPTIONS method must reach the function too (ANY on a proxy resource covers it).
+      origin, especially with credentials - that lets any website read your users' data.
+      Preflights must reach the function as well, without passing an authorizer: give each
+      declared resource (or the proxy resource) an OPTIONS method with no authorization that
+      invokes the function. An ANY method only covers OPTIONS when it has no authorizer.
     facts: [cors-one-origin, cors-credentials-no-wildcard]
 
   - id: cors.credentials-forbid-wildcard
@@ -2316,6 +2321,9 @@ sources:
   - id: SNAP
     title: Improving startup performance with Lambda SnapStart
     url: https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+  - id: PRICE
+    title: Amazon API Gateway pricing
+    url: https://aws.amazon.com/api-gateway/pricing/
 
 facts:
   # ------------------------------------------------------------ API products
@@ -2341,7 +2349,7 @@ facts:
     text: >-
       In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and
       HTTP APIs about $1.00 per million, roughly 70 percent less.
-    source: CMP
+    source: PRICE
     as-of: 2026-11-01
   - id: response-streaming-rest
     text: >-
@@ -2418,7 +2426,8 @@ facts:
     text: >-
       Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold
       starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and
-      .NET 8 and later.
+      .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and
+      .NET the snapshot caching and restores are billed.
     source: SNAP
     as-of: 2024-11-18
 
@@ -2693,6 +2702,18 @@ cases:
     not-fires: [function-granularity.explicit-by-resource, function-granularity.cold-start-small-packages]
     expect: {function-granularity: per-resource, packaging: separate-packages}
 
+  - name: least privilege with a large package - a function per method, not per resource
+    # Regression: large-packages used to tie with least-privilege and win by option order,
+    # giving per-resource functions that still share permissions across methods.
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+      package-zipped: 45
+      package-unzipped: 230
+    fires: [function-granularity.least-privilege, packaging.large-packages]
+    not-fires: [function-granularity.large-packages, function-granularity.explicit-by-resource]
+    expect: {function-granularity: per-method, packaging: separate-packages}
+
   - name: shared code across per-method functions ships as one package
     answers:
       routing-preference: gateway
@@ -2824,7 +2845,12 @@ rules:
 
   - id: function-granularity.large-packages
     decision: function-granularity
-    when: {ref: large-packages}
+    when:
+      all:
+        - {ref: large-packages}
+        # With least privilege asked for, a function per method already splits the package
+        # further; recommending per-resource here would only tie with it and win by option order.
+        - {answer: least-privilege, equals: false}
     recommend: per-resource
     strength: normal
     reason: >-
@@ -2968,8 +2994,8 @@ rules:
     finding: {severity: warning, title: "A function per method approaches 500 resources per stack"}
     reason: >-
       More than 100 routes with a function each produce roughly 400 to 800 CloudFormation
-      resources (function, role, invoke permission, method, log group, version), beyond the
-      500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or
+      resources (function, role, invoke permission, method, log group, version), at or past
+      the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or
       group methods into one function per resource.
     facts: [cfn-500-resources]
 
@@ -2998,7 +3024,9 @@ rules:
       published, which removes most of the initialisation time for Java, .NET and Python
       functions. It needs published versions (an alias), and code that generates unique
       values or opens connections during initialisation must refresh them after restore.
-      Provisioned concurrency is the alternative for runtimes without SnapStart.
+      SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it
+      adds charges for caching and restoring snapshots. Provisioned concurrency is the
+      alternative for runtimes without SnapStart.
     facts: [snapstart]
 
   - id: packaging.share-code-via-library
@@ -3716,8 +3744,8 @@ questions:
         label: Servers outside AWS
         help: >-
           Back-end systems in another cloud or data centre calling over the internet. No CORS;
-          they authenticate with client credentials, API keys, IAM signatures or client
-          certificates (mutual TLS).
+          they authenticate with OAuth client credentials, IAM signatures or client
+          certificates (mutual TLS). API keys can meter them but do not authenticate them.
     default: [browser]
 
   - id: user-geography
@@ -6774,7 +6802,7 @@ S153,14,9:api-count
 S153,25,11:per-service
 S153,38,10:authorizer
 S153,50,3:iam
-@31:<bundled>/authorizer.rules.yaml,14694
+@31:<bundled>/authorizer.rules.yaml,14774
 m5,1,1:
 S5,1,5:rules
 s6,3,21:
@@ -7183,158 +7211,158 @@ S199,25,7:warning
 S199,34,5:title
 S199,41,57:Cached authorizer policies can deny other routes with 403
 S200,5,6:reason
-S200,13,423:A REST Lambda authorizer's policy is cached per token (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
-S206,5,5:facts
-s206,12,2:
-S206,13,20:authorizer-cache-403
-S206,35,20:authorizer-cache-ttl
-m208,5,6:
-S208,5,2:id
-S208,9,48:authorizer.different-routes-different-mechanisms
-S209,5,8:decision
-S209,15,10:authorizer
-S210,5,4:when
-m211,7,1:
-S211,7,3:all
-s212,9,2:
-m212,11,1:
-S212,12,3:ref
-S212,17,29:several-authorizer-mechanisms
-m213,11,2:
-S213,12,6:answer
-S213,20,25:multiple-auth-same-method
-S213,47,6:equals
-B213,55,5:false
-S214,5,7:finding
-m214,14,2:
-S214,15,8:severity
-S214,25,4:info
-S214,31,5:title
-S214,38,36:Routes can use different authorizers
-S215,5,6:reason
-S215,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
-S220,5,5:facts
-s220,12,1:
-S220,13,25:one-authorizer-per-method
-m222,5,6:
-S222,5,2:id
-S222,9,39:authorizer.iam-with-others-on-one-route
-S223,5,8:decision
-S223,15,10:authorizer
-S224,5,4:when
-m225,7,1:
-S225,7,3:all
-s226,9,3:
-m226,11,2:
-S226,12,6:answer
-S226,20,25:multiple-auth-same-method
-S226,47,6:equals
-B226,55,4:true
+S200,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+S207,5,5:facts
+s207,12,2:
+S207,13,20:authorizer-cache-403
+S207,35,20:authorizer-cache-ttl
+m209,5,6:
+S209,5,2:id
+S209,9,48:authorizer.different-routes-different-mechanisms
+S210,5,8:decision
+S210,15,10:authorizer
+S211,5,4:when
+m212,7,1:
+S212,7,3:all
+s213,9,2:
+m213,11,1:
+S213,12,3:ref
+S213,17,29:several-authorizer-mechanisms
+m214,11,2:
+S214,12,6:answer
+S214,20,25:multiple-auth-same-method
+S214,47,6:equals
+B214,55,5:false
+S215,5,7:finding
+m215,14,2:
+S215,15,8:severity
+S215,25,4:info
+S215,31,5:title
+S215,38,36:Routes can use different authorizers
+S216,5,6:reason
+S216,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
+S221,5,5:facts
+s221,12,1:
+S221,13,25:one-authorizer-per-method
+m223,5,6:
+S223,5,2:id
+S223,9,39:authorizer.iam-with-others-on-one-route
+S224,5,8:decision
+S224,15,10:authorizer
+S225,5,4:when
+m226,7,1:
+S226,7,3:all
+s227,9,3:
 m227,11,2:
 S227,12,6:answer
-S227,20,15:auth-mechanisms
-S227,37,8:contains
-S227,47,3:iam
+S227,20,25:multiple-auth-same-method
+S227,47,6:equals
+B227,55,4:true
 m228,11,2:
 S228,12,6:answer
 S228,20,15:auth-mechanisms
-S228,37,12:contains-any
-s228,51,3:
-S228,52,7:cognito
-S228,61,4:oidc
-S228,67,6:custom
-S229,5,7:finding
-m229,14,2:
-S229,15,8:severity
-S229,25,7:warning
-S229,34,5:title
-S229,41,57:IAM cannot be combined with other mechanisms on one route
-S230,5,6:reason
-S230,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
-S234,5,5:facts
-s234,12,1:
-S234,13,25:one-authorizer-per-method
-m236,5,6:
-S236,5,2:id
-S236,9,33:authorizer.http-iam-cross-account
-S237,5,8:decision
-S237,15,10:authorizer
-S238,5,4:when
-m239,7,1:
-S239,7,3:all
-s240,9,2:
-m240,11,2:
-S240,12,8:decision
-S240,22,10:authorizer
-S240,34,2:is
-S240,38,3:iam
+S228,37,8:contains
+S228,47,3:iam
+m229,11,2:
+S229,12,6:answer
+S229,20,15:auth-mechanisms
+S229,37,12:contains-any
+s229,51,3:
+S229,52,7:cognito
+S229,61,4:oidc
+S229,67,6:custom
+S230,5,7:finding
+m230,14,2:
+S230,15,8:severity
+S230,25,7:warning
+S230,34,5:title
+S230,41,57:IAM cannot be combined with other mechanisms on one route
+S231,5,6:reason
+S231,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
+S235,5,5:facts
+s235,12,1:
+S235,13,25:one-authorizer-per-method
+m237,5,6:
+S237,5,2:id
+S237,9,33:authorizer.http-iam-cross-account
+S238,5,8:decision
+S238,15,10:authorizer
+S239,5,4:when
+m240,7,1:
+S240,7,3:all
+s241,9,2:
 m241,11,2:
 S241,12,8:decision
-S241,22,8:api-type
-S241,32,2:is
-S241,36,4:http
-S242,5,7:finding
-m242,14,2:
-S242,15,8:severity
-S242,25,4:info
-S242,31,5:title
-S242,38,41:Callers from other accounts assume a role
-S243,5,6:reason
-S243,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
-S247,5,5:facts
-s247,12,1:
-S247,13,17:iam-cross-account
-m249,5,5:
-S249,5,2:id
-S249,9,24:authorizer.browser-sigv4
-S250,5,8:decision
-S250,15,10:authorizer
-S251,5,4:when
-m252,7,1:
-S252,7,3:all
-s253,9,2:
-m253,11,2:
-S253,12,8:decision
-S253,22,10:authorizer
-S253,34,2:is
-S253,38,3:iam
+S241,22,10:authorizer
+S241,34,2:is
+S241,38,3:iam
+m242,11,2:
+S242,12,8:decision
+S242,22,8:api-type
+S242,32,2:is
+S242,36,4:http
+S243,5,7:finding
+m243,14,2:
+S243,15,8:severity
+S243,25,4:info
+S243,31,5:title
+S243,38,41:Callers from other accounts assume a role
+S244,5,6:reason
+S244,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
+S248,5,5:facts
+s248,12,1:
+S248,13,17:iam-cross-account
+m250,5,5:
+S250,5,2:id
+S250,9,24:authorizer.browser-sigv4
+S251,5,8:decision
+S251,15,10:authorizer
+S252,5,4:when
+m253,7,1:
+S253,7,3:all
+s254,9,2:
 m254,11,2:
-S254,12,6:answer
-S254,20,9:consumers
-S254,31,12:contains-any
-s254,45,2:
-S254,46,7:browser
-S254,55,6:mobile
-S255,5,7:finding
-m255,14,2:
-S255,15,8:severity
-S255,25,4:info
-S255,31,5:title
-S255,38,57:Browser and mobile callers need temporary AWS credentials
-S256,5,6:reason
-S256,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
-m261,5,6:
-S261,5,2:id
-S261,9,23:authorizer.jwt-audience
-S262,5,8:decision
-S262,15,10:authorizer
-S263,5,4:when
-m263,11,2:
-S263,12,8:decision
-S263,22,10:authorizer
-S263,34,2:is
-S263,38,3:jwt
-S264,5,7:finding
-m264,14,2:
-S264,15,8:severity
-S264,25,4:info
-S264,31,5:title
-S264,38,45:Configure the JWT issuer, audience and scopes
-S265,5,6:reason
-S265,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
-S271,5,5:facts
-s271,12,1:
-S271,13,19:http-jwt-authorizer
+S254,12,8:decision
+S254,22,10:authorizer
+S254,34,2:is
+S254,38,3:iam
+m255,11,2:
+S255,12,6:answer
+S255,20,9:consumers
+S255,31,12:contains-any
+s255,45,2:
+S255,46,7:browser
+S255,55,6:mobile
+S256,5,7:finding
+m256,14,2:
+S256,15,8:severity
+S256,25,4:info
+S256,31,5:title
+S256,38,57:Browser and mobile callers need temporary AWS credentials
+S257,5,6:reason
+S257,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
+m262,5,6:
+S262,5,2:id
+S262,9,23:authorizer.jwt-audience
+S263,5,8:decision
+S263,15,10:authorizer
+S264,5,4:when
+m264,11,2:
+S264,12,8:decision
+S264,22,10:authorizer
+S264,34,2:is
+S264,38,3:jwt
+S265,5,7:finding
+m265,14,2:
+S265,15,8:severity
+S265,25,4:info
+S265,31,5:title
+S265,38,45:Configure the JWT issuer, audience and scopes
+S266,5,6:reason
+S266,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
+S272,5,5:facts
+s272,12,1:
+S272,13,19:http-jwt-authorizer
 @25:<bundled>/conditions.yaml,4635
 m5,1,1:
 S5,1,10:conditions
@@ -7890,7 +7918,7 @@ S110,40,10:authorizer
 S110,52,7:cognito
 S110,61,4:cors
 S110,67,7:gateway
-@25:<bundled>/cors.rules.yaml,11640
+@25:<bundled>/cors.rules.yaml,11991
 m4,1,1:
 S4,1,5:rules
 s5,3,16:
@@ -8021,319 +8049,319 @@ S66,15,6:strong
 S67,5,6:reason
 S67,13,269:Access-Control-Allow-Origin can name only one origin. To allow several, the function must compare the request's Origin with an allow-list, echo it back when it matches and send Vary: Origin so caches keep the answers apart. A fixed header at the gateway cannot do that.
 S72,5,8:tradeoff
-S72,15,156:Preflight requests invoke the function too, costing an invocation and some latency; setting Access-Control-Max-Age lets browsers cache the preflight answer.
-S75,5,5:facts
-s75,12,2:
-S75,13,15:cors-one-origin
-S75,30,23:rest-cors-proxy-headers
-m77,5,8:
-S77,5,2:id
-S77,9,20:cors.rest-one-origin
-S78,5,8:decision
-S78,15,4:cors
-S79,5,4:when
-m80,7,1:
-S80,7,3:all
-s81,9,3:
-m81,11,2:
-S81,12,8:decision
-S81,22,8:api-type
-S81,32,2:is
-S81,36,4:rest
-m82,11,1:
-S82,12,3:ref
-S82,17,15:browser-clients
+S72,15,327:Preflight requests invoke the function too, costing an invocation and some latency; setting Access-Control-Max-Age lets browsers cache the preflight answer. A mock OPTIONS integration whose mapping template checks the Origin against the list and overrides the header avoids the invocation, at the price of logic written in VTL.
+S77,5,5:facts
+s77,12,2:
+S77,13,15:cors-one-origin
+S77,30,23:rest-cors-proxy-headers
+m79,5,8:
+S79,5,2:id
+S79,9,20:cors.rest-one-origin
+S80,5,8:decision
+S80,15,4:cors
+S81,5,4:when
+m82,7,1:
+S82,7,3:all
+s83,9,3:
 m83,11,2:
-S83,12,5:count
-S83,19,15:browser-origins
-S83,36,3:lte
-I83,41,1:1
-S84,5,9:recommend
-S84,16,7:gateway
-S85,5,8:strength
-S85,15,6:normal
-S86,5,6:reason
-S86,13,168:With a single allowed origin (or *), the value of Access-Control-Allow-Origin never changes, so a mock OPTIONS method can answer preflights without invoking a function.
-S89,5,8:tradeoff
-S89,15,75:Adding a second origin later means moving the CORS logic into the function.
-S91,5,5:facts
-s91,12,2:
-S91,13,15:cors-one-origin
-S91,30,23:rest-cors-proxy-headers
-m94,5,6:
-S94,5,2:id
-S94,9,35:cors.gateway-responses-need-headers
-S95,5,8:decision
-S95,15,4:cors
-S96,5,4:when
-m97,7,1:
-S97,7,3:all
-s98,9,2:
-m98,11,2:
-S98,12,8:decision
-S98,22,8:api-type
-S98,32,2:is
-S98,36,4:rest
-m99,11,1:
-S99,12,3:ref
-S99,17,15:browser-clients
-S100,5,7:finding
-m100,14,2:
-S100,15,8:severity
-S100,25,7:warning
-S100,34,5:title
-S100,41,69:Add CORS headers to the DEFAULT_4XX and DEFAULT_5XX gateway responses
-S101,5,6:reason
-S101,13,331:Errors that API Gateway produces itself - a 401 or 403 from the authorizer, 429 from throttling, 504 from a timeout - never reach the function, so they carry no CORS headers unless the DEFAULT_4XX and DEFAULT_5XX gateway responses add them. Without them the browser reports a CORS error and the app never sees the real status code.
-S106,5,5:facts
-s106,12,1:
-S106,13,22:gateway-responses-cors
-m108,5,6:
-S108,5,2:id
-S108,9,32:cors.function-adds-origin-header
-S109,5,8:decision
-S109,15,4:cors
-S110,5,4:when
-m111,7,1:
-S111,7,3:all
-s112,9,2:
-m112,11,2:
-S112,12,8:decision
-S112,22,4:cors
-S112,28,2:is
-S112,32,7:gateway
-m113,11,2:
-S113,12,8:decision
-S113,22,11:integration
-S113,35,2:is
-S113,39,12:lambda-proxy
-S114,5,7:finding
-m114,14,2:
-S114,15,8:severity
-S114,25,7:warning
-S114,34,5:title
-S114,41,56:The function must still send Access-Control-Allow-Origin
-S115,5,6:reason
-S115,13,314:The mock OPTIONS method only answers the preflight. With Lambda proxy integration the gateway passes the function's response through untouched, so every real response (errors included) must carry Access-Control-Allow-Origin - and Access-Control-Allow-Credentials if credentials are used - from the function itself.
-S120,5,5:facts
-s120,12,1:
-S120,13,23:rest-cors-proxy-headers
-m122,5,6:
-S122,5,2:id
-S122,9,27:cors.function-echoes-origin
-S123,5,8:decision
-S123,15,4:cors
-S124,5,4:when
-m124,11,2:
-S124,12,8:decision
-S124,22,4:cors
-S124,28,2:is
-S124,32,8:function
-S125,5,7:finding
-m125,14,2:
-S125,15,8:severity
-S125,25,4:info
-S125,31,5:title
-S125,38,35:Echo only origins on the allow-list
-S126,5,6:reason
-S126,13,337:Compare the Origin header with the configured list; when it matches, return that exact origin in Access-Control-Allow-Origin and add Vary: Origin. Never echo an unchecked origin, especially with credentials - that lets any website read your users' data. The OPTIONS method must reach the function too (ANY on a proxy resource covers it).
-S131,5,5:facts
-s131,12,2:
-S131,13,15:cors-one-origin
-S131,30,28:cors-credentials-no-wildcard
-m133,5,6:
-S133,5,2:id
-S133,9,32:cors.credentials-forbid-wildcard
-S134,5,8:decision
-S134,15,4:cors
-S135,5,4:when
-m136,7,1:
-S136,7,3:all
-s137,9,3:
-m137,11,1:
-S137,12,3:ref
-S137,17,15:browser-clients
-m138,11,2:
-S138,12,6:answer
-S138,20,19:browser-credentials
-S138,41,6:equals
-B138,49,4:true
-m139,11,2:
-S139,12,6:answer
-S139,20,15:browser-origins
-S139,37,8:contains
-S139,47,1:*
-S140,5,7:finding
-m140,14,2:
-S140,15,8:severity
-S140,25,5:error
-S140,32,5:title
-S140,39,45:Credentialed requests cannot use the * origin
-S141,5,6:reason
-S141,13,151:Browsers refuse a response to a request with cookies or HTTP authentication when Access-Control-Allow-Origin is *. List the exact origins instead of *.
-S144,5,5:facts
-s144,12,1:
-S144,13,28:cors-credentials-no-wildcard
-m146,5,6:
-S146,5,2:id
-S146,9,24:cors.credentials-allowed
-S147,5,8:decision
-S147,15,4:cors
-S148,5,4:when
-m149,7,1:
-S149,7,3:all
-s150,9,3:
-m150,11,1:
-S150,12,3:ref
-S150,17,15:browser-clients
-m151,11,2:
-S151,12,6:answer
-S151,20,19:browser-credentials
-S151,41,6:equals
-B151,49,4:true
-m152,11,1:
-S152,12,3:not
-m152,17,2:
-S152,18,6:answer
-S152,26,15:browser-origins
-S152,43,8:contains
-S152,53,1:*
-S153,5,7:finding
-m153,14,2:
-S153,15,8:severity
-S153,25,4:info
-S153,31,5:title
-S153,38,56:Credentialed calls need Access-Control-Allow-Credentials
-S154,5,6:reason
-S154,13,329:Browsers expose responses to credentialed requests only when they carry Access-Control-Allow-Credentials set to true and name the exact origin. Turn on credentials in the HTTP API CORS configuration, or send the header from the gateway and the function on a REST API. Cookies sent across sites also need SameSite=None and Secure.
-S160,5,5:facts
-s160,12,2:
-S160,13,28:cors-credentials-no-wildcard
-S160,43,16:http-cors-config
-m162,5,6:
-S162,5,2:id
-S162,9,23:cors.wildcard-is-public
-S163,5,8:decision
-S163,15,4:cors
-S164,5,4:when
-m165,7,1:
-S165,7,3:all
-s166,9,3:
-m166,11,1:
-S166,12,3:ref
-S166,17,15:browser-clients
-m167,11,2:
-S167,12,6:answer
-S167,20,19:browser-credentials
-S167,41,6:equals
-B167,49,5:false
-m168,11,2:
-S168,12,6:answer
-S168,20,15:browser-origins
-S168,37,8:contains
-S168,47,1:*
-S169,5,7:finding
-m169,14,2:
-S169,15,8:severity
-S169,25,4:info
-S169,31,5:title
-S169,38,37:* lets any website read the responses
-S170,5,6:reason
-S170,13,133:Allowing every origin is fine for public, non-personal data. If responses depend on who is calling, name the allowed origins instead.
-S173,5,5:facts
-s173,12,1:
-S173,13,15:cors-one-origin
-m175,5,6:
-S175,5,2:id
-S175,9,20:cors.origins-missing
-S176,5,8:decision
-S176,15,4:cors
-S177,5,4:when
-m178,7,1:
-S178,7,3:all
-s179,9,2:
-m179,11,1:
-S179,12,3:ref
-S179,17,15:browser-clients
-m180,11,2:
-S180,12,5:count
-S180,19,15:browser-origins
-S180,36,6:equals
-I180,44,1:0
-S181,5,7:finding
-m181,14,2:
-S181,15,8:severity
-S181,25,7:warning
-S181,34,5:title
-S181,41,31:Which origins may call the API?
-S182,5,6:reason
-S182,13,229:Browsers call the API but no allowed origins are listed. Name the web app origins (for example https://app.example.com) so the CORS set-up can allow exactly those; leaving it at * is only safe for public data without credentials.
-S186,5,5:facts
-s186,12,1:
-S186,13,15:cors-one-origin
-m188,5,6:
-S188,5,2:id
-S188,9,34:cors.preflight-bypasses-authorizer
-S189,5,8:decision
-S189,15,4:cors
-S190,5,4:when
-m191,7,1:
-S191,7,3:all
-s192,9,3:
-m192,11,1:
-S192,12,3:ref
-S192,17,15:browser-clients
-m193,11,1:
-S193,12,3:not
-m193,17,2:
-S193,18,8:decision
-S193,28,10:authorizer
-S193,40,2:is
-S193,44,4:none
-m194,11,2:
-S194,12,8:decision
-S194,22,14:resource-style
-S194,38,2:is
-S194,42,5:proxy
-S195,5,7:finding
-m195,14,2:
-S195,15,8:severity
-S195,25,7:warning
-S195,34,5:title
-S195,41,42:Let preflight requests past the authorizer
-S196,5,6:reason
-S196,13,401:Browsers send OPTIONS preflights without credentials. The catch-all ANY route also matches OPTIONS, so with an authorizer on it every preflight is rejected and the browser reports a CORS error. Add an OPTIONS route on the proxy path with no authorization - on an HTTP API an unauthenticated OPTIONS /{proxy+} route, on a REST API an OPTIONS method (mock or function integration) without an authorizer.
-S202,5,5:facts
-s202,12,2:
-S202,13,28:http-cors-authorized-options
-S202,43,23:rest-cors-proxy-headers
-m204,5,6:
-S204,5,2:id
-S204,9,33:cors.authorization-header-allowed
-S205,5,8:decision
-S205,15,4:cors
-S206,5,4:when
-m207,7,1:
-S207,7,3:all
-s208,9,2:
-m208,11,1:
-S208,12,3:ref
-S208,17,15:browser-clients
-m209,11,1:
-S209,12,3:ref
-S209,17,16:needs-authorizer
-S210,5,7:finding
-m210,14,2:
-S210,15,8:severity
-S210,25,4:info
-S210,31,5:title
-S210,38,38:Allow the Authorization header in CORS
-S211,5,6:reason
-S211,13,246:Browser calls that send a token in the Authorization header (or sign requests) trigger a preflight that asks for it. Include Authorization (and any custom headers) in Access-Control-Allow-Headers, or every authenticated call fails in the browser.
-S215,5,5:facts
-s215,12,2:
-S215,13,16:http-cors-config
-S215,31,23:rest-cors-proxy-headers
+S83,12,8:decision
+S83,22,8:api-type
+S83,32,2:is
+S83,36,4:rest
+m84,11,1:
+S84,12,3:ref
+S84,17,15:browser-clients
+m85,11,2:
+S85,12,5:count
+S85,19,15:browser-origins
+S85,36,3:lte
+I85,41,1:1
+S86,5,9:recommend
+S86,16,7:gateway
+S87,5,8:strength
+S87,15,6:normal
+S88,5,6:reason
+S88,13,168:With a single allowed origin (or *), the value of Access-Control-Allow-Origin never changes, so a mock OPTIONS method can answer preflights without invoking a function.
+S91,5,8:tradeoff
+S91,15,75:Adding a second origin later means moving the CORS logic into the function.
+S93,5,5:facts
+s93,12,2:
+S93,13,15:cors-one-origin
+S93,30,23:rest-cors-proxy-headers
+m96,5,6:
+S96,5,2:id
+S96,9,35:cors.gateway-responses-need-headers
+S97,5,8:decision
+S97,15,4:cors
+S98,5,4:when
+m99,7,1:
+S99,7,3:all
+s100,9,2:
+m100,11,2:
+S100,12,8:decision
+S100,22,8:api-type
+S100,32,2:is
+S100,36,4:rest
+m101,11,1:
+S101,12,3:ref
+S101,17,15:browser-clients
+S102,5,7:finding
+m102,14,2:
+S102,15,8:severity
+S102,25,7:warning
+S102,34,5:title
+S102,41,69:Add CORS headers to the DEFAULT_4XX and DEFAULT_5XX gateway responses
+S103,5,6:reason
+S103,13,331:Errors that API Gateway produces itself - a 401 or 403 from the authorizer, 429 from throttling, 504 from a timeout - never reach the function, so they carry no CORS headers unless the DEFAULT_4XX and DEFAULT_5XX gateway responses add them. Without them the browser reports a CORS error and the app never sees the real status code.
+S108,5,5:facts
+s108,12,1:
+S108,13,22:gateway-responses-cors
+m110,5,6:
+S110,5,2:id
+S110,9,32:cors.function-adds-origin-header
+S111,5,8:decision
+S111,15,4:cors
+S112,5,4:when
+m113,7,1:
+S113,7,3:all
+s114,9,2:
+m114,11,2:
+S114,12,8:decision
+S114,22,4:cors
+S114,28,2:is
+S114,32,7:gateway
+m115,11,2:
+S115,12,8:decision
+S115,22,11:integration
+S115,35,2:is
+S115,39,12:lambda-proxy
+S116,5,7:finding
+m116,14,2:
+S116,15,8:severity
+S116,25,7:warning
+S116,34,5:title
+S116,41,56:The function must still send Access-Control-Allow-Origin
+S117,5,6:reason
+S117,13,314:The mock OPTIONS method only answers the preflight. With Lambda proxy integration the gateway passes the function's response through untouched, so every real response (errors included) must carry Access-Control-Allow-Origin - and Access-Control-Allow-Credentials if credentials are used - from the function itself.
+S122,5,5:facts
+s122,12,1:
+S122,13,23:rest-cors-proxy-headers
+m124,5,6:
+S124,5,2:id
+S124,9,27:cors.function-echoes-origin
+S125,5,8:decision
+S125,15,4:cors
+S126,5,4:when
+m126,11,2:
+S126,12,8:decision
+S126,22,4:cors
+S126,28,2:is
+S126,32,8:function
+S127,5,7:finding
+m127,14,2:
+S127,15,8:severity
+S127,25,4:info
+S127,31,5:title
+S127,38,35:Echo only origins on the allow-list
+S128,5,6:reason
+S128,13,508:Compare the Origin header with the configured list; when it matches, return that exact origin in Access-Control-Allow-Origin and add Vary: Origin. Never echo an unchecked origin, especially with credentials - that lets any website read your users' data. Preflights must reach the function as well, without passing an authorizer: give each declared resource (or the proxy resource) an OPTIONS method with no authorization that invokes the function. An ANY method only covers OPTIONS when it has no authorizer.
+S135,5,5:facts
+s135,12,2:
+S135,13,15:cors-one-origin
+S135,30,28:cors-credentials-no-wildcard
+m137,5,6:
+S137,5,2:id
+S137,9,32:cors.credentials-forbid-wildcard
+S138,5,8:decision
+S138,15,4:cors
+S139,5,4:when
+m140,7,1:
+S140,7,3:all
+s141,9,3:
+m141,11,1:
+S141,12,3:ref
+S141,17,15:browser-clients
+m142,11,2:
+S142,12,6:answer
+S142,20,19:browser-credentials
+S142,41,6:equals
+B142,49,4:true
+m143,11,2:
+S143,12,6:answer
+S143,20,15:browser-origins
+S143,37,8:contains
+S143,47,1:*
+S144,5,7:finding
+m144,14,2:
+S144,15,8:severity
+S144,25,5:error
+S144,32,5:title
+S144,39,45:Credentialed requests cannot use the * origin
+S145,5,6:reason
+S145,13,151:Browsers refuse a response to a request with cookies or HTTP authentication when Access-Control-Allow-Origin is *. List the exact origins instead of *.
+S148,5,5:facts
+s148,12,1:
+S148,13,28:cors-credentials-no-wildcard
+m150,5,6:
+S150,5,2:id
+S150,9,24:cors.credentials-allowed
+S151,5,8:decision
+S151,15,4:cors
+S152,5,4:when
+m153,7,1:
+S153,7,3:all
+s154,9,3:
+m154,11,1:
+S154,12,3:ref
+S154,17,15:browser-clients
+m155,11,2:
+S155,12,6:answer
+S155,20,19:browser-credentials
+S155,41,6:equals
+B155,49,4:true
+m156,11,1:
+S156,12,3:not
+m156,17,2:
+S156,18,6:answer
+S156,26,15:browser-origins
+S156,43,8:contains
+S156,53,1:*
+S157,5,7:finding
+m157,14,2:
+S157,15,8:severity
+S157,25,4:info
+S157,31,5:title
+S157,38,56:Credentialed calls need Access-Control-Allow-Credentials
+S158,5,6:reason
+S158,13,329:Browsers expose responses to credentialed requests only when they carry Access-Control-Allow-Credentials set to true and name the exact origin. Turn on credentials in the HTTP API CORS configuration, or send the header from the gateway and the function on a REST API. Cookies sent across sites also need SameSite=None and Secure.
+S164,5,5:facts
+s164,12,2:
+S164,13,28:cors-credentials-no-wildcard
+S164,43,16:http-cors-config
+m166,5,6:
+S166,5,2:id
+S166,9,23:cors.wildcard-is-public
+S167,5,8:decision
+S167,15,4:cors
+S168,5,4:when
+m169,7,1:
+S169,7,3:all
+s170,9,3:
+m170,11,1:
+S170,12,3:ref
+S170,17,15:browser-clients
+m171,11,2:
+S171,12,6:answer
+S171,20,19:browser-credentials
+S171,41,6:equals
+B171,49,5:false
+m172,11,2:
+S172,12,6:answer
+S172,20,15:browser-origins
+S172,37,8:contains
+S172,47,1:*
+S173,5,7:finding
+m173,14,2:
+S173,15,8:severity
+S173,25,4:info
+S173,31,5:title
+S173,38,37:* lets any website read the responses
+S174,5,6:reason
+S174,13,133:Allowing every origin is fine for public, non-personal data. If responses depend on who is calling, name the allowed origins instead.
+S177,5,5:facts
+s177,12,1:
+S177,13,15:cors-one-origin
+m179,5,6:
+S179,5,2:id
+S179,9,20:cors.origins-missing
+S180,5,8:decision
+S180,15,4:cors
+S181,5,4:when
+m182,7,1:
+S182,7,3:all
+s183,9,2:
+m183,11,1:
+S183,12,3:ref
+S183,17,15:browser-clients
+m184,11,2:
+S184,12,5:count
+S184,19,15:browser-origins
+S184,36,6:equals
+I184,44,1:0
+S185,5,7:finding
+m185,14,2:
+S185,15,8:severity
+S185,25,7:warning
+S185,34,5:title
+S185,41,31:Which origins may call the API?
+S186,5,6:reason
+S186,13,229:Browsers call the API but no allowed origins are listed. Name the web app origins (for example https://app.example.com) so the CORS set-up can allow exactly those; leaving it at * is only safe for public data without credentials.
+S190,5,5:facts
+s190,12,1:
+S190,13,15:cors-one-origin
+m192,5,6:
+S192,5,2:id
+S192,9,34:cors.preflight-bypasses-authorizer
+S193,5,8:decision
+S193,15,4:cors
+S194,5,4:when
+m195,7,1:
+S195,7,3:all
+s196,9,3:
+m196,11,1:
+S196,12,3:ref
+S196,17,15:browser-clients
+m197,11,1:
+S197,12,3:not
+m197,17,2:
+S197,18,8:decision
+S197,28,10:authorizer
+S197,40,2:is
+S197,44,4:none
+m198,11,2:
+S198,12,8:decision
+S198,22,14:resource-style
+S198,38,2:is
+S198,42,5:proxy
+S199,5,7:finding
+m199,14,2:
+S199,15,8:severity
+S199,25,7:warning
+S199,34,5:title
+S199,41,42:Let preflight requests past the authorizer
+S200,5,6:reason
+S200,13,401:Browsers send OPTIONS preflights without credentials. The catch-all ANY route also matches OPTIONS, so with an authorizer on it every preflight is rejected and the browser reports a CORS error. Add an OPTIONS route on the proxy path with no authorization - on an HTTP API an unauthenticated OPTIONS /{proxy+} route, on a REST API an OPTIONS method (mock or function integration) without an authorizer.
+S206,5,5:facts
+s206,12,2:
+S206,13,28:http-cors-authorized-options
+S206,43,23:rest-cors-proxy-headers
+m208,5,6:
+S208,5,2:id
+S208,9,33:cors.authorization-header-allowed
+S209,5,8:decision
+S209,15,4:cors
+S210,5,4:when
+m211,7,1:
+S211,7,3:all
+s212,9,2:
+m212,11,1:
+S212,12,3:ref
+S212,17,15:browser-clients
+m213,11,1:
+S213,12,3:ref
+S213,17,16:needs-authorizer
+S214,5,7:finding
+m214,14,2:
+S214,15,8:severity
+S214,25,4:info
+S214,31,5:title
+S214,38,38:Allow the Authorization header in CORS
+S215,5,6:reason
+S215,13,246:Browser calls that send a token in the Authorization header (or sign requests) trigger a preflight that asks for it. Include Authorization (and any custom headers) in Access-Control-Allow-Headers, or every authenticated call fails in the browser.
+S219,5,5:facts
+s219,12,2:
+S219,13,16:http-cors-config
+S219,31,23:rest-cors-proxy-headers
 @24:<bundled>/decisions.yaml,19833
 m5,1,1:
 S5,1,9:decisions
@@ -9498,10 +9526,10 @@ S147,5,5:facts
 s147,12,2:
 S147,13,14:endpoint-types
 S147,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,22951
+@20:<bundled>/facts.yaml,23233
 m7,1,2:
 S7,1,7:sources
-s8,3,34:
+s8,3,35:
 m8,5,3:
 S8,5,2:id
 S8,9,3:CMP
@@ -9740,444 +9768,451 @@ S108,5,5:title
 S108,12,51:Improving startup performance with Lambda SnapStart
 S109,5,3:url
 S109,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
-S111,1,5:facts
-s113,3,48:
-m113,5,4:
-S113,5,2:id
-S113,9,18:rest-only-features
-S114,5,4:text
-S114,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
-S118,5,6:source
-S118,13,3:CMP
-S119,5,5:as-of
-S119,12,10:2026-11-01
-m120,5,4:
-S120,5,2:id
-S120,9,21:http-api-capabilities
-S121,5,4:text
-S121,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
-S125,5,6:source
-S125,13,3:CMP
-S126,5,5:as-of
-S126,12,10:2026-11-01
-m127,5,4:
-S127,5,2:id
-S127,9,11:http-api-ga
-S128,5,4:text
-S128,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
-S129,5,6:source
-S129,13,4:GA20
-S130,5,5:as-of
-S130,12,10:2020-03-12
-m131,5,4:
-S131,5,2:id
-S131,9,18:price-rest-vs-http
-S132,5,4:text
-S132,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
-S135,5,6:source
-S135,13,3:CMP
-S136,5,5:as-of
-S136,12,10:2026-11-01
-m137,5,4:
-S137,5,2:id
-S137,9,23:response-streaming-rest
-S138,5,4:text
-S138,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
-S144,5,6:source
-S144,13,3:STR
-S145,5,5:as-of
-S145,12,10:2025-11-19
-m148,5,4:
-S148,5,2:id
-S148,9,16:rest-timeout-29s
-S149,5,4:text
-S149,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
-S152,5,6:source
-S152,13,4:TO17
-S153,5,5:as-of
-S153,12,10:2017-11-30
-m154,5,4:
-S154,5,2:id
-S154,9,21:rest-timeout-raisable
-S155,5,4:text
-S155,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S159,5,6:source
-S159,13,4:TO24
-S160,5,5:as-of
-S160,12,10:2024-06-04
-m161,5,4:
-S161,5,2:id
-S161,9,16:http-timeout-30s
-S162,5,4:text
-S162,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
-S163,5,6:source
-S163,13,2:HQ
-S164,5,5:as-of
-S164,12,10:2026-11-01
-m165,5,4:
-S165,5,2:id
-S165,9,22:lambda-duration-memory
-S166,5,4:text
-S166,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
-S167,5,6:source
-S167,13,2:LQ
-S168,5,5:as-of
-S168,12,10:2020-12-01
-m169,5,4:
-S169,5,2:id
-S169,9,23:lambda-sync-payload-6mb
-S170,5,4:text
-S170,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
-S171,5,6:source
-S171,13,3:INV
-S172,5,5:as-of
-S172,12,10:2026-11-01
-m173,5,4:
-S173,5,2:id
-S173,9,20:gateway-payload-10mb
-S174,5,4:text
-S174,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S175,5,6:source
-S175,13,2:HQ
-S176,5,5:as-of
-S176,12,10:2026-11-01
-m177,5,4:
-S177,5,2:id
-S177,9,13:function-urls
-S178,5,4:text
-S178,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
-S183,5,6:source
-S183,13,4:FURL
-S184,5,5:as-of
-S184,12,10:2022-04-06
-m187,5,4:
-S187,5,2:id
-S187,9,21:lambda-package-limits
-S188,5,4:text
-S188,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
-S192,5,6:source
-S192,13,2:LQ
-S193,5,5:as-of
-S193,12,10:2020-12-01
-m194,5,4:
-S194,5,2:id
-S194,9,17:cfn-500-resources
-S195,5,4:text
-S195,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S199,5,6:source
-S199,13,6:CFN500
-S200,5,5:as-of
-S200,12,10:2020-10-31
-m201,5,4:
-S201,5,2:id
-S201,9,23:lambda-concurrency-1000
-S202,5,4:text
-S202,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
-S206,5,6:source
-S206,13,2:LQ
-S207,5,5:as-of
-S207,12,10:2026-11-01
-m208,5,4:
-S208,5,2:id
-S208,9,9:snapstart
-S209,5,4:text
-S209,11,194:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later.
-S213,5,6:source
-S213,13,4:SNAP
-S214,5,5:as-of
-S214,12,10:2024-11-18
-m217,5,4:
-S217,5,2:id
-S217,9,20:account-throttle-10k
-S218,5,4:text
-S218,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
-S222,5,6:source
-S222,13,2:AQ
-S223,5,5:as-of
-S223,12,10:2026-11-01
-m224,5,4:
-S224,5,2:id
-S224,9,19:rest-per-api-quotas
-S225,5,4:text
-S225,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
-S228,5,6:source
-S228,13,2:RQ
-S229,5,5:as-of
-S229,12,10:2026-11-01
-m230,5,4:
-S230,5,2:id
-S230,9,19:http-per-api-quotas
-S231,5,4:text
-S231,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+m110,5,3:
+S110,5,2:id
+S110,9,5:PRICE
+S111,5,5:title
+S111,12,26:Amazon API Gateway pricing
+S112,5,3:url
+S112,10,43:https://aws.amazon.com/api-gateway/pricing/
+S114,1,5:facts
+s116,3,48:
+m116,5,4:
+S116,5,2:id
+S116,9,18:rest-only-features
+S117,5,4:text
+S117,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
+S121,5,6:source
+S121,13,3:CMP
+S122,5,5:as-of
+S122,12,10:2026-11-01
+m123,5,4:
+S123,5,2:id
+S123,9,21:http-api-capabilities
+S124,5,4:text
+S124,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
+S128,5,6:source
+S128,13,3:CMP
+S129,5,5:as-of
+S129,12,10:2026-11-01
+m130,5,4:
+S130,5,2:id
+S130,9,11:http-api-ga
+S131,5,4:text
+S131,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S132,5,6:source
+S132,13,4:GA20
+S133,5,5:as-of
+S133,12,10:2020-03-12
+m134,5,4:
+S134,5,2:id
+S134,9,18:price-rest-vs-http
+S135,5,4:text
+S135,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
+S138,5,6:source
+S138,13,5:PRICE
+S139,5,5:as-of
+S139,12,10:2026-11-01
+m140,5,4:
+S140,5,2:id
+S140,9,23:response-streaming-rest
+S141,5,4:text
+S141,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
+S147,5,6:source
+S147,13,3:STR
+S148,5,5:as-of
+S148,12,10:2025-11-19
+m151,5,4:
+S151,5,2:id
+S151,9,16:rest-timeout-29s
+S152,5,4:text
+S152,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
+S155,5,6:source
+S155,13,4:TO17
+S156,5,5:as-of
+S156,12,10:2017-11-30
+m157,5,4:
+S157,5,2:id
+S157,9,21:rest-timeout-raisable
+S158,5,4:text
+S158,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S162,5,6:source
+S162,13,4:TO24
+S163,5,5:as-of
+S163,12,10:2024-06-04
+m164,5,4:
+S164,5,2:id
+S164,9,16:http-timeout-30s
+S165,5,4:text
+S165,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S166,5,6:source
+S166,13,2:HQ
+S167,5,5:as-of
+S167,12,10:2026-11-01
+m168,5,4:
+S168,5,2:id
+S168,9,22:lambda-duration-memory
+S169,5,4:text
+S169,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
+S170,5,6:source
+S170,13,2:LQ
+S171,5,5:as-of
+S171,12,10:2020-12-01
+m172,5,4:
+S172,5,2:id
+S172,9,23:lambda-sync-payload-6mb
+S173,5,4:text
+S173,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+S174,5,6:source
+S174,13,3:INV
+S175,5,5:as-of
+S175,12,10:2026-11-01
+m176,5,4:
+S176,5,2:id
+S176,9,20:gateway-payload-10mb
+S177,5,4:text
+S177,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S178,5,6:source
+S178,13,2:HQ
+S179,5,5:as-of
+S179,12,10:2026-11-01
+m180,5,4:
+S180,5,2:id
+S180,9,13:function-urls
+S181,5,4:text
+S181,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S186,5,6:source
+S186,13,4:FURL
+S187,5,5:as-of
+S187,12,10:2022-04-06
+m190,5,4:
+S190,5,2:id
+S190,9,21:lambda-package-limits
+S191,5,4:text
+S191,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
+S195,5,6:source
+S195,13,2:LQ
+S196,5,5:as-of
+S196,12,10:2020-12-01
+m197,5,4:
+S197,5,2:id
+S197,9,17:cfn-500-resources
+S198,5,4:text
+S198,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
+S202,5,6:source
+S202,13,6:CFN500
+S203,5,5:as-of
+S203,12,10:2020-10-31
+m204,5,4:
+S204,5,2:id
+S204,9,23:lambda-concurrency-1000
+S205,5,4:text
+S205,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
+S209,5,6:source
+S209,13,2:LQ
+S210,5,5:as-of
+S210,12,10:2026-11-01
+m211,5,4:
+S211,5,2:id
+S211,9,9:snapstart
+S212,5,4:text
+S212,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
+S217,5,6:source
+S217,13,4:SNAP
+S218,5,5:as-of
+S218,12,10:2024-11-18
+m221,5,4:
+S221,5,2:id
+S221,9,20:account-throttle-10k
+S222,5,4:text
+S222,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
+S226,5,6:source
+S226,13,2:AQ
+S227,5,5:as-of
+S227,12,10:2026-11-01
+m228,5,4:
+S228,5,2:id
+S228,9,19:rest-per-api-quotas
+S229,5,4:text
+S229,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
 S232,5,6:source
-S232,13,2:HQ
+S232,13,2:RQ
 S233,5,5:as-of
 S233,12,10:2026-11-01
-m236,5,4:
-S236,5,2:id
-S236,9,25:one-authorizer-per-method
-S237,5,4:text
-S237,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
-S241,5,6:source
-S241,13,4:METH
-S242,5,5:as-of
-S242,12,10:2026-11-01
-m243,5,4:
-S243,5,2:id
-S243,9,25:authorizer-belongs-to-api
-S244,5,4:text
-S244,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
-S247,5,6:source
-S247,13,4:AUTH
-S248,5,5:as-of
-S248,12,10:2026-11-01
-m249,5,4:
-S249,5,2:id
-S249,9,20:authorizer-cache-ttl
-S250,5,4:text
-S250,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
-S253,5,6:source
-S253,13,2:CA
-S254,5,5:as-of
-S254,12,10:2026-11-01
-m255,5,4:
-S255,5,2:id
-S255,9,20:authorizer-cache-403
-S256,5,4:text
-S256,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S260,5,6:source
-S260,13,5:KC403
-S261,5,5:as-of
-S261,12,10:2026-11-01
-m262,5,4:
-S262,5,2:id
-S262,9,23:rest-cognito-authorizer
-S263,5,4:text
-S263,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+m234,5,4:
+S234,5,2:id
+S234,9,19:http-per-api-quotas
+S235,5,4:text
+S235,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+S236,5,6:source
+S236,13,2:HQ
+S237,5,5:as-of
+S237,12,10:2026-11-01
+m240,5,4:
+S240,5,2:id
+S240,9,25:one-authorizer-per-method
+S241,5,4:text
+S241,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
+S245,5,6:source
+S245,13,4:METH
+S246,5,5:as-of
+S246,12,10:2026-11-01
+m247,5,4:
+S247,5,2:id
+S247,9,25:authorizer-belongs-to-api
+S248,5,4:text
+S248,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
+S251,5,6:source
+S251,13,4:AUTH
+S252,5,5:as-of
+S252,12,10:2026-11-01
+m253,5,4:
+S253,5,2:id
+S253,9,20:authorizer-cache-ttl
+S254,5,4:text
+S254,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S257,5,6:source
+S257,13,2:CA
+S258,5,5:as-of
+S258,12,10:2026-11-01
+m259,5,4:
+S259,5,2:id
+S259,9,20:authorizer-cache-403
+S260,5,4:text
+S260,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
 S264,5,6:source
-S264,13,3:COG
+S264,13,5:KC403
 S265,5,5:as-of
 S265,12,10:2026-11-01
 m266,5,4:
 S266,5,2:id
-S266,9,19:http-jwt-authorizer
+S266,9,23:rest-cognito-authorizer
 S267,5,4:text
-S267,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
-S271,5,6:source
-S271,13,3:JWT
-S272,5,5:as-of
-S272,12,10:2026-11-01
-m273,5,4:
-S273,5,2:id
-S273,9,17:iam-cross-account
-S274,5,4:text
-S274,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
-S278,5,6:source
-S278,13,4:IAMX
-S279,5,5:as-of
-S279,12,10:2026-11-01
-m280,5,4:
-S280,5,2:id
-S280,9,17:api-keys-not-auth
-S281,5,4:text
-S281,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
-S284,5,6:source
-S284,13,2:UP
-S285,5,5:as-of
-S285,12,10:2026-11-01
-m288,5,4:
-S288,5,2:id
-S288,9,15:cors-one-origin
-S289,5,4:text
-S289,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
-S293,5,6:source
-S293,13,5:RCORS
-S294,5,5:as-of
-S294,12,10:2026-11-01
-m295,5,4:
-S295,5,2:id
-S295,9,23:rest-cors-proxy-headers
-S296,5,4:text
-S296,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S300,5,6:source
-S300,13,5:RCORS
-S301,5,5:as-of
-S301,12,10:2026-11-01
-m302,5,4:
-S302,5,2:id
-S302,9,28:cors-credentials-no-wildcard
-S303,5,4:text
-S303,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S267,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+S268,5,6:source
+S268,13,3:COG
+S269,5,5:as-of
+S269,12,10:2026-11-01
+m270,5,4:
+S270,5,2:id
+S270,9,19:http-jwt-authorizer
+S271,5,4:text
+S271,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S275,5,6:source
+S275,13,3:JWT
+S276,5,5:as-of
+S276,12,10:2026-11-01
+m277,5,4:
+S277,5,2:id
+S277,9,17:iam-cross-account
+S278,5,4:text
+S278,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
+S282,5,6:source
+S282,13,4:IAMX
+S283,5,5:as-of
+S283,12,10:2026-11-01
+m284,5,4:
+S284,5,2:id
+S284,9,17:api-keys-not-auth
+S285,5,4:text
+S285,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S288,5,6:source
+S288,13,2:UP
+S289,5,5:as-of
+S289,12,10:2026-11-01
+m292,5,4:
+S292,5,2:id
+S292,9,15:cors-one-origin
+S293,5,4:text
+S293,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S297,5,6:source
+S297,13,5:RCORS
+S298,5,5:as-of
+S298,12,10:2026-11-01
+m299,5,4:
+S299,5,2:id
+S299,9,23:rest-cors-proxy-headers
+S300,5,4:text
+S300,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
 S304,5,6:source
-S304,13,3:MDN
+S304,13,5:RCORS
 S305,5,5:as-of
 S305,12,10:2026-11-01
 m306,5,4:
 S306,5,2:id
-S306,9,22:gateway-responses-cors
+S306,9,28:cors-credentials-no-wildcard
 S307,5,4:text
-S307,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S311,5,6:source
-S311,13,3:GWR
-S312,5,5:as-of
-S312,12,10:2026-11-01
-m313,5,4:
-S313,5,2:id
-S313,9,16:http-cors-config
-S314,5,4:text
-S314,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
-S318,5,6:source
-S318,13,5:HCORS
-S319,5,5:as-of
-S319,12,10:2026-11-01
-m320,5,4:
-S320,5,2:id
-S320,9,28:http-cors-authorized-options
-S321,5,4:text
-S321,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
-S325,5,6:source
-S325,13,5:HCORS
-S326,5,5:as-of
-S326,12,10:2026-11-01
-m329,5,4:
-S329,5,2:id
-S329,9,14:endpoint-types
-S330,5,4:text
-S330,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
-S334,5,6:source
-S334,13,3:EPT
-S335,5,5:as-of
-S335,12,10:2026-11-01
-m336,5,4:
-S336,5,2:id
-S336,9,19:edge-via-cloudfront
-S337,5,4:text
-S337,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
-S340,5,6:source
-S340,13,3:EPT
-S341,5,5:as-of
-S341,12,10:2026-11-01
-m342,5,4:
-S342,5,2:id
-S342,9,24:private-via-vpc-endpoint
-S343,5,4:text
-S343,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
+S307,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S308,5,6:source
+S308,13,3:MDN
+S309,5,5:as-of
+S309,12,10:2026-11-01
+m310,5,4:
+S310,5,2:id
+S310,9,22:gateway-responses-cors
+S311,5,4:text
+S311,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
+S315,5,6:source
+S315,13,3:GWR
+S316,5,5:as-of
+S316,12,10:2026-11-01
+m317,5,4:
+S317,5,2:id
+S317,9,16:http-cors-config
+S318,5,4:text
+S318,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
+S322,5,6:source
+S322,13,5:HCORS
+S323,5,5:as-of
+S323,12,10:2026-11-01
+m324,5,4:
+S324,5,2:id
+S324,9,28:http-cors-authorized-options
+S325,5,4:text
+S325,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
+S329,5,6:source
+S329,13,5:HCORS
+S330,5,5:as-of
+S330,12,10:2026-11-01
+m333,5,4:
+S333,5,2:id
+S333,9,14:endpoint-types
+S334,5,4:text
+S334,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S338,5,6:source
+S338,13,3:EPT
+S339,5,5:as-of
+S339,12,10:2026-11-01
+m340,5,4:
+S340,5,2:id
+S340,9,19:edge-via-cloudfront
+S341,5,4:text
+S341,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
 S344,5,6:source
 S344,13,3:EPT
 S345,5,5:as-of
 S345,12,10:2026-11-01
 m346,5,4:
 S346,5,2:id
-S346,9,27:private-api-resource-policy
+S346,9,24:private-via-vpc-endpoint
 S347,5,4:text
-S347,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
-S351,5,6:source
-S351,13,4:PRIV
-S352,5,5:as-of
-S352,12,10:2026-11-01
-m353,5,4:
-S353,5,2:id
-S353,9,22:private-custom-domains
-S354,5,4:text
-S354,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
-S357,5,6:source
-S357,13,3:PCD
-S358,5,5:as-of
-S358,12,10:2024-11-30
-m359,5,4:
-S359,5,2:id
-S359,9,19:edge-cert-us-east-1
-S360,5,4:text
-S360,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
-S363,5,6:source
-S363,13,2:CD
-S364,5,5:as-of
-S364,12,10:2026-11-01
-m365,5,4:
-S365,5,2:id
-S365,9,16:wildcard-domains
-S366,5,4:text
-S366,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
-S369,5,6:source
-S369,13,2:CD
-S370,5,5:as-of
-S370,12,10:2026-11-01
-m371,5,4:
-S371,5,2:id
-S371,9,17:base-path-mapping
-S372,5,4:text
-S372,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
-S375,5,6:source
-S375,13,2:CD
-S376,5,5:as-of
-S376,12,10:2026-11-01
-m377,5,4:
-S377,5,2:id
-S377,9,20:mtls-regional-domain
-S378,5,4:text
-S378,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
-S382,5,6:source
-S382,13,4:MTLS
-S383,5,5:as-of
-S383,12,10:2026-11-01
-m386,5,4:
-S386,5,2:id
-S386,9,14:proxy-resource
-S387,5,4:text
-S387,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
-S390,5,6:source
-S390,13,5:PROXY
-S391,5,5:as-of
-S391,12,10:2026-11-01
-m392,5,4:
-S392,5,2:id
-S392,9,10:proxy-root
-S393,5,4:text
-S393,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S347,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
+S348,5,6:source
+S348,13,3:EPT
+S349,5,5:as-of
+S349,12,10:2026-11-01
+m350,5,4:
+S350,5,2:id
+S350,9,27:private-api-resource-policy
+S351,5,4:text
+S351,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S355,5,6:source
+S355,13,4:PRIV
+S356,5,5:as-of
+S356,12,10:2026-11-01
+m357,5,4:
+S357,5,2:id
+S357,9,22:private-custom-domains
+S358,5,4:text
+S358,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
+S361,5,6:source
+S361,13,3:PCD
+S362,5,5:as-of
+S362,12,10:2024-11-30
+m363,5,4:
+S363,5,2:id
+S363,9,19:edge-cert-us-east-1
+S364,5,4:text
+S364,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
+S367,5,6:source
+S367,13,2:CD
+S368,5,5:as-of
+S368,12,10:2026-11-01
+m369,5,4:
+S369,5,2:id
+S369,9,16:wildcard-domains
+S370,5,4:text
+S370,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S373,5,6:source
+S373,13,2:CD
+S374,5,5:as-of
+S374,12,10:2026-11-01
+m375,5,4:
+S375,5,2:id
+S375,9,17:base-path-mapping
+S376,5,4:text
+S376,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S379,5,6:source
+S379,13,2:CD
+S380,5,5:as-of
+S380,12,10:2026-11-01
+m381,5,4:
+S381,5,2:id
+S381,9,20:mtls-regional-domain
+S382,5,4:text
+S382,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S386,5,6:source
+S386,13,4:MTLS
+S387,5,5:as-of
+S387,12,10:2026-11-01
+m390,5,4:
+S390,5,2:id
+S390,9,14:proxy-resource
+S391,5,4:text
+S391,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
 S394,5,6:source
 S394,13,5:PROXY
 S395,5,5:as-of
 S395,12,10:2026-11-01
 m396,5,4:
 S396,5,2:id
-S396,9,21:lambda-proxy-response
+S396,9,10:proxy-root
 S397,5,4:text
-S397,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
-S401,5,6:source
-S401,13,3:LPI
-S402,5,5:as-of
-S402,12,10:2026-11-01
-m403,5,4:
-S403,5,2:id
-S403,9,28:custom-integration-rest-only
-S404,5,4:text
-S404,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
-S407,5,6:source
-S407,13,5:OAS-H
-S408,5,5:as-of
-S408,12,10:2026-11-01
-m409,5,4:
-S409,5,2:id
-S409,9,19:openapi-import-rest
-S410,5,4:text
-S410,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
-S414,5,6:source
-S414,13,5:OAS-R
-S415,5,5:as-of
-S415,12,10:2026-11-01
-m416,5,4:
-S416,5,2:id
-S416,9,19:openapi-import-http
-S417,5,4:text
-S417,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S397,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S398,5,6:source
+S398,13,5:PROXY
+S399,5,5:as-of
+S399,12,10:2026-11-01
+m400,5,4:
+S400,5,2:id
+S400,9,21:lambda-proxy-response
+S401,5,4:text
+S401,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S405,5,6:source
+S405,13,3:LPI
+S406,5,5:as-of
+S406,12,10:2026-11-01
+m407,5,4:
+S407,5,2:id
+S407,9,28:custom-integration-rest-only
+S408,5,4:text
+S408,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S411,5,6:source
+S411,13,5:OAS-H
+S412,5,5:as-of
+S412,12,10:2026-11-01
+m413,5,4:
+S413,5,2:id
+S413,9,19:openapi-import-rest
+S414,5,4:text
+S414,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
 S418,5,6:source
-S418,13,5:OAS-H
+S418,13,5:OAS-R
 S419,5,5:as-of
 S419,12,10:2026-11-01
-@30:<bundled>/functions.cases.yaml,11011
+m420,5,4:
+S420,5,2:id
+S420,9,19:openapi-import-http
+S421,5,4:text
+S421,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S422,5,6:source
+S422,13,5:OAS-H
+S423,5,5:as-of
+S423,12,10:2026-11-01
+@30:<bundled>/functions.cases.yaml,11686
 m3,1,1:
 S3,1,5:cases
-s4,3,11:
+s4,3,12:
 m4,5,5:
 S4,5,4:name
 S4,11,51:defaults - one router function with its own package
@@ -10312,366 +10347,273 @@ S63,50,9:packaging
 S63,61,17:separate-packages
 m65,5,5:
 S65,5,4:name
-S65,11,60:shared code across per-method functions ships as one package
-S66,5,7:answers
-m67,7,3:
-S67,7,18:routing-preference
-S67,27,7:gateway
-S68,7,15:least-privilege
-B68,24,4:true
-S69,7,11:shared-code
-B69,20,4:true
-S70,5,5:fires
-s70,12,2:
-S70,13,21:packaging.shared-code
-S70,36,25:packaging.least-privilege
-S71,5,9:not-fires
-s71,16,2:
-S71,17,32:packaging.share-code-via-library
-S71,51,24:packaging.large-packages
-S72,5,6:expect
-m72,13,2:
-S72,14,20:function-granularity
-S72,36,10:per-method
-S72,48,9:packaging
-S72,59,14:shared-package
-m74,5,5:
-S74,5,4:name
-S74,11,65:declared routes and shared code can still use one router function
-S75,5,7:answers
-m76,7,2:
-S76,7,18:routing-preference
-S76,27,7:gateway
-S77,7,11:shared-code
-B77,20,4:true
-S78,5,5:fires
-s78,12,3:
-S78,13,41:function-granularity.explicit-by-resource
-S78,56,32:packaging.router-has-one-package
-S78,90,32:packaging.share-code-via-library
-S79,5,9:not-fires
-s79,16,2:
-S79,17,21:packaging.shared-code
-S79,40,39:function-granularity.proxy-needs-router
-S80,5,6:expect
-m80,13,3:
-S80,14,14:resource-style
-S80,30,8:explicit
-S80,40,20:function-granularity
-S80,62,6:router
-S80,70,9:packaging
-S80,81,17:separate-packages
-m82,5,5:
-S82,5,4:name
-S82,11,64:cold starts with a small package concentrate traffic on a router
-S83,5,7:answers
-m84,7,2:
-S84,7,18:routing-preference
-S84,27,7:gateway
-S85,7,20:cold-start-sensitive
-B85,29,4:true
-S86,5,5:fires
-s87,7,3:
-S87,9,43:function-granularity.cold-start-concentrate
-S88,9,41:function-granularity.explicit-by-resource
-S89,9,46:function-granularity.snapstart-for-java-dotnet
-S90,5,9:not-fires
-s90,16,2:
-S90,17,46:function-granularity.cold-start-small-packages
-S90,65,20:packaging.cold-start
-S91,5,6:expect
-m91,13,1:
-S91,14,20:function-granularity
-S91,36,6:router
-m93,5,5:
-S93,5,4:name
-S93,11,56:cold starts with a large Java package split per resource
-S94,5,7:answers
-m95,7,4:
-S95,7,7:runtime
-S95,16,6:java21
+S65,11,78:least privilege with a large package - a function per method, not per resource
+S68,5,7:answers
+m69,7,4:
+S69,7,18:routing-preference
+S69,27,7:gateway
+S70,7,15:least-privilege
+B70,24,4:true
+S71,7,14:package-zipped
+I71,23,2:45
+S72,7,16:package-unzipped
+I72,25,3:230
+S73,5,5:fires
+s73,12,2:
+S73,13,36:function-granularity.least-privilege
+S73,51,24:packaging.large-packages
+S74,5,9:not-fires
+s74,16,2:
+S74,17,35:function-granularity.large-packages
+S74,54,41:function-granularity.explicit-by-resource
+S75,5,6:expect
+m75,13,2:
+S75,14,20:function-granularity
+S75,36,10:per-method
+S75,48,9:packaging
+S75,59,17:separate-packages
+m77,5,5:
+S77,5,4:name
+S77,11,60:shared code across per-method functions ships as one package
+S78,5,7:answers
+m79,7,3:
+S79,7,18:routing-preference
+S79,27,7:gateway
+S80,7,15:least-privilege
+B80,24,4:true
+S81,7,11:shared-code
+B81,20,4:true
+S82,5,5:fires
+s82,12,2:
+S82,13,21:packaging.shared-code
+S82,36,25:packaging.least-privilege
+S83,5,9:not-fires
+s83,16,2:
+S83,17,32:packaging.share-code-via-library
+S83,51,24:packaging.large-packages
+S84,5,6:expect
+m84,13,2:
+S84,14,20:function-granularity
+S84,36,10:per-method
+S84,48,9:packaging
+S84,59,14:shared-package
+m86,5,5:
+S86,5,4:name
+S86,11,65:declared routes and shared code can still use one router function
+S87,5,7:answers
+m88,7,2:
+S88,7,18:routing-preference
+S88,27,7:gateway
+S89,7,11:shared-code
+B89,20,4:true
+S90,5,5:fires
+s90,12,3:
+S90,13,41:function-granularity.explicit-by-resource
+S90,56,32:packaging.router-has-one-package
+S90,90,32:packaging.share-code-via-library
+S91,5,9:not-fires
+s91,16,2:
+S91,17,21:packaging.shared-code
+S91,40,39:function-granularity.proxy-needs-router
+S92,5,6:expect
+m92,13,3:
+S92,14,14:resource-style
+S92,30,8:explicit
+S92,40,20:function-granularity
+S92,62,6:router
+S92,70,9:packaging
+S92,81,17:separate-packages
+m94,5,5:
+S94,5,4:name
+S94,11,64:cold starts with a small package concentrate traffic on a router
+S95,5,7:answers
+m96,7,2:
 S96,7,18:routing-preference
 S96,27,7:gateway
 S97,7,20:cold-start-sensitive
 B97,29,4:true
-S98,7,16:package-unzipped
-I98,25,3:230
-S99,5,5:fires
-s100,7,5:
-S100,9,46:function-granularity.cold-start-small-packages
-S101,9,35:function-granularity.large-packages
-S102,9,46:function-granularity.snapstart-for-java-dotnet
-S103,9,20:packaging.cold-start
-S104,9,24:packaging.large-packages
-S105,5,9:not-fires
-s105,16,1:
-S105,17,43:function-granularity.cold-start-concentrate
-S106,5,6:expect
-m106,13,2:
-S106,14,20:function-granularity
-S106,36,12:per-resource
-S106,50,9:packaging
-S106,61,17:separate-packages
-m108,5,5:
-S108,5,4:name
-S108,11,43:Go functions per method get one binary each
-S109,5,7:answers
-m110,7,5:
-S110,7,7:runtime
-S110,16,15:provided.al2023
-S111,7,18:routing-preference
-S111,27,7:gateway
-S112,7,15:least-privilege
-B112,24,4:true
-S113,7,11:shared-code
-B113,20,4:true
-S114,7,20:cold-start-sensitive
-B114,29,4:true
-S115,5,5:fires
-s115,12,3:
-S115,13,26:packaging.compiled-runtime
-S115,41,21:packaging.shared-code
-S115,64,20:packaging.cold-start
-S116,5,9:not-fires
-s116,16,1:
-S116,17,46:function-granularity.snapstart-for-java-dotnet
-S117,5,6:expect
-m117,13,2:
-S117,14,20:function-granularity
-S117,36,10:per-method
-S117,48,9:packaging
-S117,59,17:separate-packages
-m119,5,5:
-S119,5,4:name
-S119,11,59:a function per method over 120 routes nears the stack limit
-S120,5,7:answers
-m121,7,3:
-S121,7,18:routing-preference
-S121,27,7:gateway
-S122,7,15:least-privilege
-B122,24,4:true
-S123,7,8:services
-s124,9,1:
-m124,11,3:
-S124,11,4:name
-S124,17,6:ledger
-S125,11,4:team
-S125,17,7:finance
-S126,11,9:resources
-s127,13,24:
-m127,15,2:
-S127,16,4:path
-S127,22,10:/ledger/r1
-S127,34,7:methods
-s127,43,5:
-S127,44,3:GET
-S127,49,4:POST
-S127,55,3:PUT
-S127,60,5:PATCH
-S127,67,6:DELETE
-m128,15,2:
-S128,16,4:path
-S128,22,10:/ledger/r2
-S128,34,7:methods
-s128,43,5:
-S128,44,3:GET
-S128,49,4:POST
-S128,55,3:PUT
-S128,60,5:PATCH
-S128,67,6:DELETE
-m129,15,2:
-S129,16,4:path
-S129,22,10:/ledger/r3
-S129,34,7:methods
-s129,43,5:
-S129,44,3:GET
-S129,49,4:POST
-S129,55,3:PUT
-S129,60,5:PATCH
-S129,67,6:DELETE
-m130,15,2:
-S130,16,4:path
-S130,22,10:/ledger/r4
-S130,34,7:methods
-s130,43,5:
-S130,44,3:GET
-S130,49,4:POST
-S130,55,3:PUT
-S130,60,5:PATCH
-S130,67,6:DELETE
-m131,15,2:
-S131,16,4:path
-S131,22,10:/ledger/r5
-S131,34,7:methods
-s131,43,5:
-S131,44,3:GET
-S131,49,4:POST
-S131,55,3:PUT
-S131,60,5:PATCH
-S131,67,6:DELETE
-m132,15,2:
-S132,16,4:path
-S132,22,10:/ledger/r6
-S132,34,7:methods
-s132,43,5:
-S132,44,3:GET
-S132,49,4:POST
-S132,55,3:PUT
-S132,60,5:PATCH
-S132,67,6:DELETE
-m133,15,2:
-S133,16,4:path
-S133,22,10:/ledger/r7
-S133,34,7:methods
-s133,43,5:
-S133,44,3:GET
-S133,49,4:POST
-S133,55,3:PUT
-S133,60,5:PATCH
-S133,67,6:DELETE
-m134,15,2:
-S134,16,4:path
-S134,22,10:/ledger/r8
-S134,34,7:methods
-s134,43,5:
-S134,44,3:GET
-S134,49,4:POST
-S134,55,3:PUT
-S134,60,5:PATCH
-S134,67,6:DELETE
-m135,15,2:
-S135,16,4:path
-S135,22,10:/ledger/r9
-S135,34,7:methods
-s135,43,5:
-S135,44,3:GET
-S135,49,4:POST
-S135,55,3:PUT
-S135,60,5:PATCH
-S135,67,6:DELETE
-m136,15,2:
-S136,16,4:path
-S136,22,11:/ledger/r10
-S136,35,7:methods
-s136,44,5:
-S136,45,3:GET
-S136,50,4:POST
-S136,56,3:PUT
-S136,61,5:PATCH
-S136,68,6:DELETE
-m137,15,2:
-S137,16,4:path
-S137,22,11:/ledger/r11
-S137,35,7:methods
-s137,44,5:
-S137,45,3:GET
-S137,50,4:POST
-S137,56,3:PUT
-S137,61,5:PATCH
-S137,68,6:DELETE
-m138,15,2:
-S138,16,4:path
-S138,22,11:/ledger/r12
-S138,35,7:methods
-s138,44,5:
-S138,45,3:GET
-S138,50,4:POST
-S138,56,3:PUT
-S138,61,5:PATCH
-S138,68,6:DELETE
+S98,5,5:fires
+s99,7,3:
+S99,9,43:function-granularity.cold-start-concentrate
+S100,9,41:function-granularity.explicit-by-resource
+S101,9,46:function-granularity.snapstart-for-java-dotnet
+S102,5,9:not-fires
+s102,16,2:
+S102,17,46:function-granularity.cold-start-small-packages
+S102,65,20:packaging.cold-start
+S103,5,6:expect
+m103,13,1:
+S103,14,20:function-granularity
+S103,36,6:router
+m105,5,5:
+S105,5,4:name
+S105,11,56:cold starts with a large Java package split per resource
+S106,5,7:answers
+m107,7,4:
+S107,7,7:runtime
+S107,16,6:java21
+S108,7,18:routing-preference
+S108,27,7:gateway
+S109,7,20:cold-start-sensitive
+B109,29,4:true
+S110,7,16:package-unzipped
+I110,25,3:230
+S111,5,5:fires
+s112,7,5:
+S112,9,46:function-granularity.cold-start-small-packages
+S113,9,35:function-granularity.large-packages
+S114,9,46:function-granularity.snapstart-for-java-dotnet
+S115,9,20:packaging.cold-start
+S116,9,24:packaging.large-packages
+S117,5,9:not-fires
+s117,16,1:
+S117,17,43:function-granularity.cold-start-concentrate
+S118,5,6:expect
+m118,13,2:
+S118,14,20:function-granularity
+S118,36,12:per-resource
+S118,50,9:packaging
+S118,61,17:separate-packages
+m120,5,5:
+S120,5,4:name
+S120,11,43:Go functions per method get one binary each
+S121,5,7:answers
+m122,7,5:
+S122,7,7:runtime
+S122,16,15:provided.al2023
+S123,7,18:routing-preference
+S123,27,7:gateway
+S124,7,15:least-privilege
+B124,24,4:true
+S125,7,11:shared-code
+B125,20,4:true
+S126,7,20:cold-start-sensitive
+B126,29,4:true
+S127,5,5:fires
+s127,12,3:
+S127,13,26:packaging.compiled-runtime
+S127,41,21:packaging.shared-code
+S127,64,20:packaging.cold-start
+S128,5,9:not-fires
+s128,16,1:
+S128,17,46:function-granularity.snapstart-for-java-dotnet
+S129,5,6:expect
+m129,13,2:
+S129,14,20:function-granularity
+S129,36,10:per-method
+S129,48,9:packaging
+S129,59,17:separate-packages
+m131,5,5:
+S131,5,4:name
+S131,11,59:a function per method over 120 routes nears the stack limit
+S132,5,7:answers
+m133,7,3:
+S133,7,18:routing-preference
+S133,27,7:gateway
+S134,7,15:least-privilege
+B134,24,4:true
+S135,7,8:services
+s136,9,1:
+m136,11,3:
+S136,11,4:name
+S136,17,6:ledger
+S137,11,4:team
+S137,17,7:finance
+S138,11,9:resources
+s139,13,24:
 m139,15,2:
 S139,16,4:path
-S139,22,11:/ledger/r13
-S139,35,7:methods
-s139,44,5:
-S139,45,3:GET
-S139,50,4:POST
-S139,56,3:PUT
-S139,61,5:PATCH
-S139,68,6:DELETE
+S139,22,10:/ledger/r1
+S139,34,7:methods
+s139,43,5:
+S139,44,3:GET
+S139,49,4:POST
+S139,55,3:PUT
+S139,60,5:PATCH
+S139,67,6:DELETE
 m140,15,2:
 S140,16,4:path
-S140,22,11:/ledger/r14
-S140,35,7:methods
-s140,44,5:
-S140,45,3:GET
-S140,50,4:POST
-S140,56,3:PUT
-S140,61,5:PATCH
-S140,68,6:DELETE
+S140,22,10:/ledger/r2
+S140,34,7:methods
+s140,43,5:
+S140,44,3:GET
+S140,49,4:POST
+S140,55,3:PUT
+S140,60,5:PATCH
+S140,67,6:DELETE
 m141,15,2:
 S141,16,4:path
-S141,22,11:/ledger/r15
-S141,35,7:methods
-s141,44,5:
-S141,45,3:GET
-S141,50,4:POST
-S141,56,3:PUT
-S141,61,5:PATCH
-S141,68,6:DELETE
+S141,22,10:/ledger/r3
+S141,34,7:methods
+s141,43,5:
+S141,44,3:GET
+S141,49,4:POST
+S141,55,3:PUT
+S141,60,5:PATCH
+S141,67,6:DELETE
 m142,15,2:
 S142,16,4:path
-S142,22,11:/ledger/r16
-S142,35,7:methods
-s142,44,5:
-S142,45,3:GET
-S142,50,4:POST
-S142,56,3:PUT
-S142,61,5:PATCH
-S142,68,6:DELETE
+S142,22,10:/ledger/r4
+S142,34,7:methods
+s142,43,5:
+S142,44,3:GET
+S142,49,4:POST
+S142,55,3:PUT
+S142,60,5:PATCH
+S142,67,6:DELETE
 m143,15,2:
 S143,16,4:path
-S143,22,11:/ledger/r17
-S143,35,7:methods
-s143,44,5:
-S143,45,3:GET
-S143,50,4:POST
-S143,56,3:PUT
-S143,61,5:PATCH
-S143,68,6:DELETE
+S143,22,10:/ledger/r5
+S143,34,7:methods
+s143,43,5:
+S143,44,3:GET
+S143,49,4:POST
+S143,55,3:PUT
+S143,60,5:PATCH
+S143,67,6:DELETE
 m144,15,2:
 S144,16,4:path
-S144,22,11:/ledger/r18
-S144,35,7:methods
-s144,44,5:
-S144,45,3:GET
-S144,50,4:POST
-S144,56,3:PUT
-S144,61,5:PATCH
-S144,68,6:DELETE
+S144,22,10:/ledger/r6
+S144,34,7:methods
+s144,43,5:
+S144,44,3:GET
+S144,49,4:POST
+S144,55,3:PUT
+S144,60,5:PATCH
+S144,67,6:DELETE
 m145,15,2:
 S145,16,4:path
-S145,22,11:/ledger/r19
-S145,35,7:methods
-s145,44,5:
-S145,45,3:GET
-S145,50,4:POST
-S145,56,3:PUT
-S145,61,5:PATCH
-S145,68,6:DELETE
+S145,22,10:/ledger/r7
+S145,34,7:methods
+s145,43,5:
+S145,44,3:GET
+S145,49,4:POST
+S145,55,3:PUT
+S145,60,5:PATCH
+S145,67,6:DELETE
 m146,15,2:
 S146,16,4:path
-S146,22,11:/ledger/r20
-S146,35,7:methods
-s146,44,5:
-S146,45,3:GET
-S146,50,4:POST
-S146,56,3:PUT
-S146,61,5:PATCH
-S146,68,6:DELETE
+S146,22,10:/ledger/r8
+S146,34,7:methods
+s146,43,5:
+S146,44,3:GET
+S146,49,4:POST
+S146,55,3:PUT
+S146,60,5:PATCH
+S146,67,6:DELETE
 m147,15,2:
 S147,16,4:path
-S147,22,11:/ledger/r21
-S147,35,7:methods
-s147,44,5:
-S147,45,3:GET
-S147,50,4:POST
-S147,56,3:PUT
-S147,61,5:PATCH
-S147,68,6:DELETE
+S147,22,10:/ledger/r9
+S147,34,7:methods
+s147,43,5:
+S147,44,3:GET
+S147,49,4:POST
+S147,55,3:PUT
+S147,60,5:PATCH
+S147,67,6:DELETE
 m148,15,2:
 S148,16,4:path
-S148,22,11:/ledger/r22
+S148,22,11:/ledger/r10
 S148,35,7:methods
 s148,44,5:
 S148,45,3:GET
@@ -10681,7 +10623,7 @@ S148,61,5:PATCH
 S148,68,6:DELETE
 m149,15,2:
 S149,16,4:path
-S149,22,11:/ledger/r23
+S149,22,11:/ledger/r11
 S149,35,7:methods
 s149,44,5:
 S149,45,3:GET
@@ -10691,7 +10633,7 @@ S149,61,5:PATCH
 S149,68,6:DELETE
 m150,15,2:
 S150,16,4:path
-S150,22,11:/ledger/r24
+S150,22,11:/ledger/r12
 S150,35,7:methods
 s150,44,5:
 S150,45,3:GET
@@ -10699,18 +10641,138 @@ S150,50,4:POST
 S150,56,3:PUT
 S150,61,5:PATCH
 S150,68,6:DELETE
-S151,5,5:fires
-s151,12,2:
-S151,13,41:function-granularity.stack-resource-limit
-S151,56,36:function-granularity.least-privilege
-S152,5,9:not-fires
-s152,16,1:
-S152,17,49:function-granularity.router-holds-all-permissions
-S153,5,6:expect
-m153,13,1:
-S153,14,20:function-granularity
-S153,36,10:per-method
-@30:<bundled>/functions.rules.yaml,11882
+m151,15,2:
+S151,16,4:path
+S151,22,11:/ledger/r13
+S151,35,7:methods
+s151,44,5:
+S151,45,3:GET
+S151,50,4:POST
+S151,56,3:PUT
+S151,61,5:PATCH
+S151,68,6:DELETE
+m152,15,2:
+S152,16,4:path
+S152,22,11:/ledger/r14
+S152,35,7:methods
+s152,44,5:
+S152,45,3:GET
+S152,50,4:POST
+S152,56,3:PUT
+S152,61,5:PATCH
+S152,68,6:DELETE
+m153,15,2:
+S153,16,4:path
+S153,22,11:/ledger/r15
+S153,35,7:methods
+s153,44,5:
+S153,45,3:GET
+S153,50,4:POST
+S153,56,3:PUT
+S153,61,5:PATCH
+S153,68,6:DELETE
+m154,15,2:
+S154,16,4:path
+S154,22,11:/ledger/r16
+S154,35,7:methods
+s154,44,5:
+S154,45,3:GET
+S154,50,4:POST
+S154,56,3:PUT
+S154,61,5:PATCH
+S154,68,6:DELETE
+m155,15,2:
+S155,16,4:path
+S155,22,11:/ledger/r17
+S155,35,7:methods
+s155,44,5:
+S155,45,3:GET
+S155,50,4:POST
+S155,56,3:PUT
+S155,61,5:PATCH
+S155,68,6:DELETE
+m156,15,2:
+S156,16,4:path
+S156,22,11:/ledger/r18
+S156,35,7:methods
+s156,44,5:
+S156,45,3:GET
+S156,50,4:POST
+S156,56,3:PUT
+S156,61,5:PATCH
+S156,68,6:DELETE
+m157,15,2:
+S157,16,4:path
+S157,22,11:/ledger/r19
+S157,35,7:methods
+s157,44,5:
+S157,45,3:GET
+S157,50,4:POST
+S157,56,3:PUT
+S157,61,5:PATCH
+S157,68,6:DELETE
+m158,15,2:
+S158,16,4:path
+S158,22,11:/ledger/r20
+S158,35,7:methods
+s158,44,5:
+S158,45,3:GET
+S158,50,4:POST
+S158,56,3:PUT
+S158,61,5:PATCH
+S158,68,6:DELETE
+m159,15,2:
+S159,16,4:path
+S159,22,11:/ledger/r21
+S159,35,7:methods
+s159,44,5:
+S159,45,3:GET
+S159,50,4:POST
+S159,56,3:PUT
+S159,61,5:PATCH
+S159,68,6:DELETE
+m160,15,2:
+S160,16,4:path
+S160,22,11:/ledger/r22
+S160,35,7:methods
+s160,44,5:
+S160,45,3:GET
+S160,50,4:POST
+S160,56,3:PUT
+S160,61,5:PATCH
+S160,68,6:DELETE
+m161,15,2:
+S161,16,4:path
+S161,22,11:/ledger/r23
+S161,35,7:methods
+s161,44,5:
+S161,45,3:GET
+S161,50,4:POST
+S161,56,3:PUT
+S161,61,5:PATCH
+S161,68,6:DELETE
+m162,15,2:
+S162,16,4:path
+S162,22,11:/ledger/r24
+S162,35,7:methods
+s162,44,5:
+S162,45,3:GET
+S162,50,4:POST
+S162,56,3:PUT
+S162,61,5:PATCH
+S162,68,6:DELETE
+S163,5,5:fires
+s163,12,2:
+S163,13,41:function-granularity.stack-resource-limit
+S163,56,36:function-granularity.least-privilege
+S164,5,9:not-fires
+s164,16,1:
+S164,17,49:function-granularity.router-holds-all-permissions
+S165,5,6:expect
+m165,13,1:
+S165,14,20:function-granularity
+S165,36,10:per-method
+@30:<bundled>/functions.rules.yaml,12150
 m4,1,1:
 S4,1,5:rules
 s6,3,17:
@@ -10780,398 +10842,406 @@ S38,9,35:function-granularity.large-packages
 S39,5,8:decision
 S39,15,20:function-granularity
 S40,5,4:when
-m40,11,1:
-S40,12,3:ref
-S40,17,14:large-packages
-S41,5,9:recommend
-S41,16,12:per-resource
-S42,5,8:strength
-S42,15,6:normal
-S43,5,6:reason
-S43,13,175:The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
-S47,5,5:facts
-s47,12,1:
-S47,13,21:lambda-package-limits
-m49,5,7:
-S49,5,2:id
-S49,9,46:function-granularity.cold-start-small-packages
-S50,5,8:decision
-S50,15,20:function-granularity
-S51,5,4:when
-m52,7,1:
-S52,7,3:all
-s53,9,2:
-m53,11,2:
-S53,12,6:answer
-S53,20,20:cold-start-sensitive
-S53,42,6:equals
-B53,50,4:true
-m54,11,1:
-S54,12,3:ref
-S54,17,14:large-packages
-S55,5,9:recommend
-S55,16,12:per-resource
-S56,5,8:strength
-S56,15,6:normal
-S57,5,6:reason
-S57,13,165:Cold starts matter and the package is large; loading and initialising a large package is a big part of a cold start, and smaller functions per resource start faster.
-S60,5,5:facts
-s60,12,1:
-S60,13,21:lambda-package-limits
-m62,5,8:
-S62,5,2:id
-S62,9,43:function-granularity.cold-start-concentrate
-S63,5,8:decision
-S63,15,20:function-granularity
-S64,5,4:when
-m65,7,1:
-S65,7,3:all
-s66,9,2:
-m66,11,2:
-S66,12,6:answer
-S66,20,20:cold-start-sensitive
-S66,42,6:equals
-B66,50,4:true
-m67,11,1:
-S67,12,3:not
-m67,17,1:
-S67,18,3:ref
-S67,23,14:large-packages
-S68,5,9:recommend
-S68,16,6:router
-S69,5,8:strength
-S69,15,4:weak
-S70,5,6:reason
-S70,13,228:Cold starts matter and the package is small. One router function concentrates the traffic, so fewer requests land on a fresh instance, and SnapStart or provisioned concurrency has to be set up for one function instead of dozens.
-S74,5,8:tradeoff
-S74,15,110:Each cold start of the router loads the whole service's code; keep initialisation lazy for rarely used routes.
-S77,5,5:facts
-s77,12,1:
-S77,13,9:snapstart
-m79,5,7:
-S79,5,2:id
-S79,9,41:function-granularity.explicit-by-resource
-S80,5,8:decision
-S80,15,20:function-granularity
-S81,5,4:when
-m82,7,1:
-S82,7,3:all
-s83,9,3:
-m83,11,2:
-S83,12,8:decision
-S83,22,14:resource-style
-S83,38,2:is
-S83,42,8:explicit
-m84,11,2:
-S84,12,6:answer
-S84,20,15:least-privilege
-S84,37,6:equals
-B84,45,5:false
-m85,11,1:
-S85,12,3:not
-m85,17,1:
-S85,18,3:ref
-S85,23,14:large-packages
-S86,5,9:recommend
-S86,16,6:router
-S87,5,8:strength
-S87,15,4:weak
-S88,5,6:reason
-S88,13,196:Explicit resources do not require separate functions: every method can point at the same router function, keeping the function count low while the gateway still validates and documents each route.
-S92,5,5:facts
-s92,12,1:
-S92,13,14:proxy-resource
-m95,5,6:
-S95,5,2:id
-S95,9,32:packaging.router-has-one-package
-S96,5,8:decision
-S96,15,9:packaging
-S97,5,4:when
-m97,11,2:
-S97,12,8:decision
-S97,22,20:function-granularity
-S97,44,2:is
-S97,48,6:router
-S98,5,7:exclude
-S98,14,14:shared-package
-S99,5,6:reason
-S99,13,124:A router function is the only function of its service, so there is nothing to share a package with; it gets its own package.
-S102,5,5:facts
-s102,12,1:
-S102,13,21:lambda-package-limits
-m104,5,8:
-S104,5,2:id
-S104,9,21:packaging.shared-code
-S105,5,8:decision
-S105,15,9:packaging
-S106,5,4:when
-m107,7,1:
-S107,7,3:all
-s108,9,2:
-m108,11,2:
-S108,12,6:answer
-S108,20,11:shared-code
-S108,33,6:equals
-B108,41,4:true
-m109,11,2:
-S109,12,8:decision
-S109,22,20:function-granularity
-S109,44,2:in
-s109,48,2:
-S109,49,12:per-resource
-S109,63,10:per-method
-S110,5,9:recommend
-S110,16,14:shared-package
-S111,5,8:strength
-S111,15,6:normal
-S112,5,6:reason
-S112,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
-S116,5,8:tradeoff
-S116,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
-S119,5,5:facts
-s119,12,1:
-S119,13,21:lambda-package-limits
-m121,5,7:
-S121,5,2:id
-S121,9,24:packaging.large-packages
-S122,5,8:decision
-S122,15,9:packaging
-S123,5,4:when
-m124,7,1:
-S124,7,3:all
-s125,9,2:
-m125,11,1:
-S125,12,3:ref
-S125,17,14:large-packages
-m126,11,2:
-S126,12,8:decision
-S126,22,20:function-granularity
-S126,44,2:in
-s126,48,2:
-S126,49,12:per-resource
-S126,63,10:per-method
-S127,5,9:recommend
-S127,16,17:separate-packages
-S128,5,8:strength
-S128,15,6:strong
-S129,5,6:reason
-S129,13,171:The package is already close to Lambda's size limits; putting every handler of a service into it would push it over. Separate packages carry only what each function needs.
-S133,5,5:facts
-s133,12,1:
-S133,13,21:lambda-package-limits
-m135,5,7:
-S135,5,2:id
-S135,9,20:packaging.cold-start
-S136,5,8:decision
-S136,15,9:packaging
-S137,5,4:when
-m138,7,1:
-S138,7,3:all
-s139,9,2:
-m139,11,2:
-S139,12,6:answer
-S139,20,20:cold-start-sensitive
-S139,42,6:equals
-B139,50,4:true
-m140,11,2:
-S140,12,8:decision
-S140,22,20:function-granularity
-S140,44,2:in
-s140,48,2:
-S140,49,12:per-resource
-S140,63,10:per-method
-S141,5,9:recommend
-S141,16,17:separate-packages
-S142,5,8:strength
-S142,15,6:normal
-S143,5,6:reason
-S143,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
-S146,5,5:facts
-s146,12,1:
-S146,13,21:lambda-package-limits
-m148,5,7:
-S148,5,2:id
-S148,9,25:packaging.least-privilege
-S149,5,8:decision
-S149,15,9:packaging
-S150,5,4:when
-m151,7,1:
-S151,7,3:all
-s152,9,2:
-m152,11,2:
-S152,12,6:answer
-S152,20,15:least-privilege
-S152,37,6:equals
-B152,45,4:true
-m153,11,2:
-S153,12,8:decision
-S153,22,20:function-granularity
-S153,44,2:in
-s153,48,2:
-S153,49,12:per-resource
-S153,63,10:per-method
-S154,5,9:recommend
-S154,16,17:separate-packages
-S155,5,8:strength
-S155,15,4:weak
-S156,5,6:reason
-S156,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
-S159,5,5:facts
-s159,12,1:
-S159,13,21:lambda-package-limits
-m161,5,7:
-S161,5,2:id
-S161,9,26:packaging.compiled-runtime
-S162,5,8:decision
-S162,15,9:packaging
-S163,5,4:when
-m164,7,1:
-S164,7,3:all
-s165,9,2:
-m165,11,2:
-S165,12,6:answer
-S165,20,7:runtime
-S165,29,6:equals
-S165,37,15:provided.al2023
-m166,11,2:
-S166,12,8:decision
-S166,22,20:function-granularity
-S166,44,2:in
-s166,48,2:
-S166,49,12:per-resource
-S166,63,10:per-method
-S167,5,9:recommend
-S167,16,17:separate-packages
-S168,5,8:strength
-S168,15,6:normal
-S169,5,6:reason
-S169,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
-S172,5,5:facts
-s172,12,1:
-S172,13,21:lambda-package-limits
-m175,5,6:
-S175,5,2:id
-S175,9,41:function-granularity.stack-resource-limit
-S176,5,8:decision
-S176,15,20:function-granularity
-S177,5,4:when
-m178,7,1:
-S178,7,3:all
-s179,9,2:
-m179,11,2:
-S179,12,8:decision
-S179,22,20:function-granularity
-S179,44,2:is
-S179,48,10:per-method
-m180,11,2:
-S180,12,5:count
-S180,19,15:services.routes
-S180,36,2:gt
-I180,40,3:100
-S181,5,7:finding
-m181,14,2:
-S181,15,8:severity
-S181,25,7:warning
-S181,34,5:title
-S181,41,56:A function per method approaches 500 resources per stack
-S182,5,6:reason
-S182,13,304:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), beyond the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
-S187,5,5:facts
-s187,12,1:
-S187,13,17:cfn-500-resources
-m189,5,6:
-S189,5,2:id
-S189,9,49:function-granularity.router-holds-all-permissions
-S190,5,8:decision
-S190,15,20:function-granularity
-S191,5,4:when
-m192,7,1:
-S192,7,3:all
-s193,9,2:
-m193,11,2:
-S193,12,8:decision
-S193,22,20:function-granularity
-S193,44,2:is
-S193,48,6:router
-m194,11,2:
-S194,12,6:answer
-S194,20,15:least-privilege
-S194,37,6:equals
-B194,45,4:true
-S195,5,7:finding
-m195,14,2:
-S195,15,8:severity
-S195,25,7:warning
-S195,34,5:title
-S195,41,51:The router function holds every route's permissions
-S196,5,6:reason
-S196,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
-S200,5,5:facts
-s200,12,1:
-S200,13,14:proxy-resource
-m202,5,6:
-S202,5,2:id
-S202,9,46:function-granularity.snapstart-for-java-dotnet
-S203,5,8:decision
-S203,15,20:function-granularity
-S204,5,4:when
-m205,7,1:
-S205,7,3:all
-s206,9,2:
-m206,11,2:
-S206,12,6:answer
-S206,20,20:cold-start-sensitive
-S206,42,6:equals
-B206,50,4:true
-m207,11,2:
-S207,12,6:answer
-S207,20,7:runtime
-S207,29,2:in
-s207,33,3:
-S207,34,6:java21
-S207,42,8:dotnet10
-S207,52,10:python3.13
-S208,5,7:finding
-m208,14,2:
-S208,15,8:severity
-S208,25,4:info
-S208,31,5:title
-S208,38,33:Turn on SnapStart for cold starts
-S209,5,6:reason
-S209,13,402:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. Provisioned concurrency is the alternative for runtimes without SnapStart.
-S215,5,5:facts
-s215,12,1:
-S215,13,9:snapstart
-m217,5,6:
-S217,5,2:id
-S217,9,32:packaging.share-code-via-library
-S218,5,8:decision
-S218,15,9:packaging
-S219,5,4:when
-m220,7,1:
-S220,7,3:all
-s221,9,2:
-m221,11,2:
-S221,12,8:decision
-S221,22,9:packaging
-S221,33,2:is
-S221,37,17:separate-packages
-m222,11,2:
-S222,12,6:answer
-S222,20,11:shared-code
-S222,33,6:equals
-B222,41,4:true
-S223,5,7:finding
-m223,14,2:
-S223,15,8:severity
-S223,25,4:info
-S223,31,5:title
-S223,38,39:Share code through a library or a layer
-S224,5,6:reason
-S224,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
-S228,5,5:facts
-s228,12,1:
-S228,13,21:lambda-package-limits
+m41,7,1:
+S41,7,3:all
+s42,9,2:
+m42,11,1:
+S42,12,3:ref
+S42,17,14:large-packages
+m45,11,2:
+S45,12,6:answer
+S45,20,15:least-privilege
+S45,37,6:equals
+B45,45,5:false
+S46,5,9:recommend
+S46,16,12:per-resource
+S47,5,8:strength
+S47,15,6:normal
+S48,5,6:reason
+S48,13,175:The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
+S52,5,5:facts
+s52,12,1:
+S52,13,21:lambda-package-limits
+m54,5,7:
+S54,5,2:id
+S54,9,46:function-granularity.cold-start-small-packages
+S55,5,8:decision
+S55,15,20:function-granularity
+S56,5,4:when
+m57,7,1:
+S57,7,3:all
+s58,9,2:
+m58,11,2:
+S58,12,6:answer
+S58,20,20:cold-start-sensitive
+S58,42,6:equals
+B58,50,4:true
+m59,11,1:
+S59,12,3:ref
+S59,17,14:large-packages
+S60,5,9:recommend
+S60,16,12:per-resource
+S61,5,8:strength
+S61,15,6:normal
+S62,5,6:reason
+S62,13,165:Cold starts matter and the package is large; loading and initialising a large package is a big part of a cold start, and smaller functions per resource start faster.
+S65,5,5:facts
+s65,12,1:
+S65,13,21:lambda-package-limits
+m67,5,8:
+S67,5,2:id
+S67,9,43:function-granularity.cold-start-concentrate
+S68,5,8:decision
+S68,15,20:function-granularity
+S69,5,4:when
+m70,7,1:
+S70,7,3:all
+s71,9,2:
+m71,11,2:
+S71,12,6:answer
+S71,20,20:cold-start-sensitive
+S71,42,6:equals
+B71,50,4:true
+m72,11,1:
+S72,12,3:not
+m72,17,1:
+S72,18,3:ref
+S72,23,14:large-packages
+S73,5,9:recommend
+S73,16,6:router
+S74,5,8:strength
+S74,15,4:weak
+S75,5,6:reason
+S75,13,228:Cold starts matter and the package is small. One router function concentrates the traffic, so fewer requests land on a fresh instance, and SnapStart or provisioned concurrency has to be set up for one function instead of dozens.
+S79,5,8:tradeoff
+S79,15,110:Each cold start of the router loads the whole service's code; keep initialisation lazy for rarely used routes.
+S82,5,5:facts
+s82,12,1:
+S82,13,9:snapstart
+m84,5,7:
+S84,5,2:id
+S84,9,41:function-granularity.explicit-by-resource
+S85,5,8:decision
+S85,15,20:function-granularity
+S86,5,4:when
+m87,7,1:
+S87,7,3:all
+s88,9,3:
+m88,11,2:
+S88,12,8:decision
+S88,22,14:resource-style
+S88,38,2:is
+S88,42,8:explicit
+m89,11,2:
+S89,12,6:answer
+S89,20,15:least-privilege
+S89,37,6:equals
+B89,45,5:false
+m90,11,1:
+S90,12,3:not
+m90,17,1:
+S90,18,3:ref
+S90,23,14:large-packages
+S91,5,9:recommend
+S91,16,6:router
+S92,5,8:strength
+S92,15,4:weak
+S93,5,6:reason
+S93,13,196:Explicit resources do not require separate functions: every method can point at the same router function, keeping the function count low while the gateway still validates and documents each route.
+S97,5,5:facts
+s97,12,1:
+S97,13,14:proxy-resource
+m100,5,6:
+S100,5,2:id
+S100,9,32:packaging.router-has-one-package
+S101,5,8:decision
+S101,15,9:packaging
+S102,5,4:when
+m102,11,2:
+S102,12,8:decision
+S102,22,20:function-granularity
+S102,44,2:is
+S102,48,6:router
+S103,5,7:exclude
+S103,14,14:shared-package
+S104,5,6:reason
+S104,13,124:A router function is the only function of its service, so there is nothing to share a package with; it gets its own package.
+S107,5,5:facts
+s107,12,1:
+S107,13,21:lambda-package-limits
+m109,5,8:
+S109,5,2:id
+S109,9,21:packaging.shared-code
+S110,5,8:decision
+S110,15,9:packaging
+S111,5,4:when
+m112,7,1:
+S112,7,3:all
+s113,9,2:
+m113,11,2:
+S113,12,6:answer
+S113,20,11:shared-code
+S113,33,6:equals
+B113,41,4:true
+m114,11,2:
+S114,12,8:decision
+S114,22,20:function-granularity
+S114,44,2:in
+s114,48,2:
+S114,49,12:per-resource
+S114,63,10:per-method
+S115,5,9:recommend
+S115,16,14:shared-package
+S116,5,8:strength
+S116,15,6:normal
+S117,5,6:reason
+S117,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
+S121,5,8:tradeoff
+S121,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
+S124,5,5:facts
+s124,12,1:
+S124,13,21:lambda-package-limits
+m126,5,7:
+S126,5,2:id
+S126,9,24:packaging.large-packages
+S127,5,8:decision
+S127,15,9:packaging
+S128,5,4:when
+m129,7,1:
+S129,7,3:all
+s130,9,2:
+m130,11,1:
+S130,12,3:ref
+S130,17,14:large-packages
+m131,11,2:
+S131,12,8:decision
+S131,22,20:function-granularity
+S131,44,2:in
+s131,48,2:
+S131,49,12:per-resource
+S131,63,10:per-method
+S132,5,9:recommend
+S132,16,17:separate-packages
+S133,5,8:strength
+S133,15,6:strong
+S134,5,6:reason
+S134,13,171:The package is already close to Lambda's size limits; putting every handler of a service into it would push it over. Separate packages carry only what each function needs.
+S138,5,5:facts
+s138,12,1:
+S138,13,21:lambda-package-limits
+m140,5,7:
+S140,5,2:id
+S140,9,20:packaging.cold-start
+S141,5,8:decision
+S141,15,9:packaging
+S142,5,4:when
+m143,7,1:
+S143,7,3:all
+s144,9,2:
+m144,11,2:
+S144,12,6:answer
+S144,20,20:cold-start-sensitive
+S144,42,6:equals
+B144,50,4:true
+m145,11,2:
+S145,12,8:decision
+S145,22,20:function-granularity
+S145,44,2:in
+s145,48,2:
+S145,49,12:per-resource
+S145,63,10:per-method
+S146,5,9:recommend
+S146,16,17:separate-packages
+S147,5,8:strength
+S147,15,6:normal
+S148,5,6:reason
+S148,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
+S151,5,5:facts
+s151,12,1:
+S151,13,21:lambda-package-limits
+m153,5,7:
+S153,5,2:id
+S153,9,25:packaging.least-privilege
+S154,5,8:decision
+S154,15,9:packaging
+S155,5,4:when
+m156,7,1:
+S156,7,3:all
+s157,9,2:
+m157,11,2:
+S157,12,6:answer
+S157,20,15:least-privilege
+S157,37,6:equals
+B157,45,4:true
+m158,11,2:
+S158,12,8:decision
+S158,22,20:function-granularity
+S158,44,2:in
+s158,48,2:
+S158,49,12:per-resource
+S158,63,10:per-method
+S159,5,9:recommend
+S159,16,17:separate-packages
+S160,5,8:strength
+S160,15,4:weak
+S161,5,6:reason
+S161,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
+S164,5,5:facts
+s164,12,1:
+S164,13,21:lambda-package-limits
+m166,5,7:
+S166,5,2:id
+S166,9,26:packaging.compiled-runtime
+S167,5,8:decision
+S167,15,9:packaging
+S168,5,4:when
+m169,7,1:
+S169,7,3:all
+s170,9,2:
+m170,11,2:
+S170,12,6:answer
+S170,20,7:runtime
+S170,29,6:equals
+S170,37,15:provided.al2023
+m171,11,2:
+S171,12,8:decision
+S171,22,20:function-granularity
+S171,44,2:in
+s171,48,2:
+S171,49,12:per-resource
+S171,63,10:per-method
+S172,5,9:recommend
+S172,16,17:separate-packages
+S173,5,8:strength
+S173,15,6:normal
+S174,5,6:reason
+S174,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
+S177,5,5:facts
+s177,12,1:
+S177,13,21:lambda-package-limits
+m180,5,6:
+S180,5,2:id
+S180,9,41:function-granularity.stack-resource-limit
+S181,5,8:decision
+S181,15,20:function-granularity
+S182,5,4:when
+m183,7,1:
+S183,7,3:all
+s184,9,2:
+m184,11,2:
+S184,12,8:decision
+S184,22,20:function-granularity
+S184,44,2:is
+S184,48,10:per-method
+m185,11,2:
+S185,12,5:count
+S185,19,15:services.routes
+S185,36,2:gt
+I185,40,3:100
+S186,5,7:finding
+m186,14,2:
+S186,15,8:severity
+S186,25,7:warning
+S186,34,5:title
+S186,41,56:A function per method approaches 500 resources per stack
+S187,5,6:reason
+S187,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
+S192,5,5:facts
+s192,12,1:
+S192,13,17:cfn-500-resources
+m194,5,6:
+S194,5,2:id
+S194,9,49:function-granularity.router-holds-all-permissions
+S195,5,8:decision
+S195,15,20:function-granularity
+S196,5,4:when
+m197,7,1:
+S197,7,3:all
+s198,9,2:
+m198,11,2:
+S198,12,8:decision
+S198,22,20:function-granularity
+S198,44,2:is
+S198,48,6:router
+m199,11,2:
+S199,12,6:answer
+S199,20,15:least-privilege
+S199,37,6:equals
+B199,45,4:true
+S200,5,7:finding
+m200,14,2:
+S200,15,8:severity
+S200,25,7:warning
+S200,34,5:title
+S200,41,51:The router function holds every route's permissions
+S201,5,6:reason
+S201,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
+S205,5,5:facts
+s205,12,1:
+S205,13,14:proxy-resource
+m207,5,6:
+S207,5,2:id
+S207,9,46:function-granularity.snapstart-for-java-dotnet
+S208,5,8:decision
+S208,15,20:function-granularity
+S209,5,4:when
+m210,7,1:
+S210,7,3:all
+s211,9,2:
+m211,11,2:
+S211,12,6:answer
+S211,20,20:cold-start-sensitive
+S211,42,6:equals
+B211,50,4:true
+m212,11,2:
+S212,12,6:answer
+S212,20,7:runtime
+S212,29,2:in
+s212,33,3:
+S212,34,6:java21
+S212,42,8:dotnet10
+S212,52,10:python3.13
+S213,5,7:finding
+m213,14,2:
+S213,15,8:severity
+S213,25,4:info
+S213,31,5:title
+S213,38,33:Turn on SnapStart for cold starts
+S214,5,6:reason
+S214,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S222,5,5:facts
+s222,12,1:
+S222,13,9:snapstart
+m224,5,6:
+S224,5,2:id
+S224,9,32:packaging.share-code-via-library
+S225,5,8:decision
+S225,15,9:packaging
+S226,5,4:when
+m227,7,1:
+S227,7,3:all
+s228,9,2:
+m228,11,2:
+S228,12,8:decision
+S228,22,9:packaging
+S228,33,2:is
+S228,37,17:separate-packages
+m229,11,2:
+S229,12,6:answer
+S229,20,11:shared-code
+S229,33,6:equals
+B229,41,4:true
+S230,5,7:finding
+m230,14,2:
+S230,15,8:severity
+S230,25,4:info
+S230,31,5:title
+S230,38,39:Share code through a library or a layer
+S231,5,6:reason
+S231,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S235,5,5:facts
+s235,12,1:
+S235,13,21:lambda-package-limits
 @32:<bundled>/integration.cases.yaml,1470
 m3,1,1:
 S3,1,5:cases
@@ -12916,7 +12986,7 @@ S1,1,4:name
 S1,7,27:apigw-advisor bundled rules
 S2,1,7:version
 S2,10,9:2026.11.0
-@24:<bundled>/questions.yaml,25097
+@24:<bundled>/questions.yaml,25147
 m4,1,2:
 S4,1,6:groups
 s5,3,7:
@@ -13087,7 +13157,7 @@ S125,13,16:external-servers
 S126,9,5:label
 S126,16,19:Servers outside AWS
 S127,9,4:help
-S127,15,189:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with client credentials, API keys, IAM signatures or client certificates (mutual TLS).
+S127,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
 S131,5,7:default
 s131,14,1:
 S131,15,7:browser
