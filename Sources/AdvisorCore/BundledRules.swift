@@ -2058,6 +2058,19 @@ cases:
     not-fires: [endpoint-type.internet-clients-exclude-private, endpoint-type.worldwide-prefers-edge]
     expect: {api-type: rest, endpoint-type: regional}
 
+  - name: behind your own CDN the default endpoint is a way around it
+    answers:
+      consumers: [browser]
+      browser-origins: ["https://app.example.com"]
+      own-cdn: true
+    fires: [endpoint-type.own-cdn-bypass, endpoint-type.own-cdn-needs-regional]
+    expect: {endpoint-type: regional}
+
+  - name: without your own CDN there is nothing to go around
+    answers:
+      consumers: [partners]
+    not-fires: [endpoint-type.own-cdn-bypass, endpoint-type.own-cdn-needs-regional]
+
 """#),
         RuleFile(name: "<bundled>/endpoint-type.rules.yaml", text: #"""
 # Regional, edge-optimized or private endpoint. Regional is the default and the only choice
@@ -2133,6 +2146,17 @@ rules:
       Your own CDN already brings requests close to callers; an edge-optimized API behind it
       would send every request through a second, AWS-managed CloudFront distribution.
     facts: [endpoint-types, edge-via-cloudfront]
+
+  - id: endpoint-type.own-cdn-bypass
+    when: {answer: own-cdn, equals: true}
+    finding: {severity: warning, title: "Callers can go around your CDN"}
+    reason: >-
+      The API still answers on its public execute-api address, so anyone who finds it skips the
+      CDN and whatever the CDN enforces (WAF rules, rate limits, geo restrictions, caching).
+      Disable the default endpoint and reach the API only through a custom domain, and have the
+      CDN add a secret header that the API checks before doing any work (in the authorizer, or
+      with an AWS WAF rule on a REST API), since the custom domain is public too.
+    facts: [default-endpoint-can-be-disabled]
 
   - id: endpoint-type.multi-region-needs-regional
     decision: endpoint-type
@@ -2280,6 +2304,9 @@ sources:
   - id: IAMX
     title: Control access to HTTP APIs with IAM authorization
     url: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+  - id: DEFEP
+    title: Disabling the default execute-api endpoint (API Gateway Developer Guide)
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
   - id: EPT
     title: API endpoint types for REST APIs
     url: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
@@ -2324,6 +2351,12 @@ sources:
     url: https://aws.amazon.com/api-gateway/pricing/
 
 facts:
+  - id: default-endpoint-can-be-disabled
+    text: >-
+      Every REST and HTTP API also answers on its default execute-api address unless that endpoint
+      is disabled; once disabled, callers can reach the API only through its custom domain names.
+    source: DEFEP
+    as-of: 2026-11-01
   # ------------------------------------------------------------ API products
   - id: rest-only-features
     text: >-
@@ -8889,10 +8922,10 @@ S363,9,4:cons
 s364,11,2:
 S364,13,15:HTTP APIs only.
 S365,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
-@34:<bundled>/endpoint-type.cases.yaml,7815
+@34:<bundled>/endpoint-type.cases.yaml,8554
 m3,1,1:
 S3,1,5:cases
-s4,3,13:
+s4,3,15:
 m4,5,5:
 S4,5,4:name
 S4,11,34:defaults - an HTTP API is regional
@@ -9236,10 +9269,43 @@ S137,14,8:api-type
 S137,24,4:rest
 S137,30,13:endpoint-type
 S137,45,8:regional
-@34:<bundled>/endpoint-type.rules.yaml,7853
+m139,5,4:
+S139,5,4:name
+S139,11,59:behind your own CDN the default endpoint is a way around it
+S140,5,7:answers
+m141,7,3:
+S141,7,9:consumers
+s141,18,1:
+S141,19,7:browser
+S142,7,15:browser-origins
+s142,24,1:
+S142,25,23:https://app.example.com
+S143,7,7:own-cdn
+B143,16,4:true
+S144,5,5:fires
+s144,12,2:
+S144,13,28:endpoint-type.own-cdn-bypass
+S144,43,36:endpoint-type.own-cdn-needs-regional
+S145,5,6:expect
+m145,13,1:
+S145,14,13:endpoint-type
+S145,29,8:regional
+m147,5,3:
+S147,5,4:name
+S147,11,50:without your own CDN there is nothing to go around
+S148,5,7:answers
+m149,7,1:
+S149,7,9:consumers
+s149,18,1:
+S149,19,8:partners
+S150,5,9:not-fires
+s150,16,2:
+S150,17,28:endpoint-type.own-cdn-bypass
+S150,47,36:endpoint-type.own-cdn-needs-regional
+@34:<bundled>/endpoint-type.rules.yaml,8661
 m4,1,1:
 S4,1,5:rules
-s5,3,12:
+s5,3,13:
 m5,5,6:
 S5,5,2:id
 S5,9,35:endpoint-type.http-is-regional-only
@@ -9370,158 +9436,178 @@ S73,5,5:facts
 s73,12,2:
 S73,13,14:endpoint-types
 S73,29,19:edge-via-cloudfront
-m75,5,7:
+m75,5,5:
 S75,5,2:id
-S75,9,41:endpoint-type.multi-region-needs-regional
-S76,5,8:decision
-S76,15,13:endpoint-type
-S77,5,4:when
-m77,11,2:
-S77,12,6:answer
-S77,20,12:multi-region
-S77,34,6:equals
-B77,42,4:true
-S78,5,9:recommend
-S78,16,8:regional
-S79,5,8:strength
-S79,15,6:strong
-S80,5,6:reason
-S80,13,150:Latency-based or fail-over routing between Regions is done in your own DNS (Route 53) over regional custom domains, one per Region with the same name.
-S83,5,5:facts
-s83,12,1:
-S83,13,14:endpoint-types
-m85,5,6:
-S85,5,2:id
-S85,9,39:endpoint-type.mutual-tls-needs-regional
-S86,5,8:decision
-S86,15,13:endpoint-type
-S87,5,4:when
-m87,11,2:
-S87,12,6:answer
-S87,20,10:mutual-tls
-S87,32,6:equals
-B87,40,4:true
-S88,5,7:require
-S88,14,8:regional
-S89,5,6:reason
-S89,13,138:API Gateway checks client certificates only on regional custom domain names, so mutual TLS rules out edge-optimized and private endpoints.
-S92,5,5:facts
-s92,12,1:
-S92,13,20:mtls-regional-domain
-m94,5,6:
-S94,5,2:id
-S94,9,40:endpoint-type.long-requests-exclude-edge
-S95,5,8:decision
-S95,15,13:endpoint-type
-S96,5,4:when
-m97,7,1:
-S97,7,3:all
-s98,9,3:
+S75,9,28:endpoint-type.own-cdn-bypass
+S76,5,4:when
+m76,11,2:
+S76,12,6:answer
+S76,20,7:own-cdn
+S76,29,6:equals
+B76,37,4:true
+S77,5,7:finding
+m77,14,2:
+S77,15,8:severity
+S77,25,7:warning
+S77,34,5:title
+S77,41,30:Callers can go around your CDN
+S78,5,6:reason
+S78,13,431:The API still answers on its public execute-api address, so anyone who finds it skips the CDN and whatever the CDN enforces (WAF rules, rate limits, geo restrictions, caching). Disable the default endpoint and reach the API only through a custom domain, and have the CDN add a secret header that the API checks before doing any work (in the authorizer, or with an AWS WAF rule on a REST API), since the custom domain is public too.
+S84,5,5:facts
+s84,12,1:
+S84,13,32:default-endpoint-can-be-disabled
+m86,5,7:
+S86,5,2:id
+S86,9,41:endpoint-type.multi-region-needs-regional
+S87,5,8:decision
+S87,15,13:endpoint-type
+S88,5,4:when
+m88,11,2:
+S88,12,6:answer
+S88,20,12:multi-region
+S88,34,6:equals
+B88,42,4:true
+S89,5,9:recommend
+S89,16,8:regional
+S90,5,8:strength
+S90,15,6:strong
+S91,5,6:reason
+S91,13,150:Latency-based or fail-over routing between Regions is done in your own DNS (Route 53) over regional custom domains, one per Region with the same name.
+S94,5,5:facts
+s94,12,1:
+S94,13,14:endpoint-types
+m96,5,6:
+S96,5,2:id
+S96,9,39:endpoint-type.mutual-tls-needs-regional
+S97,5,8:decision
+S97,15,13:endpoint-type
+S98,5,4:when
 m98,11,2:
-S98,12,8:decision
-S98,22,8:api-type
-S98,32,2:is
-S98,36,4:rest
-m99,11,1:
-S99,12,3:ref
-S99,17,13:long-requests
-m100,11,1:
-S100,12,3:not
-m100,17,2:
-S100,18,6:answer
-S100,26,16:gateway-features
-S100,44,8:contains
-S100,54,18:response-streaming
-S101,5,7:exclude
-S101,14,4:edge
-S102,5,6:reason
-S102,13,205:Requests run longer than 29 seconds, and only regional and private REST APIs can have their integration timeout raised; an edge-optimized API always stops at 29 seconds for responses that are not streamed.
-S106,5,5:facts
-s106,12,2:
-S106,13,16:rest-timeout-29s
-S106,31,21:rest-timeout-raisable
-m109,5,6:
-S109,5,2:id
-S109,9,40:endpoint-type.private-and-public-callers
-S110,5,8:decision
-S110,15,13:endpoint-type
-S111,5,4:when
+S98,12,6:answer
+S98,20,10:mutual-tls
+S98,32,6:equals
+B98,40,4:true
+S99,5,7:require
+S99,14,8:regional
+S100,5,6:reason
+S100,13,138:API Gateway checks client certificates only on regional custom domain names, so mutual TLS rules out edge-optimized and private endpoints.
+S103,5,5:facts
+s103,12,1:
+S103,13,20:mtls-regional-domain
+m105,5,6:
+S105,5,2:id
+S105,9,40:endpoint-type.long-requests-exclude-edge
+S106,5,8:decision
+S106,15,13:endpoint-type
+S107,5,4:when
+m108,7,1:
+S108,7,3:all
+s109,9,3:
+m109,11,2:
+S109,12,8:decision
+S109,22,8:api-type
+S109,32,2:is
+S109,36,4:rest
+m110,11,1:
+S110,12,3:ref
+S110,17,13:long-requests
 m111,11,1:
-S111,12,3:ref
-S111,17,24:vpc-and-internet-clients
-S112,5,7:finding
-m112,14,2:
-S112,15,8:severity
-S112,25,5:error
-S112,32,5:title
-S112,39,55:One API cannot serve both VPC-only and internet callers
+S111,12,3:not
+m111,17,2:
+S111,18,6:answer
+S111,26,16:gateway-features
+S111,44,8:contains
+S111,54,18:response-streaming
+S112,5,7:exclude
+S112,14,4:edge
 S113,5,6:reason
-S113,13,465:Some callers have no internet access while others call from the internet. A private endpoint is unreachable from the internet, and a public endpoint is unreachable from a VPC without internet access. Create two APIs over the same functions (a private one for the VPC callers and a public one), or give the VPC a path to the public API. Note that once a VPC has an execute-api endpoint with private DNS, it reaches public APIs only through their custom domain names.
-S120,5,5:facts
-s120,12,2:
-S120,13,24:private-via-vpc-endpoint
-S120,39,27:private-api-resource-policy
-m122,5,6:
-S122,5,2:id
-S122,9,27:endpoint-type.private-setup
-S123,5,8:decision
-S123,15,13:endpoint-type
-S124,5,4:when
-m124,11,2:
-S124,12,8:decision
-S124,22,13:endpoint-type
-S124,37,2:is
-S124,41,7:private
-S125,5,7:finding
-m125,14,2:
-S125,15,8:severity
-S125,25,4:info
-S125,31,5:title
-S125,38,24:What a private API needs
-S126,5,6:reason
-S126,13,368:Create an interface VPC endpoint for execute-api in each calling VPC and attach a resource policy to the API that allows those VPCs or endpoints - a private API without one cannot be called. With private DNS on that endpoint, the VPC can no longer reach public APIs by their execute-api host names. AWS callers such as Lambda functions must run inside one of the VPCs.
-S132,5,5:facts
-s132,12,2:
-S132,13,27:private-api-resource-policy
-S132,42,24:private-via-vpc-endpoint
-m134,5,6:
-S134,5,2:id
-S134,9,36:endpoint-type.regional-for-worldwide
-S135,5,8:decision
-S135,15,13:endpoint-type
-S136,5,4:when
-m137,7,1:
-S137,7,3:all
-s138,9,3:
-m138,11,2:
-S138,12,8:decision
-S138,22,13:endpoint-type
-S138,37,2:is
-S138,41,8:regional
-m139,11,1:
-S139,12,3:ref
-S139,17,15:worldwide-users
-m140,11,2:
-S140,12,6:answer
-S140,20,7:own-cdn
-S140,29,6:equals
-B140,37,5:false
-S141,5,7:finding
-m141,14,2:
-S141,15,8:severity
-S141,25,4:info
-S141,31,5:title
-S141,38,46:Distant callers - consider CloudFront in front
-S142,5,6:reason
-S142,13,267:The API is regional but callers are spread around the world. A CloudFront distribution in front (with the API as origin) shortens their connection set-up and lets you add caching and WAF; without it, distant callers pay a longer TLS handshake on every new connection.
-S147,5,5:facts
-s147,12,2:
-S147,13,14:endpoint-types
-S147,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,23233
+S113,13,205:Requests run longer than 29 seconds, and only regional and private REST APIs can have their integration timeout raised; an edge-optimized API always stops at 29 seconds for responses that are not streamed.
+S117,5,5:facts
+s117,12,2:
+S117,13,16:rest-timeout-29s
+S117,31,21:rest-timeout-raisable
+m120,5,6:
+S120,5,2:id
+S120,9,40:endpoint-type.private-and-public-callers
+S121,5,8:decision
+S121,15,13:endpoint-type
+S122,5,4:when
+m122,11,1:
+S122,12,3:ref
+S122,17,24:vpc-and-internet-clients
+S123,5,7:finding
+m123,14,2:
+S123,15,8:severity
+S123,25,5:error
+S123,32,5:title
+S123,39,55:One API cannot serve both VPC-only and internet callers
+S124,5,6:reason
+S124,13,465:Some callers have no internet access while others call from the internet. A private endpoint is unreachable from the internet, and a public endpoint is unreachable from a VPC without internet access. Create two APIs over the same functions (a private one for the VPC callers and a public one), or give the VPC a path to the public API. Note that once a VPC has an execute-api endpoint with private DNS, it reaches public APIs only through their custom domain names.
+S131,5,5:facts
+s131,12,2:
+S131,13,24:private-via-vpc-endpoint
+S131,39,27:private-api-resource-policy
+m133,5,6:
+S133,5,2:id
+S133,9,27:endpoint-type.private-setup
+S134,5,8:decision
+S134,15,13:endpoint-type
+S135,5,4:when
+m135,11,2:
+S135,12,8:decision
+S135,22,13:endpoint-type
+S135,37,2:is
+S135,41,7:private
+S136,5,7:finding
+m136,14,2:
+S136,15,8:severity
+S136,25,4:info
+S136,31,5:title
+S136,38,24:What a private API needs
+S137,5,6:reason
+S137,13,368:Create an interface VPC endpoint for execute-api in each calling VPC and attach a resource policy to the API that allows those VPCs or endpoints - a private API without one cannot be called. With private DNS on that endpoint, the VPC can no longer reach public APIs by their execute-api host names. AWS callers such as Lambda functions must run inside one of the VPCs.
+S143,5,5:facts
+s143,12,2:
+S143,13,27:private-api-resource-policy
+S143,42,24:private-via-vpc-endpoint
+m145,5,6:
+S145,5,2:id
+S145,9,36:endpoint-type.regional-for-worldwide
+S146,5,8:decision
+S146,15,13:endpoint-type
+S147,5,4:when
+m148,7,1:
+S148,7,3:all
+s149,9,3:
+m149,11,2:
+S149,12,8:decision
+S149,22,13:endpoint-type
+S149,37,2:is
+S149,41,8:regional
+m150,11,1:
+S150,12,3:ref
+S150,17,15:worldwide-users
+m151,11,2:
+S151,12,6:answer
+S151,20,7:own-cdn
+S151,29,6:equals
+B151,37,5:false
+S152,5,7:finding
+m152,14,2:
+S152,15,8:severity
+S152,25,4:info
+S152,31,5:title
+S152,38,46:Distant callers - consider CloudFront in front
+S153,5,6:reason
+S153,13,267:The API is regional but callers are spread around the world. A CloudFront distribution in front (with the API as origin) shortens their connection set-up and lets you add caching and WAF; without it, distant callers pay a longer TLS handshake on every new connection.
+S158,5,5:facts
+s158,12,2:
+S158,13,14:endpoint-types
+S158,29,19:edge-via-cloudfront
+@20:<bundled>/facts.yaml,23838
 m7,1,2:
 S7,1,7:sources
-s8,3,35:
+s8,3,36:
 m8,5,3:
 S8,5,2:id
 S8,9,3:CMP
@@ -9671,536 +9757,552 @@ S70,5,3:url
 S70,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
 m71,5,3:
 S71,5,2:id
-S71,9,3:EPT
+S71,9,5:DEFEP
 S72,5,5:title
-S72,12,32:API endpoint types for REST APIs
+S72,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
 S73,5,3:url
-S73,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
+S73,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
 m74,5,3:
 S74,5,2:id
-S74,9,2:CD
+S74,9,3:EPT
 S75,5,5:title
-S75,12,40:Custom domain names for public REST APIs
+S75,12,32:API endpoint types for REST APIs
 S76,5,3:url
-S76,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
+S76,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
 m77,5,3:
 S77,5,2:id
-S77,9,3:PCD
+S77,9,2:CD
 S78,5,5:title
-S78,12,36:Custom domain names for private APIs
+S78,12,40:Custom domain names for public REST APIs
 S79,5,3:url
-S79,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
+S79,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
 m80,5,3:
 S80,5,2:id
-S80,9,4:PRIV
+S80,9,3:PCD
 S81,5,5:title
-S81,12,32:Private REST APIs in API Gateway
+S81,12,36:Custom domain names for private APIs
 S82,5,3:url
-S82,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
+S82,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
 m83,5,3:
 S83,5,2:id
-S83,9,4:MTLS
+S83,9,4:PRIV
 S84,5,5:title
-S84,12,39:Mutual TLS authentication for REST APIs
+S84,12,32:Private REST APIs in API Gateway
 S85,5,3:url
-S85,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+S85,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
 m86,5,3:
 S86,5,2:id
-S86,9,5:PROXY
+S86,9,4:MTLS
 S87,5,5:title
-S87,12,48:Set up a proxy integration with a proxy resource
+S87,12,39:Mutual TLS authentication for REST APIs
 S88,5,3:url
-S88,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
+S88,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
 m89,5,3:
 S89,5,2:id
-S89,9,3:LPI
+S89,9,5:PROXY
 S90,5,5:title
-S90,12,40:Lambda proxy integrations in API Gateway
+S90,12,48:Set up a proxy integration with a proxy resource
 S91,5,3:url
-S91,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+S91,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
 m92,5,3:
 S92,5,2:id
-S92,9,5:OAS-R
+S92,9,3:LPI
 S93,5,5:title
-S93,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
+S93,12,40:Lambda proxy integrations in API Gateway
 S94,5,3:url
-S94,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
+S94,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
 m95,5,3:
 S95,5,2:id
-S95,9,5:OAS-H
+S95,9,5:OAS-R
 S96,5,5:title
-S96,12,33:OpenAPI definitions for HTTP APIs
+S96,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
 S97,5,3:url
-S97,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+S97,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
 m98,5,3:
 S98,5,2:id
-S98,9,4:FURL
+S98,9,5:OAS-H
 S99,5,5:title
-S99,12,42:Creating and managing Lambda function URLs
+S99,12,33:OpenAPI definitions for HTTP APIs
 S100,5,3:url
-S100,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
+S100,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
 m101,5,3:
 S101,5,2:id
-S101,9,6:CFN500
+S101,9,4:FURL
 S102,5,5:title
-S102,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
+S102,12,42:Creating and managing Lambda function URLs
 S103,5,3:url
-S103,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
+S103,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
 m104,5,3:
 S104,5,2:id
-S104,9,2:UP
+S104,9,6:CFN500
 S105,5,5:title
-S105,12,38:Usage plans and API keys for REST APIs
+S105,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
 S106,5,3:url
-S106,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+S106,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
 m107,5,3:
 S107,5,2:id
-S107,9,4:SNAP
+S107,9,2:UP
 S108,5,5:title
-S108,12,51:Improving startup performance with Lambda SnapStart
+S108,12,38:Usage plans and API keys for REST APIs
 S109,5,3:url
-S109,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+S109,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
 m110,5,3:
 S110,5,2:id
-S110,9,5:PRICE
+S110,9,4:SNAP
 S111,5,5:title
-S111,12,26:Amazon API Gateway pricing
+S111,12,51:Improving startup performance with Lambda SnapStart
 S112,5,3:url
-S112,10,43:https://aws.amazon.com/api-gateway/pricing/
-S114,1,5:facts
-s116,3,48:
-m116,5,4:
-S116,5,2:id
-S116,9,18:rest-only-features
-S117,5,4:text
-S117,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
-S121,5,6:source
-S121,13,3:CMP
-S122,5,5:as-of
-S122,12,10:2026-11-01
-m123,5,4:
-S123,5,2:id
-S123,9,21:http-api-capabilities
-S124,5,4:text
-S124,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
-S128,5,6:source
-S128,13,3:CMP
-S129,5,5:as-of
-S129,12,10:2026-11-01
-m130,5,4:
-S130,5,2:id
-S130,9,11:http-api-ga
-S131,5,4:text
-S131,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
-S132,5,6:source
-S132,13,4:GA20
-S133,5,5:as-of
-S133,12,10:2020-03-12
-m134,5,4:
-S134,5,2:id
-S134,9,18:price-rest-vs-http
-S135,5,4:text
-S135,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
-S138,5,6:source
-S138,13,5:PRICE
-S139,5,5:as-of
-S139,12,10:2026-11-01
-m140,5,4:
-S140,5,2:id
-S140,9,23:response-streaming-rest
-S141,5,4:text
-S141,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
+S112,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+m113,5,3:
+S113,5,2:id
+S113,9,5:PRICE
+S114,5,5:title
+S114,12,26:Amazon API Gateway pricing
+S115,5,3:url
+S115,10,43:https://aws.amazon.com/api-gateway/pricing/
+S117,1,5:facts
+s118,3,49:
+m118,5,4:
+S118,5,2:id
+S118,9,32:default-endpoint-can-be-disabled
+S119,5,4:text
+S119,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
+S122,5,6:source
+S122,13,5:DEFEP
+S123,5,5:as-of
+S123,12,10:2026-11-01
+m125,5,4:
+S125,5,2:id
+S125,9,18:rest-only-features
+S126,5,4:text
+S126,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
+S130,5,6:source
+S130,13,3:CMP
+S131,5,5:as-of
+S131,12,10:2026-11-01
+m132,5,4:
+S132,5,2:id
+S132,9,21:http-api-capabilities
+S133,5,4:text
+S133,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
+S137,5,6:source
+S137,13,3:CMP
+S138,5,5:as-of
+S138,12,10:2026-11-01
+m139,5,4:
+S139,5,2:id
+S139,9,11:http-api-ga
+S140,5,4:text
+S140,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S141,5,6:source
+S141,13,4:GA20
+S142,5,5:as-of
+S142,12,10:2020-03-12
+m143,5,4:
+S143,5,2:id
+S143,9,18:price-rest-vs-http
+S144,5,4:text
+S144,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
 S147,5,6:source
-S147,13,3:STR
+S147,13,5:PRICE
 S148,5,5:as-of
-S148,12,10:2025-11-19
-m151,5,4:
-S151,5,2:id
-S151,9,16:rest-timeout-29s
-S152,5,4:text
-S152,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
-S155,5,6:source
-S155,13,4:TO17
-S156,5,5:as-of
-S156,12,10:2017-11-30
-m157,5,4:
-S157,5,2:id
-S157,9,21:rest-timeout-raisable
-S158,5,4:text
-S158,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S162,5,6:source
-S162,13,4:TO24
-S163,5,5:as-of
-S163,12,10:2024-06-04
-m164,5,4:
-S164,5,2:id
-S164,9,16:http-timeout-30s
-S165,5,4:text
-S165,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
-S166,5,6:source
-S166,13,2:HQ
-S167,5,5:as-of
-S167,12,10:2026-11-01
-m168,5,4:
-S168,5,2:id
-S168,9,22:lambda-duration-memory
-S169,5,4:text
-S169,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
-S170,5,6:source
-S170,13,2:LQ
-S171,5,5:as-of
-S171,12,10:2020-12-01
-m172,5,4:
-S172,5,2:id
-S172,9,23:lambda-sync-payload-6mb
-S173,5,4:text
-S173,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
-S174,5,6:source
-S174,13,3:INV
-S175,5,5:as-of
-S175,12,10:2026-11-01
-m176,5,4:
-S176,5,2:id
-S176,9,20:gateway-payload-10mb
-S177,5,4:text
-S177,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S178,5,6:source
-S178,13,2:HQ
-S179,5,5:as-of
-S179,12,10:2026-11-01
-m180,5,4:
-S180,5,2:id
-S180,9,13:function-urls
-S181,5,4:text
-S181,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
-S186,5,6:source
-S186,13,4:FURL
-S187,5,5:as-of
-S187,12,10:2022-04-06
-m190,5,4:
-S190,5,2:id
-S190,9,21:lambda-package-limits
-S191,5,4:text
-S191,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
+S148,12,10:2026-11-01
+m149,5,4:
+S149,5,2:id
+S149,9,23:response-streaming-rest
+S150,5,4:text
+S150,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
+S156,5,6:source
+S156,13,3:STR
+S157,5,5:as-of
+S157,12,10:2025-11-19
+m160,5,4:
+S160,5,2:id
+S160,9,16:rest-timeout-29s
+S161,5,4:text
+S161,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
+S164,5,6:source
+S164,13,4:TO17
+S165,5,5:as-of
+S165,12,10:2017-11-30
+m166,5,4:
+S166,5,2:id
+S166,9,21:rest-timeout-raisable
+S167,5,4:text
+S167,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S171,5,6:source
+S171,13,4:TO24
+S172,5,5:as-of
+S172,12,10:2024-06-04
+m173,5,4:
+S173,5,2:id
+S173,9,16:http-timeout-30s
+S174,5,4:text
+S174,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S175,5,6:source
+S175,13,2:HQ
+S176,5,5:as-of
+S176,12,10:2026-11-01
+m177,5,4:
+S177,5,2:id
+S177,9,22:lambda-duration-memory
+S178,5,4:text
+S178,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
+S179,5,6:source
+S179,13,2:LQ
+S180,5,5:as-of
+S180,12,10:2020-12-01
+m181,5,4:
+S181,5,2:id
+S181,9,23:lambda-sync-payload-6mb
+S182,5,4:text
+S182,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+S183,5,6:source
+S183,13,3:INV
+S184,5,5:as-of
+S184,12,10:2026-11-01
+m185,5,4:
+S185,5,2:id
+S185,9,20:gateway-payload-10mb
+S186,5,4:text
+S186,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S187,5,6:source
+S187,13,2:HQ
+S188,5,5:as-of
+S188,12,10:2026-11-01
+m189,5,4:
+S189,5,2:id
+S189,9,13:function-urls
+S190,5,4:text
+S190,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
 S195,5,6:source
-S195,13,2:LQ
+S195,13,4:FURL
 S196,5,5:as-of
-S196,12,10:2020-12-01
-m197,5,4:
-S197,5,2:id
-S197,9,17:cfn-500-resources
-S198,5,4:text
-S198,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S202,5,6:source
-S202,13,6:CFN500
-S203,5,5:as-of
-S203,12,10:2020-10-31
-m204,5,4:
-S204,5,2:id
-S204,9,23:lambda-concurrency-1000
-S205,5,4:text
-S205,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
-S209,5,6:source
-S209,13,2:LQ
-S210,5,5:as-of
-S210,12,10:2026-11-01
-m211,5,4:
-S211,5,2:id
-S211,9,9:snapstart
-S212,5,4:text
-S212,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
-S217,5,6:source
-S217,13,4:SNAP
-S218,5,5:as-of
-S218,12,10:2024-11-18
-m221,5,4:
-S221,5,2:id
-S221,9,20:account-throttle-10k
-S222,5,4:text
-S222,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
+S196,12,10:2022-04-06
+m199,5,4:
+S199,5,2:id
+S199,9,21:lambda-package-limits
+S200,5,4:text
+S200,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
+S204,5,6:source
+S204,13,2:LQ
+S205,5,5:as-of
+S205,12,10:2020-12-01
+m206,5,4:
+S206,5,2:id
+S206,9,17:cfn-500-resources
+S207,5,4:text
+S207,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
+S211,5,6:source
+S211,13,6:CFN500
+S212,5,5:as-of
+S212,12,10:2020-10-31
+m213,5,4:
+S213,5,2:id
+S213,9,23:lambda-concurrency-1000
+S214,5,4:text
+S214,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
+S218,5,6:source
+S218,13,2:LQ
+S219,5,5:as-of
+S219,12,10:2026-11-01
+m220,5,4:
+S220,5,2:id
+S220,9,9:snapstart
+S221,5,4:text
+S221,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
 S226,5,6:source
-S226,13,2:AQ
+S226,13,4:SNAP
 S227,5,5:as-of
-S227,12,10:2026-11-01
-m228,5,4:
-S228,5,2:id
-S228,9,19:rest-per-api-quotas
-S229,5,4:text
-S229,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
-S232,5,6:source
-S232,13,2:RQ
-S233,5,5:as-of
-S233,12,10:2026-11-01
-m234,5,4:
-S234,5,2:id
-S234,9,19:http-per-api-quotas
-S235,5,4:text
-S235,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
-S236,5,6:source
-S236,13,2:HQ
-S237,5,5:as-of
-S237,12,10:2026-11-01
-m240,5,4:
-S240,5,2:id
-S240,9,25:one-authorizer-per-method
-S241,5,4:text
-S241,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
+S227,12,10:2024-11-18
+m230,5,4:
+S230,5,2:id
+S230,9,20:account-throttle-10k
+S231,5,4:text
+S231,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
+S235,5,6:source
+S235,13,2:AQ
+S236,5,5:as-of
+S236,12,10:2026-11-01
+m237,5,4:
+S237,5,2:id
+S237,9,19:rest-per-api-quotas
+S238,5,4:text
+S238,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
+S241,5,6:source
+S241,13,2:RQ
+S242,5,5:as-of
+S242,12,10:2026-11-01
+m243,5,4:
+S243,5,2:id
+S243,9,19:http-per-api-quotas
+S244,5,4:text
+S244,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
 S245,5,6:source
-S245,13,4:METH
+S245,13,2:HQ
 S246,5,5:as-of
 S246,12,10:2026-11-01
-m247,5,4:
-S247,5,2:id
-S247,9,25:authorizer-belongs-to-api
-S248,5,4:text
-S248,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
-S251,5,6:source
-S251,13,4:AUTH
-S252,5,5:as-of
-S252,12,10:2026-11-01
-m253,5,4:
-S253,5,2:id
-S253,9,20:authorizer-cache-ttl
-S254,5,4:text
-S254,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
-S257,5,6:source
-S257,13,2:CA
-S258,5,5:as-of
-S258,12,10:2026-11-01
-m259,5,4:
-S259,5,2:id
-S259,9,20:authorizer-cache-403
-S260,5,4:text
-S260,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S264,5,6:source
-S264,13,5:KC403
-S265,5,5:as-of
-S265,12,10:2026-11-01
-m266,5,4:
-S266,5,2:id
-S266,9,23:rest-cognito-authorizer
-S267,5,4:text
-S267,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
-S268,5,6:source
-S268,13,3:COG
-S269,5,5:as-of
-S269,12,10:2026-11-01
-m270,5,4:
-S270,5,2:id
-S270,9,19:http-jwt-authorizer
-S271,5,4:text
-S271,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
-S275,5,6:source
-S275,13,3:JWT
-S276,5,5:as-of
-S276,12,10:2026-11-01
-m277,5,4:
-S277,5,2:id
-S277,9,17:iam-cross-account
-S278,5,4:text
-S278,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
-S282,5,6:source
-S282,13,4:IAMX
-S283,5,5:as-of
-S283,12,10:2026-11-01
-m284,5,4:
-S284,5,2:id
-S284,9,17:api-keys-not-auth
-S285,5,4:text
-S285,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
-S288,5,6:source
-S288,13,2:UP
-S289,5,5:as-of
-S289,12,10:2026-11-01
-m292,5,4:
-S292,5,2:id
-S292,9,15:cors-one-origin
-S293,5,4:text
-S293,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+m249,5,4:
+S249,5,2:id
+S249,9,25:one-authorizer-per-method
+S250,5,4:text
+S250,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
+S254,5,6:source
+S254,13,4:METH
+S255,5,5:as-of
+S255,12,10:2026-11-01
+m256,5,4:
+S256,5,2:id
+S256,9,25:authorizer-belongs-to-api
+S257,5,4:text
+S257,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
+S260,5,6:source
+S260,13,4:AUTH
+S261,5,5:as-of
+S261,12,10:2026-11-01
+m262,5,4:
+S262,5,2:id
+S262,9,20:authorizer-cache-ttl
+S263,5,4:text
+S263,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S266,5,6:source
+S266,13,2:CA
+S267,5,5:as-of
+S267,12,10:2026-11-01
+m268,5,4:
+S268,5,2:id
+S268,9,20:authorizer-cache-403
+S269,5,4:text
+S269,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
+S273,5,6:source
+S273,13,5:KC403
+S274,5,5:as-of
+S274,12,10:2026-11-01
+m275,5,4:
+S275,5,2:id
+S275,9,23:rest-cognito-authorizer
+S276,5,4:text
+S276,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+S277,5,6:source
+S277,13,3:COG
+S278,5,5:as-of
+S278,12,10:2026-11-01
+m279,5,4:
+S279,5,2:id
+S279,9,19:http-jwt-authorizer
+S280,5,4:text
+S280,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S284,5,6:source
+S284,13,3:JWT
+S285,5,5:as-of
+S285,12,10:2026-11-01
+m286,5,4:
+S286,5,2:id
+S286,9,17:iam-cross-account
+S287,5,4:text
+S287,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
+S291,5,6:source
+S291,13,4:IAMX
+S292,5,5:as-of
+S292,12,10:2026-11-01
+m293,5,4:
+S293,5,2:id
+S293,9,17:api-keys-not-auth
+S294,5,4:text
+S294,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
 S297,5,6:source
-S297,13,5:RCORS
+S297,13,2:UP
 S298,5,5:as-of
 S298,12,10:2026-11-01
-m299,5,4:
-S299,5,2:id
-S299,9,23:rest-cors-proxy-headers
-S300,5,4:text
-S300,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S304,5,6:source
-S304,13,5:RCORS
-S305,5,5:as-of
-S305,12,10:2026-11-01
-m306,5,4:
-S306,5,2:id
-S306,9,28:cors-credentials-no-wildcard
-S307,5,4:text
-S307,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
-S308,5,6:source
-S308,13,3:MDN
-S309,5,5:as-of
-S309,12,10:2026-11-01
-m310,5,4:
-S310,5,2:id
-S310,9,22:gateway-responses-cors
-S311,5,4:text
-S311,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S315,5,6:source
-S315,13,3:GWR
-S316,5,5:as-of
-S316,12,10:2026-11-01
-m317,5,4:
-S317,5,2:id
-S317,9,16:http-cors-config
-S318,5,4:text
-S318,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
-S322,5,6:source
-S322,13,5:HCORS
-S323,5,5:as-of
-S323,12,10:2026-11-01
-m324,5,4:
-S324,5,2:id
-S324,9,28:http-cors-authorized-options
-S325,5,4:text
-S325,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
-S329,5,6:source
-S329,13,5:HCORS
-S330,5,5:as-of
-S330,12,10:2026-11-01
+m301,5,4:
+S301,5,2:id
+S301,9,15:cors-one-origin
+S302,5,4:text
+S302,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S306,5,6:source
+S306,13,5:RCORS
+S307,5,5:as-of
+S307,12,10:2026-11-01
+m308,5,4:
+S308,5,2:id
+S308,9,23:rest-cors-proxy-headers
+S309,5,4:text
+S309,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
+S313,5,6:source
+S313,13,5:RCORS
+S314,5,5:as-of
+S314,12,10:2026-11-01
+m315,5,4:
+S315,5,2:id
+S315,9,28:cors-credentials-no-wildcard
+S316,5,4:text
+S316,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S317,5,6:source
+S317,13,3:MDN
+S318,5,5:as-of
+S318,12,10:2026-11-01
+m319,5,4:
+S319,5,2:id
+S319,9,22:gateway-responses-cors
+S320,5,4:text
+S320,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
+S324,5,6:source
+S324,13,3:GWR
+S325,5,5:as-of
+S325,12,10:2026-11-01
+m326,5,4:
+S326,5,2:id
+S326,9,16:http-cors-config
+S327,5,4:text
+S327,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
+S331,5,6:source
+S331,13,5:HCORS
+S332,5,5:as-of
+S332,12,10:2026-11-01
 m333,5,4:
 S333,5,2:id
-S333,9,14:endpoint-types
+S333,9,28:http-cors-authorized-options
 S334,5,4:text
-S334,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S334,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
 S338,5,6:source
-S338,13,3:EPT
+S338,13,5:HCORS
 S339,5,5:as-of
 S339,12,10:2026-11-01
-m340,5,4:
-S340,5,2:id
-S340,9,19:edge-via-cloudfront
-S341,5,4:text
-S341,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
-S344,5,6:source
-S344,13,3:EPT
-S345,5,5:as-of
-S345,12,10:2026-11-01
-m346,5,4:
-S346,5,2:id
-S346,9,24:private-via-vpc-endpoint
-S347,5,4:text
-S347,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
-S348,5,6:source
-S348,13,3:EPT
-S349,5,5:as-of
-S349,12,10:2026-11-01
-m350,5,4:
-S350,5,2:id
-S350,9,27:private-api-resource-policy
-S351,5,4:text
-S351,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
-S355,5,6:source
-S355,13,4:PRIV
-S356,5,5:as-of
-S356,12,10:2026-11-01
-m357,5,4:
-S357,5,2:id
-S357,9,22:private-custom-domains
-S358,5,4:text
-S358,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
-S361,5,6:source
-S361,13,3:PCD
-S362,5,5:as-of
-S362,12,10:2024-11-30
-m363,5,4:
-S363,5,2:id
-S363,9,19:edge-cert-us-east-1
-S364,5,4:text
-S364,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
-S367,5,6:source
-S367,13,2:CD
-S368,5,5:as-of
-S368,12,10:2026-11-01
-m369,5,4:
-S369,5,2:id
-S369,9,16:wildcard-domains
-S370,5,4:text
-S370,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
-S373,5,6:source
-S373,13,2:CD
-S374,5,5:as-of
-S374,12,10:2026-11-01
-m375,5,4:
-S375,5,2:id
-S375,9,17:base-path-mapping
-S376,5,4:text
-S376,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
-S379,5,6:source
-S379,13,2:CD
-S380,5,5:as-of
-S380,12,10:2026-11-01
-m381,5,4:
-S381,5,2:id
-S381,9,20:mtls-regional-domain
-S382,5,4:text
-S382,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
-S386,5,6:source
-S386,13,4:MTLS
-S387,5,5:as-of
-S387,12,10:2026-11-01
+m342,5,4:
+S342,5,2:id
+S342,9,14:endpoint-types
+S343,5,4:text
+S343,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S347,5,6:source
+S347,13,3:EPT
+S348,5,5:as-of
+S348,12,10:2026-11-01
+m349,5,4:
+S349,5,2:id
+S349,9,19:edge-via-cloudfront
+S350,5,4:text
+S350,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S353,5,6:source
+S353,13,3:EPT
+S354,5,5:as-of
+S354,12,10:2026-11-01
+m355,5,4:
+S355,5,2:id
+S355,9,24:private-via-vpc-endpoint
+S356,5,4:text
+S356,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
+S357,5,6:source
+S357,13,3:EPT
+S358,5,5:as-of
+S358,12,10:2026-11-01
+m359,5,4:
+S359,5,2:id
+S359,9,27:private-api-resource-policy
+S360,5,4:text
+S360,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S364,5,6:source
+S364,13,4:PRIV
+S365,5,5:as-of
+S365,12,10:2026-11-01
+m366,5,4:
+S366,5,2:id
+S366,9,22:private-custom-domains
+S367,5,4:text
+S367,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
+S370,5,6:source
+S370,13,3:PCD
+S371,5,5:as-of
+S371,12,10:2024-11-30
+m372,5,4:
+S372,5,2:id
+S372,9,19:edge-cert-us-east-1
+S373,5,4:text
+S373,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
+S376,5,6:source
+S376,13,2:CD
+S377,5,5:as-of
+S377,12,10:2026-11-01
+m378,5,4:
+S378,5,2:id
+S378,9,16:wildcard-domains
+S379,5,4:text
+S379,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S382,5,6:source
+S382,13,2:CD
+S383,5,5:as-of
+S383,12,10:2026-11-01
+m384,5,4:
+S384,5,2:id
+S384,9,17:base-path-mapping
+S385,5,4:text
+S385,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S388,5,6:source
+S388,13,2:CD
+S389,5,5:as-of
+S389,12,10:2026-11-01
 m390,5,4:
 S390,5,2:id
-S390,9,14:proxy-resource
+S390,9,20:mtls-regional-domain
 S391,5,4:text
-S391,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
-S394,5,6:source
-S394,13,5:PROXY
-S395,5,5:as-of
-S395,12,10:2026-11-01
-m396,5,4:
-S396,5,2:id
-S396,9,10:proxy-root
-S397,5,4:text
-S397,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
-S398,5,6:source
-S398,13,5:PROXY
-S399,5,5:as-of
-S399,12,10:2026-11-01
-m400,5,4:
-S400,5,2:id
-S400,9,21:lambda-proxy-response
-S401,5,4:text
-S401,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
-S405,5,6:source
-S405,13,3:LPI
-S406,5,5:as-of
-S406,12,10:2026-11-01
-m407,5,4:
-S407,5,2:id
-S407,9,28:custom-integration-rest-only
-S408,5,4:text
-S408,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
-S411,5,6:source
-S411,13,5:OAS-H
-S412,5,5:as-of
-S412,12,10:2026-11-01
-m413,5,4:
-S413,5,2:id
-S413,9,19:openapi-import-rest
-S414,5,4:text
-S414,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
-S418,5,6:source
-S418,13,5:OAS-R
-S419,5,5:as-of
-S419,12,10:2026-11-01
-m420,5,4:
-S420,5,2:id
-S420,9,19:openapi-import-http
-S421,5,4:text
-S421,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
-S422,5,6:source
-S422,13,5:OAS-H
-S423,5,5:as-of
-S423,12,10:2026-11-01
+S391,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S395,5,6:source
+S395,13,4:MTLS
+S396,5,5:as-of
+S396,12,10:2026-11-01
+m399,5,4:
+S399,5,2:id
+S399,9,14:proxy-resource
+S400,5,4:text
+S400,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S403,5,6:source
+S403,13,5:PROXY
+S404,5,5:as-of
+S404,12,10:2026-11-01
+m405,5,4:
+S405,5,2:id
+S405,9,10:proxy-root
+S406,5,4:text
+S406,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S407,5,6:source
+S407,13,5:PROXY
+S408,5,5:as-of
+S408,12,10:2026-11-01
+m409,5,4:
+S409,5,2:id
+S409,9,21:lambda-proxy-response
+S410,5,4:text
+S410,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S414,5,6:source
+S414,13,3:LPI
+S415,5,5:as-of
+S415,12,10:2026-11-01
+m416,5,4:
+S416,5,2:id
+S416,9,28:custom-integration-rest-only
+S417,5,4:text
+S417,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S420,5,6:source
+S420,13,5:OAS-H
+S421,5,5:as-of
+S421,12,10:2026-11-01
+m422,5,4:
+S422,5,2:id
+S422,9,19:openapi-import-rest
+S423,5,4:text
+S423,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
+S427,5,6:source
+S427,13,5:OAS-R
+S428,5,5:as-of
+S428,12,10:2026-11-01
+m429,5,4:
+S429,5,2:id
+S429,9,19:openapi-import-http
+S430,5,4:text
+S430,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S431,5,6:source
+S431,13,5:OAS-H
+S432,5,5:as-of
+S432,12,10:2026-11-01
 @30:<bundled>/functions.cases.yaml,11686
 m3,1,1:
 S3,1,5:cases
