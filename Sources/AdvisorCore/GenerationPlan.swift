@@ -46,7 +46,11 @@ public enum SkeletonGenerator {
 
 /// The checked layout with the names both generators use, so the template and the documents agree.
 struct GenerationPlan {
-    static let parameterNames = ["Runtime", "Stage", "CognitoUserPoolArn", "CognitoUserPoolId", "JwtIssuer", "JwtAudience", "VpcEndpointId"]
+    /// Template parameters, conditions and the ids SAM itself gives shared resources: none may become a resource id.
+    static let parameterNames = ["Runtime", "Stage", "CognitoUserPoolArn", "CognitoUserPoolId", "JwtIssuer", "JwtAudience", "VpcEndpointId",
+                                 "UsagePlanRateLimit", "UsagePlanBurstLimit", "UsagePlanQuotaLimit", "UsagePlanQuotaPeriod",
+                                 "DomainName", "CertificateArn", "HostedZoneId", "TruststoreUri", "WebAclArn",
+                                 "CreateDnsRecord", "ServerlessUsagePlan", "ServerlessApiKey", "ServerlessUsagePlanKey"]
 
     let advice: Advice
     let context: ReportContext
@@ -98,18 +102,6 @@ struct GenerationPlan {
         let decisions = advice.decisions.map { "\($0.decision)=\($0.chosen ?? "conflict")" }
         lines += TextWrap.wrap("Decisions: " + decisions.joined(separator: ", "), width: 98, firstIndent: "", indent: "  ")
         return lines
-    }
-
-    /// What the generated files leave out although the advice asks for it, for the header.
-    var notGenerated: [String] {
-        var out: [String] = []
-        if let domain = layout.domain {
-            out.append("the custom domain \(domain.name) (\(domain.mapping) mapping, \(domain.certificate))")
-        }
-        let features = answer("gateway-features")?.members ?? []
-        if !features.isEmpty { out.append("gateway features: " + features.joined(separator: ", ")) }
-        if answer("auth-mechanisms")?.members?.contains("api-keys") == true { out.append("API keys and usage plans") }
-        return out
     }
 
     /// The value of `Access-Control-Allow-Origin` on responses the gateway makes itself.

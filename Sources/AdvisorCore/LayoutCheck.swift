@@ -25,6 +25,7 @@ struct LayoutCheck {
             out.append("the layout has no API: list the services and their resources in the inventory (services).")
         }
         for api in layout.apis { out += problems(of: api) }
+        out += featureProblems()
         return out
     }
 

@@ -13,8 +13,15 @@ extension OpenAPIBuilder {
 
     var schemeName: String? { api.authorizer.map { Self.authorizerName($0.type) } }
 
+    /// The scheme name API Gateway gives API keys when it exports a REST API, and SAM uses too.
+    static let apiKeyScheme = "api_key"
+
+    var usesKeys: Bool { plan.usesApiKeys(api) }
+
     func securitySchemes() -> YAMLNode? {
-        guard let authorizer = api.authorizer, let name = schemeName else { return nil }
+        let keys = usesKeys ? [YAMLEntry(Self.apiKeyScheme, .mapping([YAMLEntry("type", .string("apiKey")), YAMLEntry("name", .string("x-api-key")),
+                                                                      YAMLEntry("in", .string("header"))]))] : []
+        guard let authorizer = api.authorizer, let name = schemeName else { return keys.isEmpty ? nil : .mapping(keys) }
         let header = [YAMLEntry("type", .string("apiKey")), YAMLEntry("name", .string(GenerationPlan.headerName(authorizer.identitySource))),
                       YAMLEntry("in", .string("header"))]
         let scheme: [YAMLEntry]
@@ -53,7 +60,7 @@ extension OpenAPIBuilder {
             scheme = header + (rest ? [YAMLEntry("x-amazon-apigateway-authtype", .string("custom"))] : [])
                 + [YAMLEntry("x-amazon-apigateway-authorizer", .mapping(settings))]
         }
-        return .mapping([YAMLEntry(name, .mapping(scheme))])
+        return .mapping([YAMLEntry(name, .mapping(scheme))] + keys)
     }
 
     private func lambdaAuthorizerURI(_ function: String) -> YAMLNode {

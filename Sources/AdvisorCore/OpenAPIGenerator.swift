@@ -63,6 +63,9 @@ struct OpenAPIBuilder {
                            YAMLEntry("description", .string(description)),
                        ])),
                        YAMLEntry("paths", .mapping(paths()), spaced: spaced)]
+        if usesKeys {
+            entries.append(YAMLEntry("x-amazon-apigateway-api-key-source", .string("HEADER"), comment: ["Callers send their key in the x-api-key header."], spaced: spaced))
+        }
         if let schemes = securitySchemes() {
             entries.append(YAMLEntry("components", .mapping([YAMLEntry("securitySchemes", schemes)]), spaced: spaced))
         }
@@ -116,9 +119,11 @@ struct OpenAPIBuilder {
         if let note = route.note { entries.append(YAMLEntry("description", .string(note))) }
         let parameters = pathParameters(route)
         if !parameters.isEmpty { entries.append(YAMLEntry("parameters", .sequence(parameters))) }
-        if route.authorized, let scheme = schemeName {
-            entries.append(YAMLEntry("security", .sequence([.mapping([YAMLEntry(scheme, .sequence([]))])])))
-        }
+        // One requirement naming both schemes: the caller needs the authorizer's credentials and the API key.
+        var schemes: [YAMLEntry] = []
+        if route.authorized, let scheme = schemeName { schemes.append(YAMLEntry(scheme, .sequence([]))) }
+        if plan.requiresApiKey(route, on: api) { schemes.append(YAMLEntry(Self.apiKeyScheme, .sequence([]))) }
+        if !schemes.isEmpty { entries.append(YAMLEntry("security", .sequence([.mapping(schemes)]))) }
         switch route.integration {
         case "mock":
             entries.append(YAMLEntry("responses", .mapping([YAMLEntry("200", response("CORS preflight answer", headers: preflightHeaders))])))

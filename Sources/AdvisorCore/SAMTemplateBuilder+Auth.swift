@@ -37,6 +37,7 @@ extension SAMTemplateBuilder {
             entries.append(YAMLEntry("ResourcePolicy", .mapping([YAMLEntry("IntrinsicVpceWhitelist", .sequence([.ref("VpcEndpointId")]))]),
                                      comment: ["A private API answers only requests through this interface VPC endpoint."]))
         }
+        entries += apiKeyAuth(api, events: true)
         return entries.isEmpty ? nil : .mapping(entries)
     }
 

@@ -35,27 +35,31 @@ struct SAMTemplateBuilder {
             resources.append(YAMLEntry(plan.functionID(function.name), self.function(function), spaced: true))
         }
         resources += permissions()
+        resources += featureResources()
         var outputs: [YAMLEntry] = []
-        for api in layout.apis {
+        // With mutual TLS the execute-api address is switched off, so the domain outputs are the only URLs.
+        for api in layout.apis where !(plan.generatedDomain != nil && plan.mutualTLS) {
             let id = plan.apiID(api)
             outputs.append(YAMLEntry(plan.ids.allocate(id + "Url"), .mapping([
                 YAMLEntry("Description", .string("Invoke URL of \(api.name)")),
                 YAMLEntry("Value", .sub("https://${\(id)}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}")),
             ])))
         }
-        return .mapping([
-            YAMLEntry("AWSTemplateFormatVersion", .string("2010-09-09")),
-            YAMLEntry("Transform", .string("AWS::Serverless-2016-10-31")),
-            YAMLEntry("Description", .string(description)),
-            YAMLEntry("Parameters", .mapping(parameters()), spaced: true),
-            YAMLEntry("Globals", .mapping([YAMLEntry("Function", .mapping([
-                YAMLEntry("Runtime", .ref("Runtime")),
-                YAMLEntry("Timeout", .int(plan.functionTimeout),
-                          comment: ["Seconds: the slowest request the answers expect (max-duration), at least Lambda's default of 3."]),
-            ]))]), spaced: true),
-            YAMLEntry("Resources", .mapping(resources), spaced: true),
-            YAMLEntry("Outputs", .mapping(outputs), spaced: true),
-        ])
+        outputs += featureOutputs()
+        var globals = [YAMLEntry("Runtime", .ref("Runtime")),
+                       YAMLEntry("Timeout", .int(plan.functionTimeout),
+                                 comment: ["Seconds: the slowest request the answers expect (max-duration), at least Lambda's default of 3."])]
+        if plan.features.contains("xray-tracing") { globals.append(YAMLEntry("Tracing", .string("Active"))) }
+        var sections = [YAMLEntry("AWSTemplateFormatVersion", .string("2010-09-09")),
+                        YAMLEntry("Transform", .string("AWS::Serverless-2016-10-31")),
+                        YAMLEntry("Description", .string(description)),
+                        YAMLEntry("Parameters", .mapping(parameters()), spaced: true)]
+        let conditions = conditions()
+        if !conditions.isEmpty { sections.append(YAMLEntry("Conditions", .mapping(conditions), spaced: true)) }
+        sections += [YAMLEntry("Globals", .mapping([YAMLEntry("Function", .mapping(globals))]), spaced: true),
+                     YAMLEntry("Resources", .mapping(resources), spaced: true),
+                     YAMLEntry("Outputs", .mapping(outputs), spaced: true)]
+        return .mapping(sections)
     }
 
     private var description: String {
@@ -67,10 +71,7 @@ struct SAMTemplateBuilder {
 
     private func parameters() -> [YAMLEntry] {
         func parameter(_ name: String, type: String = "String", _ text: String, default value: String? = nil, pattern: String? = nil) -> YAMLEntry {
-            var entries = [YAMLEntry("Type", .string(type)), YAMLEntry("Description", .string(text))]
-            if let value { entries.append(YAMLEntry("Default", .string(value))) }
-            if let pattern { entries.append(YAMLEntry("AllowedPattern", .string(pattern))) }
-            return YAMLEntry(name, .mapping(entries))
+            Self.parameter(name, type: type, text, default: value, pattern: pattern)
         }
         var out = [parameter("Runtime", "Lambda runtime of every function; the handlers are named for the default.", default: layout.runtime),
                    parameter("Stage", "Stage name, the last part of each invoke URL.", default: "prod", pattern: "^[A-Za-z0-9_-]+$")]
@@ -93,7 +94,7 @@ struct SAMTemplateBuilder {
             out.append(parameter("VpcEndpointId", "Interface VPC endpoint for execute-api through which callers reach the private API.",
                                  pattern: "^vpce-[0-9a-f]+$"))
         }
-        return out
+        return out + featureParameters()
     }
 
     // MARK: APIs
@@ -105,7 +106,11 @@ struct SAMTemplateBuilder {
                           YAMLEntry("StageName", .ref("Stage")),
                           YAMLEntry("OpenApiVersion", .string("3.0.1"), comment: ["Keeps SAM from creating an extra stage named Stage."]),
                           YAMLEntry("EndpointConfiguration", .mapping(endpoint))]
+        properties += featureProperties(api)
         if plan.usesDefinitionBody(api) {
+            // The body declares the API key on each operation; the usage plan is still SAM's to create.
+            let keys = apiKeyAuth(api, events: false)
+            if !keys.isEmpty { properties.append(YAMLEntry("Auth", .mapping(keys))) }
             properties.append(YAMLEntry("DefinitionBody", OpenAPIBuilder(plan: plan, api: api, target: .definitionBody).document(),
                                         comment: ["SAM events only make Lambda proxy integrations; the custom integrations, their mapping",
                                                   "templates, the authorizer and CORS are therefore described here (same as openapi/\(OpenAPIGenerator.fileName(api.name)))."]))
@@ -128,6 +133,7 @@ struct SAMTemplateBuilder {
 
     private func httpAPI(_ api: APIDesign) -> [YAMLEntry] {
         var properties = [YAMLEntry("Name", .string(api.name)), YAMLEntry("StageName", .ref("Stage"))]
+        properties += featureProperties(api)
         if let auth = httpAuth(api) { properties.append(YAMLEntry("Auth", auth)) }
         if api.cors.handling == "http-api-config" {
             properties.append(YAMLEntry("CorsConfiguration", httpCors(api), comment: [
@@ -169,9 +175,12 @@ struct SAMTemplateBuilder {
                 var properties = [YAMLEntry(api.type == "rest" ? "RestApiId" : "ApiId", .ref(plan.apiID(api))),
                                   YAMLEntry("Path", .string(route.path)),
                                   YAMLEntry("Method", .string(route.method.lowercased()))]
-                if api.authorizer != nil && !route.authorized {
-                    properties.append(YAMLEntry("Auth", .mapping([YAMLEntry("Authorizer", .string("NONE"))]),
-                                                comment: route.method == "OPTIONS" ? ["Preflights carry no credentials, so they must not meet the authorizer."] : []))
+                var auth: [YAMLEntry] = []
+                if api.authorizer != nil && !route.authorized { auth.append(YAMLEntry("Authorizer", .string("NONE"))) }
+                if plan.usesApiKeys(api) && !plan.requiresApiKey(route, on: api) { auth.append(YAMLEntry("ApiKeyRequired", .bool(false))) }
+                if !auth.isEmpty {
+                    properties.append(YAMLEntry("Auth", .mapping(auth),
+                                                comment: route.method == "OPTIONS" ? [preflightNote(api)] : []))
                 }
                 let name = names.allocate(prefix + route.method.lowercased() + " " + OpenAPIBuilder.words(route.path))
                 out.append(YAMLEntry(name, .mapping([YAMLEntry("Type", .string(api.type == "rest" ? "Api" : "HttpApi")),
@@ -179,6 +188,11 @@ struct SAMTemplateBuilder {
             }
         }
         return out
+    }
+
+    private func preflightNote(_ api: APIDesign) -> String {
+        plan.usesApiKeys(api) ? "Preflights carry no credentials, so they must not meet the authorizer or need an API key."
+            : "Preflights carry no credentials, so they must not meet the authorizer."
     }
 
     /// APIs built from an OpenAPI body get no SAM events, so API Gateway's permission to invoke is declared here.

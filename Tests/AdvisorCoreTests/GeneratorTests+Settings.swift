@@ -54,7 +54,10 @@ extension GeneratorTests {
         for api in advice.layout.apis {
             let apiID = try #require(Self.apiID(api, in: resources))
             let properties = Self.properties(resources, apiID)
-            #expect(outputs.values.contains { (Self.map(Self.map($0)["Value"])["Fn::Sub"] as? String)?.contains("${\(apiID)}") == true },
+            // With mutual TLS the execute-api address is switched off and the custom domain is the only address.
+            let url = advice.layout.domain != nil && Self.properties(resources, apiID)["DisableExecuteApiEndpoint"] as? Bool == true
+                ? "${DomainName}" : "${\(apiID)}"
+            #expect(outputs.values.contains { (Self.map(Self.map($0)["Value"])["Fn::Sub"] as? String)?.contains(url) == true },
                     "\(api.name) has no URL output")
             guard api.type == "rest" else {
                 let cors = Self.map(properties["CorsConfiguration"])

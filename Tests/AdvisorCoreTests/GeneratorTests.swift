@@ -80,13 +80,14 @@ import Yams
     func everyRouteIsAnEventOrAPath(situation: Situation) throws {
         let (advice, context) = try GeneratorFixtures.advice(situation)
         let template = try Self.load(try SAMTemplateGenerator.render(advice, context: context, recordName: "record.md"))
+        let plan = try GenerationPlan(advice: advice, context: context, recordName: "record.md")
         let resources = Self.map(template["Resources"])
         let events = Self.events(resources)
         for api in advice.layout.apis {
             let apiID = try #require(Self.apiID(api, in: resources), "\(api.name) has no API resource")
             let properties = Self.map(Self.map(resources[apiID])["Properties"])
             if let body = properties["DefinitionBody"] {
-                try checkDocument(Self.map(body), api: api, embedded: true)
+                try checkDocument(Self.map(body), api: api, plan: plan, embedded: true)
                 continue
             }
             var expectedEvents = 0
@@ -108,10 +109,14 @@ import Yams
                 if api.authorizer != nil && !route.authorized {
                     #expect(Self.map(event.auth)["Authorizer"] as? String == "NONE", "\(label) must not meet the authorizer")
                 } else {
-                    #expect(event.auth == nil, "\(label) must keep the API's default authorizer")
+                    #expect(Self.map(event.auth)["Authorizer"] == nil, "\(label) must keep the API's default authorizer")
                 }
+                // The API requires the key by default; only the routes that must stay open say so.
+                let keyOff = Self.map(event.auth)["ApiKeyRequired"] as? Bool == false
+                #expect(keyOff == (plan.usesApiKeys(api) && !plan.requiresApiKey(route, on: api)), "\(label): ApiKeyRequired \(String(describing: event.auth))")
             }
             #expect(events.filter { $0.api == apiID }.count == expectedEvents, "\(api.name) has events the layout does not have")
+            #expect((Self.map(properties["Auth"])["ApiKeyRequired"] as? Bool == true) == plan.usesApiKeys(api), "\(api.name): ApiKeyRequired")
             if let authorizer = api.authorizer {
                 let expected = authorizer.type == "iam" ? "AWS_IAM" : OpenAPIBuilder.authorizerName(authorizer.type)
                 #expect(Self.map(properties["Auth"])["DefaultAuthorizer"] as? String == expected)
@@ -125,16 +130,17 @@ import Yams
     func everyRouteIsInTheOpenAPIDocument(situation: Situation) throws {
         let (advice, context) = try GeneratorFixtures.advice(situation)
         let documents = try OpenAPIGenerator.documents(advice, context: context, recordName: "record.md")
+        let plan = try GenerationPlan(advice: advice, context: context, recordName: "record.md")
         #expect(documents.map(\.fileName) == advice.layout.apis.map { $0.name + ".yaml" })
         for (api, document) in zip(advice.layout.apis, documents) {
             let loaded = try Self.load(document.text)
             #expect(loaded["openapi"] as? String == "3.0.1")
-            try checkDocument(loaded, api: api, embedded: false)
+            try checkDocument(loaded, api: api, plan: plan, embedded: false)
         }
     }
 
     /// Paths, operations, parameters, integrations and security of one OpenAPI document against the layout.
-    func checkDocument(_ document: Map, api: APIDesign, embedded: Bool) throws {
+    func checkDocument(_ document: Map, api: APIDesign, plan: GenerationPlan, embedded: Bool) throws {
         let paths = Self.map(document["paths"])
         let schemes = Self.map(Self.map(document["components"])["securitySchemes"])
         for route in api.routes {
@@ -152,12 +158,15 @@ import Yams
             }
             if api.type == "http" { #expect(integration["payloadFormatVersion"] as? String == "2.0") }
             let security = operation["security"] as? [Map]
-            if route.authorized, let authorizer = api.authorizer {
-                let name = OpenAPIBuilder.authorizerName(authorizer.type)
-                #expect(security?.first?.keys.sorted() == [name], "\(label): security \(String(describing: security))")
-                #expect(schemes[name] != nil, "\(label): no security scheme \(name)")
-            } else {
+            var expected: [String] = []
+            if route.authorized, let authorizer = api.authorizer { expected.append(OpenAPIBuilder.authorizerName(authorizer.type)) }
+            if plan.requiresApiKey(route, on: api) { expected.append(OpenAPIBuilder.apiKeyScheme) }
+            if expected.isEmpty {
                 #expect(security == nil, "\(label) must be open")
+            } else {
+                // One requirement object: the authorizer's credentials and the key together.
+                #expect(security?.count == 1 && security?.first?.keys.sorted() == expected.sorted(), "\(label): security \(String(describing: security))")
+                for name in expected { #expect(schemes[name] != nil, "\(label): no security scheme \(name)") }
             }
             let declared = (operation["parameters"] as? [Map] ?? []).compactMap { $0["name"] as? String }
             for segment in route.path.split(separator: "/") where segment.hasPrefix("{") {

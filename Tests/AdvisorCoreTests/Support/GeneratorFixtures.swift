@@ -184,6 +184,37 @@ enum GeneratorFixtures {
             auth-mechanisms: [custom]
             routing-preference: code
             """, expected: ["api-type": "http", "api-count": "shared", "resource-style": "proxy", "authorizer": "lambda-request"]),
+        Situation(name: "rest-custom-integration-api-keys-mtls-domain", answers: """
+            api-name: exchange
+            services:
+              - name: exchange
+                resources:
+                  - {path: /rates, methods: [GET]}
+                  - {path: "/rates/{currency}", methods: [GET, PUT]}
+            consumers: [external-servers]
+            user-geography: regional
+            auth-mechanisms: [api-keys]
+            gateway-features: [usage-plans, xray-tracing, waf, caching]
+            request-transformation: true
+            mutual-tls: true
+            custom-domain: single
+            domain-name: fx.partners.example.com
+            """, expected: ["api-type": "rest", "endpoint-type": "regional", "integration": "custom", "authorizer": "none"]),
+        Situation(name: "http-per-service-wildcard-domain", answers: """
+            api-name: tenants
+            services:
+              - name: tickets
+                resources:
+                  - {path: /tickets, methods: [GET, POST]}
+              - name: agents
+                resources:
+                  - {path: "/agents/{agentId}", methods: [GET]}
+            consumers: [mobile]
+            auth-mechanisms: [oidc]
+            routing-preference: gateway
+            custom-domain: wildcard
+            domain-name: "*.tenants.example.com"
+            """, expected: ["api-type": "http", "api-count": "per-service", "authorizer": "jwt"]),
     ]
 
     /// The bundled rules; the suite's tests of the rules themselves say what is wrong when they do not load.
@@ -248,13 +279,16 @@ enum GeneratorFixtures {
         FunctionDesign(name: name, service: name, handler: "app.handler", package: name, routes: [], role: "handler")
     }
 
-    static func advice(apis: [APIDesign], functions: [FunctionDesign], conflicts: [Conflict] = [], unresolved: [String] = []) -> Advice {
+    static func advice(apis: [APIDesign], functions: [FunctionDesign], conflicts: [Conflict] = [], unresolved: [String] = [],
+                       domain: DomainDesign? = nil, answers: [String: AnswerValue] = [:]) -> Advice {
         var layout = Layout()
+        layout.domain = domain
         layout.apis = apis
         layout.functions = functions
         layout.runtime = "python3.13"
         layout.unresolved = unresolved
-        return Advice(rulesName: "fixture", rulesVersion: "1.0.0", context: [], ignoredAnswers: [], decisions: [],
+        let context = answers.sorted { $0.key < $1.key }.map { ContextEntry(question: $0.key, value: $0.value, status: .answered) }
+        return Advice(rulesName: "fixture", rulesVersion: "1.0.0", context: context, ignoredAnswers: [], decisions: [],
                       conflicts: conflicts, findings: [], layout: layout)
     }
 }

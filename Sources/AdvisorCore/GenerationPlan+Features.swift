@@ -1,0 +1,58 @@
+/// Which gateway features the answers ask for, which of them the generated files carry, and what they leave out.
+extension GenerationPlan {
+    /// The answer to gateway-features.
+    var features: [String] { answer("gateway-features")?.members ?? [] }
+
+    /// Whether the answers ask for API keys or usage plans; the check refuses them on HTTP APIs, which have neither.
+    var apiKeysWanted: Bool {
+        answer("auth-mechanisms")?.members?.contains("api-keys") == true || features.contains("usage-plans")
+    }
+
+    /// Whether `api` gets an API key requirement and a usage plan.
+    func usesApiKeys(_ api: APIDesign) -> Bool { apiKeysWanted && api.type == "rest" }
+
+    /// Preflights carry no key (browsers never add one), so OPTIONS stays open while every other method needs the key.
+    func requiresApiKey(_ route: RouteDesign, on api: APIDesign) -> Bool { usesApiKeys(api) && route.method != "OPTIONS" }
+
+    /// One usage plan for every API when several need keys, so a client's one key works on all of them.
+    var sharedUsagePlan: Bool { layout.apis.filter(usesApiKeys).count > 1 }
+
+    /// Whether callers must present client certificates.
+    var mutualTLS: Bool { answer("mutual-tls") == .bool(true) }
+
+    /// The custom domain the template creates. Private APIs are left out: a private custom domain is a different
+    /// resource (DomainNameV2 with its own policy and a VPC endpoint access association) that is not generated.
+    var generatedDomain: DomainDesign? {
+        guard let domain = layout.domain, !layout.apis.contains(where: { $0.endpoint == "private" }) else { return nil }
+        return domain
+    }
+
+    /// Whether the REST API traces requests through the gateway with X-Ray.
+    func tracing(_ api: APIDesign) -> Bool { api.type == "rest" && features.contains("xray-tracing") }
+
+    /// Whether a web ACL is attached to the REST API's stage.
+    func waf(_ api: APIDesign) -> Bool { api.type == "rest" && features.contains("waf") }
+
+    /// Features the generated files carry on REST APIs.
+    static let generatedFeatures: Set<String> = ["usage-plans", "xray-tracing", "waf"]
+
+    /// What the generated files leave out although the advice asks for it, for the header.
+    var notGenerated: [String] {
+        var out: [String] = []
+        if let domain = layout.domain, generatedDomain == nil {
+            out.append("the private custom domain \(domain.name) (a DomainNameV2 with a policy and a VPC endpoint access association)")
+        }
+        if mutualTLS && generatedDomain == nil && layout.domain == nil {
+            out.append("mutual TLS (it needs a regional custom domain: answer custom-domain)")
+        }
+        let http = layout.apis.contains { $0.type == "http" }
+        var missing = features.filter { !Self.generatedFeatures.contains($0) }
+        if http {
+            // HTTP APIs have neither; the functions are still traced when X-Ray is asked for.
+            if features.contains("waf") { missing.append("waf on the HTTP APIs (they take a web ACL only on a CloudFront distribution in front)") }
+            if features.contains("xray-tracing") { missing.append("X-Ray tracing of the HTTP APIs themselves (only the functions are traced)") }
+        }
+        if !missing.isEmpty { out.append("gateway features: " + missing.joined(separator: ", ")) }
+        return out
+    }
+}
