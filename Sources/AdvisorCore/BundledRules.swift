@@ -4364,7 +4364,8 @@ rules:
     reason: >-
       A /{proxy+} resource catches /orders and /orders/42 but not / itself. If the root path
       must answer (a health check, an index), add an ANY method on / that points at the same
-      function.
+      function; the recommended layout already does. On an HTTP API a $default route would
+      catch / as well, but explicit ANY / and ANY /{proxy+} routes keep the routes visible.
     facts: [proxy-root, proxy-resource]
 
   - id: resource-style.proxy-hides-unknown-routes
@@ -14008,7 +14009,7 @@ S93,5,6:expect
 m93,13,1:
 S93,14,14:resource-style
 S93,30,8:explicit
-@35:<bundled>/resource-style.rules.yaml,6197
+@35:<bundled>/resource-style.rules.yaml,6358
 m5,1,1:
 S5,1,5:rules
 s6,3,11:
@@ -14213,41 +14214,41 @@ S104,25,4:info
 S104,31,5:title
 S104,38,37:{proxy+} does not match the root path
 S105,5,6:reason
-S105,13,183:A /{proxy+} resource catches /orders and /orders/42 but not / itself. If the root path must answer (a health check, an index), add an ANY method on / that points at the same function.
-S109,5,5:facts
-s109,12,2:
-S109,13,10:proxy-root
-S109,25,14:proxy-resource
-m111,5,6:
-S111,5,2:id
-S111,9,41:resource-style.proxy-hides-unknown-routes
-S112,5,8:decision
-S112,15,14:resource-style
-S113,5,4:when
-m114,7,1:
-S114,7,3:all
-s115,9,2:
-m115,11,2:
-S115,12,8:decision
-S115,22,14:resource-style
-S115,38,2:is
-S115,42,5:proxy
+S105,13,344:A /{proxy+} resource catches /orders and /orders/42 but not / itself. If the root path must answer (a health check, an index), add an ANY method on / that points at the same function; the recommended layout already does. On an HTTP API a $default route would catch / as well, but explicit ANY / and ANY /{proxy+} routes keep the routes visible.
+S110,5,5:facts
+s110,12,2:
+S110,13,10:proxy-root
+S110,25,14:proxy-resource
+m112,5,6:
+S112,5,2:id
+S112,9,41:resource-style.proxy-hides-unknown-routes
+S113,5,8:decision
+S113,15,14:resource-style
+S114,5,4:when
+m115,7,1:
+S115,7,3:all
+s116,9,2:
 m116,11,2:
-S116,12,6:answer
-S116,20,15:auth-mechanisms
-S116,37,8:contains
-S116,47,4:none
-S117,5,7:finding
-m117,14,2:
-S117,15,8:severity
-S117,25,4:info
-S117,31,5:title
-S117,38,32:Unknown paths reach the function
-S118,5,6:reason
-S118,13,218:With a catch-all resource on public routes, any path anyone tries - scanners included - invokes the function and is billed. Return 404 quickly from the router, and consider throttling or WAF rate rules for public APIs.
-S122,5,5:facts
-s122,12,1:
-S122,13,14:proxy-resource
+S116,12,8:decision
+S116,22,14:resource-style
+S116,38,2:is
+S116,42,5:proxy
+m117,11,2:
+S117,12,6:answer
+S117,20,15:auth-mechanisms
+S117,37,8:contains
+S117,47,4:none
+S118,5,7:finding
+m118,14,2:
+S118,15,8:severity
+S118,25,4:info
+S118,31,5:title
+S118,38,32:Unknown paths reach the function
+S119,5,6:reason
+S119,13,218:With a catch-all resource on public routes, any path anyone tries - scanners included - invokes the function and is billed. Return 404 quickly from the router, and consider throttling or WAF rate rules for public APIs.
+S123,5,5:facts
+s123,12,1:
+S123,13,14:proxy-resource
 end
 
 """#
