@@ -22,8 +22,13 @@ enum BinaryRunner {
     }
 
     static func run(_ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        try runTool(binary.path, arguments, cwd: cwd, environment: environment)
+    }
+
+    /// Runs any program (a validator, say) the same way.
+    static func runTool(_ path: String, _ arguments: [String], cwd: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.currentDirectoryURL = cwd ?? repoRoot
         var env = ProcessInfo.processInfo.environment

@@ -52,3 +52,32 @@ import Testing
         }
     }
 }
+
+/// The JSON output of every example validates against docs/advice.schema.json with a real JSON Schema
+/// validator (Python's jsonschema, installed on this machine kind; skipped, visibly, where it is not).
+@Suite struct ExampleJSONSchemaTests {
+    static let validatorAvailable: Bool = {
+        (try? BinaryRunner.runTool("/usr/bin/env", ["python3", "-c", "import jsonschema"]))?.status == 0
+    }()
+
+    @Test(.enabled(if: validatorAvailable, "python3 with jsonschema is not installed"), arguments: ExampleGoldenTests.examples)
+    func jsonValidatesAgainstTheSchema(example: String) throws {
+        let result = try BinaryRunner.run(["advise", "examples/\(example)", "--format", "json", "--date", "2026-11-25"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try BinaryRunner.temporaryFolder().appendingPathComponent("advice.json")
+        try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let schema = BinaryRunner.repoRoot.appendingPathComponent("docs/advice.schema.json").path
+        let check = try BinaryRunner.runTool("/usr/bin/env", ["python3", "-c", """
+            import json, sys, jsonschema
+            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+            """, schema, file.path])
+        #expect(check.status == 0, "\(example): \(check.stderr)")
+    }
+
+    @Test func skippedValidatorIsSaidAloud() {
+        if !Self.validatorAvailable {
+            FileHandle.standardError.write(Data("SKIPPED: JSON Schema validation of the examples (python3 jsonschema missing)\n".utf8))
+        }
+        #expect(Bool(true))
+    }
+}
