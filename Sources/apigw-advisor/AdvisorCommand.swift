@@ -1,14 +1,15 @@
 import AdvisorCore
 import ArgumentParser
 
-/// The `apigw-advisor` command and its subcommands.
+/// The `apigw-advisor` command and its subcommands; the bare command is handled in `Main` (the interview).
 struct AdvisorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apigw-advisor",
         abstract: "Advice on laying out serverless APIs on Amazon API Gateway and AWS Lambda.",
         discussion: """
         Answer questions about your services, clients, identity and limits; get a recommendation for \
-        each decision point with the reasons, the trade-offs and the limits it runs into, and a layout.
+        each decision point with the reasons, the trade-offs and the limits it runs into, and a layout. \
+        Run without arguments on a terminal for the interactive interview.
 
         Exit status: 0 success; 1 strict mode found conflicts, error findings or missing answers \
         (or lint found problems); 2 bad input (a missing, malformed or invalid file, named with line \
@@ -19,9 +20,4 @@ struct AdvisorCommand: ParsableCommand {
         subcommands: [InterviewCommand.self, AdviseCommand.self, ValidateCommand.self, LintCommand.self, QuestionsCommand.self, GenerateCommand.self],
         defaultSubcommand: nil
     )
-
-    /// Without a subcommand the interview starts.
-    func run() throws {
-        try InterviewCommand.parse([]).run()
-    }
 }
