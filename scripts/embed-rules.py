@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/AdvisorCore/BundledRules.swift from the YAML files in rules/.
+"""Writes Sources/AdvisorCore/Catalog/BundledRules.swift from the YAML files in rules/.
 
 The binary embeds its rules so it works from any directory and after installation.
 Run after editing rules/; a test fails while the embedded copy differs from rules/.
@@ -7,7 +7,7 @@ Run after editing rules/; a test fails while the embedded copy differs from rule
 Two forms are embedded:
 - `files`: the YAML texts, as they are in rules/ (tests compare them with the folder);
 - `preparsed`: the same files already parsed into document trees, in the form
-  Sources/AdvisorCore/PreparsedDocuments.swift describes, so start-up parses no YAML (parsing
+  Sources/AdvisorCore/Documents/PreparsedDocuments.swift describes, so start-up parses no YAML (parsing
   the bundled YAML with Yams was most of the time of every command). A test checks that it
   matches what Yams makes of `files`, node for node, locations included. When a file uses YAML
   this script does not reproduce exactly (anchors, aliases, explicit tags, duplicate keys,
@@ -27,7 +27,7 @@ except ImportError:
 
 root = pathlib.Path(__file__).resolve().parent.parent
 rules = root / "rules"
-out = root / "Sources" / "AdvisorCore" / "BundledRules.swift"
+out = root / "Sources" / "AdvisorCore" / "Catalog" / "BundledRules.swift"
 
 # Yams' Resolver.default rules, in its order (Yams/Sources/Yams/Resolver.swift): a plain scalar
 # takes the type of the first rule that matches, and DocNode keeps bool, int, float and null.
@@ -177,7 +177,7 @@ new = "".join(parts)
 if "--check" in sys.argv:
     current = out.read_text(encoding="utf-8") if out.exists() else ""
     if current != new:
-        sys.exit("Sources/AdvisorCore/BundledRules.swift is out of date: run scripts/embed-rules.py")
+        sys.exit("Sources/AdvisorCore/Catalog/BundledRules.swift is out of date: run scripts/embed-rules.py")
     sys.exit(0)
 out.write_text(new, encoding="utf-8")
 print(f"wrote {out.relative_to(root)} ({len(new)} bytes)")

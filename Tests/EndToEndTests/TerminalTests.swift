@@ -22,10 +22,20 @@ final class TmuxSession {
         self.socket = folder.appendingPathComponent("tmux.sock").path
     }
 
+    /// Stops the server first, then removes the folder: the socket must still exist for `kill-server` to reach it.
     deinit {
         _ = try? run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: socket)
+        try? FileManager.default.removeItem(at: folder)
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which the Glibc module does not import.
+    ///
+    /// Without it the tmux server inherits every descriptor the test process has open, including the write ends of
+    /// pipes that concurrent tests read to end of file, and those tests then hang for as long as the server lives.
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// The file the pane's shell writes the interview's exit status to (`$?`: 143 after SIGTERM).
     var statusFile: URL { folder.appendingPathComponent("status") }
@@ -126,6 +136,7 @@ final class TmuxSession {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if let addCloseFrom = Self.addCloseFrom { _ = addCloseFrom(&actions, 3) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -180,7 +191,6 @@ final class TmuxSession {
 
     @Test func answersResizesSearchesSavesAndQuits() throws {
         guard let tmux = try session() else { return }
-        defer { try? FileManager.default.removeItem(at: tmux.folder) }
         let recovery = tmux.folder.appendingPathComponent("recovery.yaml").path
         try tmux.start([BinaryRunner.binary.path, "interview", "--recovery-file", recovery, "--date", "2026-01-15"])
         try tmux.waitFor("1/7 Project")
@@ -223,7 +233,6 @@ final class TmuxSession {
 
     @Test func sigtermRestoresTheTerminalAndKeepsTheAnswers() throws {
         guard let tmux = try session() else { return }
-        defer { try? FileManager.default.removeItem(at: tmux.folder) }
         let recovery = tmux.folder.appendingPathComponent("recovery.yaml").path
         try tmux.start([BinaryRunner.binary.path, "interview", "--recovery-file", recovery])
         try tmux.waitFor("1/7 Project")
