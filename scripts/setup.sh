@@ -18,6 +18,4 @@ if ! command -v cfn-lint >/dev/null 2>&1 || ! command -v openapi-spec-validator 
   python3 -m pip install --quiet cfn-lint openapi-spec-validator \
     || echo "warning: could not install cfn-lint/openapi-spec-validator; the template tests will say they skipped them" >&2
 fi
-# scripts/embed-rules.py (run with --check by CI) reads rules/ with PyYAML to write the pre-parsed bundled rules.
-python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet PyYAML
 echo "setup done"
