@@ -61,6 +61,11 @@ public enum RuleSetLoader {
         try assemble(files.map { file in (file.name, { () throws(InputError) -> DocNode in try DocNode.parse(file.text, file: file.name) }) })
     }
 
+    /// Loads a rule set from files already parsed into documents.
+    public static func load(documents: [RuleDocument]) throws(InputErrors) -> RuleSet {
+        try assemble(documents.map { document in (document.name, { () throws(InputError) -> DocNode in document.node }) })
+    }
+
     /// Checks and decodes the files; each is parsed in turn so diagnostics keep file order whichever way they arrive.
     private static func assemble(_ files: [(name: String, parse: () throws(InputError) -> DocNode)],
                                  checkPatterns: Bool = true) throws(InputErrors) -> RuleSet {
