@@ -288,8 +288,10 @@ rules:
       Separate APIs do not mean separate host names. A custom domain such as api.example.com
       can map a base path to each API (/orders to the orders API, /billing to the billing
       API), so callers see one address while each team deploys its own API. A regional custom
-      domain can even mix REST and HTTP APIs.
-    facts: [base-path-mapping]
+      domain can even mix REST and HTTP APIs; a domain of REST APIs only can also route by
+      header with routing rules. Choose its IP address type too: IPv4, the default, or
+      dual-stack for IPv6 clients.
+    facts: [base-path-mapping, routing-rules, ip-address-type]
 
   - id: api-count.shared-api-ownership
     decision: api-count
@@ -330,7 +332,6 @@ cases:
       - api-type.private-needs-rest
       - api-type.long-requests-exclude-http
       - api-type.worldwide-edge-needs-rest
-      - api-type.native-jwt-on-http
       - api-type.consider-function-urls
     expect: {api-type: http}
 
@@ -340,7 +341,7 @@ cases:
       auth-mechanisms: [api-keys]
       gateway-features: [usage-plans]
     fires: [api-type.usage-plans-need-rest, api-type.api-keys-need-rest]
-    not-fires: [api-type.http-is-cheaper, api-type.native-jwt-on-http]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: API keys alone are enough to force REST
@@ -423,7 +424,7 @@ cases:
       auth-mechanisms: [cognito]
       max-duration: 120
     fires: [api-type.long-requests-exclude-http]
-    not-fires: [api-type.consider-function-urls, api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.consider-function-urls, api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: a 29-second request still fits an HTTP API
@@ -438,7 +439,7 @@ cases:
       consumers: [mobile]
       user-geography: worldwide
     fires: [api-type.worldwide-edge-needs-rest, api-type.http-is-cheaper]
-    not-fires: [api-type.native-jwt-on-http]
+    not-fires: [api-type.caching-needs-rest]
     expect: {api-type: http}
 
   - name: worldwide users behind your own CDN do not need edge
@@ -458,10 +459,10 @@ cases:
     not-fires: [api-type.worldwide-edge-needs-rest]
     expect: {api-type: http}
 
-  - name: Cognito users favour the HTTP JWT authorizer
+  - name: Cognito users alone do not tip the API type (both products validate JWTs natively)
     answers:
       auth-mechanisms: [cognito]
-    fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    fires: [api-type.http-is-cheaper]
     not-fires: [api-type.api-keys-need-rest]
     expect: {api-type: http}
 
@@ -470,7 +471,7 @@ cases:
       auth-mechanisms: [oidc]
       gateway-features: [caching]
     fires: [api-type.caching-needs-rest]
-    not-fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
 """#),
@@ -649,25 +650,11 @@ rules:
     strength: normal
     reason: >-
       None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent
-      less per request, configure CORS declaratively and validate JWTs natively.
+      less per request and configure CORS declaratively.
     tradeoff: >-
       Adding a REST-only feature later (usage plans, WAF on the API, caching, validation)
       means migrating to a REST API, which changes the event format for payload 2.0 functions.
     facts: [price-rest-vs-http, http-api-capabilities, http-api-ga]
-
-  - id: api-type.native-jwt-on-http
-    decision: api-type
-    when:
-      all:
-        - {ref: token-based-auth}
-        - {not: {ref: needs-rest-only-feature}}
-    recommend: http
-    strength: weak
-    reason: >-
-      Users sign in with Cognito or another OIDC provider; an HTTP API validates their tokens
-      with a built-in JWT authorizer, whereas a REST API needs a Lambda authorizer for anything
-      but Cognito.
-    facts: [http-jwt-authorizer, http-api-capabilities]
 
   - id: api-type.consider-function-urls
     decision: api-type
@@ -718,14 +705,14 @@ cases:
       - authorizer.http-options
       - authorizer.cognito-on-http
       - authorizer.jwt-audience
-    not-fires: [authorizer.cognito-on-rest, authorizer.rest-options, authorizer.public-or-keys-only]
+    not-fires: [authorizer.cognito-on-rest, authorizer.public-or-keys-only, authorizer.jwt-issuer-reachable, authorizer.rest-jwt-outside-templates]
     expect: {api-type: http, authorizer: jwt}
 
   - name: Cognito on a REST API uses the Cognito authorizer
     answers:
       auth-mechanisms: [cognito]
       gateway-features: [caching]
-    fires: [authorizer.cognito-on-rest, authorizer.rest-options]
+    fires: [authorizer.cognito-on-rest]
     not-fires: [authorizer.cognito-on-http, authorizer.http-options, authorizer.jwt-audience, authorizer.cached-policy-403]
     expect: {api-type: rest, authorizer: cognito}
 
@@ -736,14 +723,31 @@ cases:
     not-fires: [authorizer.oidc-on-rest]
     expect: {authorizer: jwt}
 
-  - name: an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+  - name: an external OIDC provider on a REST API uses the REST JWT authorizer
     answers:
       consumers: [partners]
       auth-mechanisms: [oidc, api-keys]
       gateway-features: [usage-plans]
-    fires: [authorizer.oidc-on-rest, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
-    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth]
-    expect: {api-type: rest, authorizer: lambda-token}
+    fires: [authorizer.oidc-on-rest, authorizer.jwt-audience, authorizer.rest-jwt-outside-templates]
+    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
+    expect: {api-type: rest, authorizer: jwt}
+
+  - name: partners with API keys and a custom token scheme get the key from the Lambda authorizer
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [custom, api-keys]
+      gateway-features: [usage-plans]
+    fires: [authorizer.custom-on-rest, authorizer.keys-from-authorizer, authorizer.cached-policy-403]
+    not-fires: [authorizer.rest-jwt-outside-templates]
+    expect: {api-type: rest, authorizer: lambda-request}
+
+  - name: a private REST API with OIDC tokens needs an issuer reachable from the internet
+    answers:
+      consumers: [vpc-only]
+      auth-mechanisms: [oidc]
+    fires: [authorizer.oidc-on-rest, authorizer.jwt-issuer-reachable]
+    not-fires: [authorizer.oidc-on-http]
+    expect: {api-type: rest, endpoint-type: private, authorizer: jwt}
 
   - name: AWS callers on an HTTP API use IAM and assume roles across accounts
     answers:
@@ -874,16 +878,8 @@ rules:
     reason: >-
       HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer;
       they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
+      (REST APIs offer every authorizer type, JWT included.)
     facts: [http-api-capabilities]
-
-  - id: authorizer.rest-options
-    decision: authorizer
-    when: {decision: api-type, is: rest}
-    exclude: jwt
-    reason: >-
-      The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens
-      with a Cognito authorizer and other JWTs with a Lambda authorizer.
-    facts: [http-api-capabilities, rest-cognito-authorizer]
 
   - id: authorizer.cognito-on-rest
     decision: authorizer
@@ -930,15 +926,13 @@ rules:
       all:
         - {answer: auth-mechanisms, contains: oidc}
         - {decision: api-type, is: rest}
-    recommend: lambda-token
-    strength: normal
+    recommend: jwt
+    strength: strong
     reason: >-
-      REST APIs have no native JWT authorizer and their Cognito authorizer accepts only
-      Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it
-      against the provider's published keys with a standard JWT library.
-    tradeoff: >-
-      Custom security code to own, and an invocation on every cache miss.
-    facts: [rest-cognito-authorizer, authorizer-cache-ttl]
+      REST APIs validate tokens from your OIDC provider with a native JWT authorizer -
+      issuers, audiences, signing algorithms, required claims and per-method scopes, checked
+      by the gateway without any code or extra invocation.
+    facts: [rest-jwt-authorizer]
 
   - id: authorizer.iam
     decision: authorizer
@@ -1110,12 +1104,40 @@ rules:
     when: {decision: authorizer, is: jwt}
     finding: {severity: info, title: "Configure the JWT issuer, audience and scopes"}
     reason: >-
-      Set the issuer to your provider's issuer URL (for Cognito
-      https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids
-      allowed to call. Cognito access tokens carry client_id instead of aud, which the
-      authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as
-      access tokens.
-    facts: [http-jwt-authorizer]
+      Set the issuer to your provider's issuer URL exactly as it appears in the tokens' iss
+      claim (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to
+      the client ids allowed to call. Require scopes on routes so that ID tokens cannot be
+      used as access tokens.
+    facts: [http-jwt-authorizer, rest-jwt-authorizer]
+
+  - id: authorizer.jwt-issuer-reachable
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: jwt}
+        - {decision: endpoint-type, is: private}
+    finding: {severity: warning, title: "The JWT issuer must be reachable from the internet"}
+    reason: >-
+      API Gateway fetches the issuer's discovery document and signing keys over the public
+      internet, also for a private API. An identity provider that is itself reachable only
+      inside your network cannot back a JWT authorizer; use a Lambda authorizer that can
+      reach it, or IAM.
+    facts: [rest-jwt-authorizer]
+
+  - id: authorizer.rest-jwt-outside-templates
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: jwt}
+        - {decision: api-type, is: rest}
+    finding: {severity: info, title: "Generated templates do not declare a REST JWT authorizer yet"}
+    reason: >-
+      The SAM and OpenAPI output of this tool (checked with cfn-lint and samtranslator) has no
+      form yet for a JWT authorizer on a REST API, so `generate` refuses rather than leave the
+      routes open. Create the authorizer with the console, the CLI or CloudFormation as the
+      API Gateway guide shows, or pin authorizer to lambda-token to generate a TOKEN Lambda
+      authorizer instead.
+    facts: [rest-jwt-authorizer]
 
 """#),
         RuleFile(name: "<bundled>/conditions.yaml", text: #"""
@@ -1200,6 +1222,8 @@ conditions:
     # Peak requests per second times duration is roughly the concurrent executions needed.
     # These bands are sufficient (not necessary) for the product to exceed 1,000.
     any:
+      # One execution environment serves at most 10 requests per second, whatever the duration.
+      - {answer: peak-rps, gt: 10000}
       - all: [{answer: peak-rps, gt: 1000}, {answer: max-duration, gte: 1}]
       - all: [{answer: peak-rps, gt: 500}, {answer: max-duration, gte: 2}]
       - all: [{answer: peak-rps, gt: 200}, {answer: max-duration, gte: 5}]
@@ -1573,10 +1597,10 @@ decisions:
           - Offers edge-optimized and private endpoints as well as regional ones.
           - Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
           - Supports custom (non-proxy) integrations with mapping templates.
+          - Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
         cons:
           - Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
           - CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-          - No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
       - id: http
         title: HTTP API (API Gateway v2)
         summary: >-
@@ -1585,7 +1609,7 @@ decisions:
         pros:
           - Roughly 70 percent cheaper per request than a REST API.
           - Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-          - Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
+          - Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
           - Simpler configuration with automatic deployments.
         cons:
           - Regional endpoints only - no edge-optimized and no private endpoints.
@@ -1776,7 +1800,7 @@ decisions:
 
   - id: packaging
     title: Shared or separate deployment packages
-    question: Should the functions of a service share one deployment package or each get their own?
+    question: Should the functions of a service share one deployment package, each get their own, or be built as container images?
     default: separate-packages
     after: [function-granularity]
     options:
@@ -1804,6 +1828,17 @@ decisions:
         cons:
           - More build artifacts; shared code must be a library or a layer.
           - Versions of shared code can drift between functions.
+      - id: container-image
+        title: One container image per function
+        summary: >-
+          Each function is built as an OCI container image from a Lambda base image and
+          pushed to Amazon ECR; the image may be up to 10 GB.
+        pros:
+          - Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+          - The same Dockerfile tooling and image scanning as the team's other containers.
+        cons:
+          - An ECR repository and an image build per function; layers cannot be used.
+          - Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
 
   - id: cors
     title: How to handle CORS
@@ -1884,7 +1919,7 @@ decisions:
         pros:
           - No code; token signature, expiry and scopes checked by the gateway.
         cons:
-          - REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
+          - REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
       - id: lambda-token
         title: Lambda authorizer, TOKEN type (REST)
         summary: >-
@@ -1907,16 +1942,17 @@ decisions:
           - Custom security code to write, test and keep fast.
           - Costs a Lambda invocation on each cache miss.
       - id: jwt
-        title: JWT authorizer (HTTP)
+        title: JWT authorizer
         summary: >-
-          The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer
-          against the issuer's published keys.
+          The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0
+          issuer against the issuer's published keys; REST and HTTP APIs both have it.
         pros:
           - No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-          - Works with Cognito and external providers alike.
+          - Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
         cons:
-          - HTTP APIs only.
+          - The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
           - Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+          - On an HTTP API one authorizer trusts a single issuer.
 
 """#),
         RuleFile(name: "<bundled>/endpoint-type.cases.yaml", text: #"""
@@ -2235,10 +2271,11 @@ rules:
 """#),
         RuleFile(name: "<bundled>/facts.yaml", text: #"""
 # Sources and facts. Each fact is written in our own words and names one source.
-# `as-of` is the date from which the fact holds as stated: the change date where one is known,
-# otherwise 2026-11-01, the date the fact was last checked against the source.
-# Where only the month of a change is known, the last day of that month is used (the fact
-# certainly holds from then).
+# `as-of` is the date the fact was last checked against its source and found to hold as stated
+# (2026-12-01 for the facts re-checked in the December 2026 review). Dates of changes (when a
+# limit moved or a feature appeared) are part of the fact's text. `apigw-advisor lint` warns
+# about facts whose as-of is older than `--max-fact-age` days (default 365), and every report
+# states the oldest fact it relied on.
 
 sources:
   - id: CMP
@@ -2349,6 +2386,24 @@ sources:
   - id: PRICE
     title: Amazon API Gateway pricing
     url: https://aws.amazon.com/api-gateway/pricing/
+  - id: RJWT
+    title: Control access to REST APIs using JWT authorizers
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
+  - id: RT
+    title: Lambda runtimes (supported runtimes and deprecation dates)
+    url: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+  - id: SCALE
+    title: Lambda scaling behavior
+    url: https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+  - id: IPT
+    title: IP address types for custom domain names in API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
+  - id: ROUT
+    title: Send traffic to your APIs through your custom domain name (routing rules and API mappings)
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
+  - id: IMPW
+    title: Errors and warnings from importing your API into API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
 
 facts:
   - id: default-endpoint-can-be-disabled
@@ -2362,20 +2417,21 @@ facts:
     text: >-
       API keys with usage plans, per-client throttling, request validation, response caching,
       mapping templates, AWS WAF, resource policies, private endpoints, canary releases,
-      gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
+      gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom
+      domains and developer portals are available on REST APIs and not on HTTP APIs.
     source: CMP
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-api-capabilities
     text: >-
       HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format
       1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST
-      type, and native JWT authorizers.
+      type, and native JWT authorizers with one issuer each.
     source: CMP
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-api-ga
     text: HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
     source: GA20
-    as-of: 2020-03-12
+    as-of: 2026-11-01
   - id: price-rest-vs-http
     text: >-
       In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and
@@ -2384,44 +2440,49 @@ facts:
     as-of: 2026-11-01
   - id: response-streaming-rest
     text: >-
-      Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses
-      for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for
-      5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB
-      is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates.
-      HTTP APIs cannot stream.
+      Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy
+      integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB
+      without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized
+      endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed
+      routes cannot use caching, content encoding or mapping templates. Lambda streams
+      natively only on its managed Node.js runtimes; other languages need a custom runtime or
+      a web adapter. HTTP APIs cannot stream.
     source: STR
-    as-of: 2025-11-19
+    as-of: 2026-12-01
 
   # ------------------------------------------------------ timeouts, payloads
   - id: rest-timeout-29s
     text: >-
-      A REST API integration waits between 50 milliseconds and 29 seconds for the backend;
-      29 seconds is the default and, without a quota increase, the maximum.
+      A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since
+      November 2017); 29 seconds is the default and, without a quota increase, the maximum.
     source: TO17
-    as-of: 2017-11-30
+    as-of: 2026-11-01
   - id: rest-timeout-raisable
     text: >-
       Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a
       Service Quotas increase, which may lower the account's throttle quota for the Region;
       edge-optimized REST APIs and HTTP APIs cannot be raised.
     source: TO24
-    as-of: 2024-06-04
+    as-of: 2026-11-01
   - id: http-timeout-30s
     text: An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: lambda-duration-memory
-    text: A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
+    text: A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
     source: LQ
-    as-of: 2020-12-01
+    as-of: 2026-12-01
   - id: lambda-sync-payload-6mb
-    text: A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+    text: >-
+      A buffered synchronous Lambda invocation carries at most 6 MB of request payload and
+      6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous
+      invocation carries at most 1 MB.
     source: INV
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: gateway-payload-10mb
     text: API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: function-urls
     text: >-
       Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with
@@ -2429,30 +2490,62 @@ facts:
       authorizers, usage plans or caching, and requests are bounded by the function timeout
       rather than a 29- or 30-second gateway limit.
     source: FURL
-    as-of: 2022-04-06
+    as-of: 2026-11-01
+
+  - id: lambda-scaling-rate
+    text: >-
+      Each Lambda function scales by at most 1,000 new execution environments every 10 seconds
+      (about 10,000 more requests per second each 10 seconds) until the account's concurrency
+      quota; requests beyond that are throttled with status 429.
+    source: SCALE
+    as-of: 2026-12-01
+  - id: lambda-runtimes
+    text: >-
+      Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November
+      2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has
+      a published deprecation date after which functions can no longer be created and then
+      updated with it (the dates are listed with the runtime choices).
+    source: RT
+    as-of: 2026-12-01
+  - id: ip-address-type
+    text: >-
+      APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and
+      IPv6) clients; public custom domains default to IPv4, and private custom domains are
+      always dual-stack.
+    source: IPT
+    as-of: 2026-12-01
+  - id: routing-rules
+    text: >-
+      Since June 2025 a custom domain name can route requests to REST API stages by header
+      values and base path with prioritized routing rules; the targets must be REST APIs, and a
+      domain that maps both REST and HTTP APIs cannot use routing rules.
+    source: ROUT
+    as-of: 2026-12-01
 
   # ------------------------------------------------------------- packages
   - id: lambda-package-limits
     text: >-
       A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through
       S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers;
-      container images can be up to 10 GB.
+      container images can be up to 10 GB (since December 2020).
     source: LQ
-    as-of: 2020-12-01
+    as-of: 2026-11-01
   - id: cfn-500-resources
     text: >-
       A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020).
       Every Lambda function behind an API method brings several of them - the function, its
       role, an invoke permission, the method and often a log group and version.
     source: CFN500
-    as-of: 2020-10-31
+    as-of: 2026-11-01
   - id: lambda-concurrency-1000
     text: >-
       Lambda allows 1,000 concurrent executions per account and Region by default (new
-      accounts may start lower; it can be raised). Concurrent executions are roughly requests
-      per second times average duration in seconds.
+      accounts start lower and are raised with use; it can be raised on request). Concurrent
+      executions are roughly requests per second times average duration in seconds, and never
+      fewer than requests per second divided by 10, because one execution environment serves
+      at most 10 requests per second.
     source: LQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: snapstart
     text: >-
       Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold
@@ -2460,16 +2553,19 @@ facts:
       .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and
       .NET the snapshot caching and restores are billed.
     source: SNAP
-    as-of: 2024-11-18
+    as-of: 2026-11-01
 
   # ------------------------------------------------------------------ quotas
   - id: account-throttle-10k
     text: >-
-      API Gateway throttles each account per Region at 10,000 requests per second with a
-      burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be
-      raised on request.
+      API Gateway throttles each account per Region at 10,000 requests per second by default,
+      shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan,
+      Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand
+      and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The
+      rate can be raised through Service Quotas; the burst is set by AWS from the rate and
+      cannot be requested.
     source: AQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: rest-per-api-quotas
     text: >-
       A REST API may have 300 resources, 10 stages and 10 authorizers by default (all
@@ -2477,9 +2573,11 @@ facts:
     source: RQ
     as-of: 2026-11-01
   - id: http-per-api-quotas
-    text: An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+    text: >-
+      An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10
+      stages by default.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
 
   # ------------------------------------------------------------ authorizers
   - id: one-authorizer-per-method
@@ -2514,11 +2612,21 @@ facts:
     as-of: 2026-11-01
   - id: http-jwt-authorizer
     text: >-
-      HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito
-      the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience
-      is the app client id (checked against the aud claim, or client_id when aud is absent).
+      HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for
+      Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the
+      audience is the app client id (checked against the aud claim, or client_id when aud is
+      absent).
     source: JWT
-    as-of: 2026-11-01
+    as-of: 2026-12-01
+  - id: rest-jwt-authorizer
+    text: >-
+      REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list
+      the trusted issuers, the audiences accepted from each, the allowed signing algorithms
+      and any claims a token must carry, and each method can require its own scopes. The
+      issuer's OIDC discovery document and key set must be reachable from the public internet,
+      even for a private API.
+    source: RJWT
+    as-of: 2026-12-01
   - id: iam-cross-account
     text: >-
       Granting another AWS account IAM access directly through a resource policy works on REST
@@ -2562,17 +2670,19 @@ facts:
   - id: http-cors-config
     text: >-
       An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age,
-      credentials); once it is set, the gateway answers preflights itself and ignores CORS
-      headers returned by the integration.
+      credentials); once it is set, the gateway ignores CORS headers returned by the
+      integration and adds the configured ones, and it answers a preflight itself only when
+      no route matches the OPTIONS request.
     source: HCORS
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-cors-authorized-options
     text: >-
-      On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight
-      requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route
-      without authorization avoids this.
+      On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so
+      they reach that route's integration and authorizer instead of the gateway's CORS
+      answer; preflights carry no credentials, so an authorizer rejects them. Only methods
+      declared one by one leave OPTIONS unmatched for the gateway to answer.
     source: HCORS
-    as-of: 2026-11-01
+    as-of: 2026-12-01
 
   # ----------------------------------------------------- endpoints, domains
   - id: endpoint-types
@@ -2604,7 +2714,7 @@ facts:
       Private APIs can have custom domain names since November 2024, shared with consumers
       through domain name access associations; wildcard names are not supported for them.
     source: PCD
-    as-of: 2024-11-30
+    as-of: 2026-11-01
   - id: edge-cert-us-east-1
     text: >-
       The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional
@@ -2657,11 +2767,14 @@ facts:
     as-of: 2026-11-01
   - id: openapi-import-rest
     text: >-
-      REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and
-      discriminator are not supported in models; integrations are described with the
+      REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important
+      notes - for example oneOf, anyOf, not and discriminator are not supported in models,
+      which follow JSON Schema draft 4; major problems reject the import with an error and
+      nothing changes, minor ones are warnings that roll the import back unless
+      failonwarnings is false (the default); integrations are described with the
       x-amazon-apigateway-integration extension.
     source: OAS-R
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: openapi-import-http
     text: HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
     source: OAS-H
@@ -2691,7 +2804,28 @@ cases:
       - packaging.least-privilege
       - packaging.compiled-runtime
       - packaging.share-code-via-library
+      - packaging.over-zip-limit-router
+      - packaging.over-zip-limit-split
     expect: {resource-style: proxy, function-granularity: router, packaging: separate-packages}
+
+  - name: a router whose package unpacks past 250 MB must be a container image
+    answers:
+      routing-preference: code
+      package-zipped: 70
+      package-unzipped: 280
+    fires: [packaging.over-zip-limit-router, function-granularity.code-routing]
+    not-fires: [packaging.over-zip-limit-split]
+    expect: {function-granularity: router, packaging: container-image}
+
+  - name: split functions with a package past 250 MB may need container images
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+      package-zipped: 70
+      package-unzipped: 280
+    fires: [packaging.over-zip-limit-split, packaging.large-packages]
+    not-fires: [packaging.over-zip-limit-router]
+    expect: {function-granularity: per-method, packaging: separate-packages}
 
   - name: routing in code means a router function
     answers:
@@ -2885,9 +3019,9 @@ rules:
     recommend: per-resource
     strength: normal
     reason: >-
-      The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the
-      service into functions per resource lets each carry only the dependencies its routes
-      use.
+      The package is close to or over Lambda's 50 MB zipped or 250 MB unzipped limit.
+      Splitting the service into functions per resource lets each carry only the
+      dependencies its routes use.
     facts: [lambda-package-limits]
 
   - id: function-granularity.cold-start-small-packages
@@ -2945,6 +3079,36 @@ rules:
       package with; it gets its own package.
     facts: [lambda-package-limits]
 
+  - id: packaging.over-zip-limit-router
+    decision: packaging
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, is: router}
+    require: container-image
+    reason: >-
+      The router function carries the whole service, and its package unpacks to more than the
+      250 MB a .zip function may hold with its layers. Only a container image (up to 10 GB)
+      can deploy it as one function.
+    tradeoff: >-
+      An ECR repository and an image build per function; splitting the service into functions
+      per resource is the alternative when the routes' dependencies differ.
+    facts: [lambda-package-limits]
+
+  - id: packaging.over-zip-limit-split
+    decision: packaging
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: container-image
+    strength: normal
+    reason: >-
+      The largest package today unpacks to more than 250 MB, the limit of a .zip function. Split
+      functions that still carry the heavy dependencies will need container images (up to
+      10 GB); the others can stay .zip packages.
+    facts: [lambda-package-limits]
+
   - id: packaging.shared-code
     decision: packaging
     when:
@@ -2971,9 +3135,9 @@ rules:
     recommend: separate-packages
     strength: strong
     reason: >-
-      The package is already close to Lambda's size limits; putting every handler of a
-      service into it would push it over. Separate packages carry only what each function
-      needs.
+      The package is already close to or over Lambda's size limits; putting every handler of
+      a service into it would make it larger still. Separate packages carry only what each
+      function needs.
     facts: [lambda-package-limits]
 
   - id: packaging.cold-start
@@ -3048,7 +3212,7 @@ rules:
     when:
       all:
         - {answer: cold-start-sensitive, equals: true}
-        - {answer: runtime, in: [java21, dotnet10, python3.13]}
+        - {answer: runtime, in: [java25, java21, dotnet10, python3.14, python3.13]}
     finding: {severity: info, title: "Turn on SnapStart for cold starts"}
     reason: >-
       Lambda SnapStart restores new instances from a snapshot taken when a version is
@@ -3265,7 +3429,14 @@ cases:
       peak-rps: 300
       max-duration: 6
     fires: [limits.lambda-concurrency]
-    not-fires: [limits.account-throttle, limits.close-to-timeout]
+    not-fires: [limits.account-throttle, limits.close-to-timeout, limits.account-throttle-newer-regions]
+
+  - name: 5,000 requests per second fit the usual throttle but not that of newer Regions
+    answers:
+      peak-rps: 5000
+      max-duration: 0.1
+    fires: [limits.account-throttle-newer-regions]
+    not-fires: [limits.account-throttle]
 
   - name: 300 short requests per second stay well inside the concurrency quota
     answers:
@@ -3543,9 +3714,23 @@ rules:
     when: {answer: peak-rps, gt: 10000}
     finding: {severity: warning, title: "Peak traffic exceeds the default account throttle"}
     reason: >-
-      API Gateway allows 10,000 requests per second (burst 5,000) per account and Region by
-      default, shared by every API in it. Request a quota increase well before launch, or
-      spread the load across accounts or Regions; excess requests get 429.
+      API Gateway allows 10,000 requests per second per account and Region by default (2,500
+      in thirteen newer Regions), shared by every API in it. Request a rate increase well
+      before launch, or spread the load across accounts or Regions; excess requests get 429.
+      The burst that rides on the rate is set by AWS and cannot be requested.
+    facts: [account-throttle-10k]
+
+  - id: limits.account-throttle-newer-regions
+    when:
+      all:
+        - {answer: peak-rps, gt: 2500}
+        - {answer: peak-rps, lte: 10000}
+    finding: {severity: info, title: "Newer Regions throttle at 2,500 requests per second"}
+    reason: >-
+      Your peak fits the usual 10,000 requests per second, but in thirteen newer Regions (for
+      example Milan, Jakarta, Zurich, Calgary or Mexico Central) the default account throttle
+      is 2,500 with a burst of 1,250. If the API runs there, request a rate increase before
+      launch.
     facts: [account-throttle-10k]
 
   - id: limits.lambda-concurrency
@@ -3553,10 +3738,12 @@ rules:
     finding: {severity: warning, title: "Lambda concurrency may exceed the default 1,000"}
     reason: >-
       Peak requests per second multiplied by the request duration approximates how many
-      function instances run at once, and your answers put that above 1,000, the default
-      concurrency quota per account and Region (shared with every other function). Request
-      an increase, shorten the requests, or reserve concurrency for the API functions.
-    facts: [lambda-concurrency-1000]
+      function instances run at once (and it is never less than a tenth of the requests per
+      second), and your answers put that above 1,000, the default concurrency quota per
+      account and Region (shared with every other function). Request an increase, shorten the
+      requests, or reserve concurrency for the API functions. A sudden burst also meets the
+      scaling rate: each function adds at most 1,000 instances every 10 seconds.
+    facts: [lambda-concurrency-1000, lambda-scaling-rate]
 
   - id: limits.routes-per-api
     when:
@@ -3688,35 +3875,61 @@ questions:
       package size and how several handlers can live in one package. Pick the runtime most of
       the services use; mixed runtimes are fine, but the advice assumes this one.
     choices:
+      - id: nodejs24.x
+        label: Node.js 24
+        deprecation: 2028-04-30
+        help: >-
+          The newest Node.js runtime. Fast cold starts and small packages when the code is
+          bundled (esbuild or similar), and the only managed runtime family that streams
+          responses natively. Several handlers can share one bundle or each get its own.
       - id: nodejs22.x
         label: Node.js 22
+        deprecation: 2027-04-30
         help: >-
           Fast cold starts and small packages when the code is bundled (esbuild or similar).
-          Several handlers can share one bundle or each get its own tree-shaken bundle.
+          Still supported, but deprecated sooner than Node.js 24; new projects should take 24.
+      - id: python3.14
+        label: Python 3.14
+        deprecation: 2030-06-30
+        help: >-
+          The newest Python runtime. Fast cold starts for small packages. Heavy libraries
+          (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a
+          container image or their own function.
       - id: python3.13
         label: Python 3.13
+        deprecation: 2029-06-30
         help: >-
           Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages
           towards the 250 MB unzipped limit; those belong in a container image or their own
           function.
+      - id: java25
+        label: Java 25
+        help: >-
+          The newest Java runtime (no deprecation date was published in the sources checked on
+          2026-12-01). The slowest cold starts of the managed runtimes unless
+          SnapStart or provisioned concurrency is used. One JAR with several handler classes
+          is the usual packaging.
       - id: java21
         label: Java 21
+        deprecation: 2029-06-30
         help: >-
           The slowest cold starts of the managed runtimes unless SnapStart or provisioned
           concurrency is used. One JAR with several handler classes is the usual packaging.
       - id: dotnet10
         label: .NET 10
+        deprecation: 2028-11-14
         help: >-
           The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on
           2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or
           SnapStart shorten them. One assembly with several handlers is common.
       - id: provided.al2023
         label: Go or Rust (custom runtime on Amazon Linux 2023)
+        deprecation: 2029-06-30
         help: >-
           A compiled bootstrap binary: very fast cold starts and small packages. The handler
           setting is not used to pick code inside the binary, so each function normally gets
           its own binary.
-    default: python3.13
+    default: python3.14
 
   # -------------------------------------------------------------- inventory
   - id: services
@@ -3853,9 +4066,10 @@ questions:
       - id: oidc
         label: Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
         help: >-
-          Tokens from an external identity provider. HTTP APIs validate them natively with a
-          JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against
-          the provider's published keys.
+          Tokens from an external identity provider. REST and HTTP APIs both validate them
+          natively with a JWT authorizer (signature against the provider's published keys,
+          expiry, issuer, audience, scopes); the provider's discovery document and keys must be
+          reachable from the internet.
       - id: iam
         label: AWS IAM (SigV4-signed requests)
         help: >-
@@ -5335,7 +5549,7 @@ S177,5,6:expect
 m177,13,1:
 S177,14,9:api-count
 S177,25,11:per-service
-@30:<bundled>/api-count.rules.yaml,5720
+@30:<bundled>/api-count.rules.yaml,5927
 m4,1,1:
 S4,1,5:rules
 s5,3,9:
@@ -5533,41 +5747,43 @@ S99,25,4:info
 S99,31,5:title
 S99,38,42:One host name can still front all the APIs
 S100,5,6:reason
-S100,13,298:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:base-path-mapping
-m107,5,6:
-S107,5,2:id
-S107,9,30:api-count.shared-api-ownership
-S108,5,8:decision
-S108,15,9:api-count
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,8:decision
-S111,22,9:api-count
-S111,33,2:is
-S111,37,6:shared
-m112,11,2:
-S112,12,5:count
-S112,19,8:services
-S112,29,2:gt
-I112,33,1:1
-S113,5,7:finding
-m113,14,2:
-S113,15,8:severity
-S113,25,4:info
-S113,31,5:title
-S113,38,28:A shared API needs one owner
-S114,5,6:reason
-S114,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
-S119,5,5:facts
-s119,12,1:
-S119,13,19:rest-per-api-quotas
-@29:<bundled>/api-type.cases.yaml,8833
+S100,13,453:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs; a domain of REST APIs only can also route by header with routing rules. Choose its IP address type too: IPv4, the default, or dual-stack for IPv6 clients.
+S107,5,5:facts
+s107,12,3:
+S107,13,17:base-path-mapping
+S107,32,13:routing-rules
+S107,47,15:ip-address-type
+m109,5,6:
+S109,5,2:id
+S109,9,30:api-count.shared-api-ownership
+S110,5,8:decision
+S110,15,9:api-count
+S111,5,4:when
+m112,7,1:
+S112,7,3:all
+s113,9,2:
+m113,11,2:
+S113,12,8:decision
+S113,22,9:api-count
+S113,33,2:is
+S113,37,6:shared
+m114,11,2:
+S114,12,5:count
+S114,19,8:services
+S114,29,2:gt
+I114,33,1:1
+S115,5,7:finding
+m115,14,2:
+S115,15,8:severity
+S115,25,4:info
+S115,31,5:title
+S115,38,28:A shared API needs one owner
+S116,5,6:reason
+S116,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
+S121,5,5:facts
+s121,12,1:
+S121,13,19:rest-per-api-quotas
+@29:<bundled>/api-type.cases.yaml,8676
 m4,1,1:
 S4,1,5:cases
 s5,3,19:
@@ -5580,7 +5796,7 @@ S7,5,5:fires
 s7,12,1:
 S7,13,24:api-type.http-is-cheaper
 S8,5,9:not-fires
-s9,7,17:
+s9,7,16:
 S9,9,30:api-type.usage-plans-need-rest
 S10,9,27:api-type.api-keys-need-rest
 S11,9,38:api-type.request-validation-needs-rest
@@ -5596,397 +5812,392 @@ S20,9,36:api-type.mapping-templates-need-rest
 S21,9,27:api-type.private-needs-rest
 S22,9,35:api-type.long-requests-exclude-http
 S23,9,34:api-type.worldwide-edge-needs-rest
-S24,9,27:api-type.native-jwt-on-http
-S25,9,31:api-type.consider-function-urls
-S26,5,6:expect
-m26,13,1:
-S26,14,8:api-type
-S26,24,4:http
-m28,5,5:
-S28,5,4:name
-S28,11,52:partner API with API keys and usage plans needs REST
-S29,5,7:answers
-m30,7,3:
-S30,7,9:consumers
-s30,18,1:
-S30,19,8:partners
-S31,7,15:auth-mechanisms
-s31,24,1:
-S31,25,8:api-keys
-S32,7,16:gateway-features
-s32,25,1:
-S32,26,11:usage-plans
-S33,5,5:fires
-s33,12,2:
-S33,13,30:api-type.usage-plans-need-rest
-S33,45,27:api-type.api-keys-need-rest
-S34,5,9:not-fires
-s34,16,2:
-S34,17,24:api-type.http-is-cheaper
-S34,43,27:api-type.native-jwt-on-http
-S35,5,6:expect
-m35,13,1:
-S35,14,8:api-type
-S35,24,4:rest
-m37,5,5:
-S37,5,4:name
-S37,11,39:API keys alone are enough to force REST
-S38,5,7:answers
-m39,7,2:
-S39,7,9:consumers
-s39,18,1:
-S39,19,8:partners
-S40,7,15:auth-mechanisms
-s40,24,1:
-S40,25,8:api-keys
-S41,5,5:fires
-s41,12,1:
-S41,13,27:api-type.api-keys-need-rest
-S42,5,9:not-fires
-s42,16,2:
-S42,17,30:api-type.usage-plans-need-rest
-S42,49,24:api-type.http-is-cheaper
-S43,5,6:expect
-m43,13,1:
-S43,14,8:api-type
-S43,24,4:rest
-m45,5,5:
-S45,5,4:name
-S45,11,40:gateway validation and caching need REST
-S46,5,7:answers
-m47,7,1:
-S47,7,16:gateway-features
-s47,25,2:
-S47,26,18:request-validation
-S47,46,7:caching
-S48,5,5:fires
-s48,12,2:
-S48,13,38:api-type.request-validation-needs-rest
-S48,53,27:api-type.caching-needs-rest
-S49,5,9:not-fires
-s49,16,2:
-S49,17,24:api-type.http-is-cheaper
-S49,43,30:api-type.usage-plans-need-rest
-S50,5,6:expect
-m50,13,1:
-S50,14,8:api-type
-S50,24,4:rest
-m52,5,5:
-S52,5,4:name
-S52,11,43:WAF without a CDN of your own requires REST
-S53,5,7:answers
-m54,7,1:
-S54,7,16:gateway-features
-s54,25,1:
-S54,26,3:waf
-S55,5,5:fires
-s55,12,1:
-S55,13,23:api-type.waf-needs-rest
-S56,5,9:not-fires
-s56,16,2:
-S56,17,27:api-type.waf-behind-own-cdn
-S56,46,24:api-type.http-is-cheaper
-S57,5,6:expect
-m57,13,1:
-S57,14,8:api-type
-S57,24,4:rest
-m59,5,5:
-S59,5,4:name
-S59,11,44:WAF behind your own CDN only recommends REST
-S60,5,7:answers
-m61,7,2:
-S61,7,16:gateway-features
-s61,25,1:
-S61,26,3:waf
-S62,7,7:own-cdn
-B62,16,4:true
-S63,5,5:fires
-s63,12,1:
-S63,13,27:api-type.waf-behind-own-cdn
-S64,5,9:not-fires
-s64,16,2:
-S64,17,23:api-type.waf-needs-rest
-S64,42,24:api-type.http-is-cheaper
-S65,5,6:expect
-m65,13,1:
-S65,14,8:api-type
-S65,24,4:rest
-m67,5,5:
-S67,5,4:name
-S67,11,46:generated SDKs and a resource policy need REST
-S68,5,7:answers
-m69,7,2:
-S69,7,9:consumers
-s69,18,2:
-S69,19,8:partners
-S69,29,15:same-region-aws
-S70,7,16:gateway-features
-s70,25,2:
-S70,26,14:sdk-generation
-S70,42,15:resource-policy
-S71,5,5:fires
-s71,12,2:
-S71,13,34:api-type.sdk-generation-needs-rest
-S71,49,35:api-type.resource-policy-needs-rest
-S72,5,9:not-fires
-s72,16,2:
-S72,17,24:api-type.http-is-cheaper
-S72,43,27:api-type.caching-needs-rest
-S73,5,6:expect
-m73,13,1:
-S73,14,8:api-type
-S73,24,4:rest
-m75,5,5:
-S75,5,4:name
-S75,11,56:streaming, gateway tracing and canary releases need REST
-S76,5,7:answers
-m77,7,1:
-S77,7,16:gateway-features
-s77,25,3:
-S77,26,18:response-streaming
-S77,46,12:xray-tracing
-S77,60,6:canary
-S78,5,5:fires
-s78,12,3:
-S78,13,29:api-type.streaming-needs-rest
-S78,44,24:api-type.xray-needs-rest
-S78,70,26:api-type.canary-needs-rest
-S79,5,9:not-fires
-s79,16,2:
-S79,17,24:api-type.http-is-cheaper
-S79,43,23:api-type.waf-needs-rest
-S80,5,6:expect
-m80,13,1:
-S80,14,8:api-type
-S80,24,4:rest
-m82,5,5:
-S82,5,4:name
-S82,11,27:mapping templates need REST
-S83,5,7:answers
-m84,7,1:
-S84,7,22:request-transformation
-B84,31,4:true
-S85,5,5:fires
-s85,12,1:
-S85,13,36:api-type.mapping-templates-need-rest
-S86,5,9:not-fires
-s86,16,2:
-S86,17,24:api-type.http-is-cheaper
-S86,43,27:api-type.private-needs-rest
-S87,5,6:expect
-m87,13,1:
-S87,14,8:api-type
-S87,24,4:rest
-m89,5,5:
-S89,5,4:name
-S89,11,48:callers only inside VPCs need a private REST API
-S90,5,7:answers
-m91,7,1:
-S91,7,9:consumers
-s91,18,1:
-S91,19,8:vpc-only
-S92,5,5:fires
-s92,12,1:
-S92,13,27:api-type.private-needs-rest
-S93,5,9:not-fires
-s93,16,2:
-S93,17,24:api-type.http-is-cheaper
-S93,43,34:api-type.worldwide-edge-needs-rest
-S94,5,6:expect
-m94,13,1:
-S94,14,8:api-type
-S94,24,4:rest
-m96,5,5:
-S96,5,4:name
-S96,11,68:VPC callers and internet callers together do not force a private API
-S97,5,7:answers
-m98,7,1:
-S98,7,9:consumers
-s98,18,2:
-S98,19,8:vpc-only
-S98,29,7:browser
-S99,5,5:fires
-s99,12,1:
-S99,13,24:api-type.http-is-cheaper
-S100,5,9:not-fires
-s100,16,1:
-S100,17,27:api-type.private-needs-rest
-S101,5,6:expect
-m101,13,1:
-S101,14,8:api-type
-S101,24,4:http
-m103,5,5:
-S103,5,4:name
-S103,11,62:a 60-second request rules out HTTP and suggests a function URL
-S104,5,7:answers
-m105,7,3:
-S105,7,9:consumers
-s105,18,1:
-S105,19,16:external-servers
-S106,7,15:auth-mechanisms
-s106,24,1:
-S106,25,3:iam
-S107,7,12:max-duration
-I107,21,2:60
-S108,5,5:fires
-s108,12,2:
-S108,13,35:api-type.long-requests-exclude-http
-S108,50,31:api-type.consider-function-urls
-S109,5,9:not-fires
-s109,16,1:
-S109,17,24:api-type.http-is-cheaper
-S110,5,6:expect
-m110,13,1:
-S110,14,8:api-type
-S110,24,4:rest
-m112,5,5:
-S112,5,4:name
-S112,11,63:long requests with Cognito users are no case for a function URL
-S113,5,7:answers
-m114,7,2:
-S114,7,15:auth-mechanisms
-s114,24,1:
-S114,25,7:cognito
-S115,7,12:max-duration
-I115,21,3:120
-S116,5,5:fires
-s116,12,1:
-S116,13,35:api-type.long-requests-exclude-http
-S117,5,9:not-fires
-s117,16,3:
-S117,17,31:api-type.consider-function-urls
-S117,50,27:api-type.native-jwt-on-http
-S117,79,24:api-type.http-is-cheaper
-S118,5,6:expect
-m118,13,1:
-S118,14,8:api-type
-S118,24,4:rest
-m120,5,5:
-S120,5,4:name
-S120,11,42:a 29-second request still fits an HTTP API
-S121,5,7:answers
-m122,7,1:
-S122,7,12:max-duration
-I122,21,2:29
-S123,5,5:fires
-s123,12,1:
-S123,13,24:api-type.http-is-cheaper
-S124,5,9:not-fires
-s124,16,2:
-S124,17,35:api-type.long-requests-exclude-http
-S124,54,31:api-type.consider-function-urls
-S125,5,6:expect
-m125,13,1:
-S125,14,8:api-type
-S125,24,4:http
-m127,5,5:
-S127,5,4:name
-S127,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
-S128,5,7:answers
-m129,7,2:
-S129,7,9:consumers
-s129,18,1:
-S129,19,6:mobile
-S130,7,14:user-geography
-S130,23,9:worldwide
-S131,5,5:fires
-s131,12,2:
-S131,13,34:api-type.worldwide-edge-needs-rest
-S131,49,24:api-type.http-is-cheaper
-S132,5,9:not-fires
-s132,16,1:
-S132,17,27:api-type.native-jwt-on-http
-S133,5,6:expect
-m133,13,1:
-S133,14,8:api-type
-S133,24,4:http
-m135,5,5:
-S135,5,4:name
-S135,11,52:worldwide users behind your own CDN do not need edge
-S136,5,7:answers
-m137,7,3:
-S137,7,9:consumers
-s137,18,1:
-S137,19,6:mobile
-S138,7,14:user-geography
-S138,23,9:worldwide
-S139,7,7:own-cdn
-B139,16,4:true
-S140,5,5:fires
-s140,12,1:
-S140,13,24:api-type.http-is-cheaper
-S141,5,9:not-fires
-s141,16,1:
-S141,17,34:api-type.worldwide-edge-needs-rest
-S142,5,6:expect
-m142,13,1:
-S142,14,8:api-type
-S142,24,4:http
-m144,5,5:
-S144,5,4:name
-S144,11,57:worldwide setting is ignored when only AWS workloads call
-S145,5,7:answers
-m146,7,2:
-S146,7,9:consumers
-s146,18,1:
-S146,19,15:same-region-aws
-S147,7,14:user-geography
-S147,23,9:worldwide
-S148,5,5:fires
-s148,12,1:
-S148,13,24:api-type.http-is-cheaper
-S149,5,9:not-fires
-s149,16,1:
-S149,17,34:api-type.worldwide-edge-needs-rest
-S150,5,6:expect
-m150,13,1:
-S150,14,8:api-type
-S150,24,4:http
-m152,5,5:
-S152,5,4:name
-S152,11,44:Cognito users favour the HTTP JWT authorizer
-S153,5,7:answers
-m154,7,1:
-S154,7,15:auth-mechanisms
-s154,24,1:
-S154,25,7:cognito
-S155,5,5:fires
-s155,12,2:
-S155,13,27:api-type.native-jwt-on-http
-S155,42,24:api-type.http-is-cheaper
-S156,5,9:not-fires
-s156,16,1:
-S156,17,27:api-type.api-keys-need-rest
-S157,5,6:expect
-m157,13,1:
-S157,14,8:api-type
-S157,24,4:http
-m159,5,5:
-S159,5,4:name
-S159,11,38:OIDC users with a cache still get REST
-S160,5,7:answers
-m161,7,2:
-S161,7,15:auth-mechanisms
-s161,24,1:
-S161,25,4:oidc
-S162,7,16:gateway-features
-s162,25,1:
-S162,26,7:caching
-S163,5,5:fires
-s163,12,1:
-S163,13,27:api-type.caching-needs-rest
-S164,5,9:not-fires
-s164,16,2:
-S164,17,27:api-type.native-jwt-on-http
-S164,46,24:api-type.http-is-cheaper
-S165,5,6:expect
-m165,13,1:
-S165,14,8:api-type
-S165,24,4:rest
-@29:<bundled>/api-type.rules.yaml,10977
+S24,9,31:api-type.consider-function-urls
+S25,5,6:expect
+m25,13,1:
+S25,14,8:api-type
+S25,24,4:http
+m27,5,5:
+S27,5,4:name
+S27,11,52:partner API with API keys and usage plans needs REST
+S28,5,7:answers
+m29,7,3:
+S29,7,9:consumers
+s29,18,1:
+S29,19,8:partners
+S30,7,15:auth-mechanisms
+s30,24,1:
+S30,25,8:api-keys
+S31,7,16:gateway-features
+s31,25,1:
+S31,26,11:usage-plans
+S32,5,5:fires
+s32,12,2:
+S32,13,30:api-type.usage-plans-need-rest
+S32,45,27:api-type.api-keys-need-rest
+S33,5,9:not-fires
+s33,16,1:
+S33,17,24:api-type.http-is-cheaper
+S34,5,6:expect
+m34,13,1:
+S34,14,8:api-type
+S34,24,4:rest
+m36,5,5:
+S36,5,4:name
+S36,11,39:API keys alone are enough to force REST
+S37,5,7:answers
+m38,7,2:
+S38,7,9:consumers
+s38,18,1:
+S38,19,8:partners
+S39,7,15:auth-mechanisms
+s39,24,1:
+S39,25,8:api-keys
+S40,5,5:fires
+s40,12,1:
+S40,13,27:api-type.api-keys-need-rest
+S41,5,9:not-fires
+s41,16,2:
+S41,17,30:api-type.usage-plans-need-rest
+S41,49,24:api-type.http-is-cheaper
+S42,5,6:expect
+m42,13,1:
+S42,14,8:api-type
+S42,24,4:rest
+m44,5,5:
+S44,5,4:name
+S44,11,40:gateway validation and caching need REST
+S45,5,7:answers
+m46,7,1:
+S46,7,16:gateway-features
+s46,25,2:
+S46,26,18:request-validation
+S46,46,7:caching
+S47,5,5:fires
+s47,12,2:
+S47,13,38:api-type.request-validation-needs-rest
+S47,53,27:api-type.caching-needs-rest
+S48,5,9:not-fires
+s48,16,2:
+S48,17,24:api-type.http-is-cheaper
+S48,43,30:api-type.usage-plans-need-rest
+S49,5,6:expect
+m49,13,1:
+S49,14,8:api-type
+S49,24,4:rest
+m51,5,5:
+S51,5,4:name
+S51,11,43:WAF without a CDN of your own requires REST
+S52,5,7:answers
+m53,7,1:
+S53,7,16:gateway-features
+s53,25,1:
+S53,26,3:waf
+S54,5,5:fires
+s54,12,1:
+S54,13,23:api-type.waf-needs-rest
+S55,5,9:not-fires
+s55,16,2:
+S55,17,27:api-type.waf-behind-own-cdn
+S55,46,24:api-type.http-is-cheaper
+S56,5,6:expect
+m56,13,1:
+S56,14,8:api-type
+S56,24,4:rest
+m58,5,5:
+S58,5,4:name
+S58,11,44:WAF behind your own CDN only recommends REST
+S59,5,7:answers
+m60,7,2:
+S60,7,16:gateway-features
+s60,25,1:
+S60,26,3:waf
+S61,7,7:own-cdn
+B61,16,4:true
+S62,5,5:fires
+s62,12,1:
+S62,13,27:api-type.waf-behind-own-cdn
+S63,5,9:not-fires
+s63,16,2:
+S63,17,23:api-type.waf-needs-rest
+S63,42,24:api-type.http-is-cheaper
+S64,5,6:expect
+m64,13,1:
+S64,14,8:api-type
+S64,24,4:rest
+m66,5,5:
+S66,5,4:name
+S66,11,46:generated SDKs and a resource policy need REST
+S67,5,7:answers
+m68,7,2:
+S68,7,9:consumers
+s68,18,2:
+S68,19,8:partners
+S68,29,15:same-region-aws
+S69,7,16:gateway-features
+s69,25,2:
+S69,26,14:sdk-generation
+S69,42,15:resource-policy
+S70,5,5:fires
+s70,12,2:
+S70,13,34:api-type.sdk-generation-needs-rest
+S70,49,35:api-type.resource-policy-needs-rest
+S71,5,9:not-fires
+s71,16,2:
+S71,17,24:api-type.http-is-cheaper
+S71,43,27:api-type.caching-needs-rest
+S72,5,6:expect
+m72,13,1:
+S72,14,8:api-type
+S72,24,4:rest
+m74,5,5:
+S74,5,4:name
+S74,11,56:streaming, gateway tracing and canary releases need REST
+S75,5,7:answers
+m76,7,1:
+S76,7,16:gateway-features
+s76,25,3:
+S76,26,18:response-streaming
+S76,46,12:xray-tracing
+S76,60,6:canary
+S77,5,5:fires
+s77,12,3:
+S77,13,29:api-type.streaming-needs-rest
+S77,44,24:api-type.xray-needs-rest
+S77,70,26:api-type.canary-needs-rest
+S78,5,9:not-fires
+s78,16,2:
+S78,17,24:api-type.http-is-cheaper
+S78,43,23:api-type.waf-needs-rest
+S79,5,6:expect
+m79,13,1:
+S79,14,8:api-type
+S79,24,4:rest
+m81,5,5:
+S81,5,4:name
+S81,11,27:mapping templates need REST
+S82,5,7:answers
+m83,7,1:
+S83,7,22:request-transformation
+B83,31,4:true
+S84,5,5:fires
+s84,12,1:
+S84,13,36:api-type.mapping-templates-need-rest
+S85,5,9:not-fires
+s85,16,2:
+S85,17,24:api-type.http-is-cheaper
+S85,43,27:api-type.private-needs-rest
+S86,5,6:expect
+m86,13,1:
+S86,14,8:api-type
+S86,24,4:rest
+m88,5,5:
+S88,5,4:name
+S88,11,48:callers only inside VPCs need a private REST API
+S89,5,7:answers
+m90,7,1:
+S90,7,9:consumers
+s90,18,1:
+S90,19,8:vpc-only
+S91,5,5:fires
+s91,12,1:
+S91,13,27:api-type.private-needs-rest
+S92,5,9:not-fires
+s92,16,2:
+S92,17,24:api-type.http-is-cheaper
+S92,43,34:api-type.worldwide-edge-needs-rest
+S93,5,6:expect
+m93,13,1:
+S93,14,8:api-type
+S93,24,4:rest
+m95,5,5:
+S95,5,4:name
+S95,11,68:VPC callers and internet callers together do not force a private API
+S96,5,7:answers
+m97,7,1:
+S97,7,9:consumers
+s97,18,2:
+S97,19,8:vpc-only
+S97,29,7:browser
+S98,5,5:fires
+s98,12,1:
+S98,13,24:api-type.http-is-cheaper
+S99,5,9:not-fires
+s99,16,1:
+S99,17,27:api-type.private-needs-rest
+S100,5,6:expect
+m100,13,1:
+S100,14,8:api-type
+S100,24,4:http
+m102,5,5:
+S102,5,4:name
+S102,11,62:a 60-second request rules out HTTP and suggests a function URL
+S103,5,7:answers
+m104,7,3:
+S104,7,9:consumers
+s104,18,1:
+S104,19,16:external-servers
+S105,7,15:auth-mechanisms
+s105,24,1:
+S105,25,3:iam
+S106,7,12:max-duration
+I106,21,2:60
+S107,5,5:fires
+s107,12,2:
+S107,13,35:api-type.long-requests-exclude-http
+S107,50,31:api-type.consider-function-urls
+S108,5,9:not-fires
+s108,16,1:
+S108,17,24:api-type.http-is-cheaper
+S109,5,6:expect
+m109,13,1:
+S109,14,8:api-type
+S109,24,4:rest
+m111,5,5:
+S111,5,4:name
+S111,11,63:long requests with Cognito users are no case for a function URL
+S112,5,7:answers
+m113,7,2:
+S113,7,15:auth-mechanisms
+s113,24,1:
+S113,25,7:cognito
+S114,7,12:max-duration
+I114,21,3:120
+S115,5,5:fires
+s115,12,1:
+S115,13,35:api-type.long-requests-exclude-http
+S116,5,9:not-fires
+s116,16,2:
+S116,17,31:api-type.consider-function-urls
+S116,50,24:api-type.http-is-cheaper
+S117,5,6:expect
+m117,13,1:
+S117,14,8:api-type
+S117,24,4:rest
+m119,5,5:
+S119,5,4:name
+S119,11,42:a 29-second request still fits an HTTP API
+S120,5,7:answers
+m121,7,1:
+S121,7,12:max-duration
+I121,21,2:29
+S122,5,5:fires
+s122,12,1:
+S122,13,24:api-type.http-is-cheaper
+S123,5,9:not-fires
+s123,16,2:
+S123,17,35:api-type.long-requests-exclude-http
+S123,54,31:api-type.consider-function-urls
+S124,5,6:expect
+m124,13,1:
+S124,14,8:api-type
+S124,24,4:http
+m126,5,5:
+S126,5,4:name
+S126,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
+S127,5,7:answers
+m128,7,2:
+S128,7,9:consumers
+s128,18,1:
+S128,19,6:mobile
+S129,7,14:user-geography
+S129,23,9:worldwide
+S130,5,5:fires
+s130,12,2:
+S130,13,34:api-type.worldwide-edge-needs-rest
+S130,49,24:api-type.http-is-cheaper
+S131,5,9:not-fires
+s131,16,1:
+S131,17,27:api-type.caching-needs-rest
+S132,5,6:expect
+m132,13,1:
+S132,14,8:api-type
+S132,24,4:http
+m134,5,5:
+S134,5,4:name
+S134,11,52:worldwide users behind your own CDN do not need edge
+S135,5,7:answers
+m136,7,3:
+S136,7,9:consumers
+s136,18,1:
+S136,19,6:mobile
+S137,7,14:user-geography
+S137,23,9:worldwide
+S138,7,7:own-cdn
+B138,16,4:true
+S139,5,5:fires
+s139,12,1:
+S139,13,24:api-type.http-is-cheaper
+S140,5,9:not-fires
+s140,16,1:
+S140,17,34:api-type.worldwide-edge-needs-rest
+S141,5,6:expect
+m141,13,1:
+S141,14,8:api-type
+S141,24,4:http
+m143,5,5:
+S143,5,4:name
+S143,11,57:worldwide setting is ignored when only AWS workloads call
+S144,5,7:answers
+m145,7,2:
+S145,7,9:consumers
+s145,18,1:
+S145,19,15:same-region-aws
+S146,7,14:user-geography
+S146,23,9:worldwide
+S147,5,5:fires
+s147,12,1:
+S147,13,24:api-type.http-is-cheaper
+S148,5,9:not-fires
+s148,16,1:
+S148,17,34:api-type.worldwide-edge-needs-rest
+S149,5,6:expect
+m149,13,1:
+S149,14,8:api-type
+S149,24,4:http
+m151,5,5:
+S151,5,4:name
+S151,11,82:Cognito users alone do not tip the API type (both products validate JWTs natively)
+S152,5,7:answers
+m153,7,1:
+S153,7,15:auth-mechanisms
+s153,24,1:
+S153,25,7:cognito
+S154,5,5:fires
+s154,12,1:
+S154,13,24:api-type.http-is-cheaper
+S155,5,9:not-fires
+s155,16,1:
+S155,17,27:api-type.api-keys-need-rest
+S156,5,6:expect
+m156,13,1:
+S156,14,8:api-type
+S156,24,4:http
+m158,5,5:
+S158,5,4:name
+S158,11,38:OIDC users with a cache still get REST
+S159,5,7:answers
+m160,7,2:
+S160,7,15:auth-mechanisms
+s160,24,1:
+S160,25,4:oidc
+S161,7,16:gateway-features
+s161,25,1:
+S161,26,7:caching
+S162,5,5:fires
+s162,12,1:
+S162,13,27:api-type.caching-needs-rest
+S163,5,9:not-fires
+s163,16,1:
+S163,17,24:api-type.http-is-cheaper
+S164,5,6:expect
+m164,13,1:
+S164,14,8:api-type
+S164,24,4:rest
+@29:<bundled>/api-type.rules.yaml,10295
 m3,1,1:
 S3,1,5:rules
-s4,3,18:
+s4,3,17:
 m4,5,7:
 S4,5,2:id
 S4,9,30:api-type.usage-plans-need-rest
@@ -6318,7 +6529,7 @@ S171,16,4:http
 S172,5,8:strength
 S172,15,6:normal
 S173,5,6:reason
-S173,13,160:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request, configure CORS declaratively and validate JWTs natively.
+S173,13,136:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request and configure CORS declaratively.
 S176,5,8:tradeoff
 S176,15,172:Adding a REST-only feature later (usage plans, WAF on the API, caching, validation) means migrating to a REST API, which changes the event format for payload 2.0 functions.
 S179,5,5:facts
@@ -6326,91 +6537,64 @@ s179,12,3:
 S179,13,18:price-rest-vs-http
 S179,33,21:http-api-capabilities
 S179,56,11:http-api-ga
-m181,5,7:
+m181,5,6:
 S181,5,2:id
-S181,9,27:api-type.native-jwt-on-http
+S181,9,31:api-type.consider-function-urls
 S182,5,8:decision
 S182,15,8:api-type
 S183,5,4:when
 m184,7,1:
 S184,7,3:all
-s185,9,2:
-m185,11,1:
-S185,12,3:ref
-S185,17,16:token-based-auth
+s185,9,5:
+m185,11,2:
+S185,12,6:answer
+S185,20,12:max-duration
+S185,34,2:gt
+I185,38,2:30
 m186,11,1:
 S186,12,3:not
-m186,17,1:
-S186,18,3:ref
-S186,23,23:needs-rest-only-feature
-S187,5,9:recommend
-S187,16,4:http
-S188,5,8:strength
-S188,15,4:weak
-S189,5,6:reason
-S189,13,190:Users sign in with Cognito or another OIDC provider; an HTTP API validates their tokens with a built-in JWT authorizer, whereas a REST API needs a Lambda authorizer for anything but Cognito.
-S193,5,5:facts
-s193,12,2:
-S193,13,19:http-jwt-authorizer
-S193,34,21:http-api-capabilities
-m195,5,6:
-S195,5,2:id
-S195,9,31:api-type.consider-function-urls
-S196,5,8:decision
-S196,15,8:api-type
-S197,5,4:when
-m198,7,1:
-S198,7,3:all
-s199,9,5:
-m199,11,2:
-S199,12,6:answer
-S199,20,12:max-duration
-S199,34,2:gt
-I199,38,2:30
-m200,11,1:
-S200,12,3:not
-m200,17,2:
-S200,18,6:answer
-S200,26,15:auth-mechanisms
-S200,43,12:contains-any
-s200,57,4:
-S200,58,7:cognito
-S200,67,4:oidc
-S200,73,8:api-keys
-S200,83,6:custom
-m201,11,2:
-S201,12,5:count
-S201,19,16:gateway-features
-S201,37,6:equals
-I201,45,1:0
-m202,11,2:
-S202,12,6:answer
-S202,20,22:request-transformation
-S202,44,6:equals
-B202,52,5:false
-m203,11,1:
-S203,12,3:not
-m203,17,2:
-S203,18,6:answer
-S203,26,9:consumers
-S203,37,8:contains
-S203,47,8:vpc-only
-S204,5,7:finding
-m204,14,2:
-S204,15,8:severity
-S204,25,4:info
-S204,31,5:title
-S204,38,50:A Lambda function URL may fit long requests better
-S205,5,6:reason
-S205,13,321:Your requests run longer than an HTTP API allows and you need no gateway feature and no authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up to 15 minutes), needs no quota increase, and costs nothing beyond the function. It supports IAM or no authentication, and its own CORS settings.
-S210,5,5:facts
-s210,12,2:
-S210,13,13:function-urls
-S210,28,22:lambda-duration-memory
-@31:<bundled>/authorizer.cases.yaml,8827
+m186,17,2:
+S186,18,6:answer
+S186,26,15:auth-mechanisms
+S186,43,12:contains-any
+s186,57,4:
+S186,58,7:cognito
+S186,67,4:oidc
+S186,73,8:api-keys
+S186,83,6:custom
+m187,11,2:
+S187,12,5:count
+S187,19,16:gateway-features
+S187,37,6:equals
+I187,45,1:0
+m188,11,2:
+S188,12,6:answer
+S188,20,22:request-transformation
+S188,44,6:equals
+B188,52,5:false
+m189,11,1:
+S189,12,3:not
+m189,17,2:
+S189,18,6:answer
+S189,26,9:consumers
+S189,37,8:contains
+S189,47,8:vpc-only
+S190,5,7:finding
+m190,14,2:
+S190,15,8:severity
+S190,25,4:info
+S190,31,5:title
+S190,38,50:A Lambda function URL may fit long requests better
+S191,5,6:reason
+S191,13,321:Your requests run longer than an HTTP API allows and you need no gateway feature and no authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up to 15 minutes), needs no quota increase, and costs nothing beyond the function. It supports IAM or no authentication, and its own CORS settings.
+S196,5,5:facts
+s196,12,2:
+S196,13,13:function-urls
+S196,28,22:lambda-duration-memory
+@31:<bundled>/authorizer.cases.yaml,10134
 m3,1,1:
 S3,1,5:cases
-s4,3,15:
+s4,3,17:
 m4,5,5:
 S4,5,4:name
 S4,11,43:defaults - public routes need no authorizer
@@ -6453,10 +6637,11 @@ S28,9,23:authorizer.http-options
 S29,9,26:authorizer.cognito-on-http
 S30,9,23:authorizer.jwt-audience
 S31,5,9:not-fires
-s31,16,3:
+s31,16,4:
 S31,17,26:authorizer.cognito-on-rest
-S31,45,23:authorizer.rest-options
-S31,70,30:authorizer.public-or-keys-only
+S31,45,30:authorizer.public-or-keys-only
+S31,77,31:authorizer.jwt-issuer-reachable
+S31,110,37:authorizer.rest-jwt-outside-templates
 S32,5,6:expect
 m32,13,2:
 S32,14,8:api-type
@@ -6475,9 +6660,8 @@ S37,7,16:gateway-features
 s37,25,1:
 S37,26,7:caching
 S38,5,5:fires
-s38,12,2:
+s38,12,1:
 S38,13,26:authorizer.cognito-on-rest
-S38,41,23:authorizer.rest-options
 S39,5,9:not-fires
 s39,16,4:
 S39,17,26:authorizer.cognito-on-http
@@ -6511,7 +6695,7 @@ S47,14,10:authorizer
 S47,26,3:jwt
 m49,5,5:
 S49,5,4:name
-S49,11,71:an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+S49,11,68:an external OIDC provider on a REST API uses the REST JWT authorizer
 S50,5,7:answers
 m51,7,3:
 S51,7,9:consumers
@@ -6527,269 +6711,274 @@ S53,26,11:usage-plans
 S54,5,5:fires
 s54,12,3:
 S54,13,23:authorizer.oidc-on-rest
-S54,38,28:authorizer.cached-policy-403
-S54,68,31:authorizer.keys-from-authorizer
+S54,38,23:authorizer.jwt-audience
+S54,63,37:authorizer.rest-jwt-outside-templates
 S55,5,9:not-fires
-s55,16,2:
+s55,16,4:
 S55,17,23:authorizer.oidc-on-http
 S55,42,32:authorizer.api-keys-are-not-auth
+S55,76,28:authorizer.cached-policy-403
+S55,106,31:authorizer.keys-from-authorizer
 S56,5,6:expect
 m56,13,2:
 S56,14,8:api-type
 S56,24,4:rest
 S56,30,10:authorizer
-S56,42,12:lambda-token
+S56,42,3:jwt
 m58,5,5:
 S58,5,4:name
-S58,11,67:AWS callers on an HTTP API use IAM and assume roles across accounts
+S58,11,87:partners with API keys and a custom token scheme get the key from the Lambda authorizer
 S59,5,7:answers
-m60,7,2:
+m60,7,3:
 S60,7,9:consumers
 s60,18,1:
-S60,19,15:same-region-aws
+S60,19,8:partners
 S61,7,15:auth-mechanisms
-s61,24,1:
-S61,25,3:iam
-S62,5,5:fires
-s62,12,2:
-S62,13,14:authorizer.iam
-S62,29,33:authorizer.http-iam-cross-account
-S63,5,9:not-fires
-s63,16,2:
-S63,17,24:authorizer.browser-sigv4
-S63,43,28:authorizer.cached-policy-403
-S64,5,6:expect
-m64,13,2:
-S64,14,8:api-type
-S64,24,4:http
-S64,30,10:authorizer
-S64,42,3:iam
-m66,5,5:
-S66,5,4:name
-S66,11,51:IAM for browser callers needs temporary credentials
-S67,5,7:answers
-m68,7,3:
-S68,7,9:consumers
-s68,18,1:
-S68,19,7:browser
-S69,7,15:auth-mechanisms
-s69,24,1:
-S69,25,3:iam
-S70,7,16:gateway-features
-s70,25,1:
-S70,26,15:resource-policy
+s61,24,2:
+S61,25,6:custom
+S61,33,8:api-keys
+S62,7,16:gateway-features
+s62,25,1:
+S62,26,11:usage-plans
+S63,5,5:fires
+s63,12,3:
+S63,13,25:authorizer.custom-on-rest
+S63,40,31:authorizer.keys-from-authorizer
+S63,73,28:authorizer.cached-policy-403
+S64,5,9:not-fires
+s64,16,1:
+S64,17,37:authorizer.rest-jwt-outside-templates
+S65,5,6:expect
+m65,13,2:
+S65,14,8:api-type
+S65,24,4:rest
+S65,30,10:authorizer
+S65,42,14:lambda-request
+m67,5,5:
+S67,5,4:name
+S67,11,79:a private REST API with OIDC tokens needs an issuer reachable from the internet
+S68,5,7:answers
+m69,7,2:
+S69,7,9:consumers
+s69,18,1:
+S69,19,8:vpc-only
+S70,7,15:auth-mechanisms
+s70,24,1:
+S70,25,4:oidc
 S71,5,5:fires
 s71,12,2:
-S71,13,14:authorizer.iam
-S71,29,24:authorizer.browser-sigv4
+S71,13,23:authorizer.oidc-on-rest
+S71,38,31:authorizer.jwt-issuer-reachable
 S72,5,9:not-fires
 s72,16,1:
-S72,17,33:authorizer.http-iam-cross-account
+S72,17,23:authorizer.oidc-on-http
 S73,5,6:expect
-m73,13,2:
+m73,13,3:
 S73,14,8:api-type
 S73,24,4:rest
-S73,30,10:authorizer
-S73,42,3:iam
+S73,30,13:endpoint-type
+S73,45,7:private
+S73,54,10:authorizer
+S73,66,3:jwt
 m75,5,5:
 S75,5,4:name
-S75,11,63:a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+S75,11,67:AWS callers on an HTTP API use IAM and assume roles across accounts
 S76,5,7:answers
-m77,7,1:
-S77,7,15:auth-mechanisms
-s77,24,1:
-S77,25,6:custom
-S78,5,5:fires
-s78,12,1:
-S78,13,25:authorizer.custom-on-http
-S79,5,9:not-fires
-s79,16,2:
-S79,17,25:authorizer.custom-on-rest
-S79,44,28:authorizer.cached-policy-403
-S80,5,6:expect
-m80,13,1:
-S80,14,10:authorizer
-S80,26,14:lambda-request
-m82,5,5:
-S82,5,4:name
-S82,11,57:a custom scheme on a REST API warns about cached policies
-S83,5,7:answers
-m84,7,2:
-S84,7,15:auth-mechanisms
-s84,24,1:
-S84,25,6:custom
-S85,7,16:gateway-features
-s85,25,1:
-S85,26,3:waf
-S86,5,5:fires
-s86,12,2:
-S86,13,25:authorizer.custom-on-rest
-S86,40,28:authorizer.cached-policy-403
-S87,5,9:not-fires
-s87,16,1:
-S87,17,25:authorizer.custom-on-http
-S88,5,6:expect
-m88,13,2:
-S88,14,8:api-type
-S88,24,4:rest
-S88,30,10:authorizer
-S88,42,14:lambda-request
-m90,5,5:
-S90,5,4:name
-S90,11,69:Cognito and partner JWTs on the same route need one Lambda authorizer
-S91,5,7:answers
-m92,7,2:
-S92,7,15:auth-mechanisms
-s92,24,2:
-S92,25,7:cognito
-S92,34,4:oidc
-S93,7,25:multiple-auth-same-method
-B93,34,4:true
-S94,5,5:fires
-s94,12,3:
-S94,13,31:authorizer.several-on-one-route
-S94,46,26:authorizer.cognito-on-http
-S94,74,23:authorizer.oidc-on-http
-S95,5,9:not-fires
-s95,16,3:
-S95,17,48:authorizer.different-routes-different-mechanisms
-S95,67,39:authorizer.iam-with-others-on-one-route
-S95,108,23:authorizer.jwt-audience
-S96,5,6:expect
-m96,13,1:
-S96,14,10:authorizer
-S96,26,14:lambda-request
-m98,5,5:
-S98,5,4:name
-S98,11,61:IAM and Cognito on the same route cannot share one authorizer
-S99,5,7:answers
-m100,7,2:
-S100,7,15:auth-mechanisms
-s100,24,2:
-S100,25,3:iam
-S100,30,7:cognito
-S101,7,25:multiple-auth-same-method
-B101,34,4:true
-S102,5,5:fires
-s102,12,2:
-S102,13,39:authorizer.iam-with-others-on-one-route
-S102,54,31:authorizer.several-on-one-route
-S103,5,9:not-fires
-s103,16,1:
-S103,17,48:authorizer.different-routes-different-mechanisms
-S104,5,6:expect
-m104,13,1:
-S104,14,10:authorizer
-S104,26,14:lambda-request
-m106,5,5:
-S106,5,4:name
-S106,11,68:IAM and Cognito on different routes - Cognito is the main authorizer
-S107,5,7:answers
-m108,7,1:
-S108,7,15:auth-mechanisms
-s108,24,2:
-S108,25,3:iam
-S108,30,7:cognito
-S109,5,5:fires
-s109,12,3:
-S109,13,48:authorizer.different-routes-different-mechanisms
-S109,63,14:authorizer.iam
-S109,79,26:authorizer.cognito-on-http
-S110,5,9:not-fires
-s110,16,2:
-S110,17,31:authorizer.several-on-one-route
-S110,50,39:authorizer.iam-with-others-on-one-route
-S111,5,6:expect
-m111,13,1:
-S111,14,10:authorizer
-S111,26,3:jwt
-m113,5,5:
-S113,5,4:name
-S113,11,37:API keys alone are not authentication
-S114,5,7:answers
-m115,7,3:
-S115,7,9:consumers
-s115,18,1:
-S115,19,8:partners
-S116,7,15:auth-mechanisms
-s116,24,1:
-S116,25,8:api-keys
-S117,7,16:gateway-features
-s117,25,1:
-S117,26,11:usage-plans
-S118,5,5:fires
-s118,12,2:
-S118,13,32:authorizer.api-keys-are-not-auth
-S118,47,30:authorizer.public-or-keys-only
-S119,5,9:not-fires
-s119,16,1:
-S119,17,37:authorizer.mechanism-needs-authorizer
-S120,5,6:expect
-m120,13,2:
-S120,14,8:api-type
-S120,24,4:rest
-S120,30,10:authorizer
-S120,42,4:none
-m122,5,5:
-S122,5,4:name
-S122,11,48:one API per service means one authorizer per API
-S123,5,7:answers
-m124,7,2:
-S124,7,15:auth-mechanisms
-s124,24,1:
-S124,25,7:cognito
-S125,7,8:services
-s126,9,2:
-m126,11,3:
-S126,11,4:name
-S126,17,6:orders
-S127,11,4:team
-S127,17,8:checkout
-S128,11,9:resources
-s129,13,1:
-m129,15,2:
-S129,16,4:path
-S129,22,7:/orders
-S129,31,7:methods
-s129,40,2:
-S129,41,3:GET
-S129,46,4:POST
-m130,11,3:
-S130,11,4:name
-S130,17,7:billing
-S131,11,4:team
-S131,17,8:payments
-S132,11,9:resources
-s133,13,1:
-m133,15,2:
-S133,16,4:path
-S133,22,9:/invoices
-S133,33,7:methods
-s133,42,1:
-S133,43,3:GET
-S134,5,5:fires
-s134,12,1:
-S134,13,27:authorizer.recreate-per-api
-S135,5,9:not-fires
-s135,16,1:
-S135,17,30:authorizer.public-or-keys-only
-S136,5,6:expect
-m136,13,2:
-S136,14,9:api-count
-S136,25,11:per-service
-S136,38,10:authorizer
-S136,50,3:jwt
-m138,5,5:
-S138,5,4:name
-S138,11,44:IAM needs no authorizer resource on each API
-S139,5,7:answers
-m140,7,3:
-S140,7,9:consumers
-s140,18,1:
-S140,19,15:same-region-aws
+m77,7,2:
+S77,7,9:consumers
+s77,18,1:
+S77,19,15:same-region-aws
+S78,7,15:auth-mechanisms
+s78,24,1:
+S78,25,3:iam
+S79,5,5:fires
+s79,12,2:
+S79,13,14:authorizer.iam
+S79,29,33:authorizer.http-iam-cross-account
+S80,5,9:not-fires
+s80,16,2:
+S80,17,24:authorizer.browser-sigv4
+S80,43,28:authorizer.cached-policy-403
+S81,5,6:expect
+m81,13,2:
+S81,14,8:api-type
+S81,24,4:http
+S81,30,10:authorizer
+S81,42,3:iam
+m83,5,5:
+S83,5,4:name
+S83,11,51:IAM for browser callers needs temporary credentials
+S84,5,7:answers
+m85,7,3:
+S85,7,9:consumers
+s85,18,1:
+S85,19,7:browser
+S86,7,15:auth-mechanisms
+s86,24,1:
+S86,25,3:iam
+S87,7,16:gateway-features
+s87,25,1:
+S87,26,15:resource-policy
+S88,5,5:fires
+s88,12,2:
+S88,13,14:authorizer.iam
+S88,29,24:authorizer.browser-sigv4
+S89,5,9:not-fires
+s89,16,1:
+S89,17,33:authorizer.http-iam-cross-account
+S90,5,6:expect
+m90,13,2:
+S90,14,8:api-type
+S90,24,4:rest
+S90,30,10:authorizer
+S90,42,3:iam
+m92,5,5:
+S92,5,4:name
+S92,11,63:a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+S93,5,7:answers
+m94,7,1:
+S94,7,15:auth-mechanisms
+s94,24,1:
+S94,25,6:custom
+S95,5,5:fires
+s95,12,1:
+S95,13,25:authorizer.custom-on-http
+S96,5,9:not-fires
+s96,16,2:
+S96,17,25:authorizer.custom-on-rest
+S96,44,28:authorizer.cached-policy-403
+S97,5,6:expect
+m97,13,1:
+S97,14,10:authorizer
+S97,26,14:lambda-request
+m99,5,5:
+S99,5,4:name
+S99,11,57:a custom scheme on a REST API warns about cached policies
+S100,5,7:answers
+m101,7,2:
+S101,7,15:auth-mechanisms
+s101,24,1:
+S101,25,6:custom
+S102,7,16:gateway-features
+s102,25,1:
+S102,26,3:waf
+S103,5,5:fires
+s103,12,2:
+S103,13,25:authorizer.custom-on-rest
+S103,40,28:authorizer.cached-policy-403
+S104,5,9:not-fires
+s104,16,1:
+S104,17,25:authorizer.custom-on-http
+S105,5,6:expect
+m105,13,2:
+S105,14,8:api-type
+S105,24,4:rest
+S105,30,10:authorizer
+S105,42,14:lambda-request
+m107,5,5:
+S107,5,4:name
+S107,11,69:Cognito and partner JWTs on the same route need one Lambda authorizer
+S108,5,7:answers
+m109,7,2:
+S109,7,15:auth-mechanisms
+s109,24,2:
+S109,25,7:cognito
+S109,34,4:oidc
+S110,7,25:multiple-auth-same-method
+B110,34,4:true
+S111,5,5:fires
+s111,12,3:
+S111,13,31:authorizer.several-on-one-route
+S111,46,26:authorizer.cognito-on-http
+S111,74,23:authorizer.oidc-on-http
+S112,5,9:not-fires
+s112,16,3:
+S112,17,48:authorizer.different-routes-different-mechanisms
+S112,67,39:authorizer.iam-with-others-on-one-route
+S112,108,23:authorizer.jwt-audience
+S113,5,6:expect
+m113,13,1:
+S113,14,10:authorizer
+S113,26,14:lambda-request
+m115,5,5:
+S115,5,4:name
+S115,11,61:IAM and Cognito on the same route cannot share one authorizer
+S116,5,7:answers
+m117,7,2:
+S117,7,15:auth-mechanisms
+s117,24,2:
+S117,25,3:iam
+S117,30,7:cognito
+S118,7,25:multiple-auth-same-method
+B118,34,4:true
+S119,5,5:fires
+s119,12,2:
+S119,13,39:authorizer.iam-with-others-on-one-route
+S119,54,31:authorizer.several-on-one-route
+S120,5,9:not-fires
+s120,16,1:
+S120,17,48:authorizer.different-routes-different-mechanisms
+S121,5,6:expect
+m121,13,1:
+S121,14,10:authorizer
+S121,26,14:lambda-request
+m123,5,5:
+S123,5,4:name
+S123,11,68:IAM and Cognito on different routes - Cognito is the main authorizer
+S124,5,7:answers
+m125,7,1:
+S125,7,15:auth-mechanisms
+s125,24,2:
+S125,25,3:iam
+S125,30,7:cognito
+S126,5,5:fires
+s126,12,3:
+S126,13,48:authorizer.different-routes-different-mechanisms
+S126,63,14:authorizer.iam
+S126,79,26:authorizer.cognito-on-http
+S127,5,9:not-fires
+s127,16,2:
+S127,17,31:authorizer.several-on-one-route
+S127,50,39:authorizer.iam-with-others-on-one-route
+S128,5,6:expect
+m128,13,1:
+S128,14,10:authorizer
+S128,26,3:jwt
+m130,5,5:
+S130,5,4:name
+S130,11,37:API keys alone are not authentication
+S131,5,7:answers
+m132,7,3:
+S132,7,9:consumers
+s132,18,1:
+S132,19,8:partners
+S133,7,15:auth-mechanisms
+s133,24,1:
+S133,25,8:api-keys
+S134,7,16:gateway-features
+s134,25,1:
+S134,26,11:usage-plans
+S135,5,5:fires
+s135,12,2:
+S135,13,32:authorizer.api-keys-are-not-auth
+S135,47,30:authorizer.public-or-keys-only
+S136,5,9:not-fires
+s136,16,1:
+S136,17,37:authorizer.mechanism-needs-authorizer
+S137,5,6:expect
+m137,13,2:
+S137,14,8:api-type
+S137,24,4:rest
+S137,30,10:authorizer
+S137,42,4:none
+m139,5,5:
+S139,5,4:name
+S139,11,48:one API per service means one authorizer per API
+S140,5,7:answers
+m141,7,2:
 S141,7,15:auth-mechanisms
 s141,24,1:
-S141,25,3:iam
+S141,25,7:cognito
 S142,7,8:services
 s143,9,2:
 m143,11,3:
@@ -6821,20 +7010,72 @@ s150,42,1:
 S150,43,3:GET
 S151,5,5:fires
 s151,12,1:
-S151,13,14:authorizer.iam
+S151,13,27:authorizer.recreate-per-api
 S152,5,9:not-fires
 s152,16,1:
-S152,17,27:authorizer.recreate-per-api
+S152,17,30:authorizer.public-or-keys-only
 S153,5,6:expect
 m153,13,2:
 S153,14,9:api-count
 S153,25,11:per-service
 S153,38,10:authorizer
-S153,50,3:iam
-@31:<bundled>/authorizer.rules.yaml,14774
+S153,50,3:jwt
+m155,5,5:
+S155,5,4:name
+S155,11,44:IAM needs no authorizer resource on each API
+S156,5,7:answers
+m157,7,3:
+S157,7,9:consumers
+s157,18,1:
+S157,19,15:same-region-aws
+S158,7,15:auth-mechanisms
+s158,24,1:
+S158,25,3:iam
+S159,7,8:services
+s160,9,2:
+m160,11,3:
+S160,11,4:name
+S160,17,6:orders
+S161,11,4:team
+S161,17,8:checkout
+S162,11,9:resources
+s163,13,1:
+m163,15,2:
+S163,16,4:path
+S163,22,7:/orders
+S163,31,7:methods
+s163,40,2:
+S163,41,3:GET
+S163,46,4:POST
+m164,11,3:
+S164,11,4:name
+S164,17,7:billing
+S165,11,4:team
+S165,17,8:payments
+S166,11,9:resources
+s167,13,1:
+m167,15,2:
+S167,16,4:path
+S167,22,9:/invoices
+S167,33,7:methods
+s167,42,1:
+S167,43,3:GET
+S168,5,5:fires
+s168,12,1:
+S168,13,14:authorizer.iam
+S169,5,9:not-fires
+s169,16,1:
+S169,17,27:authorizer.recreate-per-api
+S170,5,6:expect
+m170,13,2:
+S170,14,9:api-count
+S170,25,11:per-service
+S170,38,10:authorizer
+S170,50,3:iam
+@31:<bundled>/authorizer.rules.yaml,15906
 m5,1,1:
 S5,1,5:rules
-s6,3,21:
+s6,3,22:
 m6,5,6:
 S6,5,2:id
 S6,9,30:authorizer.public-or-keys-only
@@ -6885,514 +7126,553 @@ s27,14,2:
 S27,15,7:cognito
 S27,24,12:lambda-token
 S28,5,6:reason
-S28,13,169:HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer; they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
-S31,5,5:facts
-s31,12,1:
-S31,13,21:http-api-capabilities
-m33,5,6:
-S33,5,2:id
-S33,9,23:authorizer.rest-options
-S34,5,8:decision
-S34,15,10:authorizer
-S35,5,4:when
-m35,11,2:
-S35,12,8:decision
-S35,22,8:api-type
-S35,32,2:is
-S35,36,4:rest
-S36,5,7:exclude
-S36,14,3:jwt
-S37,5,6:reason
-S37,13,152:The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens with a Cognito authorizer and other JWTs with a Lambda authorizer.
-S40,5,5:facts
-s40,12,2:
-S40,13,21:http-api-capabilities
-S40,36,23:rest-cognito-authorizer
-m42,5,7:
-S42,5,2:id
-S42,9,26:authorizer.cognito-on-rest
-S43,5,8:decision
-S43,15,10:authorizer
-S44,5,4:when
-m45,7,1:
-S45,7,3:all
-s46,9,2:
-m46,11,2:
-S46,12,6:answer
-S46,20,15:auth-mechanisms
-S46,37,8:contains
-S46,47,7:cognito
-m47,11,2:
-S47,12,8:decision
-S47,22,8:api-type
-S47,32,2:is
-S47,36,4:rest
-S48,5,9:recommend
-S48,16,7:cognito
-S49,5,8:strength
-S49,15,6:strong
-S50,5,6:reason
-S50,13,141:A REST API validates Cognito user pool tokens with its built-in Cognito authorizer - no code, no extra invocation, scopes checked per method.
-S53,5,5:facts
-s53,12,1:
-S53,13,23:rest-cognito-authorizer
-m55,5,7:
-S55,5,2:id
-S55,9,26:authorizer.cognito-on-http
-S56,5,8:decision
-S56,15,10:authorizer
-S57,5,4:when
-m58,7,1:
-S58,7,3:all
-s59,9,2:
-m59,11,2:
-S59,12,6:answer
-S59,20,15:auth-mechanisms
-S59,37,8:contains
-S59,47,7:cognito
-m60,11,2:
-S60,12,8:decision
-S60,22,8:api-type
-S60,32,2:is
-S60,36,4:http
-S61,5,9:recommend
-S61,16,3:jwt
-S62,5,8:strength
-S62,15,6:strong
-S63,5,6:reason
-S63,13,167:An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user pool URL and whose audience is the app client id - no code and no extra invocation.
-S66,5,5:facts
-s66,12,1:
-S66,13,19:http-jwt-authorizer
-m68,5,7:
-S68,5,2:id
-S68,9,23:authorizer.oidc-on-http
-S69,5,8:decision
-S69,15,10:authorizer
-S70,5,4:when
-m71,7,1:
-S71,7,3:all
-s72,9,2:
-m72,11,2:
-S72,12,6:answer
-S72,20,15:auth-mechanisms
-S72,37,8:contains
-S72,47,4:oidc
-m73,11,2:
-S73,12,8:decision
-S73,22,8:api-type
-S73,32,2:is
-S73,36,4:http
-S74,5,9:recommend
-S74,16,3:jwt
-S75,5,8:strength
-S75,15,6:strong
-S76,5,6:reason
-S76,13,161:The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature against its published keys, expiry, issuer, audience, scopes) without any code.
-S79,5,5:facts
-s79,12,1:
-S79,13,19:http-jwt-authorizer
-m81,5,8:
-S81,5,2:id
-S81,9,23:authorizer.oidc-on-rest
-S82,5,8:decision
-S82,15,10:authorizer
-S83,5,4:when
-m84,7,1:
-S84,7,3:all
-s85,9,2:
-m85,11,2:
-S85,12,6:answer
-S85,20,15:auth-mechanisms
-S85,37,8:contains
-S85,47,4:oidc
-m86,11,2:
-S86,12,8:decision
-S86,22,8:api-type
-S86,32,2:is
-S86,36,4:rest
-S87,5,9:recommend
-S87,16,12:lambda-token
-S88,5,8:strength
-S88,15,6:normal
-S89,5,6:reason
-S89,13,236:REST APIs have no native JWT authorizer and their Cognito authorizer accepts only Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it against the provider's published keys with a standard JWT library.
-S93,5,8:tradeoff
-S93,15,67:Custom security code to own, and an invocation on every cache miss.
+S28,13,224:HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer; they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM. (REST APIs offer every authorizer type, JWT included.)
+S32,5,5:facts
+s32,12,1:
+S32,13,21:http-api-capabilities
+m34,5,7:
+S34,5,2:id
+S34,9,26:authorizer.cognito-on-rest
+S35,5,8:decision
+S35,15,10:authorizer
+S36,5,4:when
+m37,7,1:
+S37,7,3:all
+s38,9,2:
+m38,11,2:
+S38,12,6:answer
+S38,20,15:auth-mechanisms
+S38,37,8:contains
+S38,47,7:cognito
+m39,11,2:
+S39,12,8:decision
+S39,22,8:api-type
+S39,32,2:is
+S39,36,4:rest
+S40,5,9:recommend
+S40,16,7:cognito
+S41,5,8:strength
+S41,15,6:strong
+S42,5,6:reason
+S42,13,141:A REST API validates Cognito user pool tokens with its built-in Cognito authorizer - no code, no extra invocation, scopes checked per method.
+S45,5,5:facts
+s45,12,1:
+S45,13,23:rest-cognito-authorizer
+m47,5,7:
+S47,5,2:id
+S47,9,26:authorizer.cognito-on-http
+S48,5,8:decision
+S48,15,10:authorizer
+S49,5,4:when
+m50,7,1:
+S50,7,3:all
+s51,9,2:
+m51,11,2:
+S51,12,6:answer
+S51,20,15:auth-mechanisms
+S51,37,8:contains
+S51,47,7:cognito
+m52,11,2:
+S52,12,8:decision
+S52,22,8:api-type
+S52,32,2:is
+S52,36,4:http
+S53,5,9:recommend
+S53,16,3:jwt
+S54,5,8:strength
+S54,15,6:strong
+S55,5,6:reason
+S55,13,167:An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user pool URL and whose audience is the app client id - no code and no extra invocation.
+S58,5,5:facts
+s58,12,1:
+S58,13,19:http-jwt-authorizer
+m60,5,7:
+S60,5,2:id
+S60,9,23:authorizer.oidc-on-http
+S61,5,8:decision
+S61,15,10:authorizer
+S62,5,4:when
+m63,7,1:
+S63,7,3:all
+s64,9,2:
+m64,11,2:
+S64,12,6:answer
+S64,20,15:auth-mechanisms
+S64,37,8:contains
+S64,47,4:oidc
+m65,11,2:
+S65,12,8:decision
+S65,22,8:api-type
+S65,32,2:is
+S65,36,4:http
+S66,5,9:recommend
+S66,16,3:jwt
+S67,5,8:strength
+S67,15,6:strong
+S68,5,6:reason
+S68,13,161:The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature against its published keys, expiry, issuer, audience, scopes) without any code.
+S71,5,5:facts
+s71,12,1:
+S71,13,19:http-jwt-authorizer
+m73,5,7:
+S73,5,2:id
+S73,9,23:authorizer.oidc-on-rest
+S74,5,8:decision
+S74,15,10:authorizer
+S75,5,4:when
+m76,7,1:
+S76,7,3:all
+s77,9,2:
+m77,11,2:
+S77,12,6:answer
+S77,20,15:auth-mechanisms
+S77,37,8:contains
+S77,47,4:oidc
+m78,11,2:
+S78,12,8:decision
+S78,22,8:api-type
+S78,32,2:is
+S78,36,4:rest
+S79,5,9:recommend
+S79,16,3:jwt
+S80,5,8:strength
+S80,15,6:strong
+S81,5,6:reason
+S81,13,220:REST APIs validate tokens from your OIDC provider with a native JWT authorizer - issuers, audiences, signing algorithms, required claims and per-method scopes, checked by the gateway without any code or extra invocation.
+S85,5,5:facts
+s85,12,1:
+S85,13,19:rest-jwt-authorizer
+m87,5,7:
+S87,5,2:id
+S87,9,14:authorizer.iam
+S88,5,8:decision
+S88,15,10:authorizer
+S89,5,4:when
+m89,11,2:
+S89,12,6:answer
+S89,20,15:auth-mechanisms
+S89,37,8:contains
+S89,47,3:iam
+S90,5,9:recommend
+S90,16,3:iam
+S91,5,8:strength
+S91,15,6:normal
+S92,5,6:reason
+S92,13,132:Callers with AWS credentials sign requests with SigV4, and IAM policies decide which methods they may call; nothing to build or run.
 S95,5,5:facts
-s95,12,2:
-S95,13,23:rest-cognito-authorizer
-S95,38,20:authorizer-cache-ttl
-m97,5,7:
+s95,12,1:
+S95,13,17:iam-cross-account
+m97,5,8:
 S97,5,2:id
-S97,9,14:authorizer.iam
+S97,9,25:authorizer.custom-on-http
 S98,5,8:decision
 S98,15,10:authorizer
 S99,5,4:when
-m99,11,2:
-S99,12,6:answer
-S99,20,15:auth-mechanisms
-S99,37,8:contains
-S99,47,3:iam
-S100,5,9:recommend
-S100,16,3:iam
-S101,5,8:strength
-S101,15,6:normal
-S102,5,6:reason
-S102,13,132:Callers with AWS credentials sign requests with SigV4, and IAM policies decide which methods they may call; nothing to build or run.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:iam-cross-account
-m107,5,8:
-S107,5,2:id
-S107,9,25:authorizer.custom-on-http
-S108,5,8:decision
-S108,15,10:authorizer
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,6:answer
-S111,20,15:auth-mechanisms
-S111,37,8:contains
-S111,47,6:custom
-m112,11,2:
-S112,12,8:decision
-S112,22,8:api-type
-S112,32,2:is
-S112,36,4:http
-S113,5,9:recommend
-S113,16,14:lambda-request
-S114,5,8:strength
-S114,15,6:strong
-S115,5,6:reason
-S115,13,154:A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs offer the REQUEST type, which sees headers, query string and context.
-S118,5,8:tradeoff
-S118,15,86:Use the simple response format (isAuthorized plus context) to keep the function small.
-S120,5,5:facts
-s120,12,1:
-S120,13,21:http-api-capabilities
-m122,5,8:
-S122,5,2:id
-S122,9,25:authorizer.custom-on-rest
-S123,5,8:decision
-S123,15,10:authorizer
-S124,5,4:when
-m125,7,1:
-S125,7,3:all
-s126,9,2:
-m126,11,2:
-S126,12,6:answer
-S126,20,15:auth-mechanisms
-S126,37,8:contains
-S126,47,6:custom
-m127,11,2:
-S127,12,8:decision
-S127,22,8:api-type
-S127,32,2:is
-S127,36,4:rest
-S128,5,9:recommend
-S128,16,14:lambda-request
-S129,5,8:strength
-S129,15,6:normal
-S130,5,6:reason
-S130,13,220:A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST type sees every header, the query string and the request context, so it can handle custom headers, signatures and several inputs at once.
-S134,5,8:tradeoff
-S134,15,85:If the credential is a single token in one header, the simpler TOKEN type also works.
+m100,7,1:
+S100,7,3:all
+s101,9,2:
+m101,11,2:
+S101,12,6:answer
+S101,20,15:auth-mechanisms
+S101,37,8:contains
+S101,47,6:custom
+m102,11,2:
+S102,12,8:decision
+S102,22,8:api-type
+S102,32,2:is
+S102,36,4:http
+S103,5,9:recommend
+S103,16,14:lambda-request
+S104,5,8:strength
+S104,15,6:strong
+S105,5,6:reason
+S105,13,154:A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs offer the REQUEST type, which sees headers, query string and context.
+S108,5,8:tradeoff
+S108,15,86:Use the simple response format (isAuthorized plus context) to keep the function small.
+S110,5,5:facts
+s110,12,1:
+S110,13,21:http-api-capabilities
+m112,5,8:
+S112,5,2:id
+S112,9,25:authorizer.custom-on-rest
+S113,5,8:decision
+S113,15,10:authorizer
+S114,5,4:when
+m115,7,1:
+S115,7,3:all
+s116,9,2:
+m116,11,2:
+S116,12,6:answer
+S116,20,15:auth-mechanisms
+S116,37,8:contains
+S116,47,6:custom
+m117,11,2:
+S117,12,8:decision
+S117,22,8:api-type
+S117,32,2:is
+S117,36,4:rest
+S118,5,9:recommend
+S118,16,14:lambda-request
+S119,5,8:strength
+S119,15,6:normal
+S120,5,6:reason
+S120,13,220:A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST type sees every header, the query string and the request context, so it can handle custom headers, signatures and several inputs at once.
+S124,5,8:tradeoff
+S124,15,85:If the credential is a single token in one header, the simpler TOKEN type also works.
+S126,5,5:facts
+s126,12,1:
+S126,13,25:one-authorizer-per-method
+m128,5,6:
+S128,5,2:id
+S128,9,31:authorizer.several-on-one-route
+S129,5,8:decision
+S129,15,10:authorizer
+S130,5,4:when
+m130,11,1:
+S130,12,3:ref
+S130,17,31:several-mechanisms-on-one-route
+S131,5,7:require
+S131,14,14:lambda-request
+S132,5,6:reason
+S132,13,193:A method or route can have only one authorizer. Accepting several kinds of credential on the same route therefore takes one REQUEST Lambda authorizer that recognises each kind and validates it.
 S136,5,5:facts
 s136,12,1:
 S136,13,25:one-authorizer-per-method
-m138,5,6:
-S138,5,2:id
-S138,9,31:authorizer.several-on-one-route
-S139,5,8:decision
-S139,15,10:authorizer
-S140,5,4:when
-m140,11,1:
-S140,12,3:ref
-S140,17,31:several-mechanisms-on-one-route
-S141,5,7:require
-S141,14,14:lambda-request
-S142,5,6:reason
-S142,13,193:A method or route can have only one authorizer. Accepting several kinds of credential on the same route therefore takes one REQUEST Lambda authorizer that recognises each kind and validates it.
-S146,5,5:facts
-s146,12,1:
-S146,13,25:one-authorizer-per-method
-m149,5,6:
-S149,5,2:id
-S149,9,32:authorizer.api-keys-are-not-auth
-S150,5,8:decision
-S150,15,10:authorizer
-S151,5,4:when
-m152,7,1:
-S152,7,3:all
-s153,9,2:
-m153,11,2:
-S153,12,6:answer
-S153,20,15:auth-mechanisms
-S153,37,8:contains
-S153,47,8:api-keys
-m154,11,1:
-S154,12,3:not
-m154,17,1:
-S154,18,3:ref
-S154,23,16:needs-authorizer
-S155,5,7:finding
-m155,14,2:
-S155,15,8:severity
-S155,25,7:warning
-S155,34,5:title
-S155,41,55:API keys identify partners but do not authenticate them
-S156,5,6:reason
-S156,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
-S161,5,5:facts
-s161,12,1:
-S161,13,17:api-keys-not-auth
-m163,5,6:
-S163,5,2:id
-S163,9,31:authorizer.keys-from-authorizer
-S164,5,8:decision
-S164,15,10:authorizer
-S165,5,4:when
-m166,7,1:
-S166,7,3:all
-s167,9,3:
-m167,11,2:
-S167,12,6:answer
-S167,20,15:auth-mechanisms
-S167,37,8:contains
-S167,47,8:api-keys
-m168,11,1:
-S168,12,3:ref
-S168,17,17:lambda-authorizer
-m169,11,2:
-S169,12,8:decision
-S169,22,8:api-type
-S169,32,2:is
-S169,36,4:rest
-S170,5,7:finding
-m170,14,2:
-S170,15,8:severity
-S170,25,4:info
-S170,31,5:title
-S170,38,44:The Lambda authorizer can supply the API key
-S171,5,6:reason
-S171,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
-S176,5,5:facts
-s176,12,1:
-S176,13,17:api-keys-not-auth
-m178,5,6:
-S178,5,2:id
-S178,9,27:authorizer.recreate-per-api
-S179,5,8:decision
-S179,15,10:authorizer
-S180,5,4:when
-m181,7,1:
-S181,7,3:all
-s182,9,3:
-m182,11,1:
-S182,12,3:ref
-S182,17,19:authorizer-resource
-m183,11,2:
-S183,12,8:decision
-S183,22,9:api-count
-S183,33,2:is
-S183,37,11:per-service
-m184,11,2:
-S184,12,5:count
-S184,19,8:services
-S184,29,2:gt
-I184,33,1:1
-S185,5,7:finding
-m185,14,2:
-S185,15,8:severity
-S185,25,4:info
-S185,31,5:title
-S185,38,45:Each API needs its own copy of the authorizer
-S186,5,6:reason
-S186,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
-S191,5,5:facts
-s191,12,2:
-S191,13,25:authorizer-belongs-to-api
-S191,40,19:rest-per-api-quotas
-m193,5,6:
-S193,5,2:id
-S193,9,28:authorizer.cached-policy-403
-S194,5,8:decision
-S194,15,10:authorizer
-S195,5,4:when
-m196,7,1:
-S196,7,3:all
-s197,9,2:
-m197,11,1:
-S197,12,3:ref
-S197,17,17:lambda-authorizer
-m198,11,2:
-S198,12,8:decision
-S198,22,8:api-type
-S198,32,2:is
-S198,36,4:rest
-S199,5,7:finding
-m199,14,2:
-S199,15,8:severity
-S199,25,7:warning
-S199,34,5:title
-S199,41,57:Cached authorizer policies can deny other routes with 403
-S200,5,6:reason
-S200,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
-S207,5,5:facts
-s207,12,2:
-S207,13,20:authorizer-cache-403
-S207,35,20:authorizer-cache-ttl
-m209,5,6:
-S209,5,2:id
-S209,9,48:authorizer.different-routes-different-mechanisms
-S210,5,8:decision
-S210,15,10:authorizer
-S211,5,4:when
-m212,7,1:
-S212,7,3:all
-s213,9,2:
-m213,11,1:
-S213,12,3:ref
-S213,17,29:several-authorizer-mechanisms
-m214,11,2:
-S214,12,6:answer
-S214,20,25:multiple-auth-same-method
-S214,47,6:equals
-B214,55,5:false
-S215,5,7:finding
-m215,14,2:
-S215,15,8:severity
-S215,25,4:info
-S215,31,5:title
-S215,38,36:Routes can use different authorizers
-S216,5,6:reason
-S216,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
-S221,5,5:facts
-s221,12,1:
-S221,13,25:one-authorizer-per-method
-m223,5,6:
-S223,5,2:id
-S223,9,39:authorizer.iam-with-others-on-one-route
-S224,5,8:decision
-S224,15,10:authorizer
-S225,5,4:when
-m226,7,1:
-S226,7,3:all
-s227,9,3:
-m227,11,2:
-S227,12,6:answer
-S227,20,25:multiple-auth-same-method
-S227,47,6:equals
-B227,55,4:true
-m228,11,2:
-S228,12,6:answer
-S228,20,15:auth-mechanisms
-S228,37,8:contains
-S228,47,3:iam
-m229,11,2:
-S229,12,6:answer
-S229,20,15:auth-mechanisms
-S229,37,12:contains-any
-s229,51,3:
-S229,52,7:cognito
-S229,61,4:oidc
-S229,67,6:custom
-S230,5,7:finding
-m230,14,2:
-S230,15,8:severity
-S230,25,7:warning
-S230,34,5:title
-S230,41,57:IAM cannot be combined with other mechanisms on one route
-S231,5,6:reason
-S231,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
-S235,5,5:facts
-s235,12,1:
-S235,13,25:one-authorizer-per-method
-m237,5,6:
-S237,5,2:id
-S237,9,33:authorizer.http-iam-cross-account
-S238,5,8:decision
-S238,15,10:authorizer
-S239,5,4:when
-m240,7,1:
-S240,7,3:all
-s241,9,2:
-m241,11,2:
-S241,12,8:decision
-S241,22,10:authorizer
-S241,34,2:is
-S241,38,3:iam
-m242,11,2:
-S242,12,8:decision
-S242,22,8:api-type
-S242,32,2:is
-S242,36,4:http
-S243,5,7:finding
-m243,14,2:
-S243,15,8:severity
-S243,25,4:info
-S243,31,5:title
-S243,38,41:Callers from other accounts assume a role
-S244,5,6:reason
-S244,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
-S248,5,5:facts
-s248,12,1:
-S248,13,17:iam-cross-account
-m250,5,5:
-S250,5,2:id
-S250,9,24:authorizer.browser-sigv4
-S251,5,8:decision
-S251,15,10:authorizer
-S252,5,4:when
-m253,7,1:
-S253,7,3:all
-s254,9,2:
+m139,5,6:
+S139,5,2:id
+S139,9,32:authorizer.api-keys-are-not-auth
+S140,5,8:decision
+S140,15,10:authorizer
+S141,5,4:when
+m142,7,1:
+S142,7,3:all
+s143,9,2:
+m143,11,2:
+S143,12,6:answer
+S143,20,15:auth-mechanisms
+S143,37,8:contains
+S143,47,8:api-keys
+m144,11,1:
+S144,12,3:not
+m144,17,1:
+S144,18,3:ref
+S144,23,16:needs-authorizer
+S145,5,7:finding
+m145,14,2:
+S145,15,8:severity
+S145,25,7:warning
+S145,34,5:title
+S145,41,55:API keys identify partners but do not authenticate them
+S146,5,6:reason
+S146,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
+S151,5,5:facts
+s151,12,1:
+S151,13,17:api-keys-not-auth
+m153,5,6:
+S153,5,2:id
+S153,9,31:authorizer.keys-from-authorizer
+S154,5,8:decision
+S154,15,10:authorizer
+S155,5,4:when
+m156,7,1:
+S156,7,3:all
+s157,9,3:
+m157,11,2:
+S157,12,6:answer
+S157,20,15:auth-mechanisms
+S157,37,8:contains
+S157,47,8:api-keys
+m158,11,1:
+S158,12,3:ref
+S158,17,17:lambda-authorizer
+m159,11,2:
+S159,12,8:decision
+S159,22,8:api-type
+S159,32,2:is
+S159,36,4:rest
+S160,5,7:finding
+m160,14,2:
+S160,15,8:severity
+S160,25,4:info
+S160,31,5:title
+S160,38,44:The Lambda authorizer can supply the API key
+S161,5,6:reason
+S161,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
+S166,5,5:facts
+s166,12,1:
+S166,13,17:api-keys-not-auth
+m168,5,6:
+S168,5,2:id
+S168,9,27:authorizer.recreate-per-api
+S169,5,8:decision
+S169,15,10:authorizer
+S170,5,4:when
+m171,7,1:
+S171,7,3:all
+s172,9,3:
+m172,11,1:
+S172,12,3:ref
+S172,17,19:authorizer-resource
+m173,11,2:
+S173,12,8:decision
+S173,22,9:api-count
+S173,33,2:is
+S173,37,11:per-service
+m174,11,2:
+S174,12,5:count
+S174,19,8:services
+S174,29,2:gt
+I174,33,1:1
+S175,5,7:finding
+m175,14,2:
+S175,15,8:severity
+S175,25,4:info
+S175,31,5:title
+S175,38,45:Each API needs its own copy of the authorizer
+S176,5,6:reason
+S176,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
+S181,5,5:facts
+s181,12,2:
+S181,13,25:authorizer-belongs-to-api
+S181,40,19:rest-per-api-quotas
+m183,5,6:
+S183,5,2:id
+S183,9,28:authorizer.cached-policy-403
+S184,5,8:decision
+S184,15,10:authorizer
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,2:
+m187,11,1:
+S187,12,3:ref
+S187,17,17:lambda-authorizer
+m188,11,2:
+S188,12,8:decision
+S188,22,8:api-type
+S188,32,2:is
+S188,36,4:rest
+S189,5,7:finding
+m189,14,2:
+S189,15,8:severity
+S189,25,7:warning
+S189,34,5:title
+S189,41,57:Cached authorizer policies can deny other routes with 403
+S190,5,6:reason
+S190,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+S197,5,5:facts
+s197,12,2:
+S197,13,20:authorizer-cache-403
+S197,35,20:authorizer-cache-ttl
+m199,5,6:
+S199,5,2:id
+S199,9,48:authorizer.different-routes-different-mechanisms
+S200,5,8:decision
+S200,15,10:authorizer
+S201,5,4:when
+m202,7,1:
+S202,7,3:all
+s203,9,2:
+m203,11,1:
+S203,12,3:ref
+S203,17,29:several-authorizer-mechanisms
+m204,11,2:
+S204,12,6:answer
+S204,20,25:multiple-auth-same-method
+S204,47,6:equals
+B204,55,5:false
+S205,5,7:finding
+m205,14,2:
+S205,15,8:severity
+S205,25,4:info
+S205,31,5:title
+S205,38,36:Routes can use different authorizers
+S206,5,6:reason
+S206,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
+S211,5,5:facts
+s211,12,1:
+S211,13,25:one-authorizer-per-method
+m213,5,6:
+S213,5,2:id
+S213,9,39:authorizer.iam-with-others-on-one-route
+S214,5,8:decision
+S214,15,10:authorizer
+S215,5,4:when
+m216,7,1:
+S216,7,3:all
+s217,9,3:
+m217,11,2:
+S217,12,6:answer
+S217,20,25:multiple-auth-same-method
+S217,47,6:equals
+B217,55,4:true
+m218,11,2:
+S218,12,6:answer
+S218,20,15:auth-mechanisms
+S218,37,8:contains
+S218,47,3:iam
+m219,11,2:
+S219,12,6:answer
+S219,20,15:auth-mechanisms
+S219,37,12:contains-any
+s219,51,3:
+S219,52,7:cognito
+S219,61,4:oidc
+S219,67,6:custom
+S220,5,7:finding
+m220,14,2:
+S220,15,8:severity
+S220,25,7:warning
+S220,34,5:title
+S220,41,57:IAM cannot be combined with other mechanisms on one route
+S221,5,6:reason
+S221,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
+S225,5,5:facts
+s225,12,1:
+S225,13,25:one-authorizer-per-method
+m227,5,6:
+S227,5,2:id
+S227,9,33:authorizer.http-iam-cross-account
+S228,5,8:decision
+S228,15,10:authorizer
+S229,5,4:when
+m230,7,1:
+S230,7,3:all
+s231,9,2:
+m231,11,2:
+S231,12,8:decision
+S231,22,10:authorizer
+S231,34,2:is
+S231,38,3:iam
+m232,11,2:
+S232,12,8:decision
+S232,22,8:api-type
+S232,32,2:is
+S232,36,4:http
+S233,5,7:finding
+m233,14,2:
+S233,15,8:severity
+S233,25,4:info
+S233,31,5:title
+S233,38,41:Callers from other accounts assume a role
+S234,5,6:reason
+S234,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
+S238,5,5:facts
+s238,12,1:
+S238,13,17:iam-cross-account
+m240,5,5:
+S240,5,2:id
+S240,9,24:authorizer.browser-sigv4
+S241,5,8:decision
+S241,15,10:authorizer
+S242,5,4:when
+m243,7,1:
+S243,7,3:all
+s244,9,2:
+m244,11,2:
+S244,12,8:decision
+S244,22,10:authorizer
+S244,34,2:is
+S244,38,3:iam
+m245,11,2:
+S245,12,6:answer
+S245,20,9:consumers
+S245,31,12:contains-any
+s245,45,2:
+S245,46,7:browser
+S245,55,6:mobile
+S246,5,7:finding
+m246,14,2:
+S246,15,8:severity
+S246,25,4:info
+S246,31,5:title
+S246,38,57:Browser and mobile callers need temporary AWS credentials
+S247,5,6:reason
+S247,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
+m252,5,6:
+S252,5,2:id
+S252,9,23:authorizer.jwt-audience
+S253,5,8:decision
+S253,15,10:authorizer
+S254,5,4:when
 m254,11,2:
 S254,12,8:decision
 S254,22,10:authorizer
 S254,34,2:is
-S254,38,3:iam
-m255,11,2:
-S255,12,6:answer
-S255,20,9:consumers
-S255,31,12:contains-any
-s255,45,2:
-S255,46,7:browser
-S255,55,6:mobile
-S256,5,7:finding
-m256,14,2:
-S256,15,8:severity
-S256,25,4:info
-S256,31,5:title
-S256,38,57:Browser and mobile callers need temporary AWS credentials
-S257,5,6:reason
-S257,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
-m262,5,6:
-S262,5,2:id
-S262,9,23:authorizer.jwt-audience
-S263,5,8:decision
-S263,15,10:authorizer
-S264,5,4:when
-m264,11,2:
-S264,12,8:decision
-S264,22,10:authorizer
-S264,34,2:is
-S264,38,3:jwt
-S265,5,7:finding
-m265,14,2:
-S265,15,8:severity
-S265,25,4:info
-S265,31,5:title
-S265,38,45:Configure the JWT issuer, audience and scopes
-S266,5,6:reason
-S266,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
-S272,5,5:facts
-s272,12,1:
-S272,13,19:http-jwt-authorizer
-@25:<bundled>/conditions.yaml,4635
+S254,38,3:jwt
+S255,5,7:finding
+m255,14,2:
+S255,15,8:severity
+S255,25,4:info
+S255,31,5:title
+S255,38,45:Configure the JWT issuer, audience and scopes
+S256,5,6:reason
+S256,13,282:Set the issuer to your provider's issuer URL exactly as it appears in the tokens' iss claim (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Require scopes on routes so that ID tokens cannot be used as access tokens.
+S261,5,5:facts
+s261,12,2:
+S261,13,19:http-jwt-authorizer
+S261,34,19:rest-jwt-authorizer
+m263,5,6:
+S263,5,2:id
+S263,9,31:authorizer.jwt-issuer-reachable
+S264,5,8:decision
+S264,15,10:authorizer
+S265,5,4:when
+m266,7,1:
+S266,7,3:all
+s267,9,2:
+m267,11,2:
+S267,12,8:decision
+S267,22,10:authorizer
+S267,34,2:is
+S267,38,3:jwt
+m268,11,2:
+S268,12,8:decision
+S268,22,13:endpoint-type
+S268,37,2:is
+S268,41,7:private
+S269,5,7:finding
+m269,14,2:
+S269,15,8:severity
+S269,25,7:warning
+S269,34,5:title
+S269,41,50:The JWT issuer must be reachable from the internet
+S270,5,6:reason
+S270,13,270:API Gateway fetches the issuer's discovery document and signing keys over the public internet, also for a private API. An identity provider that is itself reachable only inside your network cannot back a JWT authorizer; use a Lambda authorizer that can reach it, or IAM.
+S275,5,5:facts
+s275,12,1:
+S275,13,19:rest-jwt-authorizer
+m277,5,6:
+S277,5,2:id
+S277,9,37:authorizer.rest-jwt-outside-templates
+S278,5,8:decision
+S278,15,10:authorizer
+S279,5,4:when
+m280,7,1:
+S280,7,3:all
+s281,9,2:
+m281,11,2:
+S281,12,8:decision
+S281,22,10:authorizer
+S281,34,2:is
+S281,38,3:jwt
+m282,11,2:
+S282,12,8:decision
+S282,22,8:api-type
+S282,32,2:is
+S282,36,4:rest
+S283,5,7:finding
+m283,14,2:
+S283,15,8:severity
+S283,25,4:info
+S283,31,5:title
+S283,38,60:Generated templates do not declare a REST JWT authorizer yet
+S284,5,6:reason
+S284,13,369:The SAM and OpenAPI output of this tool (checked with cfn-lint and samtranslator) has no form yet for a JWT authorizer on a REST API, so `generate` refuses rather than leave the routes open. Create the authorizer with the console, the CLI or CloudFormation as the API Gateway guide shows, or pin authorizer to lambda-token to generate a TOKEN Lambda authorizer instead.
+S290,5,5:facts
+s290,12,1:
+S290,13,19:rest-jwt-authorizer
+@25:<bundled>/conditions.yaml,4705
 m5,1,1:
 S5,1,10:conditions
 m7,3,15:
@@ -7581,33 +7861,12 @@ I76,40,3:200
 S78,3,21:concurrency-over-1000
 m81,5,1:
 S81,5,3:any
-s82,7,7:
-m82,9,1:
-S82,9,3:all
-s82,14,2:
-m82,15,2:
-S82,16,6:answer
-S82,24,8:peak-rps
-S82,34,2:gt
-I82,38,4:1000
-m82,45,2:
-S82,46,6:answer
-S82,54,12:max-duration
-S82,68,3:gte
-I82,73,1:1
-m83,9,1:
-S83,9,3:all
-s83,14,2:
-m83,15,2:
-S83,16,6:answer
-S83,24,8:peak-rps
-S83,34,2:gt
-I83,38,3:500
-m83,44,2:
-S83,45,6:answer
-S83,53,12:max-duration
-S83,67,3:gte
-I83,72,1:2
+s83,7,8:
+m83,9,2:
+S83,10,6:answer
+S83,18,8:peak-rps
+S83,28,2:gt
+I83,32,5:10000
 m84,9,1:
 S84,9,3:all
 s84,14,2:
@@ -7615,12 +7874,12 @@ m84,15,2:
 S84,16,6:answer
 S84,24,8:peak-rps
 S84,34,2:gt
-I84,38,3:200
-m84,44,2:
-S84,45,6:answer
-S84,53,12:max-duration
-S84,67,3:gte
-I84,72,1:5
+I84,38,4:1000
+m84,45,2:
+S84,46,6:answer
+S84,54,12:max-duration
+S84,68,3:gte
+I84,73,1:1
 m85,9,1:
 S85,9,3:all
 s85,14,2:
@@ -7628,12 +7887,12 @@ m85,15,2:
 S85,16,6:answer
 S85,24,8:peak-rps
 S85,34,2:gt
-I85,38,3:100
+I85,38,3:500
 m85,44,2:
 S85,45,6:answer
 S85,53,12:max-duration
 S85,67,3:gte
-I85,72,2:10
+I85,72,1:2
 m86,9,1:
 S86,9,3:all
 s86,14,2:
@@ -7641,12 +7900,12 @@ m86,15,2:
 S86,16,6:answer
 S86,24,8:peak-rps
 S86,34,2:gt
-I86,38,2:50
-m86,43,2:
-S86,44,6:answer
-S86,52,12:max-duration
-S86,66,3:gte
-I86,71,2:20
+I86,38,3:200
+m86,44,2:
+S86,45,6:answer
+S86,53,12:max-duration
+S86,67,3:gte
+I86,72,1:5
 m87,9,1:
 S87,9,3:all
 s87,14,2:
@@ -7654,12 +7913,12 @@ m87,15,2:
 S87,16,6:answer
 S87,24,8:peak-rps
 S87,34,2:gt
-I87,38,2:20
-m87,43,2:
-S87,44,6:answer
-S87,52,12:max-duration
-S87,66,3:gte
-I87,71,2:50
+I87,38,3:100
+m87,44,2:
+S87,45,6:answer
+S87,53,12:max-duration
+S87,67,3:gte
+I87,72,2:10
 m88,9,1:
 S88,9,3:all
 s88,14,2:
@@ -7667,30 +7926,56 @@ m88,15,2:
 S88,16,6:answer
 S88,24,8:peak-rps
 S88,34,2:gt
-I88,38,2:10
+I88,38,2:50
 m88,43,2:
 S88,44,6:answer
 S88,52,12:max-duration
 S88,66,3:gte
-I88,71,3:100
-S91,3,17:lambda-authorizer
-m92,5,2:
-S92,6,8:decision
-S92,16,10:authorizer
-S92,28,2:in
-s92,32,2:
-S92,33,12:lambda-token
-S92,47,14:lambda-request
-S94,3,19:authorizer-resource
-m96,5,2:
-S96,6,8:decision
-S96,16,10:authorizer
-S96,28,2:in
-s96,32,4:
-S96,33,7:cognito
-S96,42,12:lambda-token
-S96,56,14:lambda-request
-S96,72,3:jwt
+I88,71,2:20
+m89,9,1:
+S89,9,3:all
+s89,14,2:
+m89,15,2:
+S89,16,6:answer
+S89,24,8:peak-rps
+S89,34,2:gt
+I89,38,2:20
+m89,43,2:
+S89,44,6:answer
+S89,52,12:max-duration
+S89,66,3:gte
+I89,71,2:50
+m90,9,1:
+S90,9,3:all
+s90,14,2:
+m90,15,2:
+S90,16,6:answer
+S90,24,8:peak-rps
+S90,34,2:gt
+I90,38,2:10
+m90,43,2:
+S90,44,6:answer
+S90,52,12:max-duration
+S90,66,3:gte
+I90,71,3:100
+S93,3,17:lambda-authorizer
+m94,5,2:
+S94,6,8:decision
+S94,16,10:authorizer
+S94,28,2:in
+s94,32,2:
+S94,33,12:lambda-token
+S94,47,14:lambda-request
+S96,3,19:authorizer-resource
+m98,5,2:
+S98,6,8:decision
+S98,16,10:authorizer
+S98,28,2:in
+s98,32,4:
+S98,33,7:cognito
+S98,42,12:lambda-token
+S98,56,14:lambda-request
+S98,72,3:jwt
 @25:<bundled>/cors.cases.yaml,5762
 m4,1,1:
 S4,1,5:cases
@@ -8388,7 +8673,7 @@ S218,5,5:facts
 s218,12,2:
 S218,13,16:http-cors-config
 S218,31,23:rest-cors-proxy-headers
-@24:<bundled>/decisions.yaml,19833
+@24:<bundled>/decisions.yaml,20904
 m5,1,1:
 S5,1,9:decisions
 s6,3,9:
@@ -8413,16 +8698,16 @@ S13,16,25:REST API (API Gateway v1)
 S14,9,7:summary
 S14,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
 S17,9,4:pros
-s18,11,4:
+s18,11,5:
 S18,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
 S19,13,69:Offers edge-optimized and private endpoints as well as regional ones.
 S20,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
 S21,13,64:Supports custom (non-proxy) integrations with mapping templates.
-S22,9,4:cons
-s23,11,3:
-S23,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
-S24,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-S25,13,87:No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
+S22,13,144:Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
+S23,9,4:cons
+s24,11,2:
+S24,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
+S25,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
 m26,9,5:
 S26,9,2:id
 S26,13,4:http
@@ -8434,7 +8719,7 @@ S31,9,4:pros
 s32,11,4:
 S32,13,55:Roughly 70 percent cheaper per request than a REST API.
 S33,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-S34,13,83:Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
+S34,13,82:Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
 S35,13,49:Simpler configuration with automatic deployments.
 S36,9,4:cons
 s37,11,4:
@@ -8712,14 +8997,14 @@ S223,9,9:packaging
 S224,5,5:title
 S224,12,38:Shared or separate deployment packages
 S225,5,8:question
-S225,15,85:Should the functions of a service share one deployment package or each get their own?
+S225,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
 S226,5,7:default
 S226,14,17:separate-packages
 S227,5,5:after
 s227,12,1:
 S227,13,20:function-granularity
 S228,5,7:options
-s229,7,2:
+s229,7,3:
 m229,9,5:
 S229,9,2:id
 S229,13,14:shared-package
@@ -8752,177 +9037,193 @@ S250,9,4:cons
 s251,11,2:
 S251,13,63:More build artifacts; shared code must be a library or a layer.
 S252,13,52:Versions of shared code can drift between functions.
-m254,5,6:
-S254,5,2:id
-S254,9,4:cors
-S255,5,5:title
-S255,12,18:How to handle CORS
-S256,5,8:question
-S256,15,58:Who answers CORS preflight requests and adds CORS headers?
-S257,5,7:default
-S257,14,4:none
-S258,5,5:after
-s258,12,1:
-S258,13,8:api-type
-S259,5,7:options
-s260,7,4:
-m260,9,5:
-S260,9,2:id
-S260,13,4:none
-S261,9,5:title
-S261,16,7:No CORS
-S262,9,7:summary
-S262,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
-S264,9,4:pros
-s265,11,1:
-S265,13,37:Nothing to configure or keep in sync.
-S266,9,4:cons
-s267,11,1:
-S267,13,46:Browsers on other origins cannot call the API.
-m268,9,5:
-S268,9,2:id
-S268,13,7:gateway
-S269,9,5:title
-S269,16,32:Gateway preflight for a REST API
-S270,9,7:summary
-S270,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
-S273,9,4:pros
-s274,11,2:
-S274,13,52:Preflights are answered without invoking a function.
-S275,13,49:Simple when exactly one origin (or *) is allowed.
-S276,9,4:cons
-s277,11,2:
-S277,13,55:Only one fixed origin - the header cannot list several.
-S278,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+m253,9,5:
+S253,9,2:id
+S253,13,15:container-image
+S254,9,5:title
+S254,16,32:One container image per function
+S255,9,7:summary
+S255,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
+S258,9,4:pros
+s259,11,2:
+S259,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+S260,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
+S261,9,4:cons
+s262,11,2:
+S262,13,73:An ECR repository and an image build per function; layers cannot be used.
+S263,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
+m265,5,6:
+S265,5,2:id
+S265,9,4:cors
+S266,5,5:title
+S266,12,18:How to handle CORS
+S267,5,8:question
+S267,15,58:Who answers CORS preflight requests and adds CORS headers?
+S268,5,7:default
+S268,14,4:none
+S269,5,5:after
+s269,12,1:
+S269,13,8:api-type
+S270,5,7:options
+s271,7,4:
+m271,9,5:
+S271,9,2:id
+S271,13,4:none
+S272,9,5:title
+S272,16,7:No CORS
+S273,9,7:summary
+S273,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
+S275,9,4:pros
+s276,11,1:
+S276,13,37:Nothing to configure or keep in sync.
+S277,9,4:cons
+s278,11,1:
+S278,13,46:Browsers on other origins cannot call the API.
 m279,9,5:
 S279,9,2:id
-S279,13,8:function
+S279,13,7:gateway
 S280,9,5:title
-S280,16,28:CORS handled by the function
+S280,16,32:Gateway preflight for a REST API
 S281,9,7:summary
-S281,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S281,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
 S284,9,4:pros
 s285,11,2:
-S285,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
-S286,13,53:CORS logic lives with the code and is tested with it.
+S285,13,52:Preflights are answered without invoking a function.
+S286,13,49:Simple when exactly one origin (or *) is allowed.
 S287,9,4:cons
 s288,11,2:
-S288,13,54:Every preflight invokes a function (cost and latency).
-S289,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+S288,13,55:Only one fixed origin - the header cannot list several.
+S289,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
 m290,9,5:
 S290,9,2:id
-S290,13,15:http-api-config
+S290,13,8:function
 S291,9,5:title
-S291,16,27:HTTP API CORS configuration
+S291,16,28:CORS handled by the function
 S292,9,7:summary
-S292,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S292,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
 S295,9,4:pros
 s296,11,2:
-S296,13,60:Declarative, with a list of origins and credentials support.
-S297,13,35:Preflights never invoke a function.
+S296,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
+S297,13,53:CORS logic lives with the code and is tested with it.
 S298,9,4:cons
 s299,11,2:
-S299,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
-S300,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
-m302,5,6:
-S302,5,2:id
-S302,9,10:authorizer
-S303,5,5:title
-S303,12,15:Authorizer type
-S304,5,8:question
-S304,15,51:Which kind of authorizer should protect the routes?
-S305,5,7:default
-S305,14,4:none
-S306,5,5:after
-s306,12,1:
-S306,13,8:api-type
-S307,5,7:options
-s308,7,6:
-m308,9,5:
-S308,9,2:id
-S308,13,4:none
-S309,9,5:title
-S309,16,13:No authorizer
-S310,9,7:summary
-S310,18,74:Routes are public (optionally still requiring an API key for usage plans).
-S312,9,4:pros
-s313,11,1:
-S313,13,33:No authorization latency or cost.
-S314,9,4:cons
-s315,11,1:
-S315,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
-m316,9,5:
-S316,9,2:id
-S316,13,3:iam
-S317,9,5:title
-S317,16,25:IAM authorization (SigV4)
-S318,9,7:summary
-S318,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
-S321,9,4:pros
-s322,11,2:
-S322,13,58:No authorizer code; fine-grained access with IAM policies.
-S323,13,55:Natural for AWS workloads and for cross-account access.
-S324,9,4:cons
-s325,11,1:
-S325,13,58:Every caller needs AWS credentials and must sign requests.
-m326,9,5:
-S326,9,2:id
-S326,13,7:cognito
-S327,9,5:title
-S327,16,35:Cognito user pool authorizer (REST)
-S328,9,7:summary
-S328,18,55:The REST API validates Cognito user pool tokens itself.
-S330,9,4:pros
-s331,11,1:
-S331,13,67:No code; token signature, expiry and scopes checked by the gateway.
-S332,9,4:cons
-s333,11,1:
-S333,13,91:REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
-m334,9,5:
-S334,9,2:id
-S334,13,12:lambda-token
-S335,9,5:title
-S335,16,36:Lambda authorizer, TOKEN type (REST)
-S336,9,7:summary
-S336,18,77:A function receives one bearer token from a header and returns an IAM policy.
-S338,9,4:pros
-s339,11,2:
-S339,13,50:Any token format; simple interface with one input.
-S340,13,31:The result is cached per token.
-S341,9,4:cons
-s342,11,2:
-S342,13,49:REST only; sees a single header and nothing else.
-S343,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
-m344,9,5:
-S344,9,2:id
-S344,13,14:lambda-request
-S345,9,5:title
-S345,16,31:Lambda authorizer, REQUEST type
-S346,9,7:summary
-S346,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
+S299,13,54:Every preflight invokes a function (cost and latency).
+S300,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+m301,9,5:
+S301,9,2:id
+S301,13,15:http-api-config
+S302,9,5:title
+S302,16,27:HTTP API CORS configuration
+S303,9,7:summary
+S303,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S306,9,4:pros
+s307,11,2:
+S307,13,60:Declarative, with a list of origins and credentials support.
+S308,13,35:Preflights never invoke a function.
+S309,9,4:cons
+s310,11,2:
+S310,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
+S311,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
+m313,5,6:
+S313,5,2:id
+S313,9,10:authorizer
+S314,5,5:title
+S314,12,15:Authorizer type
+S315,5,8:question
+S315,15,51:Which kind of authorizer should protect the routes?
+S316,5,7:default
+S316,14,4:none
+S317,5,5:after
+s317,12,1:
+S317,13,8:api-type
+S318,5,7:options
+s319,7,6:
+m319,9,5:
+S319,9,2:id
+S319,13,4:none
+S320,9,5:title
+S320,16,13:No authorizer
+S321,9,7:summary
+S321,18,74:Routes are public (optionally still requiring an API key for usage plans).
+S323,9,4:pros
+s324,11,1:
+S324,13,33:No authorization latency or cost.
+S325,9,4:cons
+s326,11,1:
+S326,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
+m327,9,5:
+S327,9,2:id
+S327,13,3:iam
+S328,9,5:title
+S328,16,25:IAM authorization (SigV4)
+S329,9,7:summary
+S329,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
+S332,9,4:pros
+s333,11,2:
+S333,13,58:No authorizer code; fine-grained access with IAM policies.
+S334,13,55:Natural for AWS workloads and for cross-account access.
+S335,9,4:cons
+s336,11,1:
+S336,13,58:Every caller needs AWS credentials and must sign requests.
+m337,9,5:
+S337,9,2:id
+S337,13,7:cognito
+S338,9,5:title
+S338,16,35:Cognito user pool authorizer (REST)
+S339,9,7:summary
+S339,18,55:The REST API validates Cognito user pool tokens itself.
+S341,9,4:pros
+s342,11,1:
+S342,13,67:No code; token signature, expiry and scopes checked by the gateway.
+S343,9,4:cons
+s344,11,1:
+S344,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
+m345,9,5:
+S345,9,2:id
+S345,13,12:lambda-token
+S346,9,5:title
+S346,16,36:Lambda authorizer, TOKEN type (REST)
+S347,9,7:summary
+S347,18,77:A function receives one bearer token from a header and returns an IAM policy.
 S349,9,4:pros
 s350,11,2:
-S350,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
-S351,13,53:Cache key built from the identity sources you choose.
+S350,13,50:Any token format; simple interface with one input.
+S351,13,31:The result is cached per token.
 S352,9,4:cons
 s353,11,2:
-S353,13,50:Custom security code to write, test and keep fast.
-S354,13,45:Costs a Lambda invocation on each cache miss.
+S353,13,49:REST only; sees a single header and nothing else.
+S354,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
 m355,9,5:
 S355,9,2:id
-S355,13,3:jwt
+S355,13,14:lambda-request
 S356,9,5:title
-S356,16,21:JWT authorizer (HTTP)
+S356,16,31:Lambda authorizer, REQUEST type
 S357,9,7:summary
-S357,18,120:The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys.
+S357,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
 S360,9,4:pros
 s361,11,2:
-S361,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-S362,13,48:Works with Cognito and external providers alike.
+S361,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
+S362,13,53:Cache key built from the identity sources you choose.
 S363,9,4:cons
 s364,11,2:
-S364,13,15:HTTP APIs only.
-S365,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S364,13,50:Custom security code to write, test and keep fast.
+S365,13,45:Costs a Lambda invocation on each cache miss.
+m366,9,5:
+S366,9,2:id
+S366,13,3:jwt
+S367,9,5:title
+S367,16,14:JWT authorizer
+S368,9,7:summary
+S368,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
+S371,9,4:pros
+s372,11,2:
+S372,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
+S373,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
+S374,9,4:cons
+s375,11,3:
+S375,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
+S376,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S377,13,53:On an HTTP API one authorizer trusts a single issuer.
 @34:<bundled>/endpoint-type.cases.yaml,8554
 m3,1,1:
 S3,1,5:cases
@@ -9605,709 +9906,796 @@ S158,5,5:facts
 s158,12,2:
 S158,13,14:endpoint-types
 S158,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,23838
-m7,1,2:
-S7,1,7:sources
-s8,3,36:
-m8,5,3:
-S8,5,2:id
-S8,9,3:CMP
-S9,5,5:title
-S9,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
-S10,5,3:url
-S10,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
-m11,5,3:
-S11,5,2:id
-S11,9,4:GA20
-S12,5,5:title
-S12,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
-S13,5,3:url
-S13,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
-m14,5,3:
-S14,5,2:id
-S14,9,5:RCORS
-S15,5,5:title
-S15,12,33:CORS for REST APIs in API Gateway
-S16,5,3:url
-S16,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
-m17,5,3:
-S17,5,2:id
-S17,9,5:HCORS
-S18,5,5:title
-S18,12,30:Configuring CORS for HTTP APIs
-S19,5,3:url
-S19,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
-m20,5,3:
-S20,5,2:id
-S20,9,3:GWR
-S21,5,5:title
-S21,12,38:Gateway response types for API Gateway
-S22,5,3:url
-S22,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
-m23,5,3:
-S23,5,2:id
-S23,9,3:MDN
-S24,5,5:title
-S24,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
-S25,5,3:url
-S25,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
-m26,5,3:
-S26,5,2:id
-S26,9,4:TO17
-S27,5,5:title
-S27,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
-S28,5,3:url
-S28,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
-m29,5,3:
-S29,5,2:id
-S29,9,4:TO24
-S30,5,5:title
-S30,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
-S31,5,3:url
-S31,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
-m32,5,3:
-S32,5,2:id
-S32,9,3:STR
-S33,5,5:title
-S33,12,57:Response transfer mode (response streaming) for REST APIs
-S34,5,3:url
-S34,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
-m35,5,3:
-S35,5,2:id
-S35,9,2:RQ
-S36,5,5:title
-S36,12,64:Amazon API Gateway quotas for configuring and running a REST API
-S37,5,3:url
-S37,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
-m38,5,3:
-S38,5,2:id
-S38,9,2:HQ
-S39,5,5:title
-S39,12,46:Quotas for configuring and running an HTTP API
-S40,5,3:url
-S40,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
-m41,5,3:
-S41,5,2:id
-S41,9,2:AQ
-S42,5,5:title
-S42,12,41:Amazon API Gateway quotas (account level)
-S43,5,3:url
-S43,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
-m44,5,3:
-S44,5,2:id
-S44,9,2:LQ
-S45,5,5:title
-S45,12,13:Lambda quotas
-S46,5,3:url
-S46,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-m47,5,3:
-S47,5,2:id
-S47,9,3:INV
-S48,5,5:title
-S48,12,27:Lambda Invoke API reference
-S49,5,3:url
-S49,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
-m50,5,3:
-S50,5,2:id
-S50,9,4:AUTH
-S51,5,5:title
-S51,12,47:API Gateway Authorizer resource (API reference)
-S52,5,3:url
-S52,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
-m53,5,3:
-S53,5,2:id
-S53,9,4:METH
-S54,5,5:title
-S54,12,43:API Gateway Method resource (API reference)
-S55,5,3:url
-S55,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
-m56,5,3:
-S56,5,2:id
-S56,9,2:CA
-S57,5,5:title
-S57,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
-S58,5,3:url
-S58,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
-m59,5,3:
-S59,5,2:id
-S59,9,5:KC403
-S60,5,5:title
-S60,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
-S61,5,3:url
-S61,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
-m62,5,3:
-S62,5,2:id
-S62,9,3:COG
-S63,5,5:title
-S63,12,58:Control access to REST APIs with Amazon Cognito user pools
-S64,5,3:url
-S64,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
-m65,5,3:
-S65,5,2:id
-S65,9,3:JWT
-S66,5,5:title
-S66,12,48:Control access to HTTP APIs with JWT authorizers
-S67,5,3:url
-S67,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
-m68,5,3:
-S68,5,2:id
-S68,9,4:IAMX
-S69,5,5:title
-S69,12,50:Control access to HTTP APIs with IAM authorization
-S70,5,3:url
-S70,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
-m71,5,3:
-S71,5,2:id
-S71,9,5:DEFEP
-S72,5,5:title
-S72,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
-S73,5,3:url
-S73,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
-m74,5,3:
-S74,5,2:id
-S74,9,3:EPT
-S75,5,5:title
-S75,12,32:API endpoint types for REST APIs
-S76,5,3:url
-S76,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
-m77,5,3:
-S77,5,2:id
-S77,9,2:CD
-S78,5,5:title
-S78,12,40:Custom domain names for public REST APIs
-S79,5,3:url
-S79,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
-m80,5,3:
-S80,5,2:id
-S80,9,3:PCD
-S81,5,5:title
-S81,12,36:Custom domain names for private APIs
-S82,5,3:url
-S82,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
-m83,5,3:
-S83,5,2:id
-S83,9,4:PRIV
-S84,5,5:title
-S84,12,32:Private REST APIs in API Gateway
-S85,5,3:url
-S85,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
-m86,5,3:
-S86,5,2:id
-S86,9,4:MTLS
-S87,5,5:title
-S87,12,39:Mutual TLS authentication for REST APIs
-S88,5,3:url
-S88,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
-m89,5,3:
-S89,5,2:id
-S89,9,5:PROXY
-S90,5,5:title
-S90,12,48:Set up a proxy integration with a proxy resource
-S91,5,3:url
-S91,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
-m92,5,3:
-S92,5,2:id
-S92,9,3:LPI
-S93,5,5:title
-S93,12,40:Lambda proxy integrations in API Gateway
-S94,5,3:url
-S94,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
-m95,5,3:
-S95,5,2:id
-S95,9,5:OAS-R
-S96,5,5:title
-S96,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
-S97,5,3:url
-S97,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
-m98,5,3:
-S98,5,2:id
-S98,9,5:OAS-H
-S99,5,5:title
-S99,12,33:OpenAPI definitions for HTTP APIs
-S100,5,3:url
-S100,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
-m101,5,3:
-S101,5,2:id
-S101,9,4:FURL
-S102,5,5:title
-S102,12,42:Creating and managing Lambda function URLs
-S103,5,3:url
-S103,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
-m104,5,3:
-S104,5,2:id
-S104,9,6:CFN500
-S105,5,5:title
-S105,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
-S106,5,3:url
-S106,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
-m107,5,3:
-S107,5,2:id
-S107,9,2:UP
-S108,5,5:title
-S108,12,38:Usage plans and API keys for REST APIs
-S109,5,3:url
-S109,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
-m110,5,3:
-S110,5,2:id
-S110,9,4:SNAP
-S111,5,5:title
-S111,12,51:Improving startup performance with Lambda SnapStart
-S112,5,3:url
-S112,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
-m113,5,3:
-S113,5,2:id
-S113,9,5:PRICE
-S114,5,5:title
-S114,12,26:Amazon API Gateway pricing
-S115,5,3:url
-S115,10,43:https://aws.amazon.com/api-gateway/pricing/
-S117,1,5:facts
-s118,3,49:
-m118,5,4:
-S118,5,2:id
-S118,9,32:default-endpoint-can-be-disabled
-S119,5,4:text
-S119,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
-S122,5,6:source
-S122,13,5:DEFEP
-S123,5,5:as-of
-S123,12,10:2026-11-01
-m125,5,4:
-S125,5,2:id
-S125,9,18:rest-only-features
-S126,5,4:text
-S126,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
-S130,5,6:source
-S130,13,3:CMP
-S131,5,5:as-of
-S131,12,10:2026-11-01
-m132,5,4:
+@20:<bundled>/facts.yaml,28651
+m8,1,2:
+S8,1,7:sources
+s9,3,42:
+m9,5,3:
+S9,5,2:id
+S9,9,3:CMP
+S10,5,5:title
+S10,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
+S11,5,3:url
+S11,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
+m12,5,3:
+S12,5,2:id
+S12,9,4:GA20
+S13,5,5:title
+S13,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
+S14,5,3:url
+S14,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
+m15,5,3:
+S15,5,2:id
+S15,9,5:RCORS
+S16,5,5:title
+S16,12,33:CORS for REST APIs in API Gateway
+S17,5,3:url
+S17,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+m18,5,3:
+S18,5,2:id
+S18,9,5:HCORS
+S19,5,5:title
+S19,12,30:Configuring CORS for HTTP APIs
+S20,5,3:url
+S20,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+m21,5,3:
+S21,5,2:id
+S21,9,3:GWR
+S22,5,5:title
+S22,12,38:Gateway response types for API Gateway
+S23,5,3:url
+S23,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+m24,5,3:
+S24,5,2:id
+S24,9,3:MDN
+S25,5,5:title
+S25,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
+S26,5,3:url
+S26,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
+m27,5,3:
+S27,5,2:id
+S27,9,4:TO17
+S28,5,5:title
+S28,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
+S29,5,3:url
+S29,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
+m30,5,3:
+S30,5,2:id
+S30,9,4:TO24
+S31,5,5:title
+S31,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
+S32,5,3:url
+S32,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
+m33,5,3:
+S33,5,2:id
+S33,9,3:STR
+S34,5,5:title
+S34,12,57:Response transfer mode (response streaming) for REST APIs
+S35,5,3:url
+S35,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
+m36,5,3:
+S36,5,2:id
+S36,9,2:RQ
+S37,5,5:title
+S37,12,64:Amazon API Gateway quotas for configuring and running a REST API
+S38,5,3:url
+S38,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+m39,5,3:
+S39,5,2:id
+S39,9,2:HQ
+S40,5,5:title
+S40,12,46:Quotas for configuring and running an HTTP API
+S41,5,3:url
+S41,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+m42,5,3:
+S42,5,2:id
+S42,9,2:AQ
+S43,5,5:title
+S43,12,41:Amazon API Gateway quotas (account level)
+S44,5,3:url
+S44,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+m45,5,3:
+S45,5,2:id
+S45,9,2:LQ
+S46,5,5:title
+S46,12,13:Lambda quotas
+S47,5,3:url
+S47,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+m48,5,3:
+S48,5,2:id
+S48,9,3:INV
+S49,5,5:title
+S49,12,27:Lambda Invoke API reference
+S50,5,3:url
+S50,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
+m51,5,3:
+S51,5,2:id
+S51,9,4:AUTH
+S52,5,5:title
+S52,12,47:API Gateway Authorizer resource (API reference)
+S53,5,3:url
+S53,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
+m54,5,3:
+S54,5,2:id
+S54,9,4:METH
+S55,5,5:title
+S55,12,43:API Gateway Method resource (API reference)
+S56,5,3:url
+S56,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
+m57,5,3:
+S57,5,2:id
+S57,9,2:CA
+S58,5,5:title
+S58,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
+S59,5,3:url
+S59,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
+m60,5,3:
+S60,5,2:id
+S60,9,5:KC403
+S61,5,5:title
+S61,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
+S62,5,3:url
+S62,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
+m63,5,3:
+S63,5,2:id
+S63,9,3:COG
+S64,5,5:title
+S64,12,58:Control access to REST APIs with Amazon Cognito user pools
+S65,5,3:url
+S65,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
+m66,5,3:
+S66,5,2:id
+S66,9,3:JWT
+S67,5,5:title
+S67,12,48:Control access to HTTP APIs with JWT authorizers
+S68,5,3:url
+S68,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+m69,5,3:
+S69,5,2:id
+S69,9,4:IAMX
+S70,5,5:title
+S70,12,50:Control access to HTTP APIs with IAM authorization
+S71,5,3:url
+S71,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+m72,5,3:
+S72,5,2:id
+S72,9,5:DEFEP
+S73,5,5:title
+S73,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
+S74,5,3:url
+S74,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
+m75,5,3:
+S75,5,2:id
+S75,9,3:EPT
+S76,5,5:title
+S76,12,32:API endpoint types for REST APIs
+S77,5,3:url
+S77,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
+m78,5,3:
+S78,5,2:id
+S78,9,2:CD
+S79,5,5:title
+S79,12,40:Custom domain names for public REST APIs
+S80,5,3:url
+S80,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
+m81,5,3:
+S81,5,2:id
+S81,9,3:PCD
+S82,5,5:title
+S82,12,36:Custom domain names for private APIs
+S83,5,3:url
+S83,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
+m84,5,3:
+S84,5,2:id
+S84,9,4:PRIV
+S85,5,5:title
+S85,12,32:Private REST APIs in API Gateway
+S86,5,3:url
+S86,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
+m87,5,3:
+S87,5,2:id
+S87,9,4:MTLS
+S88,5,5:title
+S88,12,39:Mutual TLS authentication for REST APIs
+S89,5,3:url
+S89,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+m90,5,3:
+S90,5,2:id
+S90,9,5:PROXY
+S91,5,5:title
+S91,12,48:Set up a proxy integration with a proxy resource
+S92,5,3:url
+S92,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
+m93,5,3:
+S93,5,2:id
+S93,9,3:LPI
+S94,5,5:title
+S94,12,40:Lambda proxy integrations in API Gateway
+S95,5,3:url
+S95,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+m96,5,3:
+S96,5,2:id
+S96,9,5:OAS-R
+S97,5,5:title
+S97,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
+S98,5,3:url
+S98,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
+m99,5,3:
+S99,5,2:id
+S99,9,5:OAS-H
+S100,5,5:title
+S100,12,33:OpenAPI definitions for HTTP APIs
+S101,5,3:url
+S101,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+m102,5,3:
+S102,5,2:id
+S102,9,4:FURL
+S103,5,5:title
+S103,12,42:Creating and managing Lambda function URLs
+S104,5,3:url
+S104,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
+m105,5,3:
+S105,5,2:id
+S105,9,6:CFN500
+S106,5,5:title
+S106,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
+S107,5,3:url
+S107,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
+m108,5,3:
+S108,5,2:id
+S108,9,2:UP
+S109,5,5:title
+S109,12,38:Usage plans and API keys for REST APIs
+S110,5,3:url
+S110,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+m111,5,3:
+S111,5,2:id
+S111,9,4:SNAP
+S112,5,5:title
+S112,12,51:Improving startup performance with Lambda SnapStart
+S113,5,3:url
+S113,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+m114,5,3:
+S114,5,2:id
+S114,9,5:PRICE
+S115,5,5:title
+S115,12,26:Amazon API Gateway pricing
+S116,5,3:url
+S116,10,43:https://aws.amazon.com/api-gateway/pricing/
+m117,5,3:
+S117,5,2:id
+S117,9,4:RJWT
+S118,5,5:title
+S118,12,49:Control access to REST APIs using JWT authorizers
+S119,5,3:url
+S119,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
+m120,5,3:
+S120,5,2:id
+S120,9,2:RT
+S121,5,5:title
+S121,12,58:Lambda runtimes (supported runtimes and deprecation dates)
+S122,5,3:url
+S122,10,65:https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+m123,5,3:
+S123,5,2:id
+S123,9,5:SCALE
+S124,5,5:title
+S124,12,23:Lambda scaling behavior
+S125,5,3:url
+S125,10,66:https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+m126,5,3:
+S126,5,2:id
+S126,9,3:IPT
+S127,5,5:title
+S127,12,55:IP address types for custom domain names in API Gateway
+S128,5,3:url
+S128,10,100:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
+m129,5,3:
+S129,5,2:id
+S129,9,4:ROUT
+S130,5,5:title
+S130,12,90:Send traffic to your APIs through your custom domain name (routing rules and API mappings)
+S131,5,3:url
+S131,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
+m132,5,3:
 S132,5,2:id
-S132,9,21:http-api-capabilities
-S133,5,4:text
-S133,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
-S137,5,6:source
-S137,13,3:CMP
-S138,5,5:as-of
-S138,12,10:2026-11-01
-m139,5,4:
-S139,5,2:id
-S139,9,11:http-api-ga
-S140,5,4:text
-S140,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S132,9,4:IMPW
+S133,5,5:title
+S133,12,60:Errors and warnings from importing your API into API Gateway
+S134,5,3:url
+S134,10,104:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
+S136,1,5:facts
+s137,3,54:
+m137,5,4:
+S137,5,2:id
+S137,9,32:default-endpoint-can-be-disabled
+S138,5,4:text
+S138,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
 S141,5,6:source
-S141,13,4:GA20
+S141,13,5:DEFEP
 S142,5,5:as-of
-S142,12,10:2020-03-12
-m143,5,4:
-S143,5,2:id
-S143,9,18:price-rest-vs-http
-S144,5,4:text
-S144,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
-S147,5,6:source
-S147,13,5:PRICE
-S148,5,5:as-of
-S148,12,10:2026-11-01
-m149,5,4:
-S149,5,2:id
-S149,9,23:response-streaming-rest
-S150,5,4:text
-S150,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
-S156,5,6:source
-S156,13,3:STR
-S157,5,5:as-of
-S157,12,10:2025-11-19
-m160,5,4:
-S160,5,2:id
-S160,9,16:rest-timeout-29s
-S161,5,4:text
-S161,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
-S164,5,6:source
-S164,13,4:TO17
-S165,5,5:as-of
-S165,12,10:2017-11-30
-m166,5,4:
-S166,5,2:id
-S166,9,21:rest-timeout-raisable
-S167,5,4:text
-S167,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S171,5,6:source
-S171,13,4:TO24
-S172,5,5:as-of
-S172,12,10:2024-06-04
-m173,5,4:
-S173,5,2:id
-S173,9,16:http-timeout-30s
-S174,5,4:text
-S174,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
-S175,5,6:source
-S175,13,2:HQ
-S176,5,5:as-of
-S176,12,10:2026-11-01
-m177,5,4:
-S177,5,2:id
-S177,9,22:lambda-duration-memory
-S178,5,4:text
-S178,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
-S179,5,6:source
-S179,13,2:LQ
-S180,5,5:as-of
-S180,12,10:2020-12-01
-m181,5,4:
-S181,5,2:id
-S181,9,23:lambda-sync-payload-6mb
-S182,5,4:text
-S182,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
-S183,5,6:source
-S183,13,3:INV
-S184,5,5:as-of
-S184,12,10:2026-11-01
-m185,5,4:
-S185,5,2:id
-S185,9,20:gateway-payload-10mb
-S186,5,4:text
-S186,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S187,5,6:source
-S187,13,2:HQ
-S188,5,5:as-of
-S188,12,10:2026-11-01
-m189,5,4:
-S189,5,2:id
-S189,9,13:function-urls
-S190,5,4:text
-S190,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
-S195,5,6:source
-S195,13,4:FURL
-S196,5,5:as-of
-S196,12,10:2022-04-06
+S142,12,10:2026-11-01
+m144,5,4:
+S144,5,2:id
+S144,9,18:rest-only-features
+S145,5,4:text
+S145,11,332:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom domains and developer portals are available on REST APIs and not on HTTP APIs.
+S150,5,6:source
+S150,13,3:CMP
+S151,5,5:as-of
+S151,12,10:2026-12-01
+m152,5,4:
+S152,5,2:id
+S152,9,21:http-api-capabilities
+S153,5,4:text
+S153,11,230:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers with one issuer each.
+S157,5,6:source
+S157,13,3:CMP
+S158,5,5:as-of
+S158,12,10:2026-12-01
+m159,5,4:
+S159,5,2:id
+S159,9,11:http-api-ga
+S160,5,4:text
+S160,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S161,5,6:source
+S161,13,4:GA20
+S162,5,5:as-of
+S162,12,10:2026-11-01
+m163,5,4:
+S163,5,2:id
+S163,9,18:price-rest-vs-http
+S164,5,4:text
+S164,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
+S167,5,6:source
+S167,13,5:PRICE
+S168,5,5:as-of
+S168,12,10:2026-11-01
+m169,5,4:
+S169,5,2:id
+S169,9,23:response-streaming-rest
+S170,5,4:text
+S170,11,542:Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching, content encoding or mapping templates. Lambda streams natively only on its managed Node.js runtimes; other languages need a custom runtime or a web adapter. HTTP APIs cannot stream.
+S178,5,6:source
+S178,13,3:STR
+S179,5,5:as-of
+S179,12,10:2026-12-01
+m182,5,4:
+S182,5,2:id
+S182,9,16:rest-timeout-29s
+S183,5,4:text
+S183,11,176:A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since November 2017); 29 seconds is the default and, without a quota increase, the maximum.
+S186,5,6:source
+S186,13,4:TO17
+S187,5,5:as-of
+S187,12,10:2026-11-01
+m188,5,4:
+S188,5,2:id
+S188,9,21:rest-timeout-raisable
+S189,5,4:text
+S189,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S193,5,6:source
+S193,13,4:TO24
+S194,5,5:as-of
+S194,12,10:2026-11-01
+m195,5,4:
+S195,5,2:id
+S195,9,16:http-timeout-30s
+S196,5,4:text
+S196,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S197,5,6:source
+S197,13,2:HQ
+S198,5,5:as-of
+S198,12,10:2026-12-01
 m199,5,4:
 S199,5,2:id
-S199,9,21:lambda-package-limits
+S199,9,22:lambda-duration-memory
 S200,5,4:text
-S200,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
-S204,5,6:source
-S204,13,2:LQ
-S205,5,5:as-of
-S205,12,10:2020-12-01
-m206,5,4:
-S206,5,2:id
-S206,9,17:cfn-500-resources
-S207,5,4:text
-S207,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S211,5,6:source
-S211,13,6:CFN500
-S212,5,5:as-of
-S212,12,10:2020-10-31
-m213,5,4:
-S213,5,2:id
-S213,9,23:lambda-concurrency-1000
-S214,5,4:text
-S214,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
-S218,5,6:source
-S218,13,2:LQ
-S219,5,5:as-of
-S219,12,10:2026-11-01
-m220,5,4:
-S220,5,2:id
-S220,9,9:snapstart
-S221,5,4:text
-S221,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
-S226,5,6:source
-S226,13,4:SNAP
-S227,5,5:as-of
-S227,12,10:2024-11-18
+S200,11,119:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
+S201,5,6:source
+S201,13,2:LQ
+S202,5,5:as-of
+S202,12,10:2026-12-01
+m203,5,4:
+S203,5,2:id
+S203,9,23:lambda-sync-payload-6mb
+S204,5,4:text
+S204,11,204:A buffered synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous invocation carries at most 1 MB.
+S208,5,6:source
+S208,13,3:INV
+S209,5,5:as-of
+S209,12,10:2026-12-01
+m210,5,4:
+S210,5,2:id
+S210,9,20:gateway-payload-10mb
+S211,5,4:text
+S211,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S212,5,6:source
+S212,13,2:HQ
+S213,5,5:as-of
+S213,12,10:2026-12-01
+m214,5,4:
+S214,5,2:id
+S214,9,13:function-urls
+S215,5,4:text
+S215,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S220,5,6:source
+S220,13,4:FURL
+S221,5,5:as-of
+S221,12,10:2026-11-01
+m223,5,4:
+S223,5,2:id
+S223,9,19:lambda-scaling-rate
+S224,5,4:text
+S224,11,235:Each Lambda function scales by at most 1,000 new execution environments every 10 seconds (about 10,000 more requests per second each 10 seconds) until the account's concurrency quota; requests beyond that are throttled with status 429.
+S228,5,6:source
+S228,13,5:SCALE
+S229,5,5:as-of
+S229,12,10:2026-12-01
 m230,5,4:
 S230,5,2:id
-S230,9,20:account-throttle-10k
+S230,9,15:lambda-runtimes
 S231,5,4:text
-S231,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
-S235,5,6:source
-S235,13,2:AQ
-S236,5,5:as-of
-S236,12,10:2026-11-01
-m237,5,4:
-S237,5,2:id
-S237,9,19:rest-per-api-quotas
-S238,5,4:text
-S238,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
-S241,5,6:source
-S241,13,2:RQ
-S242,5,5:as-of
-S242,12,10:2026-11-01
-m243,5,4:
-S243,5,2:id
-S243,9,19:http-per-api-quotas
-S244,5,4:text
-S244,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
-S245,5,6:source
-S245,13,2:HQ
-S246,5,5:as-of
-S246,12,10:2026-11-01
-m249,5,4:
-S249,5,2:id
-S249,9,25:one-authorizer-per-method
-S250,5,4:text
-S250,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
-S254,5,6:source
-S254,13,4:METH
-S255,5,5:as-of
-S255,12,10:2026-11-01
-m256,5,4:
-S256,5,2:id
-S256,9,25:authorizer-belongs-to-api
-S257,5,4:text
-S257,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
-S260,5,6:source
-S260,13,4:AUTH
-S261,5,5:as-of
-S261,12,10:2026-11-01
-m262,5,4:
-S262,5,2:id
-S262,9,20:authorizer-cache-ttl
-S263,5,4:text
-S263,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S231,11,328:Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November 2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has a published deprecation date after which functions can no longer be created and then updated with it (the dates are listed with the runtime choices).
+S236,5,6:source
+S236,13,2:RT
+S237,5,5:as-of
+S237,12,10:2026-12-01
+m238,5,4:
+S238,5,2:id
+S238,9,15:ip-address-type
+S239,5,4:text
+S239,11,188:APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and IPv6) clients; public custom domains default to IPv4, and private custom domains are always dual-stack.
+S243,5,6:source
+S243,13,3:IPT
+S244,5,5:as-of
+S244,12,10:2026-12-01
+m245,5,4:
+S245,5,2:id
+S245,9,13:routing-rules
+S246,5,4:text
+S246,11,241:Since June 2025 a custom domain name can route requests to REST API stages by header values and base path with prioritized routing rules; the targets must be REST APIs, and a domain that maps both REST and HTTP APIs cannot use routing rules.
+S250,5,6:source
+S250,13,4:ROUT
+S251,5,5:as-of
+S251,12,10:2026-12-01
+m254,5,4:
+S254,5,2:id
+S254,9,21:lambda-package-limits
+S255,5,4:text
+S255,11,232:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB (since December 2020).
+S259,5,6:source
+S259,13,2:LQ
+S260,5,5:as-of
+S260,12,10:2026-11-01
+m261,5,4:
+S261,5,2:id
+S261,9,17:cfn-500-resources
+S262,5,4:text
+S262,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
 S266,5,6:source
-S266,13,2:CA
+S266,13,6:CFN500
 S267,5,5:as-of
 S267,12,10:2026-11-01
 m268,5,4:
 S268,5,2:id
-S268,9,20:authorizer-cache-403
+S268,9,23:lambda-concurrency-1000
 S269,5,4:text
-S269,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S273,5,6:source
-S273,13,5:KC403
-S274,5,5:as-of
-S274,12,10:2026-11-01
-m275,5,4:
-S275,5,2:id
-S275,9,23:rest-cognito-authorizer
-S276,5,4:text
-S276,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
-S277,5,6:source
-S277,13,3:COG
-S278,5,5:as-of
-S278,12,10:2026-11-01
-m279,5,4:
-S279,5,2:id
-S279,9,19:http-jwt-authorizer
-S280,5,4:text
-S280,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
-S284,5,6:source
-S284,13,3:JWT
-S285,5,5:as-of
-S285,12,10:2026-11-01
-m286,5,4:
-S286,5,2:id
-S286,9,17:iam-cross-account
-S287,5,4:text
-S287,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
-S291,5,6:source
-S291,13,4:IAMX
-S292,5,5:as-of
-S292,12,10:2026-11-01
-m293,5,4:
-S293,5,2:id
-S293,9,17:api-keys-not-auth
-S294,5,4:text
-S294,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
-S297,5,6:source
-S297,13,2:UP
-S298,5,5:as-of
-S298,12,10:2026-11-01
-m301,5,4:
-S301,5,2:id
-S301,9,15:cors-one-origin
-S302,5,4:text
-S302,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
-S306,5,6:source
-S306,13,5:RCORS
-S307,5,5:as-of
-S307,12,10:2026-11-01
-m308,5,4:
-S308,5,2:id
-S308,9,23:rest-cors-proxy-headers
-S309,5,4:text
-S309,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S313,5,6:source
-S313,13,5:RCORS
-S314,5,5:as-of
-S314,12,10:2026-11-01
-m315,5,4:
-S315,5,2:id
-S315,9,28:cors-credentials-no-wildcard
-S316,5,4:text
-S316,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
-S317,5,6:source
-S317,13,3:MDN
-S318,5,5:as-of
-S318,12,10:2026-11-01
-m319,5,4:
-S319,5,2:id
-S319,9,22:gateway-responses-cors
-S320,5,4:text
-S320,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S324,5,6:source
-S324,13,3:GWR
-S325,5,5:as-of
-S325,12,10:2026-11-01
-m326,5,4:
-S326,5,2:id
-S326,9,16:http-cors-config
-S327,5,4:text
-S327,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
-S331,5,6:source
-S331,13,5:HCORS
-S332,5,5:as-of
-S332,12,10:2026-11-01
-m333,5,4:
-S333,5,2:id
-S333,9,28:http-cors-authorized-options
-S334,5,4:text
-S334,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
-S338,5,6:source
-S338,13,5:HCORS
-S339,5,5:as-of
-S339,12,10:2026-11-01
-m342,5,4:
-S342,5,2:id
-S342,9,14:endpoint-types
-S343,5,4:text
-S343,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S269,11,374:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts start lower and are raised with use; it can be raised on request). Concurrent executions are roughly requests per second times average duration in seconds, and never fewer than requests per second divided by 10, because one execution environment serves at most 10 requests per second.
+S275,5,6:source
+S275,13,2:LQ
+S276,5,5:as-of
+S276,12,10:2026-12-01
+m277,5,4:
+S277,5,2:id
+S277,9,9:snapstart
+S278,5,4:text
+S278,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
+S283,5,6:source
+S283,13,4:SNAP
+S284,5,5:as-of
+S284,12,10:2026-11-01
+m287,5,4:
+S287,5,2:id
+S287,9,20:account-throttle-10k
+S288,5,4:text
+S288,11,460:API Gateway throttles each account per Region at 10,000 requests per second by default, shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan, Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The rate can be raised through Service Quotas; the burst is set by AWS from the rate and cannot be requested.
+S295,5,6:source
+S295,13,2:AQ
+S296,5,5:as-of
+S296,12,10:2026-12-01
+m297,5,4:
+S297,5,2:id
+S297,9,19:rest-per-api-quotas
+S298,5,4:text
+S298,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
+S301,5,6:source
+S301,13,2:RQ
+S302,5,5:as-of
+S302,12,10:2026-11-01
+m303,5,4:
+S303,5,2:id
+S303,9,19:http-per-api-quotas
+S304,5,4:text
+S304,11,105:An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10 stages by default.
+S307,5,6:source
+S307,13,2:HQ
+S308,5,5:as-of
+S308,12,10:2026-12-01
+m311,5,4:
+S311,5,2:id
+S311,9,25:one-authorizer-per-method
+S312,5,4:text
+S312,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
+S316,5,6:source
+S316,13,4:METH
+S317,5,5:as-of
+S317,12,10:2026-11-01
+m318,5,4:
+S318,5,2:id
+S318,9,25:authorizer-belongs-to-api
+S319,5,4:text
+S319,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
+S322,5,6:source
+S322,13,4:AUTH
+S323,5,5:as-of
+S323,12,10:2026-11-01
+m324,5,4:
+S324,5,2:id
+S324,9,20:authorizer-cache-ttl
+S325,5,4:text
+S325,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S328,5,6:source
+S328,13,2:CA
+S329,5,5:as-of
+S329,12,10:2026-11-01
+m330,5,4:
+S330,5,2:id
+S330,9,20:authorizer-cache-403
+S331,5,4:text
+S331,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
+S335,5,6:source
+S335,13,5:KC403
+S336,5,5:as-of
+S336,12,10:2026-11-01
+m337,5,4:
+S337,5,2:id
+S337,9,23:rest-cognito-authorizer
+S338,5,4:text
+S338,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+S339,5,6:source
+S339,13,3:COG
+S340,5,5:as-of
+S340,12,10:2026-11-01
+m341,5,4:
+S341,5,2:id
+S341,9,19:http-jwt-authorizer
+S342,5,4:text
+S342,11,266:HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
 S347,5,6:source
-S347,13,3:EPT
+S347,13,3:JWT
 S348,5,5:as-of
-S348,12,10:2026-11-01
+S348,12,10:2026-12-01
 m349,5,4:
 S349,5,2:id
-S349,9,19:edge-via-cloudfront
+S349,9,19:rest-jwt-authorizer
 S350,5,4:text
-S350,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
-S353,5,6:source
-S353,13,3:EPT
-S354,5,5:as-of
-S354,12,10:2026-11-01
-m355,5,4:
-S355,5,2:id
-S355,9,24:private-via-vpc-endpoint
-S356,5,4:text
-S356,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
-S357,5,6:source
-S357,13,3:EPT
-S358,5,5:as-of
-S358,12,10:2026-11-01
-m359,5,4:
-S359,5,2:id
-S359,9,27:private-api-resource-policy
-S360,5,4:text
-S360,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
-S364,5,6:source
-S364,13,4:PRIV
-S365,5,5:as-of
-S365,12,10:2026-11-01
-m366,5,4:
-S366,5,2:id
-S366,9,22:private-custom-domains
-S367,5,4:text
-S367,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
-S370,5,6:source
-S370,13,3:PCD
-S371,5,5:as-of
-S371,12,10:2024-11-30
-m372,5,4:
-S372,5,2:id
-S372,9,19:edge-cert-us-east-1
-S373,5,4:text
-S373,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
-S376,5,6:source
-S376,13,2:CD
-S377,5,5:as-of
-S377,12,10:2026-11-01
-m378,5,4:
-S378,5,2:id
-S378,9,16:wildcard-domains
-S379,5,4:text
-S379,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
-S382,5,6:source
-S382,13,2:CD
-S383,5,5:as-of
-S383,12,10:2026-11-01
-m384,5,4:
-S384,5,2:id
-S384,9,17:base-path-mapping
-S385,5,4:text
-S385,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
-S388,5,6:source
-S388,13,2:CD
-S389,5,5:as-of
-S389,12,10:2026-11-01
-m390,5,4:
-S390,5,2:id
-S390,9,20:mtls-regional-domain
-S391,5,4:text
-S391,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
-S395,5,6:source
-S395,13,4:MTLS
-S396,5,5:as-of
-S396,12,10:2026-11-01
-m399,5,4:
-S399,5,2:id
-S399,9,14:proxy-resource
-S400,5,4:text
-S400,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
-S403,5,6:source
-S403,13,5:PROXY
-S404,5,5:as-of
-S404,12,10:2026-11-01
-m405,5,4:
-S405,5,2:id
-S405,9,10:proxy-root
-S406,5,4:text
-S406,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
-S407,5,6:source
-S407,13,5:PROXY
-S408,5,5:as-of
-S408,12,10:2026-11-01
-m409,5,4:
-S409,5,2:id
-S409,9,21:lambda-proxy-response
-S410,5,4:text
-S410,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
-S414,5,6:source
-S414,13,3:LPI
-S415,5,5:as-of
-S415,12,10:2026-11-01
+S350,11,371:REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list the trusted issuers, the audiences accepted from each, the allowed signing algorithms and any claims a token must carry, and each method can require its own scopes. The issuer's OIDC discovery document and key set must be reachable from the public internet, even for a private API.
+S356,5,6:source
+S356,13,4:RJWT
+S357,5,5:as-of
+S357,12,10:2026-12-01
+m358,5,4:
+S358,5,2:id
+S358,9,17:iam-cross-account
+S359,5,4:text
+S359,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
+S363,5,6:source
+S363,13,4:IAMX
+S364,5,5:as-of
+S364,12,10:2026-11-01
+m365,5,4:
+S365,5,2:id
+S365,9,17:api-keys-not-auth
+S366,5,4:text
+S366,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S369,5,6:source
+S369,13,2:UP
+S370,5,5:as-of
+S370,12,10:2026-11-01
+m373,5,4:
+S373,5,2:id
+S373,9,15:cors-one-origin
+S374,5,4:text
+S374,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S378,5,6:source
+S378,13,5:RCORS
+S379,5,5:as-of
+S379,12,10:2026-11-01
+m380,5,4:
+S380,5,2:id
+S380,9,23:rest-cors-proxy-headers
+S381,5,4:text
+S381,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
+S385,5,6:source
+S385,13,5:RCORS
+S386,5,5:as-of
+S386,12,10:2026-11-01
+m387,5,4:
+S387,5,2:id
+S387,9,28:cors-credentials-no-wildcard
+S388,5,4:text
+S388,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S389,5,6:source
+S389,13,3:MDN
+S390,5,5:as-of
+S390,12,10:2026-11-01
+m391,5,4:
+S391,5,2:id
+S391,9,22:gateway-responses-cors
+S392,5,4:text
+S392,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
+S396,5,6:source
+S396,13,3:GWR
+S397,5,5:as-of
+S397,12,10:2026-11-01
+m398,5,4:
+S398,5,2:id
+S398,9,16:http-cors-config
+S399,5,4:text
+S399,11,289:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway ignores CORS headers returned by the integration and adds the configured ones, and it answers a preflight itself only when no route matches the OPTIONS request.
+S404,5,6:source
+S404,13,5:HCORS
+S405,5,5:as-of
+S405,12,10:2026-12-01
+m406,5,4:
+S406,5,2:id
+S406,9,28:http-cors-authorized-options
+S407,5,4:text
+S407,11,325:On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so they reach that route's integration and authorizer instead of the gateway's CORS answer; preflights carry no credentials, so an authorizer rejects them. Only methods declared one by one leave OPTIONS unmatched for the gateway to answer.
+S412,5,6:source
+S412,13,5:HCORS
+S413,5,5:as-of
+S413,12,10:2026-12-01
 m416,5,4:
 S416,5,2:id
-S416,9,28:custom-integration-rest-only
+S416,9,14:endpoint-types
 S417,5,4:text
-S417,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
-S420,5,6:source
-S420,13,5:OAS-H
-S421,5,5:as-of
-S421,12,10:2026-11-01
-m422,5,4:
-S422,5,2:id
-S422,9,19:openapi-import-rest
-S423,5,4:text
-S423,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
+S417,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S421,5,6:source
+S421,13,3:EPT
+S422,5,5:as-of
+S422,12,10:2026-11-01
+m423,5,4:
+S423,5,2:id
+S423,9,19:edge-via-cloudfront
+S424,5,4:text
+S424,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
 S427,5,6:source
-S427,13,5:OAS-R
+S427,13,3:EPT
 S428,5,5:as-of
 S428,12,10:2026-11-01
 m429,5,4:
 S429,5,2:id
-S429,9,19:openapi-import-http
+S429,9,24:private-via-vpc-endpoint
 S430,5,4:text
-S430,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S430,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
 S431,5,6:source
-S431,13,5:OAS-H
+S431,13,3:EPT
 S432,5,5:as-of
 S432,12,10:2026-11-01
-@30:<bundled>/functions.cases.yaml,11686
+m433,5,4:
+S433,5,2:id
+S433,9,27:private-api-resource-policy
+S434,5,4:text
+S434,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S438,5,6:source
+S438,13,4:PRIV
+S439,5,5:as-of
+S439,12,10:2026-11-01
+m440,5,4:
+S440,5,2:id
+S440,9,22:private-custom-domains
+S441,5,4:text
+S441,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
+S444,5,6:source
+S444,13,3:PCD
+S445,5,5:as-of
+S445,12,10:2026-11-01
+m446,5,4:
+S446,5,2:id
+S446,9,19:edge-cert-us-east-1
+S447,5,4:text
+S447,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
+S450,5,6:source
+S450,13,2:CD
+S451,5,5:as-of
+S451,12,10:2026-11-01
+m452,5,4:
+S452,5,2:id
+S452,9,16:wildcard-domains
+S453,5,4:text
+S453,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S456,5,6:source
+S456,13,2:CD
+S457,5,5:as-of
+S457,12,10:2026-11-01
+m458,5,4:
+S458,5,2:id
+S458,9,17:base-path-mapping
+S459,5,4:text
+S459,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S462,5,6:source
+S462,13,2:CD
+S463,5,5:as-of
+S463,12,10:2026-11-01
+m464,5,4:
+S464,5,2:id
+S464,9,20:mtls-regional-domain
+S465,5,4:text
+S465,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S469,5,6:source
+S469,13,4:MTLS
+S470,5,5:as-of
+S470,12,10:2026-11-01
+m473,5,4:
+S473,5,2:id
+S473,9,14:proxy-resource
+S474,5,4:text
+S474,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S477,5,6:source
+S477,13,5:PROXY
+S478,5,5:as-of
+S478,12,10:2026-11-01
+m479,5,4:
+S479,5,2:id
+S479,9,10:proxy-root
+S480,5,4:text
+S480,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S481,5,6:source
+S481,13,5:PROXY
+S482,5,5:as-of
+S482,12,10:2026-11-01
+m483,5,4:
+S483,5,2:id
+S483,9,21:lambda-proxy-response
+S484,5,4:text
+S484,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S488,5,6:source
+S488,13,3:LPI
+S489,5,5:as-of
+S489,12,10:2026-11-01
+m490,5,4:
+S490,5,2:id
+S490,9,28:custom-integration-rest-only
+S491,5,4:text
+S491,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S494,5,6:source
+S494,13,5:OAS-H
+S495,5,5:as-of
+S495,12,10:2026-11-01
+m496,5,4:
+S496,5,2:id
+S496,9,19:openapi-import-rest
+S497,5,4:text
+S497,11,447:REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important notes - for example oneOf, anyOf, not and discriminator are not supported in models, which follow JSON Schema draft 4; major problems reject the import with an error and nothing changes, minor ones are warnings that roll the import back unless failonwarnings is false (the default); integrations are described with the x-amazon-apigateway-integration extension.
+S504,5,6:source
+S504,13,5:OAS-R
+S505,5,5:as-of
+S505,12,10:2026-12-01
+m506,5,4:
+S506,5,2:id
+S506,9,19:openapi-import-http
+S507,5,4:text
+S507,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S508,5,6:source
+S508,13,5:OAS-H
+S509,5,5:as-of
+S509,12,10:2026-11-01
+@30:<bundled>/functions.cases.yaml,12944
 m3,1,1:
 S3,1,5:cases
-s4,3,12:
+s4,3,14:
 m4,5,5:
 S4,5,4:name
 S4,11,51:defaults - one router function with its own package
@@ -10318,7 +10706,7 @@ s6,12,2:
 S6,13,39:function-granularity.proxy-needs-router
 S6,54,32:packaging.router-has-one-package
 S7,5,9:not-fires
-s8,7,15:
+s8,7,17:
 S8,9,33:function-granularity.code-routing
 S9,9,36:function-granularity.least-privilege
 S10,9,35:function-granularity.large-packages
@@ -10334,543 +10722,595 @@ S19,9,20:packaging.cold-start
 S20,9,25:packaging.least-privilege
 S21,9,26:packaging.compiled-runtime
 S22,9,32:packaging.share-code-via-library
-S23,5,6:expect
-m23,13,3:
-S23,14,14:resource-style
-S23,30,5:proxy
-S23,37,20:function-granularity
-S23,59,6:router
-S23,67,9:packaging
-S23,78,17:separate-packages
-m25,5,5:
-S25,5,4:name
-S25,11,39:routing in code means a router function
-S26,5,7:answers
-m27,7,1:
-S27,7,18:routing-preference
-S27,27,4:code
-S28,5,5:fires
-s28,12,2:
-S28,13,33:function-granularity.code-routing
-S28,48,39:function-granularity.proxy-needs-router
-S29,5,9:not-fires
-s29,16,1:
-S29,17,41:function-granularity.explicit-by-resource
-S30,5,6:expect
-m30,13,2:
-S30,14,20:function-granularity
-S30,36,6:router
-S30,44,9:packaging
-S30,55,17:separate-packages
-m32,5,5:
-S32,5,4:name
-S32,11,64:least privilege with declared routes gives a function per method
-S33,5,7:answers
-m34,7,2:
-S34,7,18:routing-preference
-S34,27,7:gateway
-S35,7,15:least-privilege
-B35,24,4:true
-S36,5,5:fires
-s36,12,2:
-S36,13,36:function-granularity.least-privilege
-S36,51,25:packaging.least-privilege
-S37,5,9:not-fires
-s38,7,4:
-S38,9,39:function-granularity.proxy-needs-router
-S39,9,41:function-granularity.explicit-by-resource
-S40,9,49:function-granularity.router-holds-all-permissions
-S41,9,32:packaging.router-has-one-package
-S42,5,6:expect
-m42,13,3:
-S42,14,14:resource-style
-S42,30,8:explicit
-S42,40,20:function-granularity
-S42,62,10:per-method
-S42,74,9:packaging
-S42,85,17:separate-packages
-m44,5,5:
-S44,5,4:name
-S44,11,71:least privilege but routing in code - the router holds every permission
-S45,5,7:answers
-m46,7,2:
-S46,7,18:routing-preference
-S46,27,4:code
-S47,7,15:least-privilege
-B47,24,4:true
-S48,5,5:fires
-s49,7,3:
-S49,9,39:function-granularity.proxy-needs-router
-S50,9,36:function-granularity.least-privilege
-S51,9,49:function-granularity.router-holds-all-permissions
-S52,5,9:not-fires
-s52,16,1:
-S52,17,25:packaging.least-privilege
-S53,5,6:expect
-m53,13,2:
-S53,14,14:resource-style
-S53,30,5:proxy
-S53,37,20:function-granularity
-S53,59,6:router
-m55,5,5:
-S55,5,4:name
-S55,11,56:a large package with declared routes splits per resource
-S56,5,7:answers
-m57,7,4:
-S57,7,18:routing-preference
-S57,27,7:gateway
-S58,7,14:package-zipped
-I58,23,2:45
-S59,7,16:package-unzipped
-I59,25,3:220
-S60,7,11:shared-code
-B60,20,4:true
-S61,5,5:fires
-s61,12,3:
-S61,13,35:function-granularity.large-packages
-S61,50,24:packaging.large-packages
-S61,76,21:packaging.shared-code
-S62,5,9:not-fires
-s62,16,2:
-S62,17,41:function-granularity.explicit-by-resource
-S62,60,46:function-granularity.cold-start-small-packages
+S23,9,31:packaging.over-zip-limit-router
+S24,9,30:packaging.over-zip-limit-split
+S25,5,6:expect
+m25,13,3:
+S25,14,14:resource-style
+S25,30,5:proxy
+S25,37,20:function-granularity
+S25,59,6:router
+S25,67,9:packaging
+S25,78,17:separate-packages
+m27,5,5:
+S27,5,4:name
+S27,11,68:a router whose package unpacks past 250 MB must be a container image
+S28,5,7:answers
+m29,7,3:
+S29,7,18:routing-preference
+S29,27,4:code
+S30,7,14:package-zipped
+I30,23,2:70
+S31,7,16:package-unzipped
+I31,25,3:280
+S32,5,5:fires
+s32,12,2:
+S32,13,31:packaging.over-zip-limit-router
+S32,46,33:function-granularity.code-routing
+S33,5,9:not-fires
+s33,16,1:
+S33,17,30:packaging.over-zip-limit-split
+S34,5,6:expect
+m34,13,2:
+S34,14,20:function-granularity
+S34,36,6:router
+S34,44,9:packaging
+S34,55,15:container-image
+m36,5,5:
+S36,5,4:name
+S36,11,68:split functions with a package past 250 MB may need container images
+S37,5,7:answers
+m38,7,4:
+S38,7,18:routing-preference
+S38,27,7:gateway
+S39,7,15:least-privilege
+B39,24,4:true
+S40,7,14:package-zipped
+I40,23,2:70
+S41,7,16:package-unzipped
+I41,25,3:280
+S42,5,5:fires
+s42,12,2:
+S42,13,30:packaging.over-zip-limit-split
+S42,45,24:packaging.large-packages
+S43,5,9:not-fires
+s43,16,1:
+S43,17,31:packaging.over-zip-limit-router
+S44,5,6:expect
+m44,13,2:
+S44,14,20:function-granularity
+S44,36,10:per-method
+S44,48,9:packaging
+S44,59,17:separate-packages
+m46,5,5:
+S46,5,4:name
+S46,11,39:routing in code means a router function
+S47,5,7:answers
+m48,7,1:
+S48,7,18:routing-preference
+S48,27,4:code
+S49,5,5:fires
+s49,12,2:
+S49,13,33:function-granularity.code-routing
+S49,48,39:function-granularity.proxy-needs-router
+S50,5,9:not-fires
+s50,16,1:
+S50,17,41:function-granularity.explicit-by-resource
+S51,5,6:expect
+m51,13,2:
+S51,14,20:function-granularity
+S51,36,6:router
+S51,44,9:packaging
+S51,55,17:separate-packages
+m53,5,5:
+S53,5,4:name
+S53,11,64:least privilege with declared routes gives a function per method
+S54,5,7:answers
+m55,7,2:
+S55,7,18:routing-preference
+S55,27,7:gateway
+S56,7,15:least-privilege
+B56,24,4:true
+S57,5,5:fires
+s57,12,2:
+S57,13,36:function-granularity.least-privilege
+S57,51,25:packaging.least-privilege
+S58,5,9:not-fires
+s59,7,4:
+S59,9,39:function-granularity.proxy-needs-router
+S60,9,41:function-granularity.explicit-by-resource
+S61,9,49:function-granularity.router-holds-all-permissions
+S62,9,32:packaging.router-has-one-package
 S63,5,6:expect
-m63,13,2:
-S63,14,20:function-granularity
-S63,36,12:per-resource
-S63,50,9:packaging
-S63,61,17:separate-packages
+m63,13,3:
+S63,14,14:resource-style
+S63,30,8:explicit
+S63,40,20:function-granularity
+S63,62,10:per-method
+S63,74,9:packaging
+S63,85,17:separate-packages
 m65,5,5:
 S65,5,4:name
-S65,11,78:least privilege with a large package - a function per method, not per resource
-S68,5,7:answers
-m69,7,4:
-S69,7,18:routing-preference
-S69,27,7:gateway
-S70,7,15:least-privilege
-B70,24,4:true
-S71,7,14:package-zipped
-I71,23,2:45
-S72,7,16:package-unzipped
-I72,25,3:230
-S73,5,5:fires
-s73,12,2:
-S73,13,36:function-granularity.least-privilege
-S73,51,24:packaging.large-packages
-S74,5,9:not-fires
-s74,16,2:
-S74,17,35:function-granularity.large-packages
-S74,54,41:function-granularity.explicit-by-resource
-S75,5,6:expect
-m75,13,2:
-S75,14,20:function-granularity
-S75,36,10:per-method
-S75,48,9:packaging
-S75,59,17:separate-packages
-m77,5,5:
-S77,5,4:name
-S77,11,60:shared code across per-method functions ships as one package
-S78,5,7:answers
-m79,7,3:
-S79,7,18:routing-preference
-S79,27,7:gateway
-S80,7,15:least-privilege
-B80,24,4:true
+S65,11,71:least privilege but routing in code - the router holds every permission
+S66,5,7:answers
+m67,7,2:
+S67,7,18:routing-preference
+S67,27,4:code
+S68,7,15:least-privilege
+B68,24,4:true
+S69,5,5:fires
+s70,7,3:
+S70,9,39:function-granularity.proxy-needs-router
+S71,9,36:function-granularity.least-privilege
+S72,9,49:function-granularity.router-holds-all-permissions
+S73,5,9:not-fires
+s73,16,1:
+S73,17,25:packaging.least-privilege
+S74,5,6:expect
+m74,13,2:
+S74,14,14:resource-style
+S74,30,5:proxy
+S74,37,20:function-granularity
+S74,59,6:router
+m76,5,5:
+S76,5,4:name
+S76,11,56:a large package with declared routes splits per resource
+S77,5,7:answers
+m78,7,4:
+S78,7,18:routing-preference
+S78,27,7:gateway
+S79,7,14:package-zipped
+I79,23,2:45
+S80,7,16:package-unzipped
+I80,25,3:220
 S81,7,11:shared-code
 B81,20,4:true
 S82,5,5:fires
-s82,12,2:
-S82,13,21:packaging.shared-code
-S82,36,25:packaging.least-privilege
+s82,12,3:
+S82,13,35:function-granularity.large-packages
+S82,50,24:packaging.large-packages
+S82,76,21:packaging.shared-code
 S83,5,9:not-fires
 s83,16,2:
-S83,17,32:packaging.share-code-via-library
-S83,51,24:packaging.large-packages
+S83,17,41:function-granularity.explicit-by-resource
+S83,60,46:function-granularity.cold-start-small-packages
 S84,5,6:expect
 m84,13,2:
 S84,14,20:function-granularity
-S84,36,10:per-method
-S84,48,9:packaging
-S84,59,14:shared-package
+S84,36,12:per-resource
+S84,50,9:packaging
+S84,61,17:separate-packages
 m86,5,5:
 S86,5,4:name
-S86,11,65:declared routes and shared code can still use one router function
-S87,5,7:answers
-m88,7,2:
-S88,7,18:routing-preference
-S88,27,7:gateway
-S89,7,11:shared-code
-B89,20,4:true
-S90,5,5:fires
-s90,12,3:
-S90,13,41:function-granularity.explicit-by-resource
-S90,56,32:packaging.router-has-one-package
-S90,90,32:packaging.share-code-via-library
-S91,5,9:not-fires
-s91,16,2:
-S91,17,21:packaging.shared-code
-S91,40,39:function-granularity.proxy-needs-router
-S92,5,6:expect
-m92,13,3:
-S92,14,14:resource-style
-S92,30,8:explicit
-S92,40,20:function-granularity
-S92,62,6:router
-S92,70,9:packaging
-S92,81,17:separate-packages
-m94,5,5:
-S94,5,4:name
-S94,11,64:cold starts with a small package concentrate traffic on a router
-S95,5,7:answers
-m96,7,2:
-S96,7,18:routing-preference
-S96,27,7:gateway
-S97,7,20:cold-start-sensitive
-B97,29,4:true
-S98,5,5:fires
-s99,7,3:
-S99,9,43:function-granularity.cold-start-concentrate
-S100,9,41:function-granularity.explicit-by-resource
-S101,9,46:function-granularity.snapstart-for-java-dotnet
-S102,5,9:not-fires
-s102,16,2:
-S102,17,46:function-granularity.cold-start-small-packages
-S102,65,20:packaging.cold-start
-S103,5,6:expect
-m103,13,1:
-S103,14,20:function-granularity
-S103,36,6:router
-m105,5,5:
-S105,5,4:name
-S105,11,56:cold starts with a large Java package split per resource
-S106,5,7:answers
-m107,7,4:
-S107,7,7:runtime
-S107,16,6:java21
-S108,7,18:routing-preference
-S108,27,7:gateway
-S109,7,20:cold-start-sensitive
-B109,29,4:true
-S110,7,16:package-unzipped
-I110,25,3:230
+S86,11,78:least privilege with a large package - a function per method, not per resource
+S89,5,7:answers
+m90,7,4:
+S90,7,18:routing-preference
+S90,27,7:gateway
+S91,7,15:least-privilege
+B91,24,4:true
+S92,7,14:package-zipped
+I92,23,2:45
+S93,7,16:package-unzipped
+I93,25,3:230
+S94,5,5:fires
+s94,12,2:
+S94,13,36:function-granularity.least-privilege
+S94,51,24:packaging.large-packages
+S95,5,9:not-fires
+s95,16,2:
+S95,17,35:function-granularity.large-packages
+S95,54,41:function-granularity.explicit-by-resource
+S96,5,6:expect
+m96,13,2:
+S96,14,20:function-granularity
+S96,36,10:per-method
+S96,48,9:packaging
+S96,59,17:separate-packages
+m98,5,5:
+S98,5,4:name
+S98,11,60:shared code across per-method functions ships as one package
+S99,5,7:answers
+m100,7,3:
+S100,7,18:routing-preference
+S100,27,7:gateway
+S101,7,15:least-privilege
+B101,24,4:true
+S102,7,11:shared-code
+B102,20,4:true
+S103,5,5:fires
+s103,12,2:
+S103,13,21:packaging.shared-code
+S103,36,25:packaging.least-privilege
+S104,5,9:not-fires
+s104,16,2:
+S104,17,32:packaging.share-code-via-library
+S104,51,24:packaging.large-packages
+S105,5,6:expect
+m105,13,2:
+S105,14,20:function-granularity
+S105,36,10:per-method
+S105,48,9:packaging
+S105,59,14:shared-package
+m107,5,5:
+S107,5,4:name
+S107,11,65:declared routes and shared code can still use one router function
+S108,5,7:answers
+m109,7,2:
+S109,7,18:routing-preference
+S109,27,7:gateway
+S110,7,11:shared-code
+B110,20,4:true
 S111,5,5:fires
-s112,7,5:
-S112,9,46:function-granularity.cold-start-small-packages
-S113,9,35:function-granularity.large-packages
-S114,9,46:function-granularity.snapstart-for-java-dotnet
-S115,9,20:packaging.cold-start
-S116,9,24:packaging.large-packages
-S117,5,9:not-fires
-s117,16,1:
-S117,17,43:function-granularity.cold-start-concentrate
-S118,5,6:expect
-m118,13,2:
-S118,14,20:function-granularity
-S118,36,12:per-resource
-S118,50,9:packaging
-S118,61,17:separate-packages
-m120,5,5:
-S120,5,4:name
-S120,11,43:Go functions per method get one binary each
-S121,5,7:answers
-m122,7,5:
-S122,7,7:runtime
-S122,16,15:provided.al2023
-S123,7,18:routing-preference
-S123,27,7:gateway
-S124,7,15:least-privilege
-B124,24,4:true
-S125,7,11:shared-code
-B125,20,4:true
-S126,7,20:cold-start-sensitive
-B126,29,4:true
-S127,5,5:fires
-s127,12,3:
-S127,13,26:packaging.compiled-runtime
-S127,41,21:packaging.shared-code
-S127,64,20:packaging.cold-start
-S128,5,9:not-fires
-s128,16,1:
-S128,17,46:function-granularity.snapstart-for-java-dotnet
-S129,5,6:expect
-m129,13,2:
-S129,14,20:function-granularity
-S129,36,10:per-method
-S129,48,9:packaging
-S129,59,17:separate-packages
-m131,5,5:
-S131,5,4:name
-S131,11,59:a function per method over 120 routes nears the stack limit
-S132,5,7:answers
-m133,7,3:
-S133,7,18:routing-preference
-S133,27,7:gateway
-S134,7,15:least-privilege
-B134,24,4:true
-S135,7,8:services
-s136,9,1:
-m136,11,3:
-S136,11,4:name
-S136,17,6:ledger
-S137,11,4:team
-S137,17,7:finance
-S138,11,9:resources
-s139,13,24:
-m139,15,2:
-S139,16,4:path
-S139,22,10:/ledger/r1
-S139,34,7:methods
-s139,43,5:
-S139,44,3:GET
-S139,49,4:POST
-S139,55,3:PUT
-S139,60,5:PATCH
-S139,67,6:DELETE
-m140,15,2:
-S140,16,4:path
-S140,22,10:/ledger/r2
-S140,34,7:methods
-s140,43,5:
-S140,44,3:GET
-S140,49,4:POST
-S140,55,3:PUT
-S140,60,5:PATCH
-S140,67,6:DELETE
-m141,15,2:
-S141,16,4:path
-S141,22,10:/ledger/r3
-S141,34,7:methods
-s141,43,5:
-S141,44,3:GET
-S141,49,4:POST
-S141,55,3:PUT
-S141,60,5:PATCH
-S141,67,6:DELETE
-m142,15,2:
-S142,16,4:path
-S142,22,10:/ledger/r4
-S142,34,7:methods
-s142,43,5:
-S142,44,3:GET
-S142,49,4:POST
-S142,55,3:PUT
-S142,60,5:PATCH
-S142,67,6:DELETE
-m143,15,2:
-S143,16,4:path
-S143,22,10:/ledger/r5
-S143,34,7:methods
-s143,43,5:
-S143,44,3:GET
-S143,49,4:POST
-S143,55,3:PUT
-S143,60,5:PATCH
-S143,67,6:DELETE
-m144,15,2:
-S144,16,4:path
-S144,22,10:/ledger/r6
-S144,34,7:methods
-s144,43,5:
-S144,44,3:GET
-S144,49,4:POST
-S144,55,3:PUT
-S144,60,5:PATCH
-S144,67,6:DELETE
-m145,15,2:
-S145,16,4:path
-S145,22,10:/ledger/r7
-S145,34,7:methods
-s145,43,5:
-S145,44,3:GET
-S145,49,4:POST
-S145,55,3:PUT
-S145,60,5:PATCH
-S145,67,6:DELETE
-m146,15,2:
-S146,16,4:path
-S146,22,10:/ledger/r8
-S146,34,7:methods
-s146,43,5:
-S146,44,3:GET
-S146,49,4:POST
-S146,55,3:PUT
-S146,60,5:PATCH
-S146,67,6:DELETE
-m147,15,2:
-S147,16,4:path
-S147,22,10:/ledger/r9
-S147,34,7:methods
-s147,43,5:
-S147,44,3:GET
-S147,49,4:POST
-S147,55,3:PUT
-S147,60,5:PATCH
-S147,67,6:DELETE
-m148,15,2:
-S148,16,4:path
-S148,22,11:/ledger/r10
-S148,35,7:methods
-s148,44,5:
-S148,45,3:GET
-S148,50,4:POST
-S148,56,3:PUT
-S148,61,5:PATCH
-S148,68,6:DELETE
-m149,15,2:
-S149,16,4:path
-S149,22,11:/ledger/r11
-S149,35,7:methods
-s149,44,5:
-S149,45,3:GET
-S149,50,4:POST
-S149,56,3:PUT
-S149,61,5:PATCH
-S149,68,6:DELETE
-m150,15,2:
-S150,16,4:path
-S150,22,11:/ledger/r12
-S150,35,7:methods
-s150,44,5:
-S150,45,3:GET
-S150,50,4:POST
-S150,56,3:PUT
-S150,61,5:PATCH
-S150,68,6:DELETE
-m151,15,2:
-S151,16,4:path
-S151,22,11:/ledger/r13
-S151,35,7:methods
-s151,44,5:
-S151,45,3:GET
-S151,50,4:POST
-S151,56,3:PUT
-S151,61,5:PATCH
-S151,68,6:DELETE
-m152,15,2:
-S152,16,4:path
-S152,22,11:/ledger/r14
-S152,35,7:methods
-s152,44,5:
-S152,45,3:GET
-S152,50,4:POST
-S152,56,3:PUT
-S152,61,5:PATCH
-S152,68,6:DELETE
-m153,15,2:
-S153,16,4:path
-S153,22,11:/ledger/r15
-S153,35,7:methods
-s153,44,5:
-S153,45,3:GET
-S153,50,4:POST
-S153,56,3:PUT
-S153,61,5:PATCH
-S153,68,6:DELETE
-m154,15,2:
-S154,16,4:path
-S154,22,11:/ledger/r16
-S154,35,7:methods
-s154,44,5:
-S154,45,3:GET
-S154,50,4:POST
-S154,56,3:PUT
-S154,61,5:PATCH
-S154,68,6:DELETE
-m155,15,2:
-S155,16,4:path
-S155,22,11:/ledger/r17
-S155,35,7:methods
-s155,44,5:
-S155,45,3:GET
-S155,50,4:POST
-S155,56,3:PUT
-S155,61,5:PATCH
-S155,68,6:DELETE
-m156,15,2:
-S156,16,4:path
-S156,22,11:/ledger/r18
-S156,35,7:methods
-s156,44,5:
-S156,45,3:GET
-S156,50,4:POST
-S156,56,3:PUT
-S156,61,5:PATCH
-S156,68,6:DELETE
-m157,15,2:
-S157,16,4:path
-S157,22,11:/ledger/r19
-S157,35,7:methods
-s157,44,5:
-S157,45,3:GET
-S157,50,4:POST
-S157,56,3:PUT
-S157,61,5:PATCH
-S157,68,6:DELETE
-m158,15,2:
-S158,16,4:path
-S158,22,11:/ledger/r20
-S158,35,7:methods
-s158,44,5:
-S158,45,3:GET
-S158,50,4:POST
-S158,56,3:PUT
-S158,61,5:PATCH
-S158,68,6:DELETE
-m159,15,2:
-S159,16,4:path
-S159,22,11:/ledger/r21
-S159,35,7:methods
-s159,44,5:
-S159,45,3:GET
-S159,50,4:POST
-S159,56,3:PUT
-S159,61,5:PATCH
-S159,68,6:DELETE
+s111,12,3:
+S111,13,41:function-granularity.explicit-by-resource
+S111,56,32:packaging.router-has-one-package
+S111,90,32:packaging.share-code-via-library
+S112,5,9:not-fires
+s112,16,2:
+S112,17,21:packaging.shared-code
+S112,40,39:function-granularity.proxy-needs-router
+S113,5,6:expect
+m113,13,3:
+S113,14,14:resource-style
+S113,30,8:explicit
+S113,40,20:function-granularity
+S113,62,6:router
+S113,70,9:packaging
+S113,81,17:separate-packages
+m115,5,5:
+S115,5,4:name
+S115,11,64:cold starts with a small package concentrate traffic on a router
+S116,5,7:answers
+m117,7,2:
+S117,7,18:routing-preference
+S117,27,7:gateway
+S118,7,20:cold-start-sensitive
+B118,29,4:true
+S119,5,5:fires
+s120,7,3:
+S120,9,43:function-granularity.cold-start-concentrate
+S121,9,41:function-granularity.explicit-by-resource
+S122,9,46:function-granularity.snapstart-for-java-dotnet
+S123,5,9:not-fires
+s123,16,2:
+S123,17,46:function-granularity.cold-start-small-packages
+S123,65,20:packaging.cold-start
+S124,5,6:expect
+m124,13,1:
+S124,14,20:function-granularity
+S124,36,6:router
+m126,5,5:
+S126,5,4:name
+S126,11,56:cold starts with a large Java package split per resource
+S127,5,7:answers
+m128,7,4:
+S128,7,7:runtime
+S128,16,6:java21
+S129,7,18:routing-preference
+S129,27,7:gateway
+S130,7,20:cold-start-sensitive
+B130,29,4:true
+S131,7,16:package-unzipped
+I131,25,3:230
+S132,5,5:fires
+s133,7,5:
+S133,9,46:function-granularity.cold-start-small-packages
+S134,9,35:function-granularity.large-packages
+S135,9,46:function-granularity.snapstart-for-java-dotnet
+S136,9,20:packaging.cold-start
+S137,9,24:packaging.large-packages
+S138,5,9:not-fires
+s138,16,1:
+S138,17,43:function-granularity.cold-start-concentrate
+S139,5,6:expect
+m139,13,2:
+S139,14,20:function-granularity
+S139,36,12:per-resource
+S139,50,9:packaging
+S139,61,17:separate-packages
+m141,5,5:
+S141,5,4:name
+S141,11,43:Go functions per method get one binary each
+S142,5,7:answers
+m143,7,5:
+S143,7,7:runtime
+S143,16,15:provided.al2023
+S144,7,18:routing-preference
+S144,27,7:gateway
+S145,7,15:least-privilege
+B145,24,4:true
+S146,7,11:shared-code
+B146,20,4:true
+S147,7,20:cold-start-sensitive
+B147,29,4:true
+S148,5,5:fires
+s148,12,3:
+S148,13,26:packaging.compiled-runtime
+S148,41,21:packaging.shared-code
+S148,64,20:packaging.cold-start
+S149,5,9:not-fires
+s149,16,1:
+S149,17,46:function-granularity.snapstart-for-java-dotnet
+S150,5,6:expect
+m150,13,2:
+S150,14,20:function-granularity
+S150,36,10:per-method
+S150,48,9:packaging
+S150,59,17:separate-packages
+m152,5,5:
+S152,5,4:name
+S152,11,59:a function per method over 120 routes nears the stack limit
+S153,5,7:answers
+m154,7,3:
+S154,7,18:routing-preference
+S154,27,7:gateway
+S155,7,15:least-privilege
+B155,24,4:true
+S156,7,8:services
+s157,9,1:
+m157,11,3:
+S157,11,4:name
+S157,17,6:ledger
+S158,11,4:team
+S158,17,7:finance
+S159,11,9:resources
+s160,13,24:
 m160,15,2:
 S160,16,4:path
-S160,22,11:/ledger/r22
-S160,35,7:methods
-s160,44,5:
-S160,45,3:GET
-S160,50,4:POST
-S160,56,3:PUT
-S160,61,5:PATCH
-S160,68,6:DELETE
+S160,22,10:/ledger/r1
+S160,34,7:methods
+s160,43,5:
+S160,44,3:GET
+S160,49,4:POST
+S160,55,3:PUT
+S160,60,5:PATCH
+S160,67,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,11:/ledger/r23
-S161,35,7:methods
-s161,44,5:
-S161,45,3:GET
-S161,50,4:POST
-S161,56,3:PUT
-S161,61,5:PATCH
-S161,68,6:DELETE
+S161,22,10:/ledger/r2
+S161,34,7:methods
+s161,43,5:
+S161,44,3:GET
+S161,49,4:POST
+S161,55,3:PUT
+S161,60,5:PATCH
+S161,67,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,11:/ledger/r24
-S162,35,7:methods
-s162,44,5:
-S162,45,3:GET
-S162,50,4:POST
-S162,56,3:PUT
-S162,61,5:PATCH
-S162,68,6:DELETE
-S163,5,5:fires
-s163,12,2:
-S163,13,41:function-granularity.stack-resource-limit
-S163,56,36:function-granularity.least-privilege
-S164,5,9:not-fires
-s164,16,1:
-S164,17,49:function-granularity.router-holds-all-permissions
-S165,5,6:expect
-m165,13,1:
-S165,14,20:function-granularity
-S165,36,10:per-method
-@30:<bundled>/functions.rules.yaml,12150
+S162,22,10:/ledger/r3
+S162,34,7:methods
+s162,43,5:
+S162,44,3:GET
+S162,49,4:POST
+S162,55,3:PUT
+S162,60,5:PATCH
+S162,67,6:DELETE
+m163,15,2:
+S163,16,4:path
+S163,22,10:/ledger/r4
+S163,34,7:methods
+s163,43,5:
+S163,44,3:GET
+S163,49,4:POST
+S163,55,3:PUT
+S163,60,5:PATCH
+S163,67,6:DELETE
+m164,15,2:
+S164,16,4:path
+S164,22,10:/ledger/r5
+S164,34,7:methods
+s164,43,5:
+S164,44,3:GET
+S164,49,4:POST
+S164,55,3:PUT
+S164,60,5:PATCH
+S164,67,6:DELETE
+m165,15,2:
+S165,16,4:path
+S165,22,10:/ledger/r6
+S165,34,7:methods
+s165,43,5:
+S165,44,3:GET
+S165,49,4:POST
+S165,55,3:PUT
+S165,60,5:PATCH
+S165,67,6:DELETE
+m166,15,2:
+S166,16,4:path
+S166,22,10:/ledger/r7
+S166,34,7:methods
+s166,43,5:
+S166,44,3:GET
+S166,49,4:POST
+S166,55,3:PUT
+S166,60,5:PATCH
+S166,67,6:DELETE
+m167,15,2:
+S167,16,4:path
+S167,22,10:/ledger/r8
+S167,34,7:methods
+s167,43,5:
+S167,44,3:GET
+S167,49,4:POST
+S167,55,3:PUT
+S167,60,5:PATCH
+S167,67,6:DELETE
+m168,15,2:
+S168,16,4:path
+S168,22,10:/ledger/r9
+S168,34,7:methods
+s168,43,5:
+S168,44,3:GET
+S168,49,4:POST
+S168,55,3:PUT
+S168,60,5:PATCH
+S168,67,6:DELETE
+m169,15,2:
+S169,16,4:path
+S169,22,11:/ledger/r10
+S169,35,7:methods
+s169,44,5:
+S169,45,3:GET
+S169,50,4:POST
+S169,56,3:PUT
+S169,61,5:PATCH
+S169,68,6:DELETE
+m170,15,2:
+S170,16,4:path
+S170,22,11:/ledger/r11
+S170,35,7:methods
+s170,44,5:
+S170,45,3:GET
+S170,50,4:POST
+S170,56,3:PUT
+S170,61,5:PATCH
+S170,68,6:DELETE
+m171,15,2:
+S171,16,4:path
+S171,22,11:/ledger/r12
+S171,35,7:methods
+s171,44,5:
+S171,45,3:GET
+S171,50,4:POST
+S171,56,3:PUT
+S171,61,5:PATCH
+S171,68,6:DELETE
+m172,15,2:
+S172,16,4:path
+S172,22,11:/ledger/r13
+S172,35,7:methods
+s172,44,5:
+S172,45,3:GET
+S172,50,4:POST
+S172,56,3:PUT
+S172,61,5:PATCH
+S172,68,6:DELETE
+m173,15,2:
+S173,16,4:path
+S173,22,11:/ledger/r14
+S173,35,7:methods
+s173,44,5:
+S173,45,3:GET
+S173,50,4:POST
+S173,56,3:PUT
+S173,61,5:PATCH
+S173,68,6:DELETE
+m174,15,2:
+S174,16,4:path
+S174,22,11:/ledger/r15
+S174,35,7:methods
+s174,44,5:
+S174,45,3:GET
+S174,50,4:POST
+S174,56,3:PUT
+S174,61,5:PATCH
+S174,68,6:DELETE
+m175,15,2:
+S175,16,4:path
+S175,22,11:/ledger/r16
+S175,35,7:methods
+s175,44,5:
+S175,45,3:GET
+S175,50,4:POST
+S175,56,3:PUT
+S175,61,5:PATCH
+S175,68,6:DELETE
+m176,15,2:
+S176,16,4:path
+S176,22,11:/ledger/r17
+S176,35,7:methods
+s176,44,5:
+S176,45,3:GET
+S176,50,4:POST
+S176,56,3:PUT
+S176,61,5:PATCH
+S176,68,6:DELETE
+m177,15,2:
+S177,16,4:path
+S177,22,11:/ledger/r18
+S177,35,7:methods
+s177,44,5:
+S177,45,3:GET
+S177,50,4:POST
+S177,56,3:PUT
+S177,61,5:PATCH
+S177,68,6:DELETE
+m178,15,2:
+S178,16,4:path
+S178,22,11:/ledger/r19
+S178,35,7:methods
+s178,44,5:
+S178,45,3:GET
+S178,50,4:POST
+S178,56,3:PUT
+S178,61,5:PATCH
+S178,68,6:DELETE
+m179,15,2:
+S179,16,4:path
+S179,22,11:/ledger/r20
+S179,35,7:methods
+s179,44,5:
+S179,45,3:GET
+S179,50,4:POST
+S179,56,3:PUT
+S179,61,5:PATCH
+S179,68,6:DELETE
+m180,15,2:
+S180,16,4:path
+S180,22,11:/ledger/r21
+S180,35,7:methods
+s180,44,5:
+S180,45,3:GET
+S180,50,4:POST
+S180,56,3:PUT
+S180,61,5:PATCH
+S180,68,6:DELETE
+m181,15,2:
+S181,16,4:path
+S181,22,11:/ledger/r22
+S181,35,7:methods
+s181,44,5:
+S181,45,3:GET
+S181,50,4:POST
+S181,56,3:PUT
+S181,61,5:PATCH
+S181,68,6:DELETE
+m182,15,2:
+S182,16,4:path
+S182,22,11:/ledger/r23
+S182,35,7:methods
+s182,44,5:
+S182,45,3:GET
+S182,50,4:POST
+S182,56,3:PUT
+S182,61,5:PATCH
+S182,68,6:DELETE
+m183,15,2:
+S183,16,4:path
+S183,22,11:/ledger/r24
+S183,35,7:methods
+s183,44,5:
+S183,45,3:GET
+S183,50,4:POST
+S183,56,3:PUT
+S183,61,5:PATCH
+S183,68,6:DELETE
+S184,5,5:fires
+s184,12,2:
+S184,13,41:function-granularity.stack-resource-limit
+S184,56,36:function-granularity.least-privilege
+S185,5,9:not-fires
+s185,16,1:
+S185,17,49:function-granularity.router-holds-all-permissions
+S186,5,6:expect
+m186,13,1:
+S186,14,20:function-granularity
+S186,36,10:per-method
+@30:<bundled>/functions.rules.yaml,13810
 m4,1,1:
 S4,1,5:rules
-s6,3,17:
+s6,3,19:
 m6,5,6:
 S6,5,2:id
 S6,9,39:function-granularity.proxy-needs-router
@@ -10953,7 +11393,7 @@ S46,16,12:per-resource
 S47,5,8:strength
 S47,15,6:normal
 S48,5,6:reason
-S48,13,175:The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
+S48,13,183:The package is close to or over Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
 S52,5,5:facts
 s52,12,1:
 S52,13,21:lambda-package-limits
@@ -11064,9 +11504,9 @@ S104,13,124:A router function is the only function of its service, so there is n
 S107,5,5:facts
 s107,12,1:
 S107,13,21:lambda-package-limits
-m109,5,8:
+m109,5,7:
 S109,5,2:id
-S109,9,21:packaging.shared-code
+S109,9,31:packaging.over-zip-limit-router
 S110,5,8:decision
 S110,15,9:packaging
 S111,5,4:when
@@ -11075,268 +11515,328 @@ S112,7,3:all
 s113,9,2:
 m113,11,2:
 S113,12,6:answer
-S113,20,11:shared-code
-S113,33,6:equals
-B113,41,4:true
+S113,20,16:package-unzipped
+S113,38,2:gt
+I113,42,3:250
 m114,11,2:
 S114,12,8:decision
 S114,22,20:function-granularity
-S114,44,2:in
-s114,48,2:
-S114,49,12:per-resource
-S114,63,10:per-method
-S115,5,9:recommend
-S115,16,14:shared-package
-S116,5,8:strength
-S116,15,6:normal
-S117,5,6:reason
-S117,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
-S121,5,8:tradeoff
-S121,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
-S124,5,5:facts
-s124,12,1:
-S124,13,21:lambda-package-limits
-m126,5,7:
-S126,5,2:id
-S126,9,24:packaging.large-packages
-S127,5,8:decision
-S127,15,9:packaging
-S128,5,4:when
-m129,7,1:
-S129,7,3:all
-s130,9,2:
-m130,11,1:
-S130,12,3:ref
-S130,17,14:large-packages
-m131,11,2:
-S131,12,8:decision
-S131,22,20:function-granularity
-S131,44,2:in
-s131,48,2:
-S131,49,12:per-resource
-S131,63,10:per-method
-S132,5,9:recommend
-S132,16,17:separate-packages
-S133,5,8:strength
-S133,15,6:strong
-S134,5,6:reason
-S134,13,171:The package is already close to Lambda's size limits; putting every handler of a service into it would push it over. Separate packages carry only what each function needs.
-S138,5,5:facts
-s138,12,1:
-S138,13,21:lambda-package-limits
-m140,5,7:
-S140,5,2:id
-S140,9,20:packaging.cold-start
-S141,5,8:decision
-S141,15,9:packaging
-S142,5,4:when
-m143,7,1:
-S143,7,3:all
-s144,9,2:
+S114,44,2:is
+S114,48,6:router
+S115,5,7:require
+S115,14,15:container-image
+S116,5,6:reason
+S116,13,204:The router function carries the whole service, and its package unpacks to more than the 250 MB a .zip function may hold with its layers. Only a container image (up to 10 GB) can deploy it as one function.
+S120,5,8:tradeoff
+S120,15,157:An ECR repository and an image build per function; splitting the service into functions per resource is the alternative when the routes' dependencies differ.
+S123,5,5:facts
+s123,12,1:
+S123,13,21:lambda-package-limits
+m125,5,7:
+S125,5,2:id
+S125,9,30:packaging.over-zip-limit-split
+S126,5,8:decision
+S126,15,9:packaging
+S127,5,4:when
+m128,7,1:
+S128,7,3:all
+s129,9,2:
+m129,11,2:
+S129,12,6:answer
+S129,20,16:package-unzipped
+S129,38,2:gt
+I129,42,3:250
+m130,11,2:
+S130,12,8:decision
+S130,22,20:function-granularity
+S130,44,2:in
+s130,48,2:
+S130,49,12:per-resource
+S130,63,10:per-method
+S131,5,9:recommend
+S131,16,15:container-image
+S132,5,8:strength
+S132,15,6:normal
+S133,5,6:reason
+S133,13,217:The largest package today unpacks to more than 250 MB, the limit of a .zip function. Split functions that still carry the heavy dependencies will need container images (up to 10 GB); the others can stay .zip packages.
+S137,5,5:facts
+s137,12,1:
+S137,13,21:lambda-package-limits
+m139,5,8:
+S139,5,2:id
+S139,9,21:packaging.shared-code
+S140,5,8:decision
+S140,15,9:packaging
+S141,5,4:when
+m142,7,1:
+S142,7,3:all
+s143,9,2:
+m143,11,2:
+S143,12,6:answer
+S143,20,11:shared-code
+S143,33,6:equals
+B143,41,4:true
 m144,11,2:
-S144,12,6:answer
-S144,20,20:cold-start-sensitive
-S144,42,6:equals
-B144,50,4:true
-m145,11,2:
-S145,12,8:decision
-S145,22,20:function-granularity
-S145,44,2:in
-s145,48,2:
-S145,49,12:per-resource
-S145,63,10:per-method
-S146,5,9:recommend
-S146,16,17:separate-packages
-S147,5,8:strength
-S147,15,6:normal
-S148,5,6:reason
-S148,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
-S151,5,5:facts
-s151,12,1:
-S151,13,21:lambda-package-limits
-m153,5,7:
-S153,5,2:id
-S153,9,25:packaging.least-privilege
-S154,5,8:decision
-S154,15,9:packaging
-S155,5,4:when
-m156,7,1:
-S156,7,3:all
-s157,9,2:
-m157,11,2:
-S157,12,6:answer
-S157,20,15:least-privilege
-S157,37,6:equals
-B157,45,4:true
-m158,11,2:
-S158,12,8:decision
-S158,22,20:function-granularity
-S158,44,2:in
-s158,48,2:
-S158,49,12:per-resource
-S158,63,10:per-method
-S159,5,9:recommend
-S159,16,17:separate-packages
-S160,5,8:strength
-S160,15,4:weak
-S161,5,6:reason
-S161,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
-S164,5,5:facts
-s164,12,1:
-S164,13,21:lambda-package-limits
-m166,5,7:
-S166,5,2:id
-S166,9,26:packaging.compiled-runtime
-S167,5,8:decision
-S167,15,9:packaging
-S168,5,4:when
-m169,7,1:
-S169,7,3:all
-s170,9,2:
-m170,11,2:
-S170,12,6:answer
-S170,20,7:runtime
-S170,29,6:equals
-S170,37,15:provided.al2023
-m171,11,2:
-S171,12,8:decision
-S171,22,20:function-granularity
-S171,44,2:in
-s171,48,2:
-S171,49,12:per-resource
-S171,63,10:per-method
-S172,5,9:recommend
-S172,16,17:separate-packages
-S173,5,8:strength
-S173,15,6:normal
-S174,5,6:reason
-S174,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
-S177,5,5:facts
-s177,12,1:
-S177,13,21:lambda-package-limits
-m180,5,6:
-S180,5,2:id
-S180,9,41:function-granularity.stack-resource-limit
-S181,5,8:decision
-S181,15,20:function-granularity
-S182,5,4:when
-m183,7,1:
-S183,7,3:all
-s184,9,2:
-m184,11,2:
-S184,12,8:decision
-S184,22,20:function-granularity
-S184,44,2:is
-S184,48,10:per-method
-m185,11,2:
-S185,12,5:count
-S185,19,15:services.routes
-S185,36,2:gt
-I185,40,3:100
-S186,5,7:finding
-m186,14,2:
-S186,15,8:severity
-S186,25,7:warning
-S186,34,5:title
-S186,41,56:A function per method approaches 500 resources per stack
-S187,5,6:reason
-S187,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
-S192,5,5:facts
-s192,12,1:
-S192,13,17:cfn-500-resources
-m194,5,6:
-S194,5,2:id
-S194,9,49:function-granularity.router-holds-all-permissions
-S195,5,8:decision
-S195,15,20:function-granularity
-S196,5,4:when
-m197,7,1:
-S197,7,3:all
-s198,9,2:
-m198,11,2:
-S198,12,8:decision
-S198,22,20:function-granularity
-S198,44,2:is
-S198,48,6:router
-m199,11,2:
-S199,12,6:answer
-S199,20,15:least-privilege
-S199,37,6:equals
-B199,45,4:true
-S200,5,7:finding
-m200,14,2:
-S200,15,8:severity
-S200,25,7:warning
-S200,34,5:title
-S200,41,51:The router function holds every route's permissions
-S201,5,6:reason
-S201,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
-S205,5,5:facts
-s205,12,1:
-S205,13,14:proxy-resource
-m207,5,6:
-S207,5,2:id
-S207,9,46:function-granularity.snapstart-for-java-dotnet
-S208,5,8:decision
-S208,15,20:function-granularity
-S209,5,4:when
-m210,7,1:
-S210,7,3:all
-s211,9,2:
-m211,11,2:
-S211,12,6:answer
-S211,20,20:cold-start-sensitive
-S211,42,6:equals
-B211,50,4:true
-m212,11,2:
-S212,12,6:answer
-S212,20,7:runtime
-S212,29,2:in
-s212,33,3:
-S212,34,6:java21
-S212,42,8:dotnet10
-S212,52,10:python3.13
-S213,5,7:finding
-m213,14,2:
-S213,15,8:severity
-S213,25,4:info
-S213,31,5:title
-S213,38,33:Turn on SnapStart for cold starts
-S214,5,6:reason
-S214,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S144,12,8:decision
+S144,22,20:function-granularity
+S144,44,2:in
+s144,48,2:
+S144,49,12:per-resource
+S144,63,10:per-method
+S145,5,9:recommend
+S145,16,14:shared-package
+S146,5,8:strength
+S146,15,6:normal
+S147,5,6:reason
+S147,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
+S151,5,8:tradeoff
+S151,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
+S154,5,5:facts
+s154,12,1:
+S154,13,21:lambda-package-limits
+m156,5,7:
+S156,5,2:id
+S156,9,24:packaging.large-packages
+S157,5,8:decision
+S157,15,9:packaging
+S158,5,4:when
+m159,7,1:
+S159,7,3:all
+s160,9,2:
+m160,11,1:
+S160,12,3:ref
+S160,17,14:large-packages
+m161,11,2:
+S161,12,8:decision
+S161,22,20:function-granularity
+S161,44,2:in
+s161,48,2:
+S161,49,12:per-resource
+S161,63,10:per-method
+S162,5,9:recommend
+S162,16,17:separate-packages
+S163,5,8:strength
+S163,15,6:strong
+S164,5,6:reason
+S164,13,187:The package is already close to or over Lambda's size limits; putting every handler of a service into it would make it larger still. Separate packages carry only what each function needs.
+S168,5,5:facts
+s168,12,1:
+S168,13,21:lambda-package-limits
+m170,5,7:
+S170,5,2:id
+S170,9,20:packaging.cold-start
+S171,5,8:decision
+S171,15,9:packaging
+S172,5,4:when
+m173,7,1:
+S173,7,3:all
+s174,9,2:
+m174,11,2:
+S174,12,6:answer
+S174,20,20:cold-start-sensitive
+S174,42,6:equals
+B174,50,4:true
+m175,11,2:
+S175,12,8:decision
+S175,22,20:function-granularity
+S175,44,2:in
+s175,48,2:
+S175,49,12:per-resource
+S175,63,10:per-method
+S176,5,9:recommend
+S176,16,17:separate-packages
+S177,5,8:strength
+S177,15,6:normal
+S178,5,6:reason
+S178,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
+S181,5,5:facts
+s181,12,1:
+S181,13,21:lambda-package-limits
+m183,5,7:
+S183,5,2:id
+S183,9,25:packaging.least-privilege
+S184,5,8:decision
+S184,15,9:packaging
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,2:
+m187,11,2:
+S187,12,6:answer
+S187,20,15:least-privilege
+S187,37,6:equals
+B187,45,4:true
+m188,11,2:
+S188,12,8:decision
+S188,22,20:function-granularity
+S188,44,2:in
+s188,48,2:
+S188,49,12:per-resource
+S188,63,10:per-method
+S189,5,9:recommend
+S189,16,17:separate-packages
+S190,5,8:strength
+S190,15,4:weak
+S191,5,6:reason
+S191,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
+S194,5,5:facts
+s194,12,1:
+S194,13,21:lambda-package-limits
+m196,5,7:
+S196,5,2:id
+S196,9,26:packaging.compiled-runtime
+S197,5,8:decision
+S197,15,9:packaging
+S198,5,4:when
+m199,7,1:
+S199,7,3:all
+s200,9,2:
+m200,11,2:
+S200,12,6:answer
+S200,20,7:runtime
+S200,29,6:equals
+S200,37,15:provided.al2023
+m201,11,2:
+S201,12,8:decision
+S201,22,20:function-granularity
+S201,44,2:in
+s201,48,2:
+S201,49,12:per-resource
+S201,63,10:per-method
+S202,5,9:recommend
+S202,16,17:separate-packages
+S203,5,8:strength
+S203,15,6:normal
+S204,5,6:reason
+S204,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
+S207,5,5:facts
+s207,12,1:
+S207,13,21:lambda-package-limits
+m210,5,6:
+S210,5,2:id
+S210,9,41:function-granularity.stack-resource-limit
+S211,5,8:decision
+S211,15,20:function-granularity
+S212,5,4:when
+m213,7,1:
+S213,7,3:all
+s214,9,2:
+m214,11,2:
+S214,12,8:decision
+S214,22,20:function-granularity
+S214,44,2:is
+S214,48,10:per-method
+m215,11,2:
+S215,12,5:count
+S215,19,15:services.routes
+S215,36,2:gt
+I215,40,3:100
+S216,5,7:finding
+m216,14,2:
+S216,15,8:severity
+S216,25,7:warning
+S216,34,5:title
+S216,41,56:A function per method approaches 500 resources per stack
+S217,5,6:reason
+S217,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
 S222,5,5:facts
 s222,12,1:
-S222,13,9:snapstart
+S222,13,17:cfn-500-resources
 m224,5,6:
 S224,5,2:id
-S224,9,32:packaging.share-code-via-library
+S224,9,49:function-granularity.router-holds-all-permissions
 S225,5,8:decision
-S225,15,9:packaging
+S225,15,20:function-granularity
 S226,5,4:when
 m227,7,1:
 S227,7,3:all
 s228,9,2:
 m228,11,2:
 S228,12,8:decision
-S228,22,9:packaging
-S228,33,2:is
-S228,37,17:separate-packages
+S228,22,20:function-granularity
+S228,44,2:is
+S228,48,6:router
 m229,11,2:
 S229,12,6:answer
-S229,20,11:shared-code
-S229,33,6:equals
-B229,41,4:true
+S229,20,15:least-privilege
+S229,37,6:equals
+B229,45,4:true
 S230,5,7:finding
 m230,14,2:
 S230,15,8:severity
-S230,25,4:info
-S230,31,5:title
-S230,38,39:Share code through a library or a layer
+S230,25,7:warning
+S230,34,5:title
+S230,41,51:The router function holds every route's permissions
 S231,5,6:reason
-S231,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S231,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
 S235,5,5:facts
 s235,12,1:
-S235,13,21:lambda-package-limits
+S235,13,14:proxy-resource
+m237,5,6:
+S237,5,2:id
+S237,9,46:function-granularity.snapstart-for-java-dotnet
+S238,5,8:decision
+S238,15,20:function-granularity
+S239,5,4:when
+m240,7,1:
+S240,7,3:all
+s241,9,2:
+m241,11,2:
+S241,12,6:answer
+S241,20,20:cold-start-sensitive
+S241,42,6:equals
+B241,50,4:true
+m242,11,2:
+S242,12,6:answer
+S242,20,7:runtime
+S242,29,2:in
+s242,33,5:
+S242,34,6:java25
+S242,42,6:java21
+S242,50,8:dotnet10
+S242,60,10:python3.14
+S242,72,10:python3.13
+S243,5,7:finding
+m243,14,2:
+S243,15,8:severity
+S243,25,4:info
+S243,31,5:title
+S243,38,33:Turn on SnapStart for cold starts
+S244,5,6:reason
+S244,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S252,5,5:facts
+s252,12,1:
+S252,13,9:snapstart
+m254,5,6:
+S254,5,2:id
+S254,9,32:packaging.share-code-via-library
+S255,5,8:decision
+S255,15,9:packaging
+S256,5,4:when
+m257,7,1:
+S257,7,3:all
+s258,9,2:
+m258,11,2:
+S258,12,8:decision
+S258,22,9:packaging
+S258,33,2:is
+S258,37,17:separate-packages
+m259,11,2:
+S259,12,6:answer
+S259,20,11:shared-code
+S259,33,6:equals
+B259,41,4:true
+S260,5,7:finding
+m260,14,2:
+S260,15,8:severity
+S260,25,4:info
+S260,31,5:title
+S260,38,39:Share code through a library or a layer
+S261,5,6:reason
+S261,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S265,5,5:facts
+s265,12,1:
+S265,13,21:lambda-package-limits
 @32:<bundled>/integration.cases.yaml,1470
 m3,1,1:
 S3,1,5:cases
@@ -11510,10 +12010,10 @@ S56,13,291:With a custom integration every response is 200 unless an integration
 S61,5,5:facts
 s61,12,1:
 S61,13,28:custom-integration-rest-only
-@27:<bundled>/limits.cases.yaml,18341
+@27:<bundled>/limits.cases.yaml,18741
 m3,1,1:
 S3,1,5:cases
-s4,3,21:
+s4,3,22:
 m4,5,3:
 S4,5,4:name
 S4,11,31:defaults - nothing near a limit
@@ -11728,109 +12228,55 @@ S101,5,5:fires
 s101,12,1:
 S101,13,25:limits.lambda-concurrency
 S102,5,9:not-fires
-s102,16,2:
+s102,16,3:
 S102,17,23:limits.account-throttle
 S102,42,23:limits.close-to-timeout
-m104,5,3:
+S102,67,37:limits.account-throttle-newer-regions
+m104,5,4:
 S104,5,4:name
-S104,11,68:300 short requests per second stay well inside the concurrency quota
+S104,11,78:5,000 requests per second fit the usual throttle but not that of newer Regions
 S105,5,7:answers
 m106,7,2:
 S106,7,8:peak-rps
-I106,17,3:300
+I106,17,4:5000
 S107,7,12:max-duration
-F107,21,3:0.5
-S108,5,9:not-fires
-s108,16,2:
-S108,17,25:limits.lambda-concurrency
-S108,44,23:limits.account-throttle
-m110,5,5:
-S110,5,4:name
-S110,11,38:one HTTP API with more than 300 routes
-S111,5,7:answers
-m112,7,1:
-S112,7,8:services
-s113,9,1:
-m113,11,3:
-S113,11,4:name
-S113,17,9:inventory
-S114,11,4:team
-S114,17,5:stock
-S115,11,9:resources
-s116,13,61:
-m116,15,2:
-S116,16,4:path
-S116,22,13:/inventory/r1
-S116,37,7:methods
-s116,46,5:
-S116,47,3:GET
-S116,52,4:POST
-S116,58,3:PUT
-S116,63,5:PATCH
-S116,70,6:DELETE
-m117,15,2:
-S117,16,4:path
-S117,22,13:/inventory/r2
-S117,37,7:methods
-s117,46,5:
-S117,47,3:GET
-S117,52,4:POST
-S117,58,3:PUT
-S117,63,5:PATCH
-S117,70,6:DELETE
-m118,15,2:
-S118,16,4:path
-S118,22,13:/inventory/r3
-S118,37,7:methods
-s118,46,5:
-S118,47,3:GET
-S118,52,4:POST
-S118,58,3:PUT
-S118,63,5:PATCH
-S118,70,6:DELETE
-m119,15,2:
-S119,16,4:path
-S119,22,13:/inventory/r4
-S119,37,7:methods
-s119,46,5:
-S119,47,3:GET
-S119,52,4:POST
-S119,58,3:PUT
-S119,63,5:PATCH
-S119,70,6:DELETE
-m120,15,2:
-S120,16,4:path
-S120,22,13:/inventory/r5
-S120,37,7:methods
-s120,46,5:
-S120,47,3:GET
-S120,52,4:POST
-S120,58,3:PUT
-S120,63,5:PATCH
-S120,70,6:DELETE
-m121,15,2:
-S121,16,4:path
-S121,22,13:/inventory/r6
-S121,37,7:methods
-s121,46,5:
-S121,47,3:GET
-S121,52,4:POST
-S121,58,3:PUT
-S121,63,5:PATCH
-S121,70,6:DELETE
-m122,15,2:
-S122,16,4:path
-S122,22,13:/inventory/r7
-S122,37,7:methods
-s122,46,5:
-S122,47,3:GET
-S122,52,4:POST
-S122,58,3:PUT
-S122,63,5:PATCH
-S122,70,6:DELETE
+F107,21,3:0.1
+S108,5,5:fires
+s108,12,1:
+S108,13,37:limits.account-throttle-newer-regions
+S109,5,9:not-fires
+s109,16,1:
+S109,17,23:limits.account-throttle
+m111,5,3:
+S111,5,4:name
+S111,11,68:300 short requests per second stay well inside the concurrency quota
+S112,5,7:answers
+m113,7,2:
+S113,7,8:peak-rps
+I113,17,3:300
+S114,7,12:max-duration
+F114,21,3:0.5
+S115,5,9:not-fires
+s115,16,2:
+S115,17,25:limits.lambda-concurrency
+S115,44,23:limits.account-throttle
+m117,5,5:
+S117,5,4:name
+S117,11,38:one HTTP API with more than 300 routes
+S118,5,7:answers
+m119,7,1:
+S119,7,8:services
+s120,9,1:
+m120,11,3:
+S120,11,4:name
+S120,17,9:inventory
+S121,11,4:team
+S121,17,5:stock
+S122,11,9:resources
+s123,13,61:
 m123,15,2:
 S123,16,4:path
-S123,22,13:/inventory/r8
+S123,22,13:/inventory/r1
 S123,37,7:methods
 s123,46,5:
 S123,47,3:GET
@@ -11840,7 +12286,7 @@ S123,63,5:PATCH
 S123,70,6:DELETE
 m124,15,2:
 S124,16,4:path
-S124,22,13:/inventory/r9
+S124,22,13:/inventory/r2
 S124,37,7:methods
 s124,46,5:
 S124,47,3:GET
@@ -11850,77 +12296,77 @@ S124,63,5:PATCH
 S124,70,6:DELETE
 m125,15,2:
 S125,16,4:path
-S125,22,14:/inventory/r10
-S125,38,7:methods
-s125,47,5:
-S125,48,3:GET
-S125,53,4:POST
-S125,59,3:PUT
-S125,64,5:PATCH
-S125,71,6:DELETE
+S125,22,13:/inventory/r3
+S125,37,7:methods
+s125,46,5:
+S125,47,3:GET
+S125,52,4:POST
+S125,58,3:PUT
+S125,63,5:PATCH
+S125,70,6:DELETE
 m126,15,2:
 S126,16,4:path
-S126,22,14:/inventory/r11
-S126,38,7:methods
-s126,47,5:
-S126,48,3:GET
-S126,53,4:POST
-S126,59,3:PUT
-S126,64,5:PATCH
-S126,71,6:DELETE
+S126,22,13:/inventory/r4
+S126,37,7:methods
+s126,46,5:
+S126,47,3:GET
+S126,52,4:POST
+S126,58,3:PUT
+S126,63,5:PATCH
+S126,70,6:DELETE
 m127,15,2:
 S127,16,4:path
-S127,22,14:/inventory/r12
-S127,38,7:methods
-s127,47,5:
-S127,48,3:GET
-S127,53,4:POST
-S127,59,3:PUT
-S127,64,5:PATCH
-S127,71,6:DELETE
+S127,22,13:/inventory/r5
+S127,37,7:methods
+s127,46,5:
+S127,47,3:GET
+S127,52,4:POST
+S127,58,3:PUT
+S127,63,5:PATCH
+S127,70,6:DELETE
 m128,15,2:
 S128,16,4:path
-S128,22,14:/inventory/r13
-S128,38,7:methods
-s128,47,5:
-S128,48,3:GET
-S128,53,4:POST
-S128,59,3:PUT
-S128,64,5:PATCH
-S128,71,6:DELETE
+S128,22,13:/inventory/r6
+S128,37,7:methods
+s128,46,5:
+S128,47,3:GET
+S128,52,4:POST
+S128,58,3:PUT
+S128,63,5:PATCH
+S128,70,6:DELETE
 m129,15,2:
 S129,16,4:path
-S129,22,14:/inventory/r14
-S129,38,7:methods
-s129,47,5:
-S129,48,3:GET
-S129,53,4:POST
-S129,59,3:PUT
-S129,64,5:PATCH
-S129,71,6:DELETE
+S129,22,13:/inventory/r7
+S129,37,7:methods
+s129,46,5:
+S129,47,3:GET
+S129,52,4:POST
+S129,58,3:PUT
+S129,63,5:PATCH
+S129,70,6:DELETE
 m130,15,2:
 S130,16,4:path
-S130,22,14:/inventory/r15
-S130,38,7:methods
-s130,47,5:
-S130,48,3:GET
-S130,53,4:POST
-S130,59,3:PUT
-S130,64,5:PATCH
-S130,71,6:DELETE
+S130,22,13:/inventory/r8
+S130,37,7:methods
+s130,46,5:
+S130,47,3:GET
+S130,52,4:POST
+S130,58,3:PUT
+S130,63,5:PATCH
+S130,70,6:DELETE
 m131,15,2:
 S131,16,4:path
-S131,22,14:/inventory/r16
-S131,38,7:methods
-s131,47,5:
-S131,48,3:GET
-S131,53,4:POST
-S131,59,3:PUT
-S131,64,5:PATCH
-S131,71,6:DELETE
+S131,22,13:/inventory/r9
+S131,37,7:methods
+s131,46,5:
+S131,47,3:GET
+S131,52,4:POST
+S131,58,3:PUT
+S131,63,5:PATCH
+S131,70,6:DELETE
 m132,15,2:
 S132,16,4:path
-S132,22,14:/inventory/r17
+S132,22,14:/inventory/r10
 S132,38,7:methods
 s132,47,5:
 S132,48,3:GET
@@ -11930,7 +12376,7 @@ S132,64,5:PATCH
 S132,71,6:DELETE
 m133,15,2:
 S133,16,4:path
-S133,22,14:/inventory/r18
+S133,22,14:/inventory/r11
 S133,38,7:methods
 s133,47,5:
 S133,48,3:GET
@@ -11940,7 +12386,7 @@ S133,64,5:PATCH
 S133,71,6:DELETE
 m134,15,2:
 S134,16,4:path
-S134,22,14:/inventory/r19
+S134,22,14:/inventory/r12
 S134,38,7:methods
 s134,47,5:
 S134,48,3:GET
@@ -11950,7 +12396,7 @@ S134,64,5:PATCH
 S134,71,6:DELETE
 m135,15,2:
 S135,16,4:path
-S135,22,14:/inventory/r20
+S135,22,14:/inventory/r13
 S135,38,7:methods
 s135,47,5:
 S135,48,3:GET
@@ -11960,7 +12406,7 @@ S135,64,5:PATCH
 S135,71,6:DELETE
 m136,15,2:
 S136,16,4:path
-S136,22,14:/inventory/r21
+S136,22,14:/inventory/r14
 S136,38,7:methods
 s136,47,5:
 S136,48,3:GET
@@ -11970,7 +12416,7 @@ S136,64,5:PATCH
 S136,71,6:DELETE
 m137,15,2:
 S137,16,4:path
-S137,22,14:/inventory/r22
+S137,22,14:/inventory/r15
 S137,38,7:methods
 s137,47,5:
 S137,48,3:GET
@@ -11980,7 +12426,7 @@ S137,64,5:PATCH
 S137,71,6:DELETE
 m138,15,2:
 S138,16,4:path
-S138,22,14:/inventory/r23
+S138,22,14:/inventory/r16
 S138,38,7:methods
 s138,47,5:
 S138,48,3:GET
@@ -11990,7 +12436,7 @@ S138,64,5:PATCH
 S138,71,6:DELETE
 m139,15,2:
 S139,16,4:path
-S139,22,14:/inventory/r24
+S139,22,14:/inventory/r17
 S139,38,7:methods
 s139,47,5:
 S139,48,3:GET
@@ -12000,7 +12446,7 @@ S139,64,5:PATCH
 S139,71,6:DELETE
 m140,15,2:
 S140,16,4:path
-S140,22,14:/inventory/r25
+S140,22,14:/inventory/r18
 S140,38,7:methods
 s140,47,5:
 S140,48,3:GET
@@ -12010,7 +12456,7 @@ S140,64,5:PATCH
 S140,71,6:DELETE
 m141,15,2:
 S141,16,4:path
-S141,22,14:/inventory/r26
+S141,22,14:/inventory/r19
 S141,38,7:methods
 s141,47,5:
 S141,48,3:GET
@@ -12020,7 +12466,7 @@ S141,64,5:PATCH
 S141,71,6:DELETE
 m142,15,2:
 S142,16,4:path
-S142,22,14:/inventory/r27
+S142,22,14:/inventory/r20
 S142,38,7:methods
 s142,47,5:
 S142,48,3:GET
@@ -12030,7 +12476,7 @@ S142,64,5:PATCH
 S142,71,6:DELETE
 m143,15,2:
 S143,16,4:path
-S143,22,14:/inventory/r28
+S143,22,14:/inventory/r21
 S143,38,7:methods
 s143,47,5:
 S143,48,3:GET
@@ -12040,7 +12486,7 @@ S143,64,5:PATCH
 S143,71,6:DELETE
 m144,15,2:
 S144,16,4:path
-S144,22,14:/inventory/r29
+S144,22,14:/inventory/r22
 S144,38,7:methods
 s144,47,5:
 S144,48,3:GET
@@ -12050,7 +12496,7 @@ S144,64,5:PATCH
 S144,71,6:DELETE
 m145,15,2:
 S145,16,4:path
-S145,22,14:/inventory/r30
+S145,22,14:/inventory/r23
 S145,38,7:methods
 s145,47,5:
 S145,48,3:GET
@@ -12060,7 +12506,7 @@ S145,64,5:PATCH
 S145,71,6:DELETE
 m146,15,2:
 S146,16,4:path
-S146,22,14:/inventory/r31
+S146,22,14:/inventory/r24
 S146,38,7:methods
 s146,47,5:
 S146,48,3:GET
@@ -12070,7 +12516,7 @@ S146,64,5:PATCH
 S146,71,6:DELETE
 m147,15,2:
 S147,16,4:path
-S147,22,14:/inventory/r32
+S147,22,14:/inventory/r25
 S147,38,7:methods
 s147,47,5:
 S147,48,3:GET
@@ -12080,7 +12526,7 @@ S147,64,5:PATCH
 S147,71,6:DELETE
 m148,15,2:
 S148,16,4:path
-S148,22,14:/inventory/r33
+S148,22,14:/inventory/r26
 S148,38,7:methods
 s148,47,5:
 S148,48,3:GET
@@ -12090,7 +12536,7 @@ S148,64,5:PATCH
 S148,71,6:DELETE
 m149,15,2:
 S149,16,4:path
-S149,22,14:/inventory/r34
+S149,22,14:/inventory/r27
 S149,38,7:methods
 s149,47,5:
 S149,48,3:GET
@@ -12100,7 +12546,7 @@ S149,64,5:PATCH
 S149,71,6:DELETE
 m150,15,2:
 S150,16,4:path
-S150,22,14:/inventory/r35
+S150,22,14:/inventory/r28
 S150,38,7:methods
 s150,47,5:
 S150,48,3:GET
@@ -12110,7 +12556,7 @@ S150,64,5:PATCH
 S150,71,6:DELETE
 m151,15,2:
 S151,16,4:path
-S151,22,14:/inventory/r36
+S151,22,14:/inventory/r29
 S151,38,7:methods
 s151,47,5:
 S151,48,3:GET
@@ -12120,7 +12566,7 @@ S151,64,5:PATCH
 S151,71,6:DELETE
 m152,15,2:
 S152,16,4:path
-S152,22,14:/inventory/r37
+S152,22,14:/inventory/r30
 S152,38,7:methods
 s152,47,5:
 S152,48,3:GET
@@ -12130,7 +12576,7 @@ S152,64,5:PATCH
 S152,71,6:DELETE
 m153,15,2:
 S153,16,4:path
-S153,22,14:/inventory/r38
+S153,22,14:/inventory/r31
 S153,38,7:methods
 s153,47,5:
 S153,48,3:GET
@@ -12140,7 +12586,7 @@ S153,64,5:PATCH
 S153,71,6:DELETE
 m154,15,2:
 S154,16,4:path
-S154,22,14:/inventory/r39
+S154,22,14:/inventory/r32
 S154,38,7:methods
 s154,47,5:
 S154,48,3:GET
@@ -12150,7 +12596,7 @@ S154,64,5:PATCH
 S154,71,6:DELETE
 m155,15,2:
 S155,16,4:path
-S155,22,14:/inventory/r40
+S155,22,14:/inventory/r33
 S155,38,7:methods
 s155,47,5:
 S155,48,3:GET
@@ -12160,7 +12606,7 @@ S155,64,5:PATCH
 S155,71,6:DELETE
 m156,15,2:
 S156,16,4:path
-S156,22,14:/inventory/r41
+S156,22,14:/inventory/r34
 S156,38,7:methods
 s156,47,5:
 S156,48,3:GET
@@ -12170,7 +12616,7 @@ S156,64,5:PATCH
 S156,71,6:DELETE
 m157,15,2:
 S157,16,4:path
-S157,22,14:/inventory/r42
+S157,22,14:/inventory/r35
 S157,38,7:methods
 s157,47,5:
 S157,48,3:GET
@@ -12180,7 +12626,7 @@ S157,64,5:PATCH
 S157,71,6:DELETE
 m158,15,2:
 S158,16,4:path
-S158,22,14:/inventory/r43
+S158,22,14:/inventory/r36
 S158,38,7:methods
 s158,47,5:
 S158,48,3:GET
@@ -12190,7 +12636,7 @@ S158,64,5:PATCH
 S158,71,6:DELETE
 m159,15,2:
 S159,16,4:path
-S159,22,14:/inventory/r44
+S159,22,14:/inventory/r37
 S159,38,7:methods
 s159,47,5:
 S159,48,3:GET
@@ -12200,7 +12646,7 @@ S159,64,5:PATCH
 S159,71,6:DELETE
 m160,15,2:
 S160,16,4:path
-S160,22,14:/inventory/r45
+S160,22,14:/inventory/r38
 S160,38,7:methods
 s160,47,5:
 S160,48,3:GET
@@ -12210,7 +12656,7 @@ S160,64,5:PATCH
 S160,71,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,14:/inventory/r46
+S161,22,14:/inventory/r39
 S161,38,7:methods
 s161,47,5:
 S161,48,3:GET
@@ -12220,7 +12666,7 @@ S161,64,5:PATCH
 S161,71,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,14:/inventory/r47
+S162,22,14:/inventory/r40
 S162,38,7:methods
 s162,47,5:
 S162,48,3:GET
@@ -12230,7 +12676,7 @@ S162,64,5:PATCH
 S162,71,6:DELETE
 m163,15,2:
 S163,16,4:path
-S163,22,14:/inventory/r48
+S163,22,14:/inventory/r41
 S163,38,7:methods
 s163,47,5:
 S163,48,3:GET
@@ -12240,7 +12686,7 @@ S163,64,5:PATCH
 S163,71,6:DELETE
 m164,15,2:
 S164,16,4:path
-S164,22,14:/inventory/r49
+S164,22,14:/inventory/r42
 S164,38,7:methods
 s164,47,5:
 S164,48,3:GET
@@ -12250,7 +12696,7 @@ S164,64,5:PATCH
 S164,71,6:DELETE
 m165,15,2:
 S165,16,4:path
-S165,22,14:/inventory/r50
+S165,22,14:/inventory/r43
 S165,38,7:methods
 s165,47,5:
 S165,48,3:GET
@@ -12260,7 +12706,7 @@ S165,64,5:PATCH
 S165,71,6:DELETE
 m166,15,2:
 S166,16,4:path
-S166,22,14:/inventory/r51
+S166,22,14:/inventory/r44
 S166,38,7:methods
 s166,47,5:
 S166,48,3:GET
@@ -12270,7 +12716,7 @@ S166,64,5:PATCH
 S166,71,6:DELETE
 m167,15,2:
 S167,16,4:path
-S167,22,14:/inventory/r52
+S167,22,14:/inventory/r45
 S167,38,7:methods
 s167,47,5:
 S167,48,3:GET
@@ -12280,7 +12726,7 @@ S167,64,5:PATCH
 S167,71,6:DELETE
 m168,15,2:
 S168,16,4:path
-S168,22,14:/inventory/r53
+S168,22,14:/inventory/r46
 S168,38,7:methods
 s168,47,5:
 S168,48,3:GET
@@ -12290,7 +12736,7 @@ S168,64,5:PATCH
 S168,71,6:DELETE
 m169,15,2:
 S169,16,4:path
-S169,22,14:/inventory/r54
+S169,22,14:/inventory/r47
 S169,38,7:methods
 s169,47,5:
 S169,48,3:GET
@@ -12300,7 +12746,7 @@ S169,64,5:PATCH
 S169,71,6:DELETE
 m170,15,2:
 S170,16,4:path
-S170,22,14:/inventory/r55
+S170,22,14:/inventory/r48
 S170,38,7:methods
 s170,47,5:
 S170,48,3:GET
@@ -12310,7 +12756,7 @@ S170,64,5:PATCH
 S170,71,6:DELETE
 m171,15,2:
 S171,16,4:path
-S171,22,14:/inventory/r56
+S171,22,14:/inventory/r49
 S171,38,7:methods
 s171,47,5:
 S171,48,3:GET
@@ -12320,7 +12766,7 @@ S171,64,5:PATCH
 S171,71,6:DELETE
 m172,15,2:
 S172,16,4:path
-S172,22,14:/inventory/r57
+S172,22,14:/inventory/r50
 S172,38,7:methods
 s172,47,5:
 S172,48,3:GET
@@ -12330,7 +12776,7 @@ S172,64,5:PATCH
 S172,71,6:DELETE
 m173,15,2:
 S173,16,4:path
-S173,22,14:/inventory/r58
+S173,22,14:/inventory/r51
 S173,38,7:methods
 s173,47,5:
 S173,48,3:GET
@@ -12340,7 +12786,7 @@ S173,64,5:PATCH
 S173,71,6:DELETE
 m174,15,2:
 S174,16,4:path
-S174,22,14:/inventory/r59
+S174,22,14:/inventory/r52
 S174,38,7:methods
 s174,47,5:
 S174,48,3:GET
@@ -12350,7 +12796,7 @@ S174,64,5:PATCH
 S174,71,6:DELETE
 m175,15,2:
 S175,16,4:path
-S175,22,14:/inventory/r60
+S175,22,14:/inventory/r53
 S175,38,7:methods
 s175,47,5:
 S175,48,3:GET
@@ -12360,7 +12806,7 @@ S175,64,5:PATCH
 S175,71,6:DELETE
 m176,15,2:
 S176,16,4:path
-S176,22,14:/inventory/r61
+S176,22,14:/inventory/r54
 S176,38,7:methods
 s176,47,5:
 S176,48,3:GET
@@ -12368,156 +12814,226 @@ S176,53,4:POST
 S176,59,3:PUT
 S176,64,5:PATCH
 S176,71,6:DELETE
-S177,5,5:fires
-s177,12,1:
-S177,13,21:limits.routes-per-api
-S178,5,9:not-fires
-s178,16,1:
-S178,17,23:limits.account-throttle
-S179,5,6:expect
-m179,13,1:
-S179,14,8:api-type
-S179,24,4:http
-m181,5,5:
-S181,5,4:name
-S181,11,51:a wildcard domain on a private API is not supported
-S182,5,7:answers
-m183,7,3:
-S183,7,9:consumers
-s183,18,1:
-S183,19,8:vpc-only
-S184,7,13:custom-domain
-S184,22,8:wildcard
-S185,7,11:domain-name
-S185,20,22:*.internal.example.com
-S186,5,5:fires
-s186,12,1:
-S186,13,30:limits.wildcard-private-domain
-S187,5,9:not-fires
-s187,16,2:
-S187,17,30:limits.edge-certificate-region
-S187,49,26:limits.domain-name-missing
-S188,5,6:expect
-m188,13,1:
-S188,14,13:endpoint-type
-S188,29,7:private
-m190,5,4:
-S190,5,4:name
-S190,11,43:a wildcard domain on a regional API is fine
-S191,5,7:answers
-m192,7,2:
-S192,7,13:custom-domain
-S192,22,8:wildcard
-S193,7,11:domain-name
-S193,20,13:*.example.com
+m177,15,2:
+S177,16,4:path
+S177,22,14:/inventory/r55
+S177,38,7:methods
+s177,47,5:
+S177,48,3:GET
+S177,53,4:POST
+S177,59,3:PUT
+S177,64,5:PATCH
+S177,71,6:DELETE
+m178,15,2:
+S178,16,4:path
+S178,22,14:/inventory/r56
+S178,38,7:methods
+s178,47,5:
+S178,48,3:GET
+S178,53,4:POST
+S178,59,3:PUT
+S178,64,5:PATCH
+S178,71,6:DELETE
+m179,15,2:
+S179,16,4:path
+S179,22,14:/inventory/r57
+S179,38,7:methods
+s179,47,5:
+S179,48,3:GET
+S179,53,4:POST
+S179,59,3:PUT
+S179,64,5:PATCH
+S179,71,6:DELETE
+m180,15,2:
+S180,16,4:path
+S180,22,14:/inventory/r58
+S180,38,7:methods
+s180,47,5:
+S180,48,3:GET
+S180,53,4:POST
+S180,59,3:PUT
+S180,64,5:PATCH
+S180,71,6:DELETE
+m181,15,2:
+S181,16,4:path
+S181,22,14:/inventory/r59
+S181,38,7:methods
+s181,47,5:
+S181,48,3:GET
+S181,53,4:POST
+S181,59,3:PUT
+S181,64,5:PATCH
+S181,71,6:DELETE
+m182,15,2:
+S182,16,4:path
+S182,22,14:/inventory/r60
+S182,38,7:methods
+s182,47,5:
+S182,48,3:GET
+S182,53,4:POST
+S182,59,3:PUT
+S182,64,5:PATCH
+S182,71,6:DELETE
+m183,15,2:
+S183,16,4:path
+S183,22,14:/inventory/r61
+S183,38,7:methods
+s183,47,5:
+S183,48,3:GET
+S183,53,4:POST
+S183,59,3:PUT
+S183,64,5:PATCH
+S183,71,6:DELETE
+S184,5,5:fires
+s184,12,1:
+S184,13,21:limits.routes-per-api
+S185,5,9:not-fires
+s185,16,1:
+S185,17,23:limits.account-throttle
+S186,5,6:expect
+m186,13,1:
+S186,14,8:api-type
+S186,24,4:http
+m188,5,5:
+S188,5,4:name
+S188,11,51:a wildcard domain on a private API is not supported
+S189,5,7:answers
+m190,7,3:
+S190,7,9:consumers
+s190,18,1:
+S190,19,8:vpc-only
+S191,7,13:custom-domain
+S191,22,8:wildcard
+S192,7,11:domain-name
+S192,20,22:*.internal.example.com
+S193,5,5:fires
+s193,12,1:
+S193,13,30:limits.wildcard-private-domain
 S194,5,9:not-fires
-s194,16,3:
-S194,17,30:limits.wildcard-private-domain
+s194,16,2:
+S194,17,30:limits.edge-certificate-region
 S194,49,26:limits.domain-name-missing
-S194,77,30:limits.edge-certificate-region
 S195,5,6:expect
 m195,13,1:
 S195,14,13:endpoint-type
-S195,29,8:regional
-m197,5,5:
+S195,29,7:private
+m197,5,4:
 S197,5,4:name
-S197,11,66:an edge-optimized custom domain needs its certificate in us-east-1
+S197,11,43:a wildcard domain on a regional API is fine
 S198,5,7:answers
-m199,7,5:
-S199,7,9:consumers
-s199,18,1:
-S199,19,8:partners
-S200,7,14:user-geography
-S200,23,9:worldwide
-S201,7,16:gateway-features
-s201,25,1:
-S201,26,11:usage-plans
-S202,7,13:custom-domain
-S202,22,6:single
-S203,7,11:domain-name
-S203,20,15:api.example.com
-S204,5,5:fires
-s204,12,1:
-S204,13,30:limits.edge-certificate-region
-S205,5,9:not-fires
-s205,16,2:
-S205,17,26:limits.domain-name-missing
-S205,45,30:limits.wildcard-private-domain
-S206,5,6:expect
-m206,13,1:
-S206,14,13:endpoint-type
-S206,29,4:edge
-m208,5,4:
-S208,5,4:name
-S208,11,30:a custom domain without a name
-S209,5,7:answers
-m210,7,1:
-S210,7,13:custom-domain
-S210,22,6:single
+m199,7,2:
+S199,7,13:custom-domain
+S199,22,8:wildcard
+S200,7,11:domain-name
+S200,20,13:*.example.com
+S201,5,9:not-fires
+s201,16,3:
+S201,17,30:limits.wildcard-private-domain
+S201,49,26:limits.domain-name-missing
+S201,77,30:limits.edge-certificate-region
+S202,5,6:expect
+m202,13,1:
+S202,14,13:endpoint-type
+S202,29,8:regional
+m204,5,5:
+S204,5,4:name
+S204,11,66:an edge-optimized custom domain needs its certificate in us-east-1
+S205,5,7:answers
+m206,7,5:
+S206,7,9:consumers
+s206,18,1:
+S206,19,8:partners
+S207,7,14:user-geography
+S207,23,9:worldwide
+S208,7,16:gateway-features
+s208,25,1:
+S208,26,11:usage-plans
+S209,7,13:custom-domain
+S209,22,6:single
+S210,7,11:domain-name
+S210,20,15:api.example.com
 S211,5,5:fires
 s211,12,1:
-S211,13,26:limits.domain-name-missing
+S211,13,30:limits.edge-certificate-region
 S212,5,9:not-fires
-s212,16,1:
-S212,17,30:limits.edge-certificate-region
-m214,5,4:
-S214,5,4:name
-S214,11,34:mutual TLS without a custom domain
-S215,5,7:answers
-m216,7,2:
-S216,7,9:consumers
-s216,18,1:
-S216,19,16:external-servers
-S217,7,10:mutual-tls
-B217,19,4:true
+s212,16,2:
+S212,17,26:limits.domain-name-missing
+S212,45,30:limits.wildcard-private-domain
+S213,5,6:expect
+m213,13,1:
+S213,14,13:endpoint-type
+S213,29,4:edge
+m215,5,4:
+S215,5,4:name
+S215,11,30:a custom domain without a name
+S216,5,7:answers
+m217,7,1:
+S217,7,13:custom-domain
+S217,22,6:single
 S218,5,5:fires
-s218,12,2:
-S218,13,31:limits.mtls-needs-custom-domain
-S218,46,36:limits.mtls-disable-default-endpoint
+s218,12,1:
+S218,13,26:limits.domain-name-missing
 S219,5,9:not-fires
 s219,16,1:
-S219,17,26:limits.domain-name-missing
-m221,5,5:
+S219,17,30:limits.edge-certificate-region
+m221,5,4:
 S221,5,4:name
-S221,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
+S221,11,34:mutual TLS without a custom domain
 S222,5,7:answers
-m223,7,4:
+m223,7,2:
 S223,7,9:consumers
 s223,18,1:
 S223,19,16:external-servers
 S224,7,10:mutual-tls
 B224,19,4:true
-S225,7,13:custom-domain
-S225,22,6:single
-S226,7,11:domain-name
-S226,20,15:b2b.example.com
-S227,5,5:fires
-s227,12,1:
-S227,13,36:limits.mtls-disable-default-endpoint
-S228,5,9:not-fires
-s228,16,1:
-S228,17,31:limits.mtls-needs-custom-domain
-S229,5,6:expect
-m229,13,1:
-S229,14,13:endpoint-type
-S229,29,8:regional
-m231,5,4:
-S231,5,4:name
-S231,11,50:an OpenAPI definition meets the import limitations
-S232,5,7:answers
-m233,7,1:
-S233,7,18:openapi-definition
-B233,27,4:true
+S225,5,5:fires
+s225,12,2:
+S225,13,31:limits.mtls-needs-custom-domain
+S225,46,36:limits.mtls-disable-default-endpoint
+S226,5,9:not-fires
+s226,16,1:
+S226,17,26:limits.domain-name-missing
+m228,5,5:
+S228,5,4:name
+S228,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
+S229,5,7:answers
+m230,7,4:
+S230,7,9:consumers
+s230,18,1:
+S230,19,16:external-servers
+S231,7,10:mutual-tls
+B231,19,4:true
+S232,7,13:custom-domain
+S232,22,6:single
+S233,7,11:domain-name
+S233,20,15:b2b.example.com
 S234,5,5:fires
 s234,12,1:
-S234,13,26:limits.openapi-import-gaps
+S234,13,36:limits.mtls-disable-default-endpoint
 S235,5,9:not-fires
 s235,16,1:
-S235,17,21:limits.routes-per-api
-@27:<bundled>/limits.rules.yaml,14790
+S235,17,31:limits.mtls-needs-custom-domain
+S236,5,6:expect
+m236,13,1:
+S236,14,13:endpoint-type
+S236,29,8:regional
+m238,5,4:
+S238,5,4:name
+S238,11,50:an OpenAPI definition meets the import limitations
+S239,5,7:answers
+m240,7,1:
+S240,7,18:openapi-definition
+B240,27,4:true
+S241,5,5:fires
+s241,12,1:
+S241,13,26:limits.openapi-import-gaps
+S242,5,9:not-fires
+s242,16,1:
+S242,17,21:limits.routes-per-api
+@27:<bundled>/limits.rules.yaml,15846
 m4,1,1:
 S4,1,5:rules
-s6,3,20:
+s6,3,21:
 m6,5,6:
 S6,5,2:id
 S6,9,31:limits.rest-timeout-needs-quota
@@ -12828,260 +13344,289 @@ S140,25,7:warning
 S140,34,5:title
 S140,41,49:Peak traffic exceeds the default account throttle
 S141,5,6:reason
-S141,13,238:API Gateway allows 10,000 requests per second (burst 5,000) per account and Region by default, shared by every API in it. Request a quota increase well before launch, or spread the load across accounts or Regions; excess requests get 429.
-S145,5,5:facts
-s145,12,1:
-S145,13,20:account-throttle-10k
-m147,5,5:
-S147,5,2:id
-S147,9,25:limits.lambda-concurrency
-S148,5,4:when
-m148,11,1:
-S148,12,3:ref
-S148,17,21:concurrency-over-1000
-S149,5,7:finding
-m149,14,2:
-S149,15,8:severity
-S149,25,7:warning
-S149,34,5:title
-S149,41,47:Lambda concurrency may exceed the default 1,000
-S150,5,6:reason
-S150,13,330:Peak requests per second multiplied by the request duration approximates how many function instances run at once, and your answers put that above 1,000, the default concurrency quota per account and Region (shared with every other function). Request an increase, shorten the requests, or reserve concurrency for the API functions.
-S155,5,5:facts
-s155,12,1:
-S155,13,23:lambda-concurrency-1000
-m157,5,5:
-S157,5,2:id
-S157,9,21:limits.routes-per-api
-S158,5,4:when
-m159,7,1:
-S159,7,3:all
-s160,9,2:
-m160,11,1:
-S160,11,3:any
-s161,13,2:
-m161,15,2:
-S161,16,8:decision
-S161,26,9:api-count
-S161,37,2:is
-S161,41,6:shared
-m162,15,2:
-S162,16,5:count
-S162,23,8:services
-S162,33,3:lte
-I162,38,1:1
-m163,11,1:
-S163,11,3:any
-s164,13,2:
-m164,15,1:
-S164,15,3:all
-s164,20,2:
-m164,21,2:
-S164,22,8:decision
-S164,32,8:api-type
-S164,42,2:is
-S164,46,4:rest
-m164,53,2:
-S164,54,5:count
-S164,61,18:services.resources
-S164,81,2:gt
-I164,85,3:300
-m165,15,1:
-S165,15,3:all
-s165,20,2:
-m165,21,2:
-S165,22,8:decision
-S165,32,8:api-type
-S165,42,2:is
-S165,46,4:http
-m165,53,2:
-S165,54,5:count
-S165,61,15:services.routes
-S165,78,2:gt
-I165,82,3:300
-S166,5,7:finding
-m166,14,2:
-S166,15,8:severity
-S166,25,7:warning
-S166,34,5:title
-S166,41,44:One API would exceed 300 resources or routes
-S167,5,6:reason
-S167,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
-S170,5,5:facts
-s170,12,2:
-S170,13,19:rest-per-api-quotas
-S170,34,19:http-per-api-quotas
+S141,13,329:API Gateway allows 10,000 requests per second per account and Region by default (2,500 in thirteen newer Regions), shared by every API in it. Request a rate increase well before launch, or spread the load across accounts or Regions; excess requests get 429. The burst that rides on the rate is set by AWS and cannot be requested.
+S146,5,5:facts
+s146,12,1:
+S146,13,20:account-throttle-10k
+m148,5,5:
+S148,5,2:id
+S148,9,37:limits.account-throttle-newer-regions
+S149,5,4:when
+m150,7,1:
+S150,7,3:all
+s151,9,2:
+m151,11,2:
+S151,12,6:answer
+S151,20,8:peak-rps
+S151,30,2:gt
+I151,34,4:2500
+m152,11,2:
+S152,12,6:answer
+S152,20,8:peak-rps
+S152,30,3:lte
+I152,35,5:10000
+S153,5,7:finding
+m153,14,2:
+S153,15,8:severity
+S153,25,4:info
+S153,31,5:title
+S153,38,51:Newer Regions throttle at 2,500 requests per second
+S154,5,6:reason
+S154,13,269:Your peak fits the usual 10,000 requests per second, but in thirteen newer Regions (for example Milan, Jakarta, Zurich, Calgary or Mexico Central) the default account throttle is 2,500 with a burst of 1,250. If the API runs there, request a rate increase before launch.
+S159,5,5:facts
+s159,12,1:
+S159,13,20:account-throttle-10k
+m161,5,5:
+S161,5,2:id
+S161,9,25:limits.lambda-concurrency
+S162,5,4:when
+m162,11,1:
+S162,12,3:ref
+S162,17,21:concurrency-over-1000
+S163,5,7:finding
+m163,14,2:
+S163,15,8:severity
+S163,25,7:warning
+S163,34,5:title
+S163,41,47:Lambda concurrency may exceed the default 1,000
+S164,5,6:reason
+S164,13,498:Peak requests per second multiplied by the request duration approximates how many function instances run at once (and it is never less than a tenth of the requests per second), and your answers put that above 1,000, the default concurrency quota per account and Region (shared with every other function). Request an increase, shorten the requests, or reserve concurrency for the API functions. A sudden burst also meets the scaling rate: each function adds at most 1,000 instances every 10 seconds.
+S171,5,5:facts
+s171,12,2:
+S171,13,23:lambda-concurrency-1000
+S171,38,19:lambda-scaling-rate
 m173,5,5:
 S173,5,2:id
-S173,9,30:limits.wildcard-private-domain
+S173,9,21:limits.routes-per-api
 S174,5,4:when
 m175,7,1:
 S175,7,3:all
 s176,9,2:
-m176,11,2:
-S176,12,6:answer
-S176,20,13:custom-domain
-S176,35,6:equals
-S176,43,8:wildcard
-m177,11,1:
-S177,11,3:any
-s178,13,2:
+m176,11,1:
+S176,11,3:any
+s177,13,2:
+m177,15,2:
+S177,16,8:decision
+S177,26,9:api-count
+S177,37,2:is
+S177,41,6:shared
 m178,15,2:
-S178,16,8:decision
-S178,26,13:endpoint-type
-S178,41,2:is
-S178,45,7:private
-m179,15,1:
-S179,16,3:ref
-S179,21,16:only-vpc-clients
-S180,5,7:finding
-m180,14,2:
-S180,15,8:severity
-S180,25,5:error
-S180,32,5:title
-S180,39,48:Private APIs cannot have wildcard custom domains
-S181,5,6:reason
-S181,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
-S185,5,5:facts
-s185,12,2:
-S185,13,22:private-custom-domains
-S185,37,16:wildcard-domains
-m187,5,5:
-S187,5,2:id
-S187,9,30:limits.edge-certificate-region
-S188,5,4:when
-m189,7,1:
-S189,7,3:all
-s190,9,2:
-m190,11,2:
-S190,12,8:decision
-S190,22,13:endpoint-type
-S190,37,2:is
-S190,41,4:edge
-m191,11,1:
-S191,12,3:not
-m191,17,2:
-S191,18,6:answer
-S191,26,13:custom-domain
-S191,41,6:equals
-S191,49,4:none
-S192,5,7:finding
-m192,14,2:
-S192,15,8:severity
-S192,25,4:info
-S192,31,5:title
-S192,38,36:The certificate must be in us-east-1
-S193,5,6:reason
-S193,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
-S196,5,5:facts
-s196,12,1:
-S196,13,19:edge-cert-us-east-1
-m198,5,5:
-S198,5,2:id
-S198,9,26:limits.domain-name-missing
-S199,5,4:when
-m200,7,1:
-S200,7,3:all
-s201,9,2:
-m201,11,1:
-S201,12,3:not
-m201,17,2:
-S201,18,6:answer
-S201,26,13:custom-domain
-S201,41,6:equals
-S201,49,4:none
-m202,11,2:
-S202,12,6:answer
-S202,20,11:domain-name
-S202,33,6:equals
-S202,41,0:
-S203,5,7:finding
-m203,14,2:
-S203,15,8:severity
-S203,25,7:warning
-S203,34,5:title
-S203,41,20:No domain name given
-S204,5,6:reason
-S204,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
-S207,5,5:facts
-s207,12,1:
-S207,13,19:edge-cert-us-east-1
-m209,5,5:
-S209,5,2:id
-S209,9,31:limits.mtls-needs-custom-domain
-S210,5,4:when
-m211,7,1:
-S211,7,3:all
-s212,9,2:
-m212,11,2:
-S212,12,6:answer
-S212,20,10:mutual-tls
-S212,32,6:equals
-B212,40,4:true
-m213,11,2:
-S213,12,6:answer
-S213,20,13:custom-domain
-S213,35,6:equals
-S213,43,4:none
-S214,5,7:finding
-m214,14,2:
-S214,15,8:severity
-S214,25,5:error
-S214,32,5:title
-S214,39,32:Mutual TLS needs a custom domain
-S215,5,6:reason
-S215,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
-S218,5,5:facts
-s218,12,1:
-S218,13,20:mtls-regional-domain
-m220,5,5:
-S220,5,2:id
-S220,9,36:limits.mtls-disable-default-endpoint
-S221,5,4:when
-m221,11,2:
-S221,12,6:answer
-S221,20,10:mutual-tls
-S221,32,6:equals
-B221,40,4:true
-S222,5,7:finding
-m222,14,2:
-S222,15,8:severity
-S222,25,7:warning
-S222,34,5:title
-S222,41,40:Disable the default execute-api endpoint
-S223,5,6:reason
-S223,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
-S226,5,5:facts
-s226,12,1:
-S226,13,20:mtls-regional-domain
-m229,5,5:
-S229,5,2:id
-S229,9,26:limits.openapi-import-gaps
-S230,5,4:when
-m230,11,2:
-S230,12,6:answer
-S230,20,18:openapi-definition
-S230,40,6:equals
-B230,48,4:true
-S231,5,7:finding
-m231,14,2:
-S231,15,8:severity
-S231,25,4:info
-S231,31,5:title
-S231,38,40:API Gateway imports only part of OpenAPI
-S232,5,6:reason
-S232,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
-S237,5,5:facts
-s237,12,2:
-S237,13,19:openapi-import-rest
-S237,34,19:openapi-import-http
+S178,16,5:count
+S178,23,8:services
+S178,33,3:lte
+I178,38,1:1
+m179,11,1:
+S179,11,3:any
+s180,13,2:
+m180,15,1:
+S180,15,3:all
+s180,20,2:
+m180,21,2:
+S180,22,8:decision
+S180,32,8:api-type
+S180,42,2:is
+S180,46,4:rest
+m180,53,2:
+S180,54,5:count
+S180,61,18:services.resources
+S180,81,2:gt
+I180,85,3:300
+m181,15,1:
+S181,15,3:all
+s181,20,2:
+m181,21,2:
+S181,22,8:decision
+S181,32,8:api-type
+S181,42,2:is
+S181,46,4:http
+m181,53,2:
+S181,54,5:count
+S181,61,15:services.routes
+S181,78,2:gt
+I181,82,3:300
+S182,5,7:finding
+m182,14,2:
+S182,15,8:severity
+S182,25,7:warning
+S182,34,5:title
+S182,41,44:One API would exceed 300 resources or routes
+S183,5,6:reason
+S183,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
+S186,5,5:facts
+s186,12,2:
+S186,13,19:rest-per-api-quotas
+S186,34,19:http-per-api-quotas
+m189,5,5:
+S189,5,2:id
+S189,9,30:limits.wildcard-private-domain
+S190,5,4:when
+m191,7,1:
+S191,7,3:all
+s192,9,2:
+m192,11,2:
+S192,12,6:answer
+S192,20,13:custom-domain
+S192,35,6:equals
+S192,43,8:wildcard
+m193,11,1:
+S193,11,3:any
+s194,13,2:
+m194,15,2:
+S194,16,8:decision
+S194,26,13:endpoint-type
+S194,41,2:is
+S194,45,7:private
+m195,15,1:
+S195,16,3:ref
+S195,21,16:only-vpc-clients
+S196,5,7:finding
+m196,14,2:
+S196,15,8:severity
+S196,25,5:error
+S196,32,5:title
+S196,39,48:Private APIs cannot have wildcard custom domains
+S197,5,6:reason
+S197,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
+S201,5,5:facts
+s201,12,2:
+S201,13,22:private-custom-domains
+S201,37,16:wildcard-domains
+m203,5,5:
+S203,5,2:id
+S203,9,30:limits.edge-certificate-region
+S204,5,4:when
+m205,7,1:
+S205,7,3:all
+s206,9,2:
+m206,11,2:
+S206,12,8:decision
+S206,22,13:endpoint-type
+S206,37,2:is
+S206,41,4:edge
+m207,11,1:
+S207,12,3:not
+m207,17,2:
+S207,18,6:answer
+S207,26,13:custom-domain
+S207,41,6:equals
+S207,49,4:none
+S208,5,7:finding
+m208,14,2:
+S208,15,8:severity
+S208,25,4:info
+S208,31,5:title
+S208,38,36:The certificate must be in us-east-1
+S209,5,6:reason
+S209,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
+S212,5,5:facts
+s212,12,1:
+S212,13,19:edge-cert-us-east-1
+m214,5,5:
+S214,5,2:id
+S214,9,26:limits.domain-name-missing
+S215,5,4:when
+m216,7,1:
+S216,7,3:all
+s217,9,2:
+m217,11,1:
+S217,12,3:not
+m217,17,2:
+S217,18,6:answer
+S217,26,13:custom-domain
+S217,41,6:equals
+S217,49,4:none
+m218,11,2:
+S218,12,6:answer
+S218,20,11:domain-name
+S218,33,6:equals
+S218,41,0:
+S219,5,7:finding
+m219,14,2:
+S219,15,8:severity
+S219,25,7:warning
+S219,34,5:title
+S219,41,20:No domain name given
+S220,5,6:reason
+S220,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
+S223,5,5:facts
+s223,12,1:
+S223,13,19:edge-cert-us-east-1
+m225,5,5:
+S225,5,2:id
+S225,9,31:limits.mtls-needs-custom-domain
+S226,5,4:when
+m227,7,1:
+S227,7,3:all
+s228,9,2:
+m228,11,2:
+S228,12,6:answer
+S228,20,10:mutual-tls
+S228,32,6:equals
+B228,40,4:true
+m229,11,2:
+S229,12,6:answer
+S229,20,13:custom-domain
+S229,35,6:equals
+S229,43,4:none
+S230,5,7:finding
+m230,14,2:
+S230,15,8:severity
+S230,25,5:error
+S230,32,5:title
+S230,39,32:Mutual TLS needs a custom domain
+S231,5,6:reason
+S231,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
+S234,5,5:facts
+s234,12,1:
+S234,13,20:mtls-regional-domain
+m236,5,5:
+S236,5,2:id
+S236,9,36:limits.mtls-disable-default-endpoint
+S237,5,4:when
+m237,11,2:
+S237,12,6:answer
+S237,20,10:mutual-tls
+S237,32,6:equals
+B237,40,4:true
+S238,5,7:finding
+m238,14,2:
+S238,15,8:severity
+S238,25,7:warning
+S238,34,5:title
+S238,41,40:Disable the default execute-api endpoint
+S239,5,6:reason
+S239,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
+S242,5,5:facts
+s242,12,1:
+S242,13,20:mtls-regional-domain
+m245,5,5:
+S245,5,2:id
+S245,9,26:limits.openapi-import-gaps
+S246,5,4:when
+m246,11,2:
+S246,12,6:answer
+S246,20,18:openapi-definition
+S246,40,6:equals
+B246,48,4:true
+S247,5,7:finding
+m247,14,2:
+S247,15,8:severity
+S247,25,4:info
+S247,31,5:title
+S247,38,40:API Gateway imports only part of OpenAPI
+S248,5,6:reason
+S248,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
+S253,5,5:facts
+s253,12,2:
+S253,13,19:openapi-import-rest
+S253,34,19:openapi-import-http
 @23:<bundled>/manifest.yaml,89
 m1,1,2:
 S1,1,4:name
 S1,7,27:apigw-advisor bundled rules
 S2,1,7:version
 S2,10,9:2026.11.0
-@24:<bundled>/questions.yaml,25147
+@24:<bundled>/questions.yaml,26547
 m4,1,2:
 S4,1,6:groups
 s5,3,7:
@@ -13149,639 +13694,674 @@ S36,13,42:Which Lambda runtime do the functions use?
 S37,5,4:help
 S37,11,252:The language runtime of the Lambda functions behind the API. It affects cold-start time, package size and how several handlers can live in one package. Pick the runtime most of the services use; mixed runtimes are fine, but the advice assumes this one.
 S41,5,7:choices
-s42,7,5:
-m42,9,3:
+s42,7,8:
+m42,9,4:
 S42,9,2:id
-S42,13,10:nodejs22.x
+S42,13,10:nodejs24.x
 S43,9,5:label
-S43,16,10:Node.js 22
-S44,9,4:help
-S44,15,160:Fast cold starts and small packages when the code is bundled (esbuild or similar). Several handlers can share one bundle or each get its own tree-shaken bundle.
-m47,9,3:
-S47,9,2:id
-S47,13,10:python3.13
-S48,9,5:label
-S48,16,11:Python 3.13
-S49,9,4:help
-S49,15,174:Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
-m53,9,3:
-S53,9,2:id
-S53,13,6:java21
-S54,9,5:label
-S54,16,7:Java 21
-S55,9,4:help
-S55,15,161:The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
-m58,9,3:
-S58,9,2:id
-S58,13,8:dotnet10
-S59,9,5:label
-S59,16,7:.NET 10
-S60,9,4:help
-S60,15,236:The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on 2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or SnapStart shorten them. One assembly with several handlers is common.
-m64,9,3:
-S64,9,2:id
-S64,13,15:provided.al2023
-S65,9,5:label
-S65,16,48:Go or Rust (custom runtime on Amazon Linux 2023)
-S66,9,4:help
-S66,15,181:A compiled bootstrap binary: very fast cold starts and small packages. The handler setting is not used to pick code inside the binary, so each function normally gets its own binary.
-S70,5,7:default
-S70,14,10:python3.13
-m73,5,5:
-S73,5,2:id
-S73,9,8:services
-S74,5,5:group
-S74,12,9:inventory
-S75,5,4:kind
-S75,11,9:inventory
-S76,5,6:prompt
-S76,13,49:Which services and resources will the API expose?
-S77,5,4:help
-S77,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
-m85,5,7:
-S85,5,2:id
-S85,9,9:consumers
-S86,5,5:group
-S86,12,9:consumers
-S87,5,4:kind
-S87,11,5:multi
-S88,5,6:prompt
-S88,13,18:Who calls the API?
-S89,5,4:help
-S89,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
-S93,5,7:choices
-s94,7,6:
-m94,9,3:
-S94,9,2:id
-S94,13,7:browser
-S95,9,5:label
-S95,16,43:Web browsers (JavaScript on another origin)
-S96,9,4:help
-S96,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
-m101,9,3:
-S101,9,2:id
-S101,13,6:mobile
-S102,9,5:label
-S102,16,22:Mobile or desktop apps
-S103,9,4:help
-S103,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
-m107,9,3:
-S107,9,2:id
-S107,13,8:partners
-S108,9,5:label
-S108,16,34:Partners or third-party developers
-S109,9,4:help
-S109,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
-m113,9,3:
-S113,9,2:id
-S113,13,15:same-region-aws
-S114,9,5:label
-S114,16,32:AWS workloads in the same Region
-S115,9,4:help
-S115,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
-m119,9,3:
-S119,9,2:id
-S119,13,8:vpc-only
-S120,9,5:label
-S120,16,44:Callers inside a VPC with no internet access
-S121,9,4:help
-S121,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
-m125,9,3:
-S125,9,2:id
-S125,13,16:external-servers
-S126,9,5:label
-S126,16,19:Servers outside AWS
-S127,9,4:help
-S127,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
-S131,5,7:default
-s131,14,1:
-S131,15,7:browser
-m133,5,8:
-S133,5,2:id
-S133,9,14:user-geography
-S134,5,5:group
-S134,12,9:consumers
-S135,5,4:kind
-S135,11,6:single
-S136,5,6:prompt
-S136,13,31:Where are the internet callers?
-S137,5,4:help
-S137,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
-S141,5,7:choices
-s142,7,2:
-m142,9,3:
-S142,9,2:id
-S142,13,8:regional
-S143,9,5:label
-S143,16,28:Mostly in or near one Region
-S144,9,4:help
-S144,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
-m147,9,3:
-S147,9,2:id
-S147,13,9:worldwide
-S148,9,5:label
-S148,16,24:Spread across continents
-S149,9,4:help
-S149,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
-S152,5,7:default
-S152,14,8:regional
-S153,5,6:ask-if
-m153,13,2:
-S153,14,6:answer
-S153,22,9:consumers
-S153,33,12:contains-any
-s153,47,4:
-S153,48,7:browser
-S153,57,6:mobile
-S153,65,8:partners
-S153,75,16:external-servers
-m155,5,8:
-S155,5,2:id
-S155,9,15:browser-origins
-S156,5,5:group
-S156,12,9:consumers
-S157,5,4:kind
-S157,11,4:list
-S158,5,6:prompt
-S158,13,50:Which web origins may call the API from a browser?
-S159,5,4:help
-S159,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
-S165,5,7:default
-s165,14,0:
-S166,5,7:pattern
-S166,14,23:^(\*|https?://[^/\s]+)$
-S167,5,6:ask-if
-m167,13,2:
-S167,14,6:answer
-S167,22,9:consumers
-S167,33,8:contains
-S167,43,7:browser
-m169,5,7:
-S169,5,2:id
-S169,9,19:browser-credentials
-S170,5,5:group
-S170,12,9:consumers
-S171,5,4:kind
-S171,11,5:yesno
-S172,5,6:prompt
-S172,13,59:Do browser calls send cookies (credentials mode "include")?
-S173,5,4:help
-S173,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
-S180,5,7:default
-B180,14,5:false
-S181,5,6:ask-if
-m181,13,2:
-S181,14,6:answer
-S181,22,9:consumers
-S181,33,8:contains
-S181,43,7:browser
-m184,5,7:
-S184,5,2:id
-S184,9,15:auth-mechanisms
-S185,5,5:group
-S185,12,8:identity
-S186,5,4:kind
-S186,11,5:multi
-S187,5,6:prompt
-S187,13,34:How do callers prove who they are?
-S188,5,4:help
-S188,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
-S192,5,7:choices
-s193,7,6:
-m193,9,3:
-S193,9,2:id
-S193,13,4:none
-S194,9,5:label
-S194,16,38:Nobody - some or all routes are public
-S195,9,4:help
-S195,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
-m198,9,3:
-S198,9,2:id
-S198,13,7:cognito
-S199,9,5:label
-S199,16,25:Amazon Cognito user pools
-S200,9,4:help
-S200,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
-m204,9,3:
-S204,9,2:id
-S204,13,4:oidc
-S205,9,5:label
-S205,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
-S206,9,4:help
-S206,15,198:Tokens from an external identity provider. HTTP APIs validate them natively with a JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against the provider's published keys.
-m210,9,3:
-S210,9,2:id
-S210,13,3:iam
-S211,9,5:label
-S211,16,31:AWS IAM (SigV4-signed requests)
-S212,9,4:help
-S212,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
-m216,9,3:
-S216,9,2:id
-S216,13,8:api-keys
-S217,9,5:label
-S217,16,36:API keys with usage plans (partners)
-S218,9,4:help
-S218,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
-m222,9,3:
-S222,9,2:id
-S222,13,6:custom
-S223,9,5:label
-S223,16,69:Something that needs code (legacy tokens, custom headers, signatures)
-S224,9,4:help
-S224,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
-S228,5,7:default
-s228,14,1:
-S228,15,4:none
-m230,5,7:
-S230,5,2:id
-S230,9,25:multiple-auth-same-method
-S231,5,5:group
-S231,12,8:identity
-S232,5,4:kind
-S232,11,5:yesno
-S233,5,6:prompt
-S233,13,56:Must one route accept more than one of these mechanisms?
-S234,5,4:help
-S234,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
-S240,5,7:default
-B240,14,5:false
-S241,5,6:ask-if
-m241,13,2:
-S241,14,5:count
-S241,21,15:auth-mechanisms
-S241,38,2:gt
-I241,42,1:1
-m244,5,7:
-S244,5,2:id
-S244,9,16:gateway-features
-S245,5,5:group
-S245,12,16:gateway-features
-S246,5,4:kind
-S246,11,5:multi
-S247,5,6:prompt
-S247,13,39:Which API Gateway features do you need?
-S248,5,4:help
-S248,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
-S252,5,7:choices
-s253,7,9:
-m253,9,3:
-S253,9,2:id
-S253,13,11:usage-plans
-S254,9,5:label
-S254,16,45:Usage plans, quotas and throttling per client
-S255,9,4:help
-S255,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
-m257,9,3:
-S257,9,2:id
-S257,13,18:request-validation
-S258,9,5:label
-S258,16,33:Request validation at the gateway
-S259,9,4:help
-S259,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
-m263,9,3:
-S263,9,2:id
-S263,13,7:caching
-S264,9,5:label
-S264,16,31:Response caching at the gateway
-S265,9,4:help
-S265,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
-m268,9,3:
-S268,9,2:id
-S268,13,3:waf
-S269,9,5:label
-S269,16,34:AWS WAF (web application firewall)
-S270,9,4:help
-S270,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
-m273,9,3:
-S273,9,2:id
-S273,13,14:sdk-generation
-S274,9,5:label
-S274,16,21:Generated client SDKs
-S275,9,4:help
-S275,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
-m279,9,3:
-S279,9,2:id
-S279,13,15:resource-policy
-S280,9,5:label
-S280,16,54:Resource policy (restrict by account, IP range or VPC)
-S281,9,4:help
-S281,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+S43,16,10:Node.js 24
+S44,9,11:deprecation
+S44,22,10:2028-04-30
+S45,9,4:help
+S45,15,238:The newest Node.js runtime. Fast cold starts and small packages when the code is bundled (esbuild or similar), and the only managed runtime family that streams responses natively. Several handlers can share one bundle or each get its own.
+m49,9,4:
+S49,9,2:id
+S49,13,10:nodejs22.x
+S50,9,5:label
+S50,16,10:Node.js 22
+S51,9,11:deprecation
+S51,22,10:2027-04-30
+S52,9,4:help
+S52,15,167:Fast cold starts and small packages when the code is bundled (esbuild or similar). Still supported, but deprecated sooner than Node.js 24; new projects should take 24.
+m55,9,4:
+S55,9,2:id
+S55,13,10:python3.14
+S56,9,5:label
+S56,16,11:Python 3.14
+S57,9,11:deprecation
+S57,22,10:2030-06-30
+S58,9,4:help
+S58,15,201:The newest Python runtime. Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
+m62,9,4:
+S62,9,2:id
+S62,13,10:python3.13
+S63,9,5:label
+S63,16,11:Python 3.13
+S64,9,11:deprecation
+S64,22,10:2029-06-30
+S65,9,4:help
+S65,15,174:Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
+m69,9,3:
+S69,9,2:id
+S69,13,6:java25
+S70,9,5:label
+S70,16,7:Java 25
+S71,9,4:help
+S71,15,259:The newest Java runtime (no deprecation date was published in the sources checked on 2026-12-01). The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
+m76,9,4:
+S76,9,2:id
+S76,13,6:java21
+S77,9,5:label
+S77,16,7:Java 21
+S78,9,11:deprecation
+S78,22,10:2029-06-30
+S79,9,4:help
+S79,15,161:The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
+m82,9,4:
+S82,9,2:id
+S82,13,8:dotnet10
+S83,9,5:label
+S83,16,7:.NET 10
+S84,9,11:deprecation
+S84,22,10:2028-11-14
+S85,9,4:help
+S85,15,236:The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on 2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or SnapStart shorten them. One assembly with several handlers is common.
+m89,9,4:
+S89,9,2:id
+S89,13,15:provided.al2023
+S90,9,5:label
+S90,16,48:Go or Rust (custom runtime on Amazon Linux 2023)
+S91,9,11:deprecation
+S91,22,10:2029-06-30
+S92,9,4:help
+S92,15,181:A compiled bootstrap binary: very fast cold starts and small packages. The handler setting is not used to pick code inside the binary, so each function normally gets its own binary.
+S96,5,7:default
+S96,14,10:python3.14
+m99,5,5:
+S99,5,2:id
+S99,9,8:services
+S100,5,5:group
+S100,12,9:inventory
+S101,5,4:kind
+S101,11,9:inventory
+S102,5,6:prompt
+S102,13,49:Which services and resources will the API expose?
+S103,5,4:help
+S103,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
+m111,5,7:
+S111,5,2:id
+S111,9,9:consumers
+S112,5,5:group
+S112,12,9:consumers
+S113,5,4:kind
+S113,11,5:multi
+S114,5,6:prompt
+S114,13,18:Who calls the API?
+S115,5,4:help
+S115,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
+S119,5,7:choices
+s120,7,6:
+m120,9,3:
+S120,9,2:id
+S120,13,7:browser
+S121,9,5:label
+S121,16,43:Web browsers (JavaScript on another origin)
+S122,9,4:help
+S122,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
+m127,9,3:
+S127,9,2:id
+S127,13,6:mobile
+S128,9,5:label
+S128,16,22:Mobile or desktop apps
+S129,9,4:help
+S129,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
+m133,9,3:
+S133,9,2:id
+S133,13,8:partners
+S134,9,5:label
+S134,16,34:Partners or third-party developers
+S135,9,4:help
+S135,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
+m139,9,3:
+S139,9,2:id
+S139,13,15:same-region-aws
+S140,9,5:label
+S140,16,32:AWS workloads in the same Region
+S141,9,4:help
+S141,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
+m145,9,3:
+S145,9,2:id
+S145,13,8:vpc-only
+S146,9,5:label
+S146,16,44:Callers inside a VPC with no internet access
+S147,9,4:help
+S147,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
+m151,9,3:
+S151,9,2:id
+S151,13,16:external-servers
+S152,9,5:label
+S152,16,19:Servers outside AWS
+S153,9,4:help
+S153,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
+S157,5,7:default
+s157,14,1:
+S157,15,7:browser
+m159,5,8:
+S159,5,2:id
+S159,9,14:user-geography
+S160,5,5:group
+S160,12,9:consumers
+S161,5,4:kind
+S161,11,6:single
+S162,5,6:prompt
+S162,13,31:Where are the internet callers?
+S163,5,4:help
+S163,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
+S167,5,7:choices
+s168,7,2:
+m168,9,3:
+S168,9,2:id
+S168,13,8:regional
+S169,9,5:label
+S169,16,28:Mostly in or near one Region
+S170,9,4:help
+S170,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
+m173,9,3:
+S173,9,2:id
+S173,13,9:worldwide
+S174,9,5:label
+S174,16,24:Spread across continents
+S175,9,4:help
+S175,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
+S178,5,7:default
+S178,14,8:regional
+S179,5,6:ask-if
+m179,13,2:
+S179,14,6:answer
+S179,22,9:consumers
+S179,33,12:contains-any
+s179,47,4:
+S179,48,7:browser
+S179,57,6:mobile
+S179,65,8:partners
+S179,75,16:external-servers
+m181,5,8:
+S181,5,2:id
+S181,9,15:browser-origins
+S182,5,5:group
+S182,12,9:consumers
+S183,5,4:kind
+S183,11,4:list
+S184,5,6:prompt
+S184,13,50:Which web origins may call the API from a browser?
+S185,5,4:help
+S185,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
+S191,5,7:default
+s191,14,0:
+S192,5,7:pattern
+S192,14,23:^(\*|https?://[^/\s]+)$
+S193,5,6:ask-if
+m193,13,2:
+S193,14,6:answer
+S193,22,9:consumers
+S193,33,8:contains
+S193,43,7:browser
+m195,5,7:
+S195,5,2:id
+S195,9,19:browser-credentials
+S196,5,5:group
+S196,12,9:consumers
+S197,5,4:kind
+S197,11,5:yesno
+S198,5,6:prompt
+S198,13,59:Do browser calls send cookies (credentials mode "include")?
+S199,5,4:help
+S199,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
+S206,5,7:default
+B206,14,5:false
+S207,5,6:ask-if
+m207,13,2:
+S207,14,6:answer
+S207,22,9:consumers
+S207,33,8:contains
+S207,43,7:browser
+m210,5,7:
+S210,5,2:id
+S210,9,15:auth-mechanisms
+S211,5,5:group
+S211,12,8:identity
+S212,5,4:kind
+S212,11,5:multi
+S213,5,6:prompt
+S213,13,34:How do callers prove who they are?
+S214,5,4:help
+S214,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
+S218,5,7:choices
+s219,7,6:
+m219,9,3:
+S219,9,2:id
+S219,13,4:none
+S220,9,5:label
+S220,16,38:Nobody - some or all routes are public
+S221,9,4:help
+S221,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
+m224,9,3:
+S224,9,2:id
+S224,13,7:cognito
+S225,9,5:label
+S225,16,25:Amazon Cognito user pools
+S226,9,4:help
+S226,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
+m230,9,3:
+S230,9,2:id
+S230,13,4:oidc
+S231,9,5:label
+S231,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
+S232,9,4:help
+S232,15,276:Tokens from an external identity provider. REST and HTTP APIs both validate them natively with a JWT authorizer (signature against the provider's published keys, expiry, issuer, audience, scopes); the provider's discovery document and keys must be reachable from the internet.
+m237,9,3:
+S237,9,2:id
+S237,13,3:iam
+S238,9,5:label
+S238,16,31:AWS IAM (SigV4-signed requests)
+S239,9,4:help
+S239,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
+m243,9,3:
+S243,9,2:id
+S243,13,8:api-keys
+S244,9,5:label
+S244,16,36:API keys with usage plans (partners)
+S245,9,4:help
+S245,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
+m249,9,3:
+S249,9,2:id
+S249,13,6:custom
+S250,9,5:label
+S250,16,69:Something that needs code (legacy tokens, custom headers, signatures)
+S251,9,4:help
+S251,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
+S255,5,7:default
+s255,14,1:
+S255,15,4:none
+m257,5,7:
+S257,5,2:id
+S257,9,25:multiple-auth-same-method
+S258,5,5:group
+S258,12,8:identity
+S259,5,4:kind
+S259,11,5:yesno
+S260,5,6:prompt
+S260,13,56:Must one route accept more than one of these mechanisms?
+S261,5,4:help
+S261,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
+S267,5,7:default
+B267,14,5:false
+S268,5,6:ask-if
+m268,13,2:
+S268,14,5:count
+S268,21,15:auth-mechanisms
+S268,38,2:gt
+I268,42,1:1
+m271,5,7:
+S271,5,2:id
+S271,9,16:gateway-features
+S272,5,5:group
+S272,12,16:gateway-features
+S273,5,4:kind
+S273,11,5:multi
+S274,5,6:prompt
+S274,13,39:Which API Gateway features do you need?
+S275,5,4:help
+S275,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
+S279,5,7:choices
+s280,7,9:
+m280,9,3:
+S280,9,2:id
+S280,13,11:usage-plans
+S281,9,5:label
+S281,16,45:Usage plans, quotas and throttling per client
+S282,9,4:help
+S282,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
 m284,9,3:
 S284,9,2:id
-S284,13,18:response-streaming
+S284,13,18:request-validation
 S285,9,5:label
-S285,16,18:Response streaming
+S285,16,33:Request validation at the gateway
 S286,9,4:help
-S286,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+S286,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
 m290,9,3:
 S290,9,2:id
-S290,13,12:xray-tracing
+S290,13,7:caching
 S291,9,5:label
-S291,16,32:AWS X-Ray tracing of the gateway
+S291,16,31:Response caching at the gateway
 S292,9,4:help
-S292,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+S292,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
 m295,9,3:
 S295,9,2:id
-S295,13,6:canary
+S295,13,3:waf
 S296,9,5:label
-S296,16,30:Canary releases at the gateway
+S296,16,34:AWS WAF (web application firewall)
 S297,9,4:help
-S297,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
-S300,5,7:default
-s300,14,0:
-m303,5,9:
-S303,5,2:id
-S303,9,12:max-duration
-S304,5,5:group
-S304,12,10:operations
-S305,5,4:kind
-S305,11,6:number
-S306,5,6:prompt
-S306,13,51:How long does the slowest synchronous request take?
-S307,5,4:help
-S307,11,343:The longest time, in seconds, a client waits for one response, including cold starts and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase); HTTP APIs stop after 30 seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
-S312,5,4:unit
-S312,11,1:s
-S313,5,3:min
-F313,10,4:0.05
-S314,5,3:max
-I314,10,3:900
-S315,5,7:default
-I315,14,1:5
-m317,5,9:
-S317,5,2:id
-S317,9,11:max-payload
-S318,5,5:group
-S318,12,10:operations
-S319,5,4:kind
-S319,11,6:number
-S320,5,6:prompt
-S320,13,50:How large is the largest request or response body?
-S321,5,4:help
-S321,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
-S325,5,4:unit
-S325,11,2:MB
-S326,5,3:min
-I326,10,1:0
-S327,5,3:max
-I327,10,3:100
-S328,5,7:default
-I328,14,1:1
+S297,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
+m300,9,3:
+S300,9,2:id
+S300,13,14:sdk-generation
+S301,9,5:label
+S301,16,21:Generated client SDKs
+S302,9,4:help
+S302,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
+m306,9,3:
+S306,9,2:id
+S306,13,15:resource-policy
+S307,9,5:label
+S307,16,54:Resource policy (restrict by account, IP range or VPC)
+S308,9,4:help
+S308,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+m311,9,3:
+S311,9,2:id
+S311,13,18:response-streaming
+S312,9,5:label
+S312,16,18:Response streaming
+S313,9,4:help
+S313,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+m317,9,3:
+S317,9,2:id
+S317,13,12:xray-tracing
+S318,9,5:label
+S318,16,32:AWS X-Ray tracing of the gateway
+S319,9,4:help
+S319,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+m322,9,3:
+S322,9,2:id
+S322,13,6:canary
+S323,9,5:label
+S323,16,30:Canary releases at the gateway
+S324,9,4:help
+S324,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
+S327,5,7:default
+s327,14,0:
 m330,5,9:
 S330,5,2:id
-S330,9,14:package-zipped
+S330,9,12:max-duration
 S331,5,5:group
 S331,12,10:operations
 S332,5,4:kind
 S332,11,6:number
 S333,5,6:prompt
-S333,13,54:How large is the biggest function package when zipped?
+S333,13,51:How long does the slowest synchronous request take?
 S334,5,4:help
-S334,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
-S338,5,4:unit
-S338,11,2:MB
-S339,5,3:min
-I339,10,1:0
-S340,5,3:max
-I340,10,5:10240
-S341,5,7:default
-I341,14,1:5
-m343,5,9:
-S343,5,2:id
-S343,9,16:package-unzipped
-S344,5,5:group
-S344,12,10:operations
-S345,5,4:kind
-S345,11,6:number
-S346,5,6:prompt
-S346,13,43:How large is it unzipped, including layers?
-S347,5,4:help
-S347,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
-S351,5,4:unit
-S351,11,2:MB
-S352,5,3:min
-I352,10,1:0
-S353,5,3:max
-I353,10,5:10240
-S354,5,7:default
-I354,14,2:20
-m356,5,9:
-S356,5,2:id
-S356,9,8:peak-rps
-S357,5,5:group
-S357,12,10:operations
-S358,5,4:kind
-S358,11,6:number
-S359,5,6:prompt
-S359,13,72:What is the peak request rate across all APIs in the account and Region?
-S360,5,4:help
-S360,11,244:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs), and peak rate times request duration is roughly the number of Lambda instances running at once.
-S364,5,4:unit
-S364,11,5:req/s
-S365,5,3:min
-I365,10,1:0
-S366,5,3:max
-I366,10,7:1000000
-S367,5,7:default
-I367,14,2:50
-m369,5,6:
-S369,5,2:id
-S369,9,20:cold-start-sensitive
-S370,5,5:group
-S370,12,10:operations
-S371,5,4:kind
-S371,11,5:yesno
-S372,5,6:prompt
-S372,13,53:Do occasional slow first requests (cold starts) hurt?
-S373,5,4:help
-S373,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
-S378,5,7:default
-B378,14,5:false
-m381,5,7:
-S381,5,2:id
-S381,9,18:routing-preference
-S382,5,5:group
-S382,12,11:preferences
-S383,5,4:kind
-S383,11,6:single
-S384,5,6:prompt
-S384,13,34:Where should request routing live?
-S385,5,4:help
-S385,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
-S390,5,7:choices
-s391,7,3:
-m391,9,3:
-S391,9,2:id
-S391,13,4:code
-S392,9,5:label
-S392,16,45:In the code (a web framework routes requests)
-S393,9,4:help
-S393,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
-m396,9,3:
-S396,9,2:id
-S396,13,7:gateway
-S397,9,5:label
-S397,16,46:In API Gateway (each path and method declared)
-S398,9,4:help
-S398,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
-m402,9,3:
-S402,9,2:id
-S402,13,13:no-preference
-S403,9,5:label
-S403,16,13:No preference
-S404,9,4:help
-S404,15,29:Let the other answers decide.
+S334,11,343:The longest time, in seconds, a client waits for one response, including cold starts and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase); HTTP APIs stop after 30 seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
+S339,5,4:unit
+S339,11,1:s
+S340,5,3:min
+F340,10,4:0.05
+S341,5,3:max
+I341,10,3:900
+S342,5,7:default
+I342,14,1:5
+m344,5,9:
+S344,5,2:id
+S344,9,11:max-payload
+S345,5,5:group
+S345,12,10:operations
+S346,5,4:kind
+S346,11,6:number
+S347,5,6:prompt
+S347,13,50:How large is the largest request or response body?
+S348,5,4:help
+S348,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
+S352,5,4:unit
+S352,11,2:MB
+S353,5,3:min
+I353,10,1:0
+S354,5,3:max
+I354,10,3:100
+S355,5,7:default
+I355,14,1:1
+m357,5,9:
+S357,5,2:id
+S357,9,14:package-zipped
+S358,5,5:group
+S358,12,10:operations
+S359,5,4:kind
+S359,11,6:number
+S360,5,6:prompt
+S360,13,54:How large is the biggest function package when zipped?
+S361,5,4:help
+S361,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
+S365,5,4:unit
+S365,11,2:MB
+S366,5,3:min
+I366,10,1:0
+S367,5,3:max
+I367,10,5:10240
+S368,5,7:default
+I368,14,1:5
+m370,5,9:
+S370,5,2:id
+S370,9,16:package-unzipped
+S371,5,5:group
+S371,12,10:operations
+S372,5,4:kind
+S372,11,6:number
+S373,5,6:prompt
+S373,13,43:How large is it unzipped, including layers?
+S374,5,4:help
+S374,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
+S378,5,4:unit
+S378,11,2:MB
+S379,5,3:min
+I379,10,1:0
+S380,5,3:max
+I380,10,5:10240
+S381,5,7:default
+I381,14,2:20
+m383,5,9:
+S383,5,2:id
+S383,9,8:peak-rps
+S384,5,5:group
+S384,12,10:operations
+S385,5,4:kind
+S385,11,6:number
+S386,5,6:prompt
+S386,13,72:What is the peak request rate across all APIs in the account and Region?
+S387,5,4:help
+S387,11,244:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs), and peak rate times request duration is roughly the number of Lambda instances running at once.
+S391,5,4:unit
+S391,11,5:req/s
+S392,5,3:min
+I392,10,1:0
+S393,5,3:max
+I393,10,7:1000000
+S394,5,7:default
+I394,14,2:50
+m396,5,6:
+S396,5,2:id
+S396,9,20:cold-start-sensitive
+S397,5,5:group
+S397,12,10:operations
+S398,5,4:kind
+S398,11,5:yesno
+S399,5,6:prompt
+S399,13,53:Do occasional slow first requests (cold starts) hurt?
+S400,5,4:help
+S400,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
 S405,5,7:default
-S405,14,13:no-preference
-m407,5,6:
-S407,5,2:id
-S407,9,18:openapi-definition
-S408,5,5:group
-S408,12,11:preferences
-S409,5,4:kind
-S409,11,5:yesno
-S410,5,6:prompt
-S410,13,55:Do you want the API described by an OpenAPI definition?
-S411,5,4:help
-S411,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
-S415,5,7:default
-B415,14,5:false
-m417,5,6:
-S417,5,2:id
-S417,9,22:request-transformation
-S418,5,5:group
-S418,12,11:preferences
-S419,5,4:kind
-S419,11,5:yesno
-S420,5,6:prompt
-S420,13,69:Must the gateway transform requests or responses (mapping templates)?
-S421,5,4:help
-S421,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
-S426,5,7:default
-B426,14,5:false
-m428,5,6:
-S428,5,2:id
-S428,9,7:own-cdn
-S429,5,5:group
-S429,12,11:preferences
-S430,5,4:kind
-S430,11,5:yesno
-S431,5,6:prompt
-S431,13,61:Will the API sit behind your own CDN (CloudFront or another)?
-S432,5,4:help
-S432,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
-S437,5,7:default
-B437,14,5:false
-m439,5,6:
-S439,5,2:id
-S439,9,12:multi-region
-S440,5,5:group
-S440,12,11:preferences
-S441,5,4:kind
-S441,11,5:yesno
-S442,5,6:prompt
-S442,13,41:Will the API run in more than one Region?
-S443,5,4:help
-S443,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
-S446,5,7:default
-B446,14,5:false
-m448,5,7:
-S448,5,2:id
-S448,9,13:custom-domain
-S449,5,5:group
-S449,12,11:preferences
-S450,5,4:kind
-S450,11,6:single
-S451,5,6:prompt
-S451,13,33:Do you need a custom domain name?
-S452,5,4:help
-S452,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
-S456,5,7:choices
-s457,7,3:
-m457,9,3:
-S457,9,2:id
-S457,13,4:none
-S458,9,5:label
-S458,16,33:No, the generated address is fine
-S459,9,4:help
-S459,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
-m460,9,3:
-S460,9,2:id
-S460,13,6:single
-S461,9,5:label
-S461,16,38:One host name, such as api.example.com
-S462,9,4:help
-S462,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
-m465,9,3:
-S465,9,2:id
-S465,13,8:wildcard
-S466,9,5:label
-S466,16,55:A wildcard, such as *.example.com (one host per tenant)
-S467,9,4:help
-S467,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
-S470,5,7:default
-S470,14,4:none
-m472,5,7:
-S472,5,2:id
-S472,9,11:domain-name
-S473,5,5:group
-S473,12,11:preferences
-S474,5,4:kind
-S474,11,4:text
-S475,5,6:prompt
-S475,13,18:Which domain name?
-S476,5,4:help
-S476,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
-S479,5,7:default
-S479,14,0:
-S480,5,6:ask-if
-m480,13,1:
-S480,14,3:not
-m480,19,2:
-S480,20,6:answer
-S480,28,13:custom-domain
-S480,43,6:equals
-S480,51,4:none
-m482,5,6:
-S482,5,2:id
-S482,9,10:mutual-tls
-S483,5,5:group
-S483,12,11:preferences
-S484,5,4:kind
-S484,11,5:yesno
-S485,5,6:prompt
-S485,13,54:Must callers present client certificates (mutual TLS)?
-S486,5,4:help
-S486,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
-S490,5,7:default
-B490,14,5:false
-m492,5,6:
-S492,5,2:id
-S492,9,11:shared-code
-S493,5,5:group
-S493,12,11:preferences
-S494,5,4:kind
-S494,11,5:yesno
-S495,5,6:prompt
-S495,13,66:Do the handlers of a service share a lot of code and dependencies?
-S496,5,4:help
-S496,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
-S500,5,7:default
-B500,14,5:false
-m502,5,6:
-S502,5,2:id
-S502,9,15:least-privilege
-S503,5,5:group
-S503,12,11:preferences
-S504,5,4:kind
-S504,11,5:yesno
-S505,5,6:prompt
-S505,13,66:Should each function get only the permissions its own routes need?
-S506,5,4:help
-S506,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
-S511,5,7:default
-B511,14,5:false
+B405,14,5:false
+m408,5,7:
+S408,5,2:id
+S408,9,18:routing-preference
+S409,5,5:group
+S409,12,11:preferences
+S410,5,4:kind
+S410,11,6:single
+S411,5,6:prompt
+S411,13,34:Where should request routing live?
+S412,5,4:help
+S412,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
+S417,5,7:choices
+s418,7,3:
+m418,9,3:
+S418,9,2:id
+S418,13,4:code
+S419,9,5:label
+S419,16,45:In the code (a web framework routes requests)
+S420,9,4:help
+S420,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
+m423,9,3:
+S423,9,2:id
+S423,13,7:gateway
+S424,9,5:label
+S424,16,46:In API Gateway (each path and method declared)
+S425,9,4:help
+S425,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
+m429,9,3:
+S429,9,2:id
+S429,13,13:no-preference
+S430,9,5:label
+S430,16,13:No preference
+S431,9,4:help
+S431,15,29:Let the other answers decide.
+S432,5,7:default
+S432,14,13:no-preference
+m434,5,6:
+S434,5,2:id
+S434,9,18:openapi-definition
+S435,5,5:group
+S435,12,11:preferences
+S436,5,4:kind
+S436,11,5:yesno
+S437,5,6:prompt
+S437,13,55:Do you want the API described by an OpenAPI definition?
+S438,5,4:help
+S438,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
+S442,5,7:default
+B442,14,5:false
+m444,5,6:
+S444,5,2:id
+S444,9,22:request-transformation
+S445,5,5:group
+S445,12,11:preferences
+S446,5,4:kind
+S446,11,5:yesno
+S447,5,6:prompt
+S447,13,69:Must the gateway transform requests or responses (mapping templates)?
+S448,5,4:help
+S448,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
+S453,5,7:default
+B453,14,5:false
+m455,5,6:
+S455,5,2:id
+S455,9,7:own-cdn
+S456,5,5:group
+S456,12,11:preferences
+S457,5,4:kind
+S457,11,5:yesno
+S458,5,6:prompt
+S458,13,61:Will the API sit behind your own CDN (CloudFront or another)?
+S459,5,4:help
+S459,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
+S464,5,7:default
+B464,14,5:false
+m466,5,6:
+S466,5,2:id
+S466,9,12:multi-region
+S467,5,5:group
+S467,12,11:preferences
+S468,5,4:kind
+S468,11,5:yesno
+S469,5,6:prompt
+S469,13,41:Will the API run in more than one Region?
+S470,5,4:help
+S470,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
+S473,5,7:default
+B473,14,5:false
+m475,5,7:
+S475,5,2:id
+S475,9,13:custom-domain
+S476,5,5:group
+S476,12,11:preferences
+S477,5,4:kind
+S477,11,6:single
+S478,5,6:prompt
+S478,13,33:Do you need a custom domain name?
+S479,5,4:help
+S479,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
+S483,5,7:choices
+s484,7,3:
+m484,9,3:
+S484,9,2:id
+S484,13,4:none
+S485,9,5:label
+S485,16,33:No, the generated address is fine
+S486,9,4:help
+S486,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
+m487,9,3:
+S487,9,2:id
+S487,13,6:single
+S488,9,5:label
+S488,16,38:One host name, such as api.example.com
+S489,9,4:help
+S489,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
+m492,9,3:
+S492,9,2:id
+S492,13,8:wildcard
+S493,9,5:label
+S493,16,55:A wildcard, such as *.example.com (one host per tenant)
+S494,9,4:help
+S494,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
+S497,5,7:default
+S497,14,4:none
+m499,5,7:
+S499,5,2:id
+S499,9,11:domain-name
+S500,5,5:group
+S500,12,11:preferences
+S501,5,4:kind
+S501,11,4:text
+S502,5,6:prompt
+S502,13,18:Which domain name?
+S503,5,4:help
+S503,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
+S506,5,7:default
+S506,14,0:
+S507,5,6:ask-if
+m507,13,1:
+S507,14,3:not
+m507,19,2:
+S507,20,6:answer
+S507,28,13:custom-domain
+S507,43,6:equals
+S507,51,4:none
+m509,5,6:
+S509,5,2:id
+S509,9,10:mutual-tls
+S510,5,5:group
+S510,12,11:preferences
+S511,5,4:kind
+S511,11,5:yesno
+S512,5,6:prompt
+S512,13,54:Must callers present client certificates (mutual TLS)?
+S513,5,4:help
+S513,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
+S517,5,7:default
+B517,14,5:false
+m519,5,6:
+S519,5,2:id
+S519,9,11:shared-code
+S520,5,5:group
+S520,12,11:preferences
+S521,5,4:kind
+S521,11,5:yesno
+S522,5,6:prompt
+S522,13,66:Do the handlers of a service share a lot of code and dependencies?
+S523,5,4:help
+S523,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
+S527,5,7:default
+B527,14,5:false
+m529,5,6:
+S529,5,2:id
+S529,9,15:least-privilege
+S530,5,5:group
+S530,12,11:preferences
+S531,5,4:kind
+S531,11,5:yesno
+S532,5,6:prompt
+S532,13,66:Should each function get only the permissions its own routes need?
+S533,5,4:help
+S533,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
+S538,5,7:default
+B538,14,5:false
 @35:<bundled>/resource-style.cases.yaml,5094
 m3,1,1:
 S3,1,5:cases
