@@ -332,7 +332,7 @@ cases:
       - api-type.private-needs-rest
       - api-type.long-requests-exclude-http
       - api-type.worldwide-edge-needs-rest
-      - api-type.consider-function-urls
+      - api-type.streaming-model-needs-rest
     expect: {api-type: http}
 
   - name: partner API with API keys and usage plans needs REST
@@ -410,28 +410,47 @@ cases:
     not-fires: [api-type.private-needs-rest]
     expect: {api-type: http}
 
-  - name: a 60-second request rules out HTTP and suggests a function URL
+  - name: a client that waits 60 seconds on the request rules out HTTP
     answers:
       consumers: [external-servers]
       auth-mechanisms: [iam]
       max-duration: 60
-    fires: [api-type.long-requests-exclude-http, api-type.consider-function-urls]
+      result-delivery: wait
+    fires: [api-type.long-requests-exclude-http]
     not-fires: [api-type.http-is-cheaper]
-    expect: {api-type: rest}
+    expect: {interaction-model: synchronous, api-type: rest}
 
-  - name: long requests with Cognito users are no case for a function URL
+  - name: a 60-second job that the client polls keeps the cheaper HTTP API
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 60
+    fires: [api-type.http-is-cheaper]
+    not-fires: [api-type.long-requests-exclude-http]
+    expect: {interaction-model: async-job, api-type: http}
+
+  - name: a streamed response needs a REST API
+    answers:
+      max-duration: 20
+      progressive-response: true
+    fires: [api-type.streaming-model-needs-rest]
+    not-fires: [api-type.streaming-needs-rest, api-type.http-is-cheaper]
+    expect: {interaction-model: streaming, api-type: rest}
+
+  - name: Cognito users waiting two minutes still rule out HTTP
     answers:
       auth-mechanisms: [cognito]
       max-duration: 120
+      result-delivery: wait
     fires: [api-type.long-requests-exclude-http]
-    not-fires: [api-type.consider-function-urls, api-type.http-is-cheaper]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: a 29-second request still fits an HTTP API
     answers:
       max-duration: 29
     fires: [api-type.http-is-cheaper]
-    not-fires: [api-type.long-requests-exclude-http, api-type.consider-function-urls]
+    not-fires: [api-type.long-requests-exclude-http]
     expect: {api-type: http}
 
   - name: worldwide mobile users lean to edge but HTTP still wins on cost
@@ -567,6 +586,15 @@ rules:
       APIs.
     facts: [rest-only-features, iam-cross-account]
 
+  - id: api-type.streaming-model-needs-rest
+    decision: api-type
+    when: {decision: interaction-model, is: streaming}
+    require: rest
+    reason: >-
+      The interaction model streams responses, and of the two API Gateway products only REST
+      APIs can stream (proxy integrations, since November 2025).
+    facts: [response-streaming-rest]
+
   - id: api-type.streaming-needs-rest
     decision: api-type
     when: {answer: gateway-features, contains: response-streaming}
@@ -617,14 +645,18 @@ rules:
 
   - id: api-type.long-requests-exclude-http
     decision: api-type
-    when: {answer: max-duration, gt: 30}
+    when:
+      all:
+        - {answer: max-duration, gt: 30}
+        - {ref: synchronous-wait}
     exclude: http
     reason: >-
-      Requests longer than 30 seconds cannot pass through an HTTP API: its 30-second
-      integration timeout is fixed. A regional or private REST API can wait longer after a
-      quota increase.
+      Clients wait on the connection for more than 30 seconds, which an HTTP API cannot do:
+      its 30-second integration timeout is fixed. A regional or private REST API can wait
+      longer after a quota increase.
     tradeoff: >-
-      Consider making long operations asynchronous instead of holding the connection open.
+      The interaction-model decision explains why an asynchronous job or a stream would avoid
+      the limit altogether.
     facts: [http-timeout-30s, rest-timeout-raisable]
 
   - id: api-type.worldwide-edge-needs-rest
@@ -656,22 +688,6 @@ rules:
       means migrating to a REST API, which changes the event format for payload 2.0 functions.
     facts: [price-rest-vs-http, http-api-capabilities, http-api-ga]
 
-  - id: api-type.consider-function-urls
-    decision: api-type
-    when:
-      all:
-        - {answer: max-duration, gt: 30}
-        - {not: {answer: auth-mechanisms, contains-any: [cognito, oidc, api-keys, custom]}}
-        - {count: gateway-features, equals: 0}
-        - {answer: request-transformation, equals: false}
-        - {not: {answer: consumers, contains: vpc-only}}
-    finding: {severity: info, title: "A Lambda function URL may fit long requests better"}
-    reason: >-
-      Your requests run longer than an HTTP API allows and you need no gateway feature and no
-      authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up
-      to 15 minutes), needs no quota increase, and costs nothing beyond the function. It
-      supports IAM or no authentication, and its own CORS settings.
-    facts: [function-urls, lambda-duration-memory]
 
 """#),
         RuleFile(name: "<bundled>/authorizer.cases.yaml", text: #"""
@@ -1181,7 +1197,8 @@ conditions:
       - {answer: auth-mechanisms, contains: api-keys}
       - {answer: request-transformation, equals: true}
       - {ref: only-vpc-clients}
-      - {answer: max-duration, gt: 30}
+      - all: [{answer: max-duration, gt: 30}, {ref: synchronous-wait}]
+      - {decision: interaction-model, is: streaming}
 
   token-based-auth:
     # Users sign in with a token issuer that HTTP APIs validate natively.
@@ -1218,19 +1235,19 @@ conditions:
       - {answer: package-zipped, gt: 40}
       - {answer: package-unzipped, gt: 200}
 
-  concurrency-over-1000:
-    # Peak requests per second times duration is roughly the concurrent executions needed.
-    # These bands are sufficient (not necessary) for the product to exceed 1,000.
-    any:
-      # One execution environment serves at most 10 requests per second, whatever the duration.
-      - {answer: peak-rps, gt: 10000}
-      - all: [{answer: peak-rps, gt: 1000}, {answer: max-duration, gte: 1}]
-      - all: [{answer: peak-rps, gt: 500}, {answer: max-duration, gte: 2}]
-      - all: [{answer: peak-rps, gt: 200}, {answer: max-duration, gte: 5}]
-      - all: [{answer: peak-rps, gt: 100}, {answer: max-duration, gte: 10}]
-      - all: [{answer: peak-rps, gt: 50}, {answer: max-duration, gte: 20}]
-      - all: [{answer: peak-rps, gt: 20}, {answer: max-duration, gte: 50}]
-      - all: [{answer: peak-rps, gt: 10}, {answer: max-duration, gte: 100}]
+  synchronous-wait:
+    # The client holds one connection until the work is done and the response is complete
+    # (not a job, not push, not a stream): every timeout on the way applies to the work.
+    {decision: interaction-model, is: synchronous}
+
+  long-synchronous-wait:
+    # A client waits on one connection for longer than a REST API waits by default.
+    all: [{ref: long-requests}, {ref: synchronous-wait}]
+
+  lower-throttle-region:
+    # Regions where the default API Gateway account throttle is 2,500 instead of 10,000
+    # requests per second (fact account-throttle-lower-regions).
+    {answer: aws-region, in: [af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4, eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7, mx-central-1]}
 
   # ------------------------------------------------------------- decisions
   lambda-authorizer:
@@ -1581,6 +1598,117 @@ rules:
 # intended reading order explicitly so the report reads top-down.
 
 decisions:
+  - id: interaction-model
+    title: Interaction model
+    question: How should clients get the results - wait on the request, poll a job, be pushed the result, or receive a stream?
+    default: synchronous
+    after: []
+    options:
+      - id: synchronous
+        title: Synchronous request and response
+        summary: >-
+          The client sends a request and waits on the same connection until the function
+          has finished and the response is complete.
+        pros:
+          - The simplest contract for clients and the simplest code - one request, one response, no job state to store.
+          - Errors reach the caller directly, with the status code of the failure.
+        cons:
+          - The caller waits as long as the work takes; every hop (gateway, CDN, proxies, mobile networks) must tolerate that wait.
+          - API Gateway stops waiting after 29 seconds (REST, raisable on regional and private APIs only) or 30 seconds (HTTP, fixed).
+          - A client that gives up leaves the work running; a retry runs it twice unless the operation is idempotent.
+      - id: async-job
+        title: Asynchronous job (202 with a job id, status polled)
+        summary: >-
+          The API accepts the work, stores a job record, queues the work for a worker
+          function and answers 202 with a job id at once; the client polls the status and
+          fetches the result.
+        pros:
+          - Every request is short, so no gateway, CDN or mobile-network timeout applies to the work itself.
+          - Work can run up to Lambda's 15 minutes, or much longer in a Step Functions workflow, and is retried by the queue.
+          - The queue absorbs bursts, and a worker's concurrency can be capped to protect downstream systems.
+        cons:
+          - More moving parts - a queue, a worker function and a status store - and a job contract clients must follow.
+          - Polling adds requests (and cost) and a delay of up to one polling interval before the client sees the result.
+      - id: async-push
+        title: Asynchronous with push (WebSocket API)
+        summary: >-
+          Clients keep a WebSocket connection open to an API Gateway WebSocket API; the back
+          end posts messages (results, events, chat) to the connection when they are ready.
+        pros:
+          - The server can send at any time - chat, live updates, notifications - without the client polling.
+          - Results arrive as soon as they are ready, with no polling interval.
+        cons:
+          - Connections last at most 2 hours and close after 10 idle minutes, so clients must reconnect and the back end must store connection ids.
+          - Messages are limited to 128 KB (sent in 32 KB frames); larger results need an S3 link.
+          - Billed per message and per connection minute; harder to test and to put behind corporate proxies.
+      - id: streaming
+        title: Response streaming
+        summary: >-
+          The client waits on one connection, but the function sends the response in parts as
+          they are produced (REST API response streaming or a Lambda function URL in
+          response-stream mode).
+        pros:
+          - The first bytes arrive early; progressive output (generated text, exports) shows while the rest is produced.
+          - A streamed REST response may run up to 15 minutes and exceed 10 MB without a quota increase.
+        cons:
+          - Lambda streams natively only on the Node.js managed runtimes; other runtimes need a custom runtime or the Lambda Web Adapter.
+          - Streamed REST routes need proxy integrations and cannot use the response cache or mapping templates; HTTP APIs cannot stream.
+          - The client still holds a connection for the whole response.
+
+  - id: front-door
+    title: Front door
+    question: What should receive the HTTP requests in front of the functions - API Gateway or something simpler?
+    default: api-gateway
+    after: [interaction-model]
+    options:
+      - id: api-gateway
+        title: Amazon API Gateway (REST or HTTP API, decided below)
+        summary: >-
+          A managed API in front of the functions; the api-type decision picks a REST or an
+          HTTP API and endpoint-type how callers reach it.
+        pros:
+          - Authorizers (IAM, JWT, Cognito, Lambda), throttling, custom domains and stages with no code.
+          - REST APIs add usage plans, validation, caching, WAF, private endpoints and response streaming.
+        cons:
+          - Requests wait at most 29 seconds (REST default) or 30 seconds (HTTP); payloads stop at 10 MB.
+          - Billed per request - about $3.50 (REST) or $1.00 (HTTP) per million in us-east-1 - which dominates at very high traffic.
+      - id: function-url
+        title: Lambda function URL
+        summary: >-
+          The function's own HTTPS endpoint, with no gateway in front; callers authenticate
+          with IAM or not at all.
+        pros:
+          - No extra charge beyond the Lambda invocation, and nothing to configure but the URL and its CORS settings.
+          - A request may run as long as the function timeout (up to 15 minutes), and responses can stream up to 200 MB.
+        cons:
+          - Authentication is IAM (SigV4) or none - no JWT, Cognito or Lambda authorizers, no API keys or usage plans.
+          - No throttling per route or client, no WAF, no caching and no custom domain of its own.
+          - One URL per function, so routing between functions needs a layer in front.
+      - id: cloudfront-function-url
+        title: CloudFront in front of a Lambda function URL
+        summary: >-
+          A CloudFront distribution with origin access control signs requests to a function
+          URL that only CloudFront may call.
+        pros:
+          - Caching at the edge, AWS WAF, a custom domain and TLS close to the caller.
+          - The function URL itself costs nothing extra; CloudFront charges per request and per GB.
+        cons:
+          - CloudFront waits 30 seconds for the origin by default and at most 60 (180 after a quota increase).
+          - Still no authorizers - tokens are validated in the function, or at the edge with a function of your own.
+          - POST and PUT bodies to an OAC-protected function URL need the payload hash signed by the client.
+      - id: alb
+        title: Application Load Balancer with Lambda targets
+        summary: >-
+          An ALB listener routes requests by path or host to target groups whose targets are
+          Lambda functions.
+        pros:
+          - Billed per hour and per load-balancer capacity unit rather than per request, which is cheaper at very high steady traffic.
+          - Path and host routing, OIDC or Cognito login for browser sessions, WAF, and a long idle timeout.
+        cons:
+          - Request and response bodies to a Lambda target are limited to 1 MB, and WebSockets to Lambda targets are not supported.
+          - Needs a VPC with subnets in two Availability Zones, and costs about $16 a month before any traffic.
+          - No usage plans, JWT authorizers or response streaming to Lambda targets.
+
   - id: api-type
     title: REST API or HTTP API
     question: Which API Gateway product should the APIs be built on?
@@ -2060,6 +2188,7 @@ cases:
       user-geography: worldwide
       gateway-features: [usage-plans]
       max-duration: 90
+      result-delivery: wait
     fires:
       - endpoint-type.long-requests-exclude-edge
       - endpoint-type.worldwide-prefers-edge
@@ -2218,7 +2347,7 @@ rules:
     when:
       all:
         - {decision: api-type, is: rest}
-        - {ref: long-requests}
+        - {ref: long-synchronous-wait}
         - {not: {answer: gateway-features, contains: response-streaming}}
     exclude: edge
     reason: >-
@@ -2392,9 +2521,6 @@ sources:
   - id: RT
     title: Lambda runtimes (supported runtimes and deprecation dates)
     url: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-  - id: SCALE
-    title: Lambda scaling behavior
-    url: https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
   - id: IPT
     title: IP address types for custom domain names in API Gateway
     url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
@@ -2404,6 +2530,37 @@ sources:
   - id: IMPW
     title: Errors and warnings from importing your API into API Gateway
     url: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
+  # ---- interaction model, front door, scale and cost (checked 2026-12-01)
+  - id: SCALE
+    title: Lambda scaling behavior
+    url: https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+  - id: LSTRM
+    title: Response streaming for Lambda functions
+    url: https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+  - id: CFTO
+    title: CloudFront origin settings - response timeout (CloudFront Developer Guide)
+    url: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+  - id: CFOAC
+    title: Restrict access to an AWS Lambda function URL origin (CloudFront origin access control)
+    url: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+  - id: ALBL
+    title: Use Lambda functions as targets of an Application Load Balancer
+    url: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+  - id: WSQ
+    title: Quotas for configuring and running a WebSocket API in API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
+  - id: SQSL
+    title: Creating and configuring an Amazon SQS event source mapping (Lambda)
+    url: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+  - id: LPRICE
+    title: AWS Lambda pricing
+    url: https://aws.amazon.com/lambda/pricing/
+  - id: CFPRICE
+    title: Amazon CloudFront pricing
+    url: https://aws.amazon.com/cloudfront/pricing/
+  - id: ELBPRICE
+    title: Elastic Load Balancing pricing
+    url: https://aws.amazon.com/elasticloadbalancing/pricing/
 
 facts:
   - id: default-endpoint-can-be-disabled
@@ -2492,13 +2649,6 @@ facts:
     source: FURL
     as-of: 2026-11-01
 
-  - id: lambda-scaling-rate
-    text: >-
-      Each Lambda function scales by at most 1,000 new execution environments every 10 seconds
-      (about 10,000 more requests per second each 10 seconds) until the account's concurrency
-      quota; requests beyond that are throttled with status 429.
-    source: SCALE
-    as-of: 2026-12-01
   - id: lambda-runtimes
     text: >-
       Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November
@@ -2546,6 +2696,8 @@ facts:
       at most 10 requests per second.
     source: LQ
     as-of: 2026-12-01
+    value: 1000
+    unit: concurrent executions
   - id: snapstart
     text: >-
       Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold
@@ -2566,6 +2718,8 @@ facts:
       cannot be requested.
     source: AQ
     as-of: 2026-12-01
+    value: 10000
+    unit: requests per second
   - id: rest-per-api-quotas
     text: >-
       A REST API may have 300 resources, 10 stages and 10 authorizers by default (all
@@ -2779,6 +2933,424 @@ facts:
     text: HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
     source: OAS-H
     as-of: 2026-11-01
+
+  # ------------------------------------- interaction model and front doors
+  - id: lambda-async-payload-1mb
+    text: >-
+      An asynchronous Lambda invocation carries at most 1 MB of event payload (6 MB for a
+      synchronous one); a job request larger than that must be stored first (for example in S3)
+      and passed by reference.
+    source: INV
+    as-of: 2026-12-01
+  - id: lambda-response-streaming
+    text: >-
+      A Lambda function can stream its response through a function URL, the
+      InvokeWithResponseStream API or an API Gateway REST proxy integration, up to 200 MB; the
+      first 6 MB are sent at full speed and the rest at up to 2 MB/s. Lambda streams natively on
+      the Node.js managed runtimes; other languages need a custom runtime or the Lambda Web
+      Adapter.
+    source: LSTRM
+    as-of: 2026-12-01
+  - id: cloudfront-origin-timeout
+    text: >-
+      CloudFront waits 30 seconds for a response from a custom origin by default; the setting
+      goes up to 60 seconds, and up to 180 seconds only after a quota increase.
+    source: CFTO
+    as-of: 2026-12-01
+  - id: cloudfront-oac-function-url
+    text: >-
+      CloudFront origin access control can sign requests to a Lambda function URL whose auth
+      type is AWS_IAM, so that only the distribution can call it; for PUT and POST requests the
+      client must send the SHA-256 hash of the body in the x-amz-content-sha256 header.
+    source: CFOAC
+    as-of: 2026-12-01
+  - id: alb-lambda-limits
+    text: >-
+      An Application Load Balancer passes request bodies of at most 1 MB to a Lambda target and
+      accepts response JSON of at most 1 MB from it; WebSocket upgrades to Lambda targets are
+      rejected, and the function must be in the load balancer's account and Region.
+    source: ALBL
+    as-of: 2026-12-01
+  - id: websocket-limits
+    text: >-
+      A WebSocket API connection lasts at most 2 hours and is closed after 10 minutes without
+      messages; messages are at most 128 KB in frames of at most 32 KB; an account opens at most
+      500 new connections per second per Region by default; integrations time out after 29
+      seconds.
+    source: WSQ
+    as-of: 2026-12-01
+  - id: sqs-visibility-timeout
+    text: >-
+      When a Lambda function processes an SQS queue, the queue's visibility timeout must be at
+      least the function timeout, and AWS advises at least six times it so throttled batches
+      can be retried.
+    source: SQSL
+    as-of: 2026-12-01
+
+  # ------------------------------------------------- scale (numbers as data)
+  - id: lambda-scaling-rate
+    text: >-
+      Each Lambda function scales by at most 1,000 new execution environments every 10 seconds
+      (about 10,000 more requests per second each 10 seconds) until the account's concurrency
+      quota; requests beyond that are throttled with status 429.
+    source: SCALE
+    as-of: 2026-12-01
+    value: 1000
+    unit: environments per 10 s per function
+  - id: lambda-env-10-rps
+    text: >-
+      One Lambda execution environment serves at most 10 synchronous requests per second, so a
+      function needs at least one environment per 10 requests per second however short its
+      requests are.
+    source: LQ
+    as-of: 2026-12-01
+    value: 10
+    unit: requests per second per environment
+  - id: account-throttle-lower-regions
+    text: >-
+      In af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4,
+      eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7 and
+      mx-central-1 the default API Gateway throttle per account is 2,500 requests per second
+      (burst 1,250) instead of 10,000.
+    source: AQ
+    as-of: 2026-12-01
+    value: 2500
+    unit: requests per second
+
+  # ------------------------------------ prices, us-east-1, as data (USD)
+  # The pricing pages render their tables in the browser; the figures below are the
+  # us-east-1 first-tier rates shown in the pages' own worked examples, checked 2026-12-01.
+  - id: price-rest-requests
+    text: REST API requests cost $3.50 per million in us-east-1 (first 333 million a month).
+    source: PRICE
+    as-of: 2026-12-01
+    value: 3.50
+    unit: USD per million requests
+  - id: price-http-requests
+    text: HTTP API requests cost $1.00 per million in us-east-1 (first 300 million a month, metered in 512 KB units).
+    source: PRICE
+    as-of: 2026-12-01
+    value: 1.00
+    unit: USD per million requests
+  - id: price-websocket-messages
+    text: WebSocket API messages cost $1.00 per million in us-east-1 (first billion a month, metered in 32 KB units).
+    source: PRICE
+    as-of: 2026-12-01
+    value: 1.00
+    unit: USD per million messages
+  - id: price-websocket-minutes
+    text: WebSocket API connections cost $0.25 per million connection minutes in us-east-1.
+    source: PRICE
+    as-of: 2026-12-01
+    value: 0.25
+    unit: USD per million connection minutes
+  - id: price-rest-cache-half-gb
+    text: The smallest REST API cache (0.5 GB) costs $0.020 per hour in us-east-1, billed whether or not it is used.
+    source: PRICE
+    as-of: 2026-12-01
+    value: 0.020
+    unit: USD per hour
+  - id: price-lambda-requests
+    text: Lambda requests cost $0.20 per million in us-east-1; function URLs add no charge of their own.
+    source: LPRICE
+    as-of: 2026-12-01
+    value: 0.20
+    unit: USD per million requests
+  - id: price-lambda-gb-second
+    text: Lambda duration costs $0.0000166667 per GB-second on x86 in us-east-1 (first 6 billion GB-seconds a month; Arm is about 20 percent less).
+    source: LPRICE
+    as-of: 2026-12-01
+    value: 0.0000166667
+    unit: USD per GB-second
+  - id: price-cloudfront-https
+    text: >-
+      CloudFront pay-as-you-go HTTPS requests cost $0.0100 per 10,000 ($1.00 per million) in
+      the United States, plus data transfer out; flat-rate plans (since November 2025) bundle
+      requests, transfer and WAF for a monthly price instead.
+    source: CFPRICE
+    as-of: 2026-12-01
+    value: 1.00
+    unit: USD per million requests
+  - id: price-alb-hour
+    text: An Application Load Balancer costs $0.0225 per hour in us-east-1, before capacity units.
+    source: ELBPRICE
+    as-of: 2026-12-01
+    value: 0.0225
+    unit: USD per hour
+  - id: price-alb-lcu-hour
+    text: >-
+      An ALB load-balancer capacity unit costs $0.008 per hour in us-east-1; one LCU covers 25
+      new connections per second, 3,000 active connections per minute, 0.4 GB per hour to Lambda
+      targets or 1,000 rule evaluations per second, whichever is used most.
+    source: ELBPRICE
+    as-of: 2026-12-01
+    value: 0.008
+    unit: USD per LCU-hour
+
+"""#),
+        RuleFile(name: "<bundled>/front-door.cases.yaml", text: #"""
+# Cases for front-door.rules.yaml.
+
+cases:
+  - name: defaults - API Gateway fronts short requests
+    answers: {}
+    fires: [front-door.gateway-within-its-limits]
+    not-fires:
+      - front-door.gateway-features-need-api-gateway
+      - front-door.vpc-only-callers
+      - front-door.cache-or-waf-needs-more-than-a-url
+      - front-door.cdn-cannot-wait-that-long
+      - front-door.alb-body-limit
+      - front-door.tokens-need-an-authorizer
+      - front-door.long-wait-function-url
+      - front-door.cacheable-public-reads
+      - front-door.steady-high-traffic-alb
+      - front-door.public-function-url
+      - front-door.gateway-decisions-unused
+    expect: {front-door: api-gateway}
+
+  - name: servers that wait 40 seconds with IAM get a function URL
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 40
+      result-delivery: wait
+    fires: [front-door.long-wait-function-url, front-door.gateway-decisions-unused]
+    not-fires: [front-door.gateway-within-its-limits, front-door.public-function-url]
+    expect: {front-door: function-url}
+
+  - name: partners with usage plans keep API Gateway even for long waits
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [api-keys]
+      gateway-features: [usage-plans]
+      max-duration: 60
+      result-delivery: wait
+    fires: [front-door.gateway-features-need-api-gateway, front-door.long-wait-function-url]
+    not-fires: [front-door.gateway-decisions-unused]
+    expect: {front-door: api-gateway}
+
+  - name: Cognito users waiting a minute keep API Gateway for its authorizer
+    answers:
+      auth-mechanisms: [cognito]
+      max-duration: 60
+      result-delivery: wait
+    fires: [front-door.tokens-need-an-authorizer, front-door.long-wait-function-url]
+    not-fires: [front-door.gateway-within-its-limits]
+    expect: {front-door: api-gateway}
+
+  - name: a high-traffic public read API goes behind CloudFront
+    answers:
+      consumers: [browser, mobile]
+      auth-mechanisms: [none]
+      monthly-requests: 60000
+      peak-rps: 50000
+      avg-duration: 0.08
+      max-duration: 0.5
+      cache-hit-ratio: 80
+    fires:
+      - front-door.cacheable-public-reads
+      - front-door.steady-high-traffic-alb
+      - front-door.gateway-within-its-limits
+      - front-door.public-function-url
+    not-fires: [front-door.tokens-need-an-authorizer, front-door.alb-body-limit]
+    expect: {front-door: cloudfront-function-url}
+
+  - name: VPC-only callers cannot use internet front doors
+    answers:
+      consumers: [vpc-only]
+      auth-mechanisms: [iam]
+    fires: [front-door.vpc-only-callers]
+    not-fires: [front-door.cacheable-public-reads]
+    expect: {front-door: api-gateway}
+
+  - name: gateway caching rules out a bare function URL
+    answers:
+      gateway-features: [caching]
+    fires: [front-door.cache-or-waf-needs-more-than-a-url]
+    not-fires: [front-door.gateway-features-need-api-gateway]
+
+  - name: a five-minute wait is too long for CloudFront and a 5 MB body too large for an ALB
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 300
+      max-payload: 5
+      result-delivery: wait
+    fires: [front-door.cdn-cannot-wait-that-long, front-door.alb-body-limit, front-door.long-wait-function-url]
+    not-fires: [front-door.cacheable-public-reads]
+    expect: {front-door: function-url}
+
+  - name: ten billion uncached requests a month lean towards a load balancer
+    answers:
+      monthly-requests: 20000
+      peak-rps: 15000
+    fires: [front-door.steady-high-traffic-alb]
+    not-fires: [front-door.cacheable-public-reads]
+    expect: {front-door: api-gateway}
+
+"""#),
+        RuleFile(name: "<bundled>/front-door.rules.yaml", text: #"""
+# The front door: what receives the HTTP requests in front of the functions. API Gateway is
+# one option; when it is chosen, the api-type and endpoint-type decisions say which API
+# Gateway product and endpoint. A WebSocket API for push is not a front door of its own: the
+# interaction model adds it beside whichever front door carries the requests.
+
+rules:
+  # ------------------------------------------------------------ exclusions
+  - id: front-door.gateway-features-need-api-gateway
+    decision: front-door
+    when:
+      any:
+        - {answer: gateway-features, contains-any: [usage-plans, request-validation, sdk-generation, resource-policy, canary, xray-tracing]}
+        - {answer: auth-mechanisms, contains: api-keys}
+        - {answer: request-transformation, equals: true}
+    exclude: [function-url, cloudfront-function-url, alb]
+    reason: >-
+      You need something only API Gateway provides (usage plans and API keys, request
+      validation, SDKs, resource policies, canary stages, gateway tracing or mapping
+      templates); function URLs, CloudFront and load balancers have none of these.
+    facts: [function-urls, rest-only-features]
+
+  - id: front-door.vpc-only-callers
+    decision: front-door
+    when: {ref: only-vpc-clients}
+    exclude: [function-url, cloudfront-function-url]
+    reason: >-
+      Your callers have no internet access, and function URLs and CloudFront are internet
+      endpoints; a private REST API (or an internal load balancer) serves them inside the VPC.
+    facts: [private-via-vpc-endpoint, function-urls]
+
+  - id: front-door.cache-or-waf-needs-more-than-a-url
+    decision: front-door
+    when: {answer: gateway-features, contains-any: [caching, waf]}
+    exclude: function-url
+    reason: >-
+      A bare function URL can neither cache responses nor carry a web application firewall;
+      CloudFront in front of it, a load balancer or a REST API can.
+    facts: [function-urls]
+
+  - id: front-door.cdn-cannot-wait-that-long
+    decision: front-door
+    when:
+      all:
+        - {ref: synchronous-wait}
+        - {answer: max-duration, gt: 180}
+    exclude: cloudfront-function-url
+    reason: >-
+      Clients wait more than 180 seconds on one request, longer than CloudFront waits for an
+      origin even after a quota increase.
+    facts: [cloudfront-origin-timeout]
+
+  - id: front-door.alb-body-limit
+    decision: front-door
+    when: {answer: max-payload, gt: 1}
+    exclude: alb
+    reason: >-
+      Bodies exceed 1 MB, the most an Application Load Balancer passes to or accepts from a
+      Lambda target.
+    facts: [alb-lambda-limits]
+
+  # ------------------------------------------------------- recommendations
+  - id: front-door.gateway-within-its-limits
+    decision: front-door
+    when: {not: {ref: long-synchronous-wait}}
+    recommend: api-gateway
+    strength: normal
+    reason: >-
+      Every request finishes within API Gateway's timeouts, and the gateway brings throttling,
+      authorizers, custom domains and stages without code.
+    facts: [rest-timeout-29s, http-timeout-30s]
+
+  - id: front-door.tokens-need-an-authorizer
+    decision: front-door
+    when: {answer: auth-mechanisms, contains-any: [cognito, oidc, custom]}
+    recommend: api-gateway
+    strength: normal
+    reason: >-
+      Callers present tokens that API Gateway checks with a JWT, Cognito or Lambda authorizer;
+      a function URL only knows IAM or no authentication, so every function would validate
+      tokens itself.
+    facts: [function-urls]
+
+  - id: front-door.long-wait-function-url
+    decision: front-door
+    when:
+      all:
+        - {ref: long-synchronous-wait}
+        - {answer: max-duration, lte: 900}
+    recommend: function-url
+    strength: normal
+    reason: >-
+      Clients wait longer than API Gateway allows without a quota increase. A function URL
+      waits as long as the function runs (up to 15 minutes), needs no quota request and costs
+      nothing beyond the invocation.
+    tradeoff: >-
+      IAM or no authentication only, no throttling per client, and no WAF or custom domain
+      unless CloudFront goes in front (which waits at most 60 seconds by default).
+    facts: [function-urls, rest-timeout-raisable]
+
+  - id: front-door.cacheable-public-reads
+    decision: front-door
+    when:
+      all:
+        - {answer: cache-hit-ratio, gte: 50}
+        - {answer: monthly-requests, gte: 100}
+        - {not: {ref: needs-authorizer}}
+        - {ref: internet-clients}
+    recommend: cloudfront-function-url
+    strength: strong
+    reason: >-
+      Most requests are public reads a cache can answer, at high volume. CloudFront answers
+      them at the edge without invoking anything, and the misses go to a function URL that
+      adds no gateway charge and no account-wide gateway throttle (CloudFront in front of an
+      HTTP API works too, at the gateway's price for the misses); the cost estimate compares
+      the candidates for your traffic.
+    tradeoff: >-
+      Cache keys, TTLs and invalidation become part of the design; tokens, if added later,
+      must be checked in the function or at the edge.
+    facts: [price-cloudfront-https, cloudfront-oac-function-url]
+
+  - id: front-door.steady-high-traffic-alb
+    decision: front-door
+    when:
+      all:
+        - {answer: monthly-requests, gte: 10000}
+        - {answer: max-payload, lte: 1}
+    recommend: alb
+    strength: weak
+    reason: >-
+      Ten billion requests a month or more: an Application Load Balancer is billed per hour
+      and capacity unit rather than per request, which at this volume costs a fraction of API
+      Gateway (see the cost estimate).
+    tradeoff: >-
+      It needs a VPC, offers no usage plans or JWT authorizers, and caps bodies at 1 MB.
+    facts: [price-alb-hour, price-alb-lcu-hour, price-http-requests, alb-lambda-limits]
+
+  # -------------------------------------------------------------- findings
+  - id: front-door.public-function-url
+    decision: front-door
+    when:
+      all:
+        - {decision: front-door, in: [function-url, cloudfront-function-url]}
+        - {not: {answer: auth-mechanisms, contains: iam}}
+    finding: {severity: warning, title: "A public function URL has no throttle of its own"}
+    reason: >-
+      Anyone with the address can invoke the function as fast as they like. Set reserved
+      concurrency on the function as a ceiling, and with CloudFront in front use origin access
+      control (auth type AWS_IAM) so only the distribution can call the URL.
+    facts: [function-urls, cloudfront-oac-function-url]
+
+  - id: front-door.gateway-decisions-unused
+    decision: front-door
+    when: {decision: front-door, in: [function-url, cloudfront-function-url, alb]}
+    finding: {severity: info, title: "The API Gateway decisions describe the alternative"}
+    reason: >-
+      The recommended front door is not API Gateway. The REST-or-HTTP and endpoint-type
+      decisions, the layout and the generated templates still describe the API Gateway set-up
+      the other answers lead to: use them if you keep API Gateway, and compare the two in the
+      cost estimate. The generator does not build function URLs, CloudFront distributions or
+      load balancers yet.
 
 """#),
         RuleFile(name: "<bundled>/functions.cases.yaml", text: #"""
@@ -3327,6 +3899,409 @@ rules:
     facts: [custom-integration-rest-only]
 
 """#),
+        RuleFile(name: "<bundled>/interaction.cases.yaml", text: #"""
+# Cases for interaction.rules.yaml. Defaults: max-duration 5, result-delivery no-preference
+# (asked only above 10 seconds), progressive-response and server-push false.
+
+cases:
+  - name: defaults - short requests stay synchronous
+    answers: {}
+    fires: [interaction.quick-work-is-synchronous]
+    not-fires:
+      - interaction.long-work-becomes-a-job
+      - interaction.mobile-medium-waits
+      - interaction.client-must-wait
+      - interaction.client-wants-notification
+      - interaction.server-push-needs-websocket
+      - interaction.progressive-output-streams
+      - interaction.streaming-feature-asked
+      - interaction.work-beyond-15-minutes
+      - interaction.job-pattern
+      - interaction.job-input-too-large
+      - interaction.worker-near-15-minutes
+      - interaction.work-needs-a-workflow
+      - interaction.long-synchronous-trade-offs
+      - interaction.mobile-long-wait
+      - interaction.cdn-origin-timeout
+      - interaction.push-channel
+      - interaction.push-beside-synchronous
+      - interaction.streaming-runtime
+    expect: {interaction-model: synchronous}
+
+  - name: 15-minute report jobs started from web and mobile apps become a polled job
+    answers:
+      consumers: [browser, mobile]
+      auth-mechanisms: [cognito]
+      max-duration: 900
+      avg-duration: 300
+    fires: [interaction.long-work-becomes-a-job, interaction.job-pattern, interaction.worker-near-15-minutes]
+    not-fires:
+      - interaction.quick-work-is-synchronous
+      - interaction.long-synchronous-trade-offs
+      - interaction.mobile-long-wait
+      - interaction.work-needs-a-workflow
+      - interaction.job-input-too-large
+    expect: {interaction-model: async-job, api-type: http}
+
+  - name: a 40-second endpoint the team insists on keeping synchronous
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 40
+      result-delivery: wait
+    fires: [interaction.client-must-wait, interaction.long-synchronous-trade-offs]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.job-pattern, interaction.mobile-long-wait]
+    expect: {interaction-model: synchronous, api-type: rest}
+
+  - name: 20-second requests from mobile apps become a job
+    answers:
+      consumers: [mobile]
+      max-duration: 20
+    fires: [interaction.mobile-medium-waits, interaction.job-pattern]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.mobile-long-wait]
+    expect: {interaction-model: async-job}
+
+  - name: mobile apps that must wait 20 seconds are warned
+    answers:
+      consumers: [mobile]
+      max-duration: 20
+      result-delivery: wait
+    fires: [interaction.client-must-wait, interaction.mobile-long-wait]
+    not-fires: [interaction.mobile-medium-waits, interaction.long-synchronous-trade-offs]
+    expect: {interaction-model: synchronous}
+
+  - name: a chat app that pushes messages gets a WebSocket channel
+    answers:
+      consumers: [browser, mobile]
+      auth-mechanisms: [cognito]
+      server-push: true
+    fires: [interaction.server-push-needs-websocket, interaction.push-channel]
+    not-fires: [interaction.push-beside-synchronous, interaction.job-pattern]
+    expect: {interaction-model: async-push}
+
+  - name: server push beside requests that must stay synchronous
+    answers:
+      server-push: true
+      max-duration: 15
+      result-delivery: wait
+    fires: [interaction.server-push-needs-websocket, interaction.client-must-wait, interaction.push-beside-synchronous]
+    not-fires: [interaction.push-channel]
+    expect: {interaction-model: synchronous}
+
+  - name: a client that wants to be notified of a two-minute result
+    answers:
+      max-duration: 120
+      result-delivery: notify
+    fires: [interaction.client-wants-notification, interaction.push-channel]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.long-synchronous-trade-offs]
+    expect: {interaction-model: async-push}
+
+  - name: progressively generated text from a Python function is streamed
+    answers:
+      runtime: python3.13
+      max-duration: 60
+      progressive-response: true
+    fires: [interaction.progressive-output-streams, interaction.streaming-runtime]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.long-synchronous-trade-offs]
+    expect: {interaction-model: streaming, api-type: rest}
+
+  - name: streaming asked as a gateway feature on Node.js
+    answers:
+      runtime: nodejs22.x
+      gateway-features: [response-streaming]
+      max-duration: 45
+    fires: [interaction.streaming-feature-asked]
+    not-fires: [interaction.streaming-runtime, interaction.long-work-becomes-a-job]
+    expect: {interaction-model: streaming}
+
+  - name: two-hour work needs a workflow
+    answers:
+      max-duration: 7200
+    fires:
+      - interaction.work-beyond-15-minutes
+      - interaction.work-needs-a-workflow
+      - interaction.long-work-becomes-a-job
+      - interaction.job-pattern
+    not-fires: [interaction.worker-near-15-minutes]
+    expect: {interaction-model: async-job}
+
+  - name: two-hour work that the client insists on waiting for is a conflict
+    answers:
+      max-duration: 7200
+      result-delivery: wait
+    fires: [interaction.client-must-wait, interaction.work-beyond-15-minutes]
+    not-fires: [interaction.job-pattern]
+    expect: {interaction-model: conflict}
+
+  - name: a job with 5 MB of input passes it by reference
+    answers:
+      max-duration: 120
+      max-payload: 5
+    fires: [interaction.job-input-too-large]
+    not-fires: [interaction.worker-near-15-minutes]
+    expect: {interaction-model: async-job}
+
+  - name: a 45-second wait behind your own CDN
+    answers:
+      own-cdn: true
+      max-duration: 45
+      result-delivery: wait
+    fires: [interaction.cdn-origin-timeout, interaction.long-synchronous-trade-offs]
+    not-fires: [interaction.mobile-long-wait]
+    expect: {interaction-model: synchronous}
+
+"""#),
+        RuleFile(name: "<bundled>/interaction.rules.yaml", text: #"""
+# The interaction model: does the client wait on the request, poll a job, get the result
+# pushed, or receive a stream? The work's duration is one answer (max-duration); how the
+# client can get the result is another (result-delivery). Findings here spell out what the
+# chosen model needs and what a long synchronous wait costs.
+
+rules:
+  # ------------------------------------------------------------- decision
+  - id: interaction.quick-work-is-synchronous
+    decision: interaction-model
+    when: {answer: max-duration, lte: 10}
+    recommend: synchronous
+    strength: normal
+    reason: >-
+      The slowest operation finishes within 10 seconds, well inside every gateway and CDN
+      timeout, so a plain request and response is the simplest contract.
+    facts: [rest-timeout-29s, http-timeout-30s]
+
+  - id: interaction.long-work-becomes-a-job
+    decision: interaction-model
+    when:
+      all:
+        - {ref: long-requests}
+        - {answer: result-delivery, in: [poll, no-preference]}
+        - {not: {answer: progressive-response, equals: true}}
+        - {not: {answer: gateway-features, contains: response-streaming}}
+    recommend: async-job
+    strength: strong
+    reason: >-
+      The work takes longer than a REST API waits by default and the client does not have to
+      hold the connection. Accept the work with 202 and a job id, run it in a worker, and let
+      the client poll: no request then lasts longer than a second, so no gateway, CDN or
+      mobile-network timeout applies to the work.
+    tradeoff: >-
+      A queue, a worker function and a status store to run, and a job contract for clients.
+    facts: [rest-timeout-raisable, http-timeout-30s, lambda-duration-memory]
+
+  - id: interaction.mobile-medium-waits
+    decision: interaction-model
+    when:
+      all:
+        - {answer: max-duration, gt: 10}
+        - {answer: max-duration, lte: 29}
+        - {answer: consumers, contains: mobile}
+        - {answer: result-delivery, in: [poll, no-preference]}
+        - {not: {answer: progressive-response, equals: true}}
+    recommend: async-job
+    strength: normal
+    reason: >-
+      Mobile apps call over networks that drop or stall connections, and a request that takes
+      more than 10 seconds fails often there even when the gateway would wait. A job that the
+      app polls survives a lost connection: the work goes on and the app asks again.
+
+  - id: interaction.client-must-wait
+    decision: interaction-model
+    when: {answer: result-delivery, equals: wait}
+    exclude: [async-job, async-push]
+    reason: >-
+      You said the client must get the result on the connection it opened, so the patterns
+      that answer later are out; the request stays synchronous (or streamed).
+    tradeoff: >-
+      Every hop must tolerate the wait - see the findings on long synchronous requests for
+      what that requires.
+
+  - id: interaction.client-wants-notification
+    decision: interaction-model
+    when: {answer: result-delivery, equals: notify}
+    recommend: async-push
+    strength: strong
+    reason: >-
+      The client wants to be told when the result is ready, so the back end pushes it over a
+      WebSocket connection instead of the client polling.
+    facts: [websocket-limits]
+
+  - id: interaction.server-push-needs-websocket
+    decision: interaction-model
+    when: {answer: server-push, equals: true}
+    recommend: async-push
+    strength: strong
+    reason: >-
+      The server must send messages to connected clients on its own (chat, live updates), which
+      request and response cannot do. A WebSocket API keeps a connection per client and lets the
+      back end post to it.
+    facts: [websocket-limits]
+
+  - id: interaction.progressive-output-streams
+    decision: interaction-model
+    when: {answer: progressive-response, equals: true}
+    recommend: streaming
+    strength: strong
+    reason: >-
+      The response is produced progressively, so streaming it lets the client show the first
+      parts at once instead of waiting for the whole; a streamed response may also run longer
+      and grow larger than a buffered one.
+    facts: [response-streaming-rest, lambda-response-streaming]
+
+  - id: interaction.streaming-feature-asked
+    decision: interaction-model
+    when: {answer: gateway-features, contains: response-streaming}
+    recommend: streaming
+    strength: normal
+    reason: >-
+      You asked for response streaming among the gateway features.
+    facts: [response-streaming-rest]
+
+  - id: interaction.work-beyond-15-minutes
+    decision: interaction-model
+    when: {answer: max-duration, gt: 900}
+    exclude: [synchronous, streaming]
+    reason: >-
+      The work runs longer than 15 minutes, the longest a Lambda invocation, a function URL
+      request or a streamed REST response can last, so no client can wait for it on one
+      connection.
+    facts: [lambda-duration-memory, response-streaming-rest]
+
+  # -------------------------------------------------------------- findings
+  - id: interaction.job-pattern
+    decision: interaction-model
+    when: {decision: interaction-model, is: async-job}
+    finding: {severity: info, title: "What the job pattern is made of"}
+    reason: >-
+      Submit: POST to a jobs resource stores a job record (status queued) in a status store
+      such as a DynamoDB table with a time-to-live, sends the job to a queue and answers 202
+      with the job id and a Location header. Worker: a function reads the queue, marks the job
+      running, does the work and writes the result (small results in the record, large ones to
+      S3) and the status done or failed. Status: GET on the job returns its status and, when
+      done, the result or a pre-signed S3 link. Set the queue's visibility timeout to at least
+      six times the worker's timeout, add a dead-letter queue, and make the worker idempotent:
+      queues deliver at least once.
+    facts: [sqs-visibility-timeout, lambda-async-payload-1mb, lambda-duration-memory]
+
+  - id: interaction.job-input-too-large
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, is: async-job}
+        - {answer: max-payload, gt: 1}
+    finding: {severity: warning, title: "Job input larger than 1 MB must travel by reference"}
+    reason: >-
+      An asynchronous invocation and a queue message carry about 1 MB at most. Have the client
+      upload large job input to S3 with a pre-signed URL and submit only its key.
+    facts: [lambda-async-payload-1mb]
+
+  - id: interaction.worker-near-15-minutes
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, is: async-job}
+        - {answer: max-duration, gt: 600}
+        - {answer: max-duration, lte: 900}
+    finding: {severity: warning, title: "The worker runs close to Lambda's 15-minute limit"}
+    reason: >-
+      The slowest job takes more than 10 of the 15 minutes one Lambda invocation may run. A
+      slower data source or a bigger report stops it at 900 seconds, half done. Split the job
+      into steps in a Step Functions workflow or a Lambda durable function, checkpoint
+      progress, or run the worker as a container task.
+    facts: [lambda-duration-memory]
+
+  - id: interaction.work-needs-a-workflow
+    decision: interaction-model
+    when: {answer: max-duration, gt: 900}
+    finding: {severity: warning, title: "Work longer than 15 minutes needs a workflow"}
+    reason: >-
+      No single Lambda invocation runs longer than 900 seconds. Run the job as a Step
+      Functions workflow (or a Lambda durable function) that splits the work into steps, or
+      as a container task, and let the client poll or be notified.
+    facts: [lambda-duration-memory]
+
+  - id: interaction.long-synchronous-trade-offs
+    decision: interaction-model
+    when: {ref: long-synchronous-wait}
+    finding: {severity: warning, title: "What a long synchronous request requires"}
+    reason: >-
+      Clients wait on one connection for more than 29 seconds. That requires a regional or
+      private REST API with a raised integration timeout (a quota request that may lower the
+      account throttle), or a Lambda function URL (bounded by the function timeout, with IAM or
+      no authentication); HTTP APIs stop at 30 seconds and edge-optimized APIs at 29, and a
+      CloudFront distribution in front waits at most 60 seconds (180 after a quota increase).
+      Proxies, load balancers and mobile networks on the way have idle timeouts of their own,
+      and a client that gives up leaves the work running, so make the operation idempotent and
+      its retries safe.
+    facts: [rest-timeout-raisable, http-timeout-30s, cloudfront-origin-timeout, function-urls]
+
+  - id: interaction.mobile-long-wait
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, in: [synchronous, streaming]}
+        - {answer: consumers, contains: mobile}
+        - {answer: max-duration, gt: 10}
+    finding: {severity: warning, title: "Mobile clients wait on a long request"}
+    reason: >-
+      Mobile networks stall and switch cells; a request that stays open for more than a few
+      seconds fails there far more often than on a fixed line, and the work goes on without a
+      client to receive it. Give the app a way to ask again for the same result (an
+      idempotency key), or move the operation to a job it can poll.
+
+  - id: interaction.cdn-origin-timeout
+    decision: interaction-model
+    when:
+      all:
+        - {ref: synchronous-wait}
+        - {answer: own-cdn, equals: true}
+        - {answer: max-duration, gt: 30}
+    finding: {severity: warning, title: "The CDN stops waiting before the request ends"}
+    reason: >-
+      CloudFront waits 30 seconds for the origin by default and 60 at most unless AWS raises
+      the quota (to 180 at most). Raise the distribution's origin response timeout above the
+      slowest request, or the client gets a 504 from the CDN while the function keeps running.
+    facts: [cloudfront-origin-timeout]
+
+  - id: interaction.push-channel
+    decision: interaction-model
+    when: {decision: interaction-model, is: async-push}
+    finding: {severity: info, title: "What the push channel needs"}
+    reason: >-
+      A WebSocket API with $connect, $disconnect and message routes; a table of connection ids
+      written on $connect and deleted on $disconnect; and back-end code that posts to a
+      connection through the API's @connections management endpoint. Connections last at most
+      2 hours and close after 10 idle minutes, so clients reconnect and send heartbeats;
+      messages stop at 128 KB, so large results travel as S3 links. Authorize on $connect: it is
+      the only route that carries the HTTP headers.
+    facts: [websocket-limits, price-websocket-messages, price-websocket-minutes]
+
+  - id: interaction.push-beside-synchronous
+    decision: interaction-model
+    when:
+      all:
+        - {answer: server-push, equals: true}
+        - {not: {decision: interaction-model, is: async-push}}
+    finding: {severity: warning, title: "Server push still needs a WebSocket API"}
+    reason: >-
+      The requests stay synchronous, but the server must also push messages to connected
+      clients. Add a WebSocket API for the push channel beside the request API; the request
+      API alone cannot reach a client that is not asking.
+    facts: [websocket-limits]
+
+  - id: interaction.streaming-runtime
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, is: streaming}
+        - {not: {answer: runtime, equals: nodejs22.x}}
+    finding: {severity: warning, title: "This runtime cannot stream natively"}
+    reason: >-
+      Lambda streams responses natively only on its Node.js managed runtimes. With this runtime
+      the function needs a custom runtime that implements streaming, or the Lambda Web Adapter
+      in front of a web framework that streams.
+    facts: [lambda-response-streaming]
+
+"""#),
         RuleFile(name: "<bundled>/limits.cases.yaml", text: #"""
 # Cases for limits.rules.yaml (findings only).
 
@@ -3337,7 +4312,6 @@ cases:
       - limits.rest-timeout-needs-quota
       - limits.streaming-long-responses
       - limits.streaming-restrictions
-      - limits.long-requests-go-async
       - limits.close-to-timeout
       - limits.payload-over-6mb
       - limits.payload-over-6mb-streaming
@@ -3345,8 +4319,6 @@ cases:
       - limits.zip-over-50mb
       - limits.unzipped-over-250mb
       - limits.unzipped-near-250mb
-      - limits.account-throttle
-      - limits.lambda-concurrency
       - limits.routes-per-api
       - limits.wildcard-private-domain
       - limits.edge-certificate-region
@@ -3361,29 +4333,37 @@ cases:
       auth-mechanisms: [iam]
       gateway-features: [resource-policy]
       max-duration: 60
-    fires: [limits.rest-timeout-needs-quota, limits.long-requests-go-async, limits.lambda-concurrency]
-    not-fires: [limits.close-to-timeout, limits.streaming-long-responses, limits.account-throttle]
+      result-delivery: wait
+    fires: [limits.rest-timeout-needs-quota]
+    not-fires: [limits.close-to-timeout, limits.streaming-long-responses]
     expect: {api-type: rest, endpoint-type: regional}
 
   - name: streamed responses escape the 29-second limit
     answers:
       gateway-features: [response-streaming]
       max-duration: 300
-    fires: [limits.streaming-long-responses, limits.streaming-restrictions, limits.long-requests-go-async]
+    fires: [limits.streaming-long-responses, limits.streaming-restrictions]
     not-fires: [limits.rest-timeout-needs-quota]
-    expect: {api-type: rest}
+    expect: {interaction-model: streaming, api-type: rest}
+
+  - name: a 60-second job polled by the client needs no quota increase
+    answers:
+      gateway-features: [resource-policy]
+      max-duration: 60
+    not-fires: [limits.rest-timeout-needs-quota, limits.close-to-timeout]
+    expect: {interaction-model: async-job, api-type: rest}
 
   - name: streaming alone brings its restrictions
     answers:
       gateway-features: [response-streaming]
     fires: [limits.streaming-restrictions]
-    not-fires: [limits.streaming-long-responses, limits.long-requests-go-async]
+    not-fires: [limits.streaming-long-responses]
 
   - name: a 25-second request is close to the gateway timeout
     answers:
       max-duration: 25
     fires: [limits.close-to-timeout]
-    not-fires: [limits.long-requests-go-async, limits.rest-timeout-needs-quota]
+    not-fires: [limits.rest-timeout-needs-quota]
 
   - name: an 8 MB body exceeds the Lambda payload limit
     answers:
@@ -3417,32 +4397,6 @@ cases:
       package-unzipped: 300
     fires: [limits.unzipped-over-250mb, limits.zip-over-50mb]
     not-fires: [limits.unzipped-near-250mb]
-
-  - name: 20,000 requests per second exceed the account throttle and Lambda concurrency
-    answers:
-      peak-rps: 20000
-    fires: [limits.account-throttle, limits.lambda-concurrency]
-    not-fires: [limits.routes-per-api]
-
-  - name: 300 requests per second of 6 seconds each need more than 1,000 instances
-    answers:
-      peak-rps: 300
-      max-duration: 6
-    fires: [limits.lambda-concurrency]
-    not-fires: [limits.account-throttle, limits.close-to-timeout, limits.account-throttle-newer-regions]
-
-  - name: 5,000 requests per second fit the usual throttle but not that of newer Regions
-    answers:
-      peak-rps: 5000
-      max-duration: 0.1
-    fires: [limits.account-throttle-newer-regions]
-    not-fires: [limits.account-throttle]
-
-  - name: 300 short requests per second stay well inside the concurrency quota
-    answers:
-      peak-rps: 300
-      max-duration: 0.5
-    not-fires: [limits.lambda-concurrency, limits.account-throttle]
 
   - name: one HTTP API with more than 300 routes
     answers:
@@ -3512,7 +4466,7 @@ cases:
             - {path: /inventory/r60, methods: [GET, POST, PUT, PATCH, DELETE]}
             - {path: /inventory/r61, methods: [GET, POST, PUT, PATCH, DELETE]}
     fires: [limits.routes-per-api]
-    not-fires: [limits.account-throttle]
+    not-fires: [limits.zip-over-50mb]
     expect: {api-type: http}
 
   - name: a wildcard domain on a private API is not supported
@@ -3583,7 +4537,7 @@ rules:
     when:
       all:
         - {decision: api-type, is: rest}
-        - {ref: long-requests}
+        - {ref: long-synchronous-wait}
         - {not: {answer: gateway-features, contains: response-streaming}}
     finding: {severity: warning, title: "Requests longer than 29 seconds need a quota increase"}
     reason: >-
@@ -3620,21 +4574,12 @@ rules:
       stream is limited to 2 MB/s.
     facts: [response-streaming-rest]
 
-  - id: limits.long-requests-go-async
-    when: {ref: long-requests}
-    finding: {severity: info, title: "Consider an asynchronous pattern for long requests"}
-    reason: >-
-      Holding a connection open for more than half a minute ties up clients and is fragile on
-      mobile networks and behind proxies and CDNs. Accept the request, start the work
-      (an asynchronous Lambda invocation, a queue or Step Functions) and return 202 with a
-      job id the client polls, or push the result over a WebSocket API.
-    facts: [rest-timeout-raisable, http-timeout-30s, lambda-duration-memory]
-
   - id: limits.close-to-timeout
     when:
       all:
         - {answer: max-duration, gt: 20}
         - {answer: max-duration, lte: 29}
+        - {ref: synchronous-wait}
     finding: {severity: warning, title: "The slowest request is close to the gateway timeout"}
     reason: >-
       Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second
@@ -3710,41 +4655,8 @@ rules:
     facts: [lambda-package-limits]
 
   # ----------------------------------------------------- throttling, quotas
-  - id: limits.account-throttle
-    when: {answer: peak-rps, gt: 10000}
-    finding: {severity: warning, title: "Peak traffic exceeds the default account throttle"}
-    reason: >-
-      API Gateway allows 10,000 requests per second per account and Region by default (2,500
-      in thirteen newer Regions), shared by every API in it. Request a rate increase well
-      before launch, or spread the load across accounts or Regions; excess requests get 429.
-      The burst that rides on the rate is set by AWS and cannot be requested.
-    facts: [account-throttle-10k]
-
-  - id: limits.account-throttle-newer-regions
-    when:
-      all:
-        - {answer: peak-rps, gt: 2500}
-        - {answer: peak-rps, lte: 10000}
-    finding: {severity: info, title: "Newer Regions throttle at 2,500 requests per second"}
-    reason: >-
-      Your peak fits the usual 10,000 requests per second, but in thirteen newer Regions (for
-      example Milan, Jakarta, Zurich, Calgary or Mexico Central) the default account throttle
-      is 2,500 with a burst of 1,250. If the API runs there, request a rate increase before
-      launch.
-    facts: [account-throttle-10k]
-
-  - id: limits.lambda-concurrency
-    when: {ref: concurrency-over-1000}
-    finding: {severity: warning, title: "Lambda concurrency may exceed the default 1,000"}
-    reason: >-
-      Peak requests per second multiplied by the request duration approximates how many
-      function instances run at once (and it is never less than a tenth of the requests per
-      second), and your answers put that above 1,000, the default concurrency quota per
-      account and Region (shared with every other function). Request an increase, shorten the
-      requests, or reserve concurrency for the API functions. A sudden burst also meets the
-      scaling rate: each function adds at most 1,000 instances every 10 seconds.
-    facts: [lambda-concurrency-1000, lambda-scaling-rate]
-
+  # The account throttle and Lambda concurrency are not rules: the scale estimate
+  # (Sources/AdvisorCore/Estimate) computes them from the answers and shows the arithmetic.
   - id: limits.routes-per-api
     when:
       all:
@@ -4166,15 +5078,17 @@ questions:
   - id: max-duration
     group: operations
     kind: number
-    prompt: How long does the slowest synchronous request take?
+    prompt: How long does the slowest operation take, worst case?
     help: >-
-      The longest time, in seconds, a client waits for one response, including cold starts
-      and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional
-      and private REST APIs can get more through a quota increase); HTTP APIs stop after 30
-      seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
+      The longest time, in seconds, the work behind one request takes, including cold starts
+      and slow downstream calls - whether or not the client waits for it (the next question
+      asks that). A client waiting on one connection meets the gateway's limit: REST APIs stop
+      waiting after 29 seconds by default (regional and private REST APIs can get more through
+      a quota increase), HTTP APIs after 30 seconds, fixed. One Lambda invocation runs at most
+      900 seconds; longer work needs a workflow.
     unit: s
     min: 0.05
-    max: 900
+    max: 86400
     default: 5
 
   - id: max-payload
@@ -4222,8 +5136,9 @@ questions:
     prompt: What is the peak request rate across all APIs in the account and Region?
     help: >-
       Requests per second at the busiest moment. API Gateway throttles each account per
-      Region (by default 10,000 requests per second shared by all APIs), and peak rate times
-      request duration is roughly the number of Lambda instances running at once.
+      Region (by default 10,000 requests per second shared by all APIs, 2,500 in some newer
+      Regions), and peak rate times average duration is roughly the number of Lambda
+      instances running at once.
     unit: req/s
     min: 0
     max: 1000000
@@ -4239,6 +5154,149 @@ questions:
       partner SLAs). It shifts the advice on function size and packaging and on SnapStart or
       provisioned concurrency.
     default: false
+
+  - id: result-delivery
+    group: operations
+    kind: single
+    prompt: How does the client get the result of the slow operations?
+    help: >-
+      Whether the caller has to keep its connection open until the work is done, or can get
+      the result another way. Holding a connection for more than a few seconds ties up
+      clients, breaks on flaky mobile networks and meets every timeout on the way (gateway,
+      CDN, proxies); accepting the work and answering later avoids all of them.
+    choices:
+      - id: wait
+        label: It must wait on the connection (the team insists on one synchronous request)
+        help: >-
+          The client cannot change: it sends one request and needs the result in that
+          response. Long requests then need a front door that waits long enough, and the
+          record lists what that requires.
+      - id: poll
+        label: It can poll a status until the result is ready
+        help: >-
+          The API answers 202 with a job id at once; the client asks for the status and
+          fetches the result when it is done.
+      - id: notify
+        label: It wants to be told when the result is ready
+        help: >-
+          The client stays connected over a WebSocket (or registers a callback) and the
+          server pushes the result when it is done.
+      - id: no-preference
+        label: No preference
+        help: Let the advisor pick the pattern that suits the durations and clients.
+    default: no-preference
+    ask-if: {answer: max-duration, gt: 10}
+
+  - id: avg-duration
+    group: operations
+    kind: number
+    prompt: How long does an average request take?
+    help: >-
+      The typical duration in seconds of one request (or of one job, for long work). Average
+      duration times requests per second is roughly how many Lambda instances run at once,
+      and average duration times memory is what Lambda bills. The worst case matters for
+      timeouts; the average matters for concurrency and cost.
+    unit: s
+    min: 0.001
+    max: 86400
+    default: 0.2
+
+  - id: progressive-response
+    group: operations
+    kind: yesno
+    prompt: Is the response produced progressively, so the client gains from seeing it as it comes?
+    help: >-
+      Yes for generated text, long result lists, exports or progress that the client can
+      show while the rest is still being produced. Response streaming sends the first bytes
+      early and lets one response run longer and grow larger than a buffered one.
+    default: false
+    ask-if:
+      any:
+        - {answer: max-duration, gt: 2}
+        - {answer: max-payload, gt: 6}
+
+  - id: server-push
+    group: operations
+    kind: yesno
+    prompt: Must the server push messages to connected clients?
+    help: >-
+      Yes for chat, live dashboards, notifications, collaborative editing or game state:
+      the server sends a message when something happens, without the client asking. Plain
+      request/response APIs cannot do that; a WebSocket API keeps a connection per client
+      open and lets the back end post to it.
+    default: false
+
+  - id: connected-clients
+    group: operations
+    kind: number
+    prompt: How many clients stay connected at a time, on average?
+    help: >-
+      For push over a WebSocket API: the average number of open connections. WebSocket APIs
+      bill every connection minute besides the messages, so this drives the push channel's
+      cost; the monthly requests count the messages.
+    unit: connections
+    min: 0
+    max: 100000000
+    default: 100
+    ask-if:
+      any:
+        - {answer: server-push, equals: true}
+        - {answer: result-delivery, equals: notify}
+
+  - id: monthly-requests
+    group: operations
+    kind: number
+    prompt: How many requests per month, in millions?
+    help: >-
+      All API requests in a month, in millions (browser preflights are counted separately by
+      the advisor). Used only for the cost estimate and the scale findings; a rough figure
+      is fine.
+    unit: M/month
+    min: 0
+    max: 1000000
+    default: 1
+
+  - id: cache-hit-ratio
+    group: operations
+    kind: number
+    prompt: What share of requests could a cache answer, in percent?
+    help: >-
+      For public read traffic where many callers get the same response: the percentage of
+      requests that a CDN (or the REST API cache) could answer without invoking a function.
+      0 when every response is personal or changes on every request.
+    unit: "%"
+    min: 0
+    max: 99
+    default: 0
+    ask-if:
+      any:
+        - {answer: gateway-features, contains: caching}
+        - {answer: own-cdn, equals: true}
+        - {answer: monthly-requests, gte: 100}
+
+  - id: function-memory
+    group: operations
+    kind: number
+    prompt: How much memory do the functions get, in MB?
+    help: >-
+      The memory setting of the API's functions (128 to 10,240 MB). Lambda gives CPU in
+      proportion to memory and bills duration times memory, so it drives the compute part of
+      the cost estimate.
+    unit: MB
+    min: 128
+    max: 10240
+    default: 512
+
+  - id: aws-region
+    group: operations
+    kind: text
+    prompt: Which AWS Region will the API run in?
+    help: >-
+      The Region code, such as us-east-1 or eu-west-1. Some newer Regions start with a lower
+      API Gateway throttle (2,500 instead of 10,000 requests per second). The cost estimate
+      uses us-east-1 prices whatever the Region.
+    default: us-east-1
+    pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$"
 
   # ------------------------------------------------------------ preferences
   - id: routing-preference
@@ -5783,10 +6841,10 @@ S116,13,309:Define the shared API, its authorizers, gateway responses and stage 
 S121,5,5:facts
 s121,12,1:
 S121,13,19:rest-per-api-quotas
-@29:<bundled>/api-type.cases.yaml,8676
+@29:<bundled>/api-type.cases.yaml,9665
 m4,1,1:
 S4,1,5:cases
-s5,3,19:
+s5,3,21:
 m5,5,5:
 S5,5,4:name
 S5,11,63:defaults - a browser app with no special needs gets an HTTP API
@@ -5812,7 +6870,7 @@ S20,9,36:api-type.mapping-templates-need-rest
 S21,9,27:api-type.private-needs-rest
 S22,9,35:api-type.long-requests-exclude-http
 S23,9,34:api-type.worldwide-edge-needs-rest
-S24,9,31:api-type.consider-function-urls
+S24,9,35:api-type.streaming-model-needs-rest
 S25,5,6:expect
 m25,13,1:
 S25,14,8:api-type
@@ -6031,9 +7089,9 @@ S100,14,8:api-type
 S100,24,4:http
 m102,5,5:
 S102,5,4:name
-S102,11,62:a 60-second request rules out HTTP and suggests a function URL
+S102,11,60:a client that waits 60 seconds on the request rules out HTTP
 S103,5,7:answers
-m104,7,3:
+m104,7,4:
 S104,7,9:consumers
 s104,18,1:
 S104,19,16:external-servers
@@ -6042,159 +7100,209 @@ s105,24,1:
 S105,25,3:iam
 S106,7,12:max-duration
 I106,21,2:60
-S107,5,5:fires
-s107,12,2:
-S107,13,35:api-type.long-requests-exclude-http
-S107,50,31:api-type.consider-function-urls
-S108,5,9:not-fires
-s108,16,1:
-S108,17,24:api-type.http-is-cheaper
-S109,5,6:expect
-m109,13,1:
-S109,14,8:api-type
-S109,24,4:rest
-m111,5,5:
-S111,5,4:name
-S111,11,63:long requests with Cognito users are no case for a function URL
-S112,5,7:answers
-m113,7,2:
-S113,7,15:auth-mechanisms
-s113,24,1:
-S113,25,7:cognito
-S114,7,12:max-duration
-I114,21,3:120
-S115,5,5:fires
-s115,12,1:
-S115,13,35:api-type.long-requests-exclude-http
-S116,5,9:not-fires
-s116,16,2:
-S116,17,31:api-type.consider-function-urls
-S116,50,24:api-type.http-is-cheaper
-S117,5,6:expect
-m117,13,1:
-S117,14,8:api-type
-S117,24,4:rest
-m119,5,5:
-S119,5,4:name
-S119,11,42:a 29-second request still fits an HTTP API
-S120,5,7:answers
-m121,7,1:
-S121,7,12:max-duration
-I121,21,2:29
-S122,5,5:fires
-s122,12,1:
-S122,13,24:api-type.http-is-cheaper
-S123,5,9:not-fires
-s123,16,2:
-S123,17,35:api-type.long-requests-exclude-http
-S123,54,31:api-type.consider-function-urls
-S124,5,6:expect
-m124,13,1:
-S124,14,8:api-type
-S124,24,4:http
-m126,5,5:
-S126,5,4:name
-S126,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
-S127,5,7:answers
-m128,7,2:
-S128,7,9:consumers
-s128,18,1:
-S128,19,6:mobile
-S129,7,14:user-geography
-S129,23,9:worldwide
-S130,5,5:fires
-s130,12,2:
-S130,13,34:api-type.worldwide-edge-needs-rest
-S130,49,24:api-type.http-is-cheaper
-S131,5,9:not-fires
-s131,16,1:
-S131,17,27:api-type.caching-needs-rest
-S132,5,6:expect
-m132,13,1:
-S132,14,8:api-type
-S132,24,4:http
-m134,5,5:
-S134,5,4:name
-S134,11,52:worldwide users behind your own CDN do not need edge
-S135,5,7:answers
-m136,7,3:
-S136,7,9:consumers
-s136,18,1:
-S136,19,6:mobile
-S137,7,14:user-geography
-S137,23,9:worldwide
-S138,7,7:own-cdn
-B138,16,4:true
-S139,5,5:fires
-s139,12,1:
-S139,13,24:api-type.http-is-cheaper
-S140,5,9:not-fires
-s140,16,1:
-S140,17,34:api-type.worldwide-edge-needs-rest
-S141,5,6:expect
-m141,13,1:
-S141,14,8:api-type
-S141,24,4:http
-m143,5,5:
-S143,5,4:name
-S143,11,57:worldwide setting is ignored when only AWS workloads call
-S144,5,7:answers
-m145,7,2:
-S145,7,9:consumers
-s145,18,1:
-S145,19,15:same-region-aws
-S146,7,14:user-geography
-S146,23,9:worldwide
-S147,5,5:fires
-s147,12,1:
-S147,13,24:api-type.http-is-cheaper
-S148,5,9:not-fires
-s148,16,1:
-S148,17,34:api-type.worldwide-edge-needs-rest
-S149,5,6:expect
-m149,13,1:
-S149,14,8:api-type
-S149,24,4:http
-m151,5,5:
-S151,5,4:name
-S151,11,82:Cognito users alone do not tip the API type (both products validate JWTs natively)
-S152,5,7:answers
-m153,7,1:
-S153,7,15:auth-mechanisms
-s153,24,1:
-S153,25,7:cognito
-S154,5,5:fires
-s154,12,1:
-S154,13,24:api-type.http-is-cheaper
-S155,5,9:not-fires
-s155,16,1:
-S155,17,27:api-type.api-keys-need-rest
-S156,5,6:expect
-m156,13,1:
-S156,14,8:api-type
-S156,24,4:http
-m158,5,5:
-S158,5,4:name
-S158,11,38:OIDC users with a cache still get REST
-S159,5,7:answers
-m160,7,2:
-S160,7,15:auth-mechanisms
-s160,24,1:
-S160,25,4:oidc
-S161,7,16:gateway-features
-s161,25,1:
-S161,26,7:caching
-S162,5,5:fires
-s162,12,1:
-S162,13,27:api-type.caching-needs-rest
-S163,5,9:not-fires
-s163,16,1:
-S163,17,24:api-type.http-is-cheaper
-S164,5,6:expect
-m164,13,1:
-S164,14,8:api-type
-S164,24,4:rest
-@29:<bundled>/api-type.rules.yaml,10295
+S107,7,15:result-delivery
+S107,24,4:wait
+S108,5,5:fires
+s108,12,1:
+S108,13,35:api-type.long-requests-exclude-http
+S109,5,9:not-fires
+s109,16,1:
+S109,17,24:api-type.http-is-cheaper
+S110,5,6:expect
+m110,13,2:
+S110,14,17:interaction-model
+S110,33,11:synchronous
+S110,46,8:api-type
+S110,56,4:rest
+m112,5,5:
+S112,5,4:name
+S112,11,64:a 60-second job that the client polls keeps the cheaper HTTP API
+S113,5,7:answers
+m114,7,3:
+S114,7,9:consumers
+s114,18,1:
+S114,19,16:external-servers
+S115,7,15:auth-mechanisms
+s115,24,1:
+S115,25,3:iam
+S116,7,12:max-duration
+I116,21,2:60
+S117,5,5:fires
+s117,12,1:
+S117,13,24:api-type.http-is-cheaper
+S118,5,9:not-fires
+s118,16,1:
+S118,17,35:api-type.long-requests-exclude-http
+S119,5,6:expect
+m119,13,2:
+S119,14,17:interaction-model
+S119,33,9:async-job
+S119,44,8:api-type
+S119,54,4:http
+m121,5,5:
+S121,5,4:name
+S121,11,36:a streamed response needs a REST API
+S122,5,7:answers
+m123,7,2:
+S123,7,12:max-duration
+I123,21,2:20
+S124,7,20:progressive-response
+B124,29,4:true
+S125,5,5:fires
+s125,12,1:
+S125,13,35:api-type.streaming-model-needs-rest
+S126,5,9:not-fires
+s126,16,2:
+S126,17,29:api-type.streaming-needs-rest
+S126,48,24:api-type.http-is-cheaper
+S127,5,6:expect
+m127,13,2:
+S127,14,17:interaction-model
+S127,33,9:streaming
+S127,44,8:api-type
+S127,54,4:rest
+m129,5,5:
+S129,5,4:name
+S129,11,53:Cognito users waiting two minutes still rule out HTTP
+S130,5,7:answers
+m131,7,3:
+S131,7,15:auth-mechanisms
+s131,24,1:
+S131,25,7:cognito
+S132,7,12:max-duration
+I132,21,3:120
+S133,7,15:result-delivery
+S133,24,4:wait
+S134,5,5:fires
+s134,12,1:
+S134,13,35:api-type.long-requests-exclude-http
+S135,5,9:not-fires
+s135,16,1:
+S135,17,24:api-type.http-is-cheaper
+S136,5,6:expect
+m136,13,1:
+S136,14,8:api-type
+S136,24,4:rest
+m138,5,5:
+S138,5,4:name
+S138,11,42:a 29-second request still fits an HTTP API
+S139,5,7:answers
+m140,7,1:
+S140,7,12:max-duration
+I140,21,2:29
+S141,5,5:fires
+s141,12,1:
+S141,13,24:api-type.http-is-cheaper
+S142,5,9:not-fires
+s142,16,1:
+S142,17,35:api-type.long-requests-exclude-http
+S143,5,6:expect
+m143,13,1:
+S143,14,8:api-type
+S143,24,4:http
+m145,5,5:
+S145,5,4:name
+S145,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
+S146,5,7:answers
+m147,7,2:
+S147,7,9:consumers
+s147,18,1:
+S147,19,6:mobile
+S148,7,14:user-geography
+S148,23,9:worldwide
+S149,5,5:fires
+s149,12,2:
+S149,13,34:api-type.worldwide-edge-needs-rest
+S149,49,24:api-type.http-is-cheaper
+S150,5,9:not-fires
+s150,16,1:
+S150,17,27:api-type.caching-needs-rest
+S151,5,6:expect
+m151,13,1:
+S151,14,8:api-type
+S151,24,4:http
+m153,5,5:
+S153,5,4:name
+S153,11,52:worldwide users behind your own CDN do not need edge
+S154,5,7:answers
+m155,7,3:
+S155,7,9:consumers
+s155,18,1:
+S155,19,6:mobile
+S156,7,14:user-geography
+S156,23,9:worldwide
+S157,7,7:own-cdn
+B157,16,4:true
+S158,5,5:fires
+s158,12,1:
+S158,13,24:api-type.http-is-cheaper
+S159,5,9:not-fires
+s159,16,1:
+S159,17,34:api-type.worldwide-edge-needs-rest
+S160,5,6:expect
+m160,13,1:
+S160,14,8:api-type
+S160,24,4:http
+m162,5,5:
+S162,5,4:name
+S162,11,57:worldwide setting is ignored when only AWS workloads call
+S163,5,7:answers
+m164,7,2:
+S164,7,9:consumers
+s164,18,1:
+S164,19,15:same-region-aws
+S165,7,14:user-geography
+S165,23,9:worldwide
+S166,5,5:fires
+s166,12,1:
+S166,13,24:api-type.http-is-cheaper
+S167,5,9:not-fires
+s167,16,1:
+S167,17,34:api-type.worldwide-edge-needs-rest
+S168,5,6:expect
+m168,13,1:
+S168,14,8:api-type
+S168,24,4:http
+m170,5,5:
+S170,5,4:name
+S170,11,82:Cognito users alone do not tip the API type (both products validate JWTs natively)
+S171,5,7:answers
+m172,7,1:
+S172,7,15:auth-mechanisms
+s172,24,1:
+S172,25,7:cognito
+S173,5,5:fires
+s173,12,1:
+S173,13,24:api-type.http-is-cheaper
+S174,5,9:not-fires
+s174,16,1:
+S174,17,27:api-type.api-keys-need-rest
+S175,5,6:expect
+m175,13,1:
+S175,14,8:api-type
+S175,24,4:http
+m177,5,5:
+S177,5,4:name
+S177,11,38:OIDC users with a cache still get REST
+S178,5,7:answers
+m179,7,2:
+S179,7,15:auth-mechanisms
+s179,24,1:
+S179,25,4:oidc
+S180,7,16:gateway-features
+s180,25,1:
+S180,26,7:caching
+S181,5,5:fires
+s181,12,1:
+S181,13,27:api-type.caching-needs-rest
+S182,5,9:not-fires
+s182,16,1:
+S182,17,24:api-type.http-is-cheaper
+S183,5,6:expect
+m183,13,1:
+S183,14,8:api-type
+S183,24,4:rest
+@29:<bundled>/api-type.rules.yaml,9631
 m3,1,1:
 S3,1,5:rules
 s4,3,17:
@@ -6373,43 +7481,43 @@ S90,13,18:rest-only-features
 S90,33,17:iam-cross-account
 m92,5,6:
 S92,5,2:id
-S92,9,29:api-type.streaming-needs-rest
+S92,9,35:api-type.streaming-model-needs-rest
 S93,5,8:decision
 S93,15,8:api-type
 S94,5,4:when
 m94,11,2:
-S94,12,6:answer
-S94,20,16:gateway-features
-S94,38,8:contains
-S94,48,18:response-streaming
+S94,12,8:decision
+S94,22,17:interaction-model
+S94,41,2:is
+S94,45,9:streaming
 S95,5,7:require
 S95,14,4:rest
 S96,5,6:reason
-S96,13,88:Response streaming is available on REST APIs (since November 2025) and not on HTTP APIs.
-S98,5,5:facts
-s98,12,1:
-S98,13,23:response-streaming-rest
-m100,5,6:
-S100,5,2:id
-S100,9,24:api-type.xray-needs-rest
-S101,5,8:decision
-S101,15,8:api-type
-S102,5,4:when
-m102,11,2:
-S102,12,6:answer
-S102,20,16:gateway-features
-S102,38,8:contains
-S102,48,12:xray-tracing
-S103,5,7:require
-S103,14,4:rest
-S104,5,6:reason
-S104,13,154:Only REST APIs add the gateway itself to X-Ray traces. With an HTTP API the functions can still be traced, but the time spent in the gateway is not shown.
+S96,13,145:The interaction model streams responses, and of the two API Gateway products only REST APIs can stream (proxy integrations, since November 2025).
+S99,5,5:facts
+s99,12,1:
+S99,13,23:response-streaming-rest
+m101,5,6:
+S101,5,2:id
+S101,9,29:api-type.streaming-needs-rest
+S102,5,8:decision
+S102,15,8:api-type
+S103,5,4:when
+m103,11,2:
+S103,12,6:answer
+S103,20,16:gateway-features
+S103,38,8:contains
+S103,48,18:response-streaming
+S104,5,7:require
+S104,14,4:rest
+S105,5,6:reason
+S105,13,88:Response streaming is available on REST APIs (since November 2025) and not on HTTP APIs.
 S107,5,5:facts
 s107,12,1:
-S107,13,18:rest-only-features
-m109,5,7:
+S107,13,23:response-streaming-rest
+m109,5,6:
 S109,5,2:id
-S109,9,26:api-type.canary-needs-rest
+S109,9,24:api-type.xray-needs-rest
 S110,5,8:decision
 S110,15,8:api-type
 S111,5,4:when
@@ -6417,180 +7525,150 @@ m111,11,2:
 S111,12,6:answer
 S111,20,16:gateway-features
 S111,38,8:contains
-S111,48,6:canary
+S111,48,12:xray-tracing
 S112,5,7:require
 S112,14,4:rest
 S113,5,6:reason
-S113,13,103:Canary settings on a stage, which send a share of traffic to a new deployment, exist only on REST APIs.
-S116,5,8:tradeoff
-S116,15,137:Weighted Lambda aliases (for example with CodeDeploy) shift traffic between function versions on either API type and may be all you need.
-S119,5,5:facts
-s119,12,1:
-S119,13,18:rest-only-features
-m121,5,6:
-S121,5,2:id
-S121,9,36:api-type.mapping-templates-need-rest
-S122,5,8:decision
-S122,15,8:api-type
-S123,5,4:when
-m123,11,2:
-S123,12,6:answer
-S123,20,22:request-transformation
-S123,44,6:equals
-B123,52,4:true
-S124,5,7:require
-S124,14,4:rest
-S125,5,6:reason
-S125,13,199:Reshaping request and response bodies at the gateway needs mapping templates, which only REST APIs with custom integrations have. HTTP APIs can only rename or add headers, query parameters and paths.
-S129,5,5:facts
-s129,12,2:
-S129,13,28:custom-integration-rest-only
-S129,43,18:rest-only-features
-m131,5,6:
-S131,5,2:id
-S131,9,27:api-type.private-needs-rest
-S132,5,8:decision
-S132,15,8:api-type
-S133,5,4:when
-m133,11,1:
-S133,12,3:ref
-S133,17,16:only-vpc-clients
-S134,5,7:require
-S134,14,4:rest
-S135,5,6:reason
-S135,13,140:Your callers are inside VPCs without internet access, and only REST APIs have private endpoints reachable through an interface VPC endpoint.
+S113,13,154:Only REST APIs add the gateway itself to X-Ray traces. With an HTTP API the functions can still be traced, but the time spent in the gateway is not shown.
+S116,5,5:facts
+s116,12,1:
+S116,13,18:rest-only-features
+m118,5,7:
+S118,5,2:id
+S118,9,26:api-type.canary-needs-rest
+S119,5,8:decision
+S119,15,8:api-type
+S120,5,4:when
+m120,11,2:
+S120,12,6:answer
+S120,20,16:gateway-features
+S120,38,8:contains
+S120,48,6:canary
+S121,5,7:require
+S121,14,4:rest
+S122,5,6:reason
+S122,13,103:Canary settings on a stage, which send a share of traffic to a new deployment, exist only on REST APIs.
+S125,5,8:tradeoff
+S125,15,137:Weighted Lambda aliases (for example with CodeDeploy) shift traffic between function versions on either API type and may be all you need.
+S128,5,5:facts
+s128,12,1:
+S128,13,18:rest-only-features
+m130,5,6:
+S130,5,2:id
+S130,9,36:api-type.mapping-templates-need-rest
+S131,5,8:decision
+S131,15,8:api-type
+S132,5,4:when
+m132,11,2:
+S132,12,6:answer
+S132,20,22:request-transformation
+S132,44,6:equals
+B132,52,4:true
+S133,5,7:require
+S133,14,4:rest
+S134,5,6:reason
+S134,13,199:Reshaping request and response bodies at the gateway needs mapping templates, which only REST APIs with custom integrations have. HTTP APIs can only rename or add headers, query parameters and paths.
 S138,5,5:facts
 s138,12,2:
-S138,13,14:endpoint-types
-S138,29,24:private-via-vpc-endpoint
-m140,5,7:
+S138,13,28:custom-integration-rest-only
+S138,43,18:rest-only-features
+m140,5,6:
 S140,5,2:id
-S140,9,35:api-type.long-requests-exclude-http
+S140,9,27:api-type.private-needs-rest
 S141,5,8:decision
 S141,15,8:api-type
 S142,5,4:when
-m142,11,2:
-S142,12,6:answer
-S142,20,12:max-duration
-S142,34,2:gt
-I142,38,2:30
-S143,5,7:exclude
-S143,14,4:http
+m142,11,1:
+S142,12,3:ref
+S142,17,16:only-vpc-clients
+S143,5,7:require
+S143,14,4:rest
 S144,5,6:reason
-S144,13,179:Requests longer than 30 seconds cannot pass through an HTTP API: its 30-second integration timeout is fixed. A regional or private REST API can wait longer after a quota increase.
-S148,5,8:tradeoff
-S148,15,84:Consider making long operations asynchronous instead of holding the connection open.
-S150,5,5:facts
-s150,12,2:
-S150,13,16:http-timeout-30s
-S150,31,21:rest-timeout-raisable
-m152,5,8:
-S152,5,2:id
-S152,9,34:api-type.worldwide-edge-needs-rest
-S153,5,8:decision
-S153,15,8:api-type
-S154,5,4:when
-m155,7,1:
-S155,7,3:all
-s156,9,2:
-m156,11,1:
-S156,12,3:ref
-S156,17,15:worldwide-users
-m157,11,2:
-S157,12,6:answer
-S157,20,7:own-cdn
-S157,29,6:equals
-B157,37,5:false
-S158,5,9:recommend
-S158,16,4:rest
-S159,5,8:strength
-S159,15,4:weak
-S160,5,6:reason
-S160,13,134:Callers are spread around the world, and only REST APIs offer an edge-optimized endpoint that brings the TLS handshake closer to them.
-S163,5,8:tradeoff
-S163,15,125:A regional HTTP API behind a CloudFront distribution gives the same benefit at a lower request price, with a CDN you control.
-S166,5,5:facts
-s166,12,2:
-S166,13,14:endpoint-types
-S166,29,19:edge-via-cloudfront
-m168,5,8:
-S168,5,2:id
-S168,9,24:api-type.http-is-cheaper
-S169,5,8:decision
-S169,15,8:api-type
-S170,5,4:when
-m170,11,1:
-S170,12,3:not
-m170,17,1:
-S170,18,3:ref
-S170,23,23:needs-rest-only-feature
+S144,13,140:Your callers are inside VPCs without internet access, and only REST APIs have private endpoints reachable through an interface VPC endpoint.
+S147,5,5:facts
+s147,12,2:
+S147,13,14:endpoint-types
+S147,29,24:private-via-vpc-endpoint
+m149,5,7:
+S149,5,2:id
+S149,9,35:api-type.long-requests-exclude-http
+S150,5,8:decision
+S150,15,8:api-type
+S151,5,4:when
+m152,7,1:
+S152,7,3:all
+s153,9,2:
+m153,11,2:
+S153,12,6:answer
+S153,20,12:max-duration
+S153,34,2:gt
+I153,38,2:30
+m154,11,1:
+S154,12,3:ref
+S154,17,16:synchronous-wait
+S155,5,7:exclude
+S155,14,4:http
+S156,5,6:reason
+S156,13,200:Clients wait on the connection for more than 30 seconds, which an HTTP API cannot do: its 30-second integration timeout is fixed. A regional or private REST API can wait longer after a quota increase.
+S160,5,8:tradeoff
+S160,15,109:The interaction-model decision explains why an asynchronous job or a stream would avoid the limit altogether.
+S163,5,5:facts
+s163,12,2:
+S163,13,16:http-timeout-30s
+S163,31,21:rest-timeout-raisable
+m165,5,8:
+S165,5,2:id
+S165,9,34:api-type.worldwide-edge-needs-rest
+S166,5,8:decision
+S166,15,8:api-type
+S167,5,4:when
+m168,7,1:
+S168,7,3:all
+s169,9,2:
+m169,11,1:
+S169,12,3:ref
+S169,17,15:worldwide-users
+m170,11,2:
+S170,12,6:answer
+S170,20,7:own-cdn
+S170,29,6:equals
+B170,37,5:false
 S171,5,9:recommend
-S171,16,4:http
+S171,16,4:rest
 S172,5,8:strength
-S172,15,6:normal
+S172,15,4:weak
 S173,5,6:reason
-S173,13,136:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request and configure CORS declaratively.
+S173,13,134:Callers are spread around the world, and only REST APIs offer an edge-optimized endpoint that brings the TLS handshake closer to them.
 S176,5,8:tradeoff
-S176,15,172:Adding a REST-only feature later (usage plans, WAF on the API, caching, validation) means migrating to a REST API, which changes the event format for payload 2.0 functions.
+S176,15,125:A regional HTTP API behind a CloudFront distribution gives the same benefit at a lower request price, with a CDN you control.
 S179,5,5:facts
-s179,12,3:
-S179,13,18:price-rest-vs-http
-S179,33,21:http-api-capabilities
-S179,56,11:http-api-ga
-m181,5,6:
+s179,12,2:
+S179,13,14:endpoint-types
+S179,29,19:edge-via-cloudfront
+m181,5,8:
 S181,5,2:id
-S181,9,31:api-type.consider-function-urls
+S181,9,24:api-type.http-is-cheaper
 S182,5,8:decision
 S182,15,8:api-type
 S183,5,4:when
-m184,7,1:
-S184,7,3:all
-s185,9,5:
-m185,11,2:
-S185,12,6:answer
-S185,20,12:max-duration
-S185,34,2:gt
-I185,38,2:30
-m186,11,1:
-S186,12,3:not
-m186,17,2:
-S186,18,6:answer
-S186,26,15:auth-mechanisms
-S186,43,12:contains-any
-s186,57,4:
-S186,58,7:cognito
-S186,67,4:oidc
-S186,73,8:api-keys
-S186,83,6:custom
-m187,11,2:
-S187,12,5:count
-S187,19,16:gateway-features
-S187,37,6:equals
-I187,45,1:0
-m188,11,2:
-S188,12,6:answer
-S188,20,22:request-transformation
-S188,44,6:equals
-B188,52,5:false
-m189,11,1:
-S189,12,3:not
-m189,17,2:
-S189,18,6:answer
-S189,26,9:consumers
-S189,37,8:contains
-S189,47,8:vpc-only
-S190,5,7:finding
-m190,14,2:
-S190,15,8:severity
-S190,25,4:info
-S190,31,5:title
-S190,38,50:A Lambda function URL may fit long requests better
-S191,5,6:reason
-S191,13,321:Your requests run longer than an HTTP API allows and you need no gateway feature and no authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up to 15 minutes), needs no quota increase, and costs nothing beyond the function. It supports IAM or no authentication, and its own CORS settings.
-S196,5,5:facts
-s196,12,2:
-S196,13,13:function-urls
-S196,28,22:lambda-duration-memory
+m183,11,1:
+S183,12,3:not
+m183,17,1:
+S183,18,3:ref
+S183,23,23:needs-rest-only-feature
+S184,5,9:recommend
+S184,16,4:http
+S185,5,8:strength
+S185,15,6:normal
+S186,5,6:reason
+S186,13,136:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request and configure CORS declaratively.
+S189,5,8:tradeoff
+S189,15,172:Adding a REST-only feature later (usage plans, WAF on the API, caching, validation) means migrating to a REST API, which changes the event format for payload 2.0 functions.
+S192,5,5:facts
+s192,12,3:
+S192,13,18:price-rest-vs-http
+S192,33,21:http-api-capabilities
+S192,56,11:http-api-ga
 @31:<bundled>/authorizer.cases.yaml,10134
 m3,1,1:
 S3,1,5:cases
@@ -7672,10 +8750,10 @@ S284,13,369:The SAM and OpenAPI output of this tool (checked with cfn-lint and s
 S290,5,5:facts
 s290,12,1:
 S290,13,19:rest-jwt-authorizer
-@25:<bundled>/conditions.yaml,4705
+@25:<bundled>/conditions.yaml,4202
 m5,1,1:
 S5,1,10:conditions
-m7,3,15:
+m7,3,17:
 S7,3,15:browser-clients
 m8,5,2:
 S8,6,6:answer
@@ -7733,7 +8811,7 @@ S31,42,9:worldwide
 S34,3,23:needs-rest-only-feature
 m36,5,1:
 S36,5,3:any
-s37,7,5:
+s37,7,6:
 m37,9,2:
 S37,10,6:answer
 S37,18,16:gateway-features
@@ -7761,221 +8839,167 @@ B39,50,4:true
 m40,9,1:
 S40,10,3:ref
 S40,15,16:only-vpc-clients
-m41,9,2:
-S41,10,6:answer
-S41,18,12:max-duration
-S41,32,2:gt
-I41,36,2:30
-S43,3,16:token-based-auth
-m45,5,2:
-S45,6,6:answer
-S45,14,15:auth-mechanisms
-S45,31,12:contains-any
-s45,45,2:
-S45,46,7:cognito
-S45,55,4:oidc
-S47,3,16:needs-authorizer
-m49,5,2:
-S49,6,6:answer
-S49,14,15:auth-mechanisms
-S49,31,12:contains-any
-s49,45,4:
-S49,46,7:cognito
-S49,55,4:oidc
-S49,61,3:iam
-S49,66,6:custom
-S51,3,29:several-authorizer-mechanisms
-m53,5,1:
-S53,5,3:any
-s54,7,3:
-m54,9,1:
-S54,9,3:all
-s55,11,2:
-m55,13,2:
-S55,14,6:answer
-S55,22,15:auth-mechanisms
-S55,39,8:contains
-S55,49,7:cognito
+m41,9,1:
+S41,9,3:all
+s41,14,2:
+m41,15,2:
+S41,16,6:answer
+S41,24,12:max-duration
+S41,38,2:gt
+I41,42,2:30
+m41,47,1:
+S41,48,3:ref
+S41,53,16:synchronous-wait
+m42,9,2:
+S42,10,8:decision
+S42,20,17:interaction-model
+S42,39,2:is
+S42,43,9:streaming
+S44,3,16:token-based-auth
+m46,5,2:
+S46,6,6:answer
+S46,14,15:auth-mechanisms
+S46,31,12:contains-any
+s46,45,2:
+S46,46,7:cognito
+S46,55,4:oidc
+S48,3,16:needs-authorizer
+m50,5,2:
+S50,6,6:answer
+S50,14,15:auth-mechanisms
+S50,31,12:contains-any
+s50,45,4:
+S50,46,7:cognito
+S50,55,4:oidc
+S50,61,3:iam
+S50,66,6:custom
+S52,3,29:several-authorizer-mechanisms
+m54,5,1:
+S54,5,3:any
+s55,7,3:
+m55,9,1:
+S55,9,3:all
+s56,11,2:
 m56,13,2:
 S56,14,6:answer
 S56,22,15:auth-mechanisms
-S56,39,12:contains-any
-s56,53,3:
-S56,54,4:oidc
-S56,60,3:iam
-S56,65,6:custom
-m57,9,1:
-S57,9,3:all
-s58,11,2:
-m58,13,2:
-S58,14,6:answer
-S58,22,15:auth-mechanisms
-S58,39,8:contains
-S58,49,4:oidc
+S56,39,8:contains
+S56,49,7:cognito
+m57,13,2:
+S57,14,6:answer
+S57,22,15:auth-mechanisms
+S57,39,12:contains-any
+s57,53,3:
+S57,54,4:oidc
+S57,60,3:iam
+S57,65,6:custom
+m58,9,1:
+S58,9,3:all
+s59,11,2:
 m59,13,2:
 S59,14,6:answer
 S59,22,15:auth-mechanisms
-S59,39,12:contains-any
-s59,53,2:
-S59,54,3:iam
-S59,59,6:custom
-m60,9,2:
-S60,10,6:answer
-S60,18,15:auth-mechanisms
-S60,35,12:contains-all
-s60,49,2:
-S60,50,3:iam
-S60,55,6:custom
-S62,3,31:several-mechanisms-on-one-route
-m63,5,1:
-S63,5,3:all
-s64,7,2:
-m64,9,2:
-S64,10,6:answer
-S64,18,25:multiple-auth-same-method
-S64,45,6:equals
-B64,53,4:true
-m65,9,1:
-S65,10,3:ref
-S65,15,29:several-authorizer-mechanisms
-S68,3,13:long-requests
-m70,5,2:
-S70,6,6:answer
-S70,14,12:max-duration
-S70,28,2:gt
-I70,32,2:29
-S72,3,14:large-packages
-m74,5,1:
-S74,5,3:any
-s75,7,2:
-m75,9,2:
-S75,10,6:answer
-S75,18,14:package-zipped
-S75,34,2:gt
-I75,38,2:40
+S59,39,8:contains
+S59,49,4:oidc
+m60,13,2:
+S60,14,6:answer
+S60,22,15:auth-mechanisms
+S60,39,12:contains-any
+s60,53,2:
+S60,54,3:iam
+S60,59,6:custom
+m61,9,2:
+S61,10,6:answer
+S61,18,15:auth-mechanisms
+S61,35,12:contains-all
+s61,49,2:
+S61,50,3:iam
+S61,55,6:custom
+S63,3,31:several-mechanisms-on-one-route
+m64,5,1:
+S64,5,3:all
+s65,7,2:
+m65,9,2:
+S65,10,6:answer
+S65,18,25:multiple-auth-same-method
+S65,45,6:equals
+B65,53,4:true
+m66,9,1:
+S66,10,3:ref
+S66,15,29:several-authorizer-mechanisms
+S69,3,13:long-requests
+m71,5,2:
+S71,6,6:answer
+S71,14,12:max-duration
+S71,28,2:gt
+I71,32,2:29
+S73,3,14:large-packages
+m75,5,1:
+S75,5,3:any
+s76,7,2:
 m76,9,2:
 S76,10,6:answer
-S76,18,16:package-unzipped
-S76,36,2:gt
-I76,40,3:200
-S78,3,21:concurrency-over-1000
-m81,5,1:
-S81,5,3:any
-s83,7,8:
-m83,9,2:
-S83,10,6:answer
-S83,18,8:peak-rps
-S83,28,2:gt
-I83,32,5:10000
-m84,9,1:
-S84,9,3:all
-s84,14,2:
-m84,15,2:
-S84,16,6:answer
-S84,24,8:peak-rps
-S84,34,2:gt
-I84,38,4:1000
-m84,45,2:
-S84,46,6:answer
-S84,54,12:max-duration
-S84,68,3:gte
-I84,73,1:1
-m85,9,1:
-S85,9,3:all
-s85,14,2:
-m85,15,2:
-S85,16,6:answer
-S85,24,8:peak-rps
-S85,34,2:gt
-I85,38,3:500
-m85,44,2:
-S85,45,6:answer
-S85,53,12:max-duration
-S85,67,3:gte
-I85,72,1:2
-m86,9,1:
-S86,9,3:all
-s86,14,2:
-m86,15,2:
-S86,16,6:answer
-S86,24,8:peak-rps
-S86,34,2:gt
-I86,38,3:200
-m86,44,2:
-S86,45,6:answer
-S86,53,12:max-duration
-S86,67,3:gte
-I86,72,1:5
-m87,9,1:
-S87,9,3:all
-s87,14,2:
-m87,15,2:
-S87,16,6:answer
-S87,24,8:peak-rps
-S87,34,2:gt
-I87,38,3:100
-m87,44,2:
-S87,45,6:answer
-S87,53,12:max-duration
-S87,67,3:gte
-I87,72,2:10
-m88,9,1:
-S88,9,3:all
-s88,14,2:
-m88,15,2:
-S88,16,6:answer
-S88,24,8:peak-rps
-S88,34,2:gt
-I88,38,2:50
-m88,43,2:
-S88,44,6:answer
-S88,52,12:max-duration
-S88,66,3:gte
-I88,71,2:20
-m89,9,1:
-S89,9,3:all
-s89,14,2:
-m89,15,2:
-S89,16,6:answer
-S89,24,8:peak-rps
-S89,34,2:gt
-I89,38,2:20
-m89,43,2:
-S89,44,6:answer
-S89,52,12:max-duration
-S89,66,3:gte
-I89,71,2:50
-m90,9,1:
-S90,9,3:all
-s90,14,2:
-m90,15,2:
-S90,16,6:answer
-S90,24,8:peak-rps
-S90,34,2:gt
-I90,38,2:10
-m90,43,2:
-S90,44,6:answer
-S90,52,12:max-duration
-S90,66,3:gte
-I90,71,3:100
-S93,3,17:lambda-authorizer
-m94,5,2:
-S94,6,8:decision
-S94,16,10:authorizer
-S94,28,2:in
-s94,32,2:
-S94,33,12:lambda-token
-S94,47,14:lambda-request
-S96,3,19:authorizer-resource
-m98,5,2:
-S98,6,8:decision
-S98,16,10:authorizer
-S98,28,2:in
-s98,32,4:
-S98,33,7:cognito
-S98,42,12:lambda-token
-S98,56,14:lambda-request
-S98,72,3:jwt
+S76,18,14:package-zipped
+S76,34,2:gt
+I76,38,2:40
+m77,9,2:
+S77,10,6:answer
+S77,18,16:package-unzipped
+S77,36,2:gt
+I77,40,3:200
+S79,3,16:synchronous-wait
+m82,5,2:
+S82,6,8:decision
+S82,16,17:interaction-model
+S82,35,2:is
+S82,39,11:synchronous
+S84,3,21:long-synchronous-wait
+m86,5,1:
+S86,5,3:all
+s86,10,2:
+m86,11,1:
+S86,12,3:ref
+S86,17,13:long-requests
+m86,33,1:
+S86,34,3:ref
+S86,39,16:synchronous-wait
+S88,3,21:lower-throttle-region
+m91,5,2:
+S91,6,6:answer
+S91,14,10:aws-region
+S91,26,2:in
+s91,30,13:
+S91,31,10:af-south-1
+S91,43,10:eu-south-1
+S91,55,14:ap-southeast-3
+S91,71,12:me-central-1
+S91,85,10:ap-south-2
+S91,97,14:ap-southeast-4
+S91,113,10:eu-south-2
+S91,125,12:eu-central-2
+S91,139,12:il-central-1
+S91,153,9:ca-west-1
+S91,164,14:ap-southeast-5
+S91,180,14:ap-southeast-7
+S91,196,12:mx-central-1
+S94,3,17:lambda-authorizer
+m95,5,2:
+S95,6,8:decision
+S95,16,10:authorizer
+S95,28,2:in
+s95,32,2:
+S95,33,12:lambda-token
+S95,47,14:lambda-request
+S97,3,19:authorizer-resource
+m99,5,2:
+S99,6,8:decision
+S99,16,10:authorizer
+S99,28,2:in
+s99,32,4:
+S99,33,7:cognito
+S99,42,12:lambda-token
+S99,56,14:lambda-request
+S99,72,3:jwt
 @25:<bundled>/cors.cases.yaml,5762
 m4,1,1:
 S4,1,5:cases
@@ -8673,558 +9697,712 @@ S218,5,5:facts
 s218,12,2:
 S218,13,16:http-cors-config
 S218,31,23:rest-cors-proxy-headers
-@24:<bundled>/decisions.yaml,20904
+@24:<bundled>/decisions.yaml,28541
 m5,1,1:
 S5,1,9:decisions
-s6,3,9:
+s6,3,11:
 m6,5,6:
 S6,5,2:id
-S6,9,8:api-type
+S6,9,17:interaction-model
 S7,5,5:title
-S7,12,20:REST API or HTTP API
+S7,12,17:Interaction model
 S8,5,8:question
-S8,15,54:Which API Gateway product should the APIs be built on?
+S8,15,112:How should clients get the results - wait on the request, poll a job, be pushed the result, or receive a stream?
 S9,5,7:default
-S9,14,4:http
+S9,14,11:synchronous
 S10,5,5:after
 s10,12,0:
 S11,5,7:options
-s12,7,2:
+s12,7,4:
 m12,9,5:
 S12,9,2:id
-S12,13,4:rest
+S12,13,11:synchronous
 S13,9,5:title
-S13,16,25:REST API (API Gateway v1)
+S13,16,32:Synchronous request and response
 S14,9,7:summary
-S14,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
+S14,18,121:The client sends a request and waits on the same connection until the function has finished and the response is complete.
 S17,9,4:pros
-s18,11,5:
-S18,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
-S19,13,69:Offers edge-optimized and private endpoints as well as regional ones.
-S20,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
-S21,13,64:Supports custom (non-proxy) integrations with mapping templates.
-S22,13,144:Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
-S23,9,4:cons
-s24,11,2:
-S24,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
-S25,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-m26,9,5:
-S26,9,2:id
-S26,13,4:http
-S27,9,5:title
-S27,16,25:HTTP API (API Gateway v2)
-S28,9,7:summary
-S28,18,121:The lighter, cheaper API Gateway product for proxying requests to Lambda, with built-in CORS and a native JWT authorizer.
-S31,9,4:pros
-s32,11,4:
-S32,13,55:Roughly 70 percent cheaper per request than a REST API.
-S33,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-S34,13,82:Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
-S35,13,49:Simpler configuration with automatic deployments.
-S36,9,4:cons
-s37,11,4:
-S37,13,69:Regional endpoints only - no edge-optimized and no private endpoints.
-S38,13,118:No API keys, usage plans, request validation, caching, WAF, resource policies, canary stages, X-Ray or SDK generation.
-S39,13,40:Integration timeout fixed at 30 seconds.
-S40,13,52:Lambda proxy integration only; no mapping templates.
-m42,5,6:
-S42,5,2:id
-S42,9,13:endpoint-type
-S43,5,5:title
-S43,12,13:Endpoint type
-S44,5,8:question
-S44,15,71:How should callers reach the API - regional, edge-optimized or private?
-S45,5,7:default
-S45,14,8:regional
-S46,5,5:after
-s46,12,1:
-S46,13,8:api-type
-S47,5,7:options
-s48,7,3:
-m48,9,5:
-S48,9,2:id
-S48,13,8:regional
-S49,9,5:title
-S49,16,17:Regional endpoint
-S50,9,7:summary
-S50,18,125:The API is served directly from its Region with no CloudFront in the path; the default choice and the only one for HTTP APIs.
-S53,9,4:pros
-s54,11,3:
-S54,13,77:Lowest latency for callers in the same Region, including other AWS workloads.
-S55,13,73:Works with your own CDN, multi-Region routing in Route 53 and mutual TLS.
-S56,13,70:Regional REST APIs can raise the integration timeout above 29 seconds.
-S57,9,4:cons
-s58,11,1:
-S58,13,73:Distant callers pay a longer TLS handshake unless you put a CDN in front.
-m59,9,5:
-S59,9,2:id
-S59,13,4:edge
-S60,9,5:title
-S60,16,35:Edge-optimized endpoint (REST only)
-S61,9,7:summary
-S61,18,116:Requests enter through a CloudFront point of presence near the caller and travel to the Region over the AWS network.
-S64,9,4:pros
-s65,11,2:
-S65,13,85:Shorter connection set-up for callers spread around the world, with no CDN to manage.
-S66,13,85:AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
-S67,9,4:cons
-s68,11,4:
-S68,13,159:REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
-S69,13,50:Custom-domain certificates must live in us-east-1.
-S70,13,51:The 29-second integration timeout cannot be raised.
-S71,13,42:Adds a hop for callers in the same Region.
-m72,9,5:
-S72,9,2:id
-S72,13,7:private
-S73,9,5:title
-S73,16,28:Private endpoint (REST only)
-S74,9,7:summary
-S74,18,111:The API is reachable only from VPCs through an interface VPC endpoint for execute-api, never from the internet.
-S77,9,4:pros
-s78,11,3:
-S78,13,42:Traffic never leaves your private network.
-S79,13,66:Access is controlled by a resource policy per VPC or VPC endpoint.
-S80,13,55:The integration timeout can be raised above 29 seconds.
-S81,9,4:cons
-s82,11,3:
-S82,13,82:REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
-S83,13,153:Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
-S84,13,59:Wildcard custom domains are not supported for private APIs.
-m86,5,6:
-S86,5,2:id
-S86,9,9:api-count
-S87,5,5:title
-S87,12,37:One API per service or one shared API
-S88,5,8:question
-S88,15,74:Should each service get its own API, or should all services share one API?
-S89,5,7:default
-S89,14,11:per-service
-S90,5,5:after
-s90,12,0:
-S91,5,7:options
-s92,7,2:
+s18,11,2:
+S18,13,107:The simplest contract for clients and the simplest code - one request, one response, no job state to store.
+S19,13,70:Errors reach the caller directly, with the status code of the failure.
+S20,9,4:cons
+s21,11,3:
+S21,13,119:The caller waits as long as the work takes; every hop (gateway, CDN, proxies, mobile networks) must tolerate that wait.
+S22,13,122:API Gateway stops waiting after 29 seconds (REST, raisable on regional and private APIs only) or 30 seconds (HTTP, fixed).
+S23,13,105:A client that gives up leaves the work running; a retry runs it twice unless the operation is idempotent.
+m24,9,5:
+S24,9,2:id
+S24,13,9:async-job
+S25,9,5:title
+S25,16,51:Asynchronous job (202 with a job id, status polled)
+S26,9,7:summary
+S26,18,175:The API accepts the work, stores a job record, queues the work for a worker function and answers 202 with a job id at once; the client polls the status and fetches the result.
+S30,9,4:pros
+s31,11,3:
+S31,13,96:Every request is short, so no gateway, CDN or mobile-network timeout applies to the work itself.
+S32,13,113:Work can run up to Lambda's 15 minutes, or much longer in a Step Functions workflow, and is retried by the queue.
+S33,13,97:The queue absorbs bursts, and a worker's concurrency can be capped to protect downstream systems.
+S34,9,4:cons
+s35,11,2:
+S35,13,107:More moving parts - a queue, a worker function and a status store - and a job contract clients must follow.
+S36,13,109:Polling adds requests (and cost) and a delay of up to one polling interval before the client sees the result.
+m37,9,5:
+S37,9,2:id
+S37,13,10:async-push
+S38,9,5:title
+S38,16,38:Asynchronous with push (WebSocket API)
+S39,9,7:summary
+S39,18,164:Clients keep a WebSocket connection open to an API Gateway WebSocket API; the back end posts messages (results, events, chat) to the connection when they are ready.
+S42,9,4:pros
+s43,11,2:
+S43,13,97:The server can send at any time - chat, live updates, notifications - without the client polling.
+S44,13,67:Results arrive as soon as they are ready, with no polling interval.
+S45,9,4:cons
+s46,11,3:
+S46,13,135:Connections last at most 2 hours and close after 10 idle minutes, so clients must reconnect and the back end must store connection ids.
+S47,13,86:Messages are limited to 128 KB (sent in 32 KB frames); larger results need an S3 link.
+S48,13,97:Billed per message and per connection minute; harder to test and to put behind corporate proxies.
+m49,9,5:
+S49,9,2:id
+S49,13,9:streaming
+S50,9,5:title
+S50,16,18:Response streaming
+S51,9,7:summary
+S51,18,181:The client waits on one connection, but the function sends the response in parts as they are produced (REST API response streaming or a Lambda function URL in response-stream mode).
+S55,9,4:pros
+s56,11,2:
+S56,13,108:The first bytes arrive early; progressive output (generated text, exports) shows while the rest is produced.
+S57,13,92:A streamed REST response may run up to 15 minutes and exceed 10 MB without a quota increase.
+S58,9,4:cons
+s59,11,3:
+S59,13,125:Lambda streams natively only on the Node.js managed runtimes; other runtimes need a custom runtime or the Lambda Web Adapter.
+S60,13,125:Streamed REST routes need proxy integrations and cannot use the response cache or mapping templates; HTTP APIs cannot stream.
+S61,13,59:The client still holds a connection for the whole response.
+m63,5,6:
+S63,5,2:id
+S63,9,10:front-door
+S64,5,5:title
+S64,12,10:Front door
+S65,5,8:question
+S65,15,99:What should receive the HTTP requests in front of the functions - API Gateway or something simpler?
+S66,5,7:default
+S66,14,11:api-gateway
+S67,5,5:after
+s67,12,1:
+S67,13,17:interaction-model
+S68,5,7:options
+s69,7,4:
+m69,9,5:
+S69,9,2:id
+S69,13,11:api-gateway
+S70,9,5:title
+S70,16,52:Amazon API Gateway (REST or HTTP API, decided below)
+S71,9,7:summary
+S71,18,130:A managed API in front of the functions; the api-type decision picks a REST or an HTTP API and endpoint-type how callers reach it.
+S74,9,4:pros
+s75,11,2:
+S75,13,92:Authorizers (IAM, JWT, Cognito, Lambda), throttling, custom domains and stages with no code.
+S76,13,94:REST APIs add usage plans, validation, caching, WAF, private endpoints and response streaming.
+S77,9,4:cons
+s78,11,2:
+S78,13,93:Requests wait at most 29 seconds (REST default) or 30 seconds (HTTP); payloads stop at 10 MB.
+S79,13,120:Billed per request - about $3.50 (REST) or $1.00 (HTTP) per million in us-east-1 - which dominates at very high traffic.
+m80,9,5:
+S80,9,2:id
+S80,13,12:function-url
+S81,9,5:title
+S81,16,19:Lambda function URL
+S82,9,7:summary
+S82,18,105:The function's own HTTPS endpoint, with no gateway in front; callers authenticate with IAM or not at all.
+S85,9,4:pros
+s86,11,2:
+S86,13,105:No extra charge beyond the Lambda invocation, and nothing to configure but the URL and its CORS settings.
+S87,13,108:A request may run as long as the function timeout (up to 15 minutes), and responses can stream up to 200 MB.
+S88,9,4:cons
+s89,11,3:
+S89,13,106:Authentication is IAM (SigV4) or none - no JWT, Cognito or Lambda authorizers, no API keys or usage plans.
+S90,13,86:No throttling per route or client, no WAF, no caching and no custom domain of its own.
+S91,13,74:One URL per function, so routing between functions needs a layer in front.
 m92,9,5:
 S92,9,2:id
-S92,13,11:per-service
+S92,13,23:cloudfront-function-url
 S93,9,5:title
-S93,16,19:One API per service
+S93,16,44:CloudFront in front of a Lambda function URL
 S94,9,7:summary
-S94,18,134:Each service owns its API, deployed with the service; a custom domain can still join them under one host name with base path mappings.
+S94,18,116:A CloudFront distribution with origin access control signs requests to a function URL that only CloudFront may call.
 S97,9,4:pros
-s98,11,3:
-S98,13,79:Teams deploy and roll back independently; a bad deployment affects one service.
-S99,13,87:Each API stays well below the per-API quotas (300 resources or routes, 10 authorizers).
-S100,13,59:Clear ownership - the API lives in the service's own stack.
-S101,9,4:cons
-s102,11,3:
-S102,13,82:Authorizers, gateway responses, CORS and stage settings are repeated on every API.
-S103,13,72:Callers see one base URL per service unless a custom domain unites them.
-S104,13,57:One generated SDK per API rather than one for everything.
-m105,9,5:
-S105,9,2:id
-S105,13,6:shared
-S106,9,5:title
-S106,16,14:One shared API
-S107,9,7:summary
-S107,18,86:A single API holds the resources of every service; services attach their routes to it.
-S110,9,4:pros
-s111,11,2:
-S111,13,83:One base URL, one OpenAPI document, one SDK and one set of usage plans for callers.
-S112,13,57:Authorizers, CORS and gateway responses are defined once.
-S113,9,4:cons
-s114,11,3:
-S114,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
-S115,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
-S116,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
-m118,5,6:
-S118,5,2:id
-S118,9,14:resource-style
-S119,5,5:title
-S119,12,36:Proxy resource or explicit resources
-S120,5,8:question
-S120,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
-S121,5,7:default
-S121,14,5:proxy
-S122,5,5:after
-s122,12,1:
-S122,13,8:api-type
-S123,5,7:options
-s124,7,2:
-m124,9,5:
-S124,9,2:id
-S124,13,5:proxy
-S125,9,5:title
-S125,16,44:Catch-all proxy resource ({proxy+} with ANY)
-S126,9,7:summary
-S126,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
-S129,9,4:pros
-s130,11,3:
-S130,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
-S131,13,67:Developers use the web framework they know, and can run it locally.
-S132,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
-S133,9,4:cons
-s134,11,3:
-S134,13,68:The gateway cannot validate, cache, document or authorize per route.
-S135,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
-S136,13,62:An OpenAPI document or generated SDK describes almost nothing.
+s98,11,2:
+S98,13,74:Caching at the edge, AWS WAF, a custom domain and TLS close to the caller.
+S99,13,87:The function URL itself costs nothing extra; CloudFront charges per request and per GB.
+S100,9,4:cons
+s101,11,3:
+S101,13,98:CloudFront waits 30 seconds for the origin by default and at most 60 (180 after a quota increase).
+S102,13,104:Still no authorizers - tokens are validated in the function, or at the edge with a function of your own.
+S103,13,96:POST and PUT bodies to an OAC-protected function URL need the payload hash signed by the client.
+m104,9,5:
+S104,9,2:id
+S104,13,3:alb
+S105,9,5:title
+S105,16,45:Application Load Balancer with Lambda targets
+S106,9,7:summary
+S106,18,100:An ALB listener routes requests by path or host to target groups whose targets are Lambda functions.
+S109,9,4:pros
+s110,11,2:
+S110,13,122:Billed per hour and per load-balancer capacity unit rather than per request, which is cheaper at very high steady traffic.
+S111,13,96:Path and host routing, OIDC or Cognito login for browser sessions, WAF, and a long idle timeout.
+S112,9,4:cons
+s113,11,3:
+S113,13,119:Request and response bodies to a Lambda target are limited to 1 MB, and WebSockets to Lambda targets are not supported.
+S114,13,99:Needs a VPC with subnets in two Availability Zones, and costs about $16 a month before any traffic.
+S115,13,72:No usage plans, JWT authorizers or response streaming to Lambda targets.
+m117,5,6:
+S117,5,2:id
+S117,9,8:api-type
+S118,5,5:title
+S118,12,20:REST API or HTTP API
+S119,5,8:question
+S119,15,54:Which API Gateway product should the APIs be built on?
+S120,5,7:default
+S120,14,4:http
+S121,5,5:after
+s121,12,0:
+S122,5,7:options
+s123,7,2:
+m123,9,5:
+S123,9,2:id
+S123,13,4:rest
+S124,9,5:title
+S124,16,25:REST API (API Gateway v1)
+S125,9,7:summary
+S125,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
+S128,9,4:pros
+s129,11,5:
+S129,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
+S130,13,69:Offers edge-optimized and private endpoints as well as regional ones.
+S131,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
+S132,13,64:Supports custom (non-proxy) integrations with mapping templates.
+S133,13,144:Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
+S134,9,4:cons
+s135,11,2:
+S135,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
+S136,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
 m137,9,5:
 S137,9,2:id
-S137,13,8:explicit
+S137,13,4:http
 S138,9,5:title
-S138,16,30:Explicit resources and methods
+S138,16,25:HTTP API (API Gateway v2)
 S139,9,7:summary
-S139,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
+S139,18,121:The lighter, cheaper API Gateway product for proxying requests to Lambda, with built-in CORS and a native JWT authorizer.
 S142,9,4:pros
-s143,11,3:
-S143,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
-S144,13,51:A meaningful OpenAPI definition and generated SDKs.
-S145,13,60:The gateway rejects unknown routes before any function runs.
-S146,9,4:cons
-s147,11,2:
-S147,13,64:Every route change touches both the code and the API definition.
-S148,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
-m150,5,6:
-S150,5,2:id
-S150,9,11:integration
-S151,5,5:title
-S151,12,34:Lambda proxy or custom integration
-S152,5,8:question
-S152,15,54:How should API Gateway pass requests to the functions?
-S153,5,7:default
-S153,14,12:lambda-proxy
-S154,5,5:after
-s154,12,1:
-S154,13,8:api-type
-S155,5,7:options
-s156,7,2:
-m156,9,5:
-S156,9,2:id
-S156,13,12:lambda-proxy
-S157,9,5:title
-S157,16,24:Lambda proxy integration
-S158,9,7:summary
-S158,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
-S161,9,4:pros
-s162,11,3:
-S162,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
-S163,13,69:Function input and output change without touching the API definition.
-S164,13,44:The only Lambda integration HTTP APIs offer.
-S165,9,4:cons
-s166,11,2:
-S166,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
-S167,13,49:The gateway cannot reshape requests or responses.
-m168,9,5:
-S168,9,2:id
-S168,13,6:custom
-S169,9,5:title
-S169,16,65:Custom (non-proxy) integration with mapping templates (REST only)
-S170,9,7:summary
-S170,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
-S173,9,4:pros
-s174,11,2:
-S174,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
-S175,13,66:Errors can be mapped to status codes without code in the function.
-S176,9,4:cons
-s177,11,3:
-S177,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
-S178,13,74:Any change to the function's input or output also needs a template change.
-S179,13,10:REST only.
-m181,5,6:
-S181,5,2:id
-S181,9,20:function-granularity
-S182,5,5:title
-S182,12,25:How many Lambda functions
-S183,5,8:question
-S183,15,63:How many Lambda functions should serve the routes of a service?
-S184,5,7:default
-S184,14,6:router
-S185,5,5:after
-s185,12,1:
-S185,13,14:resource-style
-S186,5,7:options
-s187,7,3:
-m187,9,5:
-S187,9,2:id
-S187,13,6:router
-S188,9,5:title
-S188,16,31:One router function per service
-S189,9,7:summary
-S189,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
-S192,9,4:pros
+s143,11,4:
+S143,13,55:Roughly 70 percent cheaper per request than a REST API.
+S144,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
+S145,13,82:Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
+S146,13,49:Simpler configuration with automatic deployments.
+S147,9,4:cons
+s148,11,4:
+S148,13,69:Regional endpoints only - no edge-optimized and no private endpoints.
+S149,13,118:No API keys, usage plans, request validation, caching, WAF, resource policies, canary stages, X-Ray or SDK generation.
+S150,13,40:Integration timeout fixed at 30 seconds.
+S151,13,52:Lambda proxy integration only; no mapping templates.
+m153,5,6:
+S153,5,2:id
+S153,9,13:endpoint-type
+S154,5,5:title
+S154,12,13:Endpoint type
+S155,5,8:question
+S155,15,71:How should callers reach the API - regional, edge-optimized or private?
+S156,5,7:default
+S156,14,8:regional
+S157,5,5:after
+s157,12,1:
+S157,13,8:api-type
+S158,5,7:options
+s159,7,3:
+m159,9,5:
+S159,9,2:id
+S159,13,8:regional
+S160,9,5:title
+S160,16,17:Regional endpoint
+S161,9,7:summary
+S161,18,125:The API is served directly from its Region with no CloudFront in the path; the default choice and the only one for HTTP APIs.
+S164,9,4:pros
+s165,11,3:
+S165,13,77:Lowest latency for callers in the same Region, including other AWS workloads.
+S166,13,73:Works with your own CDN, multi-Region routing in Route 53 and mutual TLS.
+S167,13,70:Regional REST APIs can raise the integration timeout above 29 seconds.
+S168,9,4:cons
+s169,11,1:
+S169,13,73:Distant callers pay a longer TLS handshake unless you put a CDN in front.
+m170,9,5:
+S170,9,2:id
+S170,13,4:edge
+S171,9,5:title
+S171,16,35:Edge-optimized endpoint (REST only)
+S172,9,7:summary
+S172,18,116:Requests enter through a CloudFront point of presence near the caller and travel to the Region over the AWS network.
+S175,9,4:pros
+s176,11,2:
+S176,13,85:Shorter connection set-up for callers spread around the world, with no CDN to manage.
+S177,13,85:AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
+S178,9,4:cons
+s179,11,4:
+S179,13,159:REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
+S180,13,50:Custom-domain certificates must live in us-east-1.
+S181,13,51:The 29-second integration timeout cannot be raised.
+S182,13,42:Adds a hop for callers in the same Region.
+m183,9,5:
+S183,9,2:id
+S183,13,7:private
+S184,9,5:title
+S184,16,28:Private endpoint (REST only)
+S185,9,7:summary
+S185,18,111:The API is reachable only from VPCs through an interface VPC endpoint for execute-api, never from the internet.
+S188,9,4:pros
+s189,11,3:
+S189,13,42:Traffic never leaves your private network.
+S190,13,66:Access is controlled by a resource policy per VPC or VPC endpoint.
+S191,13,55:The integration timeout can be raised above 29 seconds.
+S192,9,4:cons
 s193,11,3:
-S193,13,53:Fewest functions, roles and CloudFormation resources.
-S194,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
-S195,13,54:Matches a catch-all proxy resource and web frameworks.
-S196,9,4:cons
-s197,11,3:
-S197,13,75:The function holds the union of every route's permissions and dependencies.
-S198,13,44:One memory size and timeout for every route.
-S199,13,60:A bad deployment or a noisy route affects the whole service.
-m200,9,5:
-S200,9,2:id
-S200,13,12:per-resource
-S201,9,5:title
-S201,16,25:One function per resource
-S202,9,7:summary
-S202,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
-S205,9,4:pros
-s206,11,2:
-S206,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
-S207,13,58:Memory, timeout and concurrency can be tuned per resource.
-S208,9,4:cons
-s209,11,2:
-S209,13,53:More functions and resources to deploy than a router.
-S210,13,74:Methods of one resource still share permissions (read and write together).
-m211,9,5:
-S211,9,2:id
-S211,13,10:per-method
-S212,9,5:title
-S212,16,23:One function per method
-S213,9,7:summary
-S213,18,75:Every resource and method pair (such as GET /orders) gets its own function.
-S215,9,4:pros
-s216,11,2:
-S216,13,61:Least privilege per route and the smallest possible packages.
-S217,13,49:Each route scales, fails and is tuned on its own.
-S218,9,4:cons
-s219,11,3:
-S219,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
-S220,13,41:Rarely used routes meet more cold starts.
-S221,13,49:Shared code must be packaged into every function.
-m223,5,6:
-S223,5,2:id
-S223,9,9:packaging
-S224,5,5:title
-S224,12,38:Shared or separate deployment packages
-S225,5,8:question
-S225,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
-S226,5,7:default
-S226,14,17:separate-packages
-S227,5,5:after
-s227,12,1:
-S227,13,20:function-granularity
-S228,5,7:options
-s229,7,3:
-m229,9,5:
-S229,9,2:id
-S229,13,14:shared-package
-S230,9,5:title
-S230,16,45:One package per service with several handlers
-S231,9,7:summary
-S231,18,82:One build artifact per service; each function points at a different handler in it.
-S234,9,4:pros
-s235,11,2:
-S235,13,73:One build and one artifact per service; shared code changes in one place.
-S236,13,74:Simple to reason about versions - all handlers of a service ship together.
-S237,9,4:cons
-s238,11,3:
-S238,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
-S239,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
-S240,13,51:Any change redeploys every function of the service.
-m241,9,5:
-S241,9,2:id
-S241,13,17:separate-packages
-S242,9,5:title
-S242,16,24:One package per function
-S243,9,7:summary
-S243,18,92:Each function is built into its own package holding only the code and dependencies it needs.
-S246,9,4:pros
-s247,11,3:
-S247,13,42:Smallest packages and fastest cold starts.
-S248,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
-S249,13,57:A natural fit for router functions and compiled runtimes.
-S250,9,4:cons
-s251,11,2:
-S251,13,63:More build artifacts; shared code must be a library or a layer.
-S252,13,52:Versions of shared code can drift between functions.
-m253,9,5:
-S253,9,2:id
-S253,13,15:container-image
-S254,9,5:title
-S254,16,32:One container image per function
-S255,9,7:summary
-S255,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
-S258,9,4:pros
-s259,11,2:
-S259,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
-S260,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
-S261,9,4:cons
-s262,11,2:
-S262,13,73:An ECR repository and an image build per function; layers cannot be used.
-S263,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
-m265,5,6:
-S265,5,2:id
-S265,9,4:cors
-S266,5,5:title
-S266,12,18:How to handle CORS
-S267,5,8:question
-S267,15,58:Who answers CORS preflight requests and adds CORS headers?
-S268,5,7:default
-S268,14,4:none
-S269,5,5:after
-s269,12,1:
-S269,13,8:api-type
-S270,5,7:options
-s271,7,4:
-m271,9,5:
-S271,9,2:id
-S271,13,4:none
-S272,9,5:title
-S272,16,7:No CORS
-S273,9,7:summary
-S273,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
-S275,9,4:pros
-s276,11,1:
-S276,13,37:Nothing to configure or keep in sync.
-S277,9,4:cons
-s278,11,1:
-S278,13,46:Browsers on other origins cannot call the API.
+S193,13,82:REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
+S194,13,153:Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
+S195,13,59:Wildcard custom domains are not supported for private APIs.
+m197,5,6:
+S197,5,2:id
+S197,9,9:api-count
+S198,5,5:title
+S198,12,37:One API per service or one shared API
+S199,5,8:question
+S199,15,74:Should each service get its own API, or should all services share one API?
+S200,5,7:default
+S200,14,11:per-service
+S201,5,5:after
+s201,12,0:
+S202,5,7:options
+s203,7,2:
+m203,9,5:
+S203,9,2:id
+S203,13,11:per-service
+S204,9,5:title
+S204,16,19:One API per service
+S205,9,7:summary
+S205,18,134:Each service owns its API, deployed with the service; a custom domain can still join them under one host name with base path mappings.
+S208,9,4:pros
+s209,11,3:
+S209,13,79:Teams deploy and roll back independently; a bad deployment affects one service.
+S210,13,87:Each API stays well below the per-API quotas (300 resources or routes, 10 authorizers).
+S211,13,59:Clear ownership - the API lives in the service's own stack.
+S212,9,4:cons
+s213,11,3:
+S213,13,82:Authorizers, gateway responses, CORS and stage settings are repeated on every API.
+S214,13,72:Callers see one base URL per service unless a custom domain unites them.
+S215,13,57:One generated SDK per API rather than one for everything.
+m216,9,5:
+S216,9,2:id
+S216,13,6:shared
+S217,9,5:title
+S217,16,14:One shared API
+S218,9,7:summary
+S218,18,86:A single API holds the resources of every service; services attach their routes to it.
+S221,9,4:pros
+s222,11,2:
+S222,13,83:One base URL, one OpenAPI document, one SDK and one set of usage plans for callers.
+S223,13,57:Authorizers, CORS and gateway responses are defined once.
+S224,9,4:cons
+s225,11,3:
+S225,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
+S226,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
+S227,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
+m229,5,6:
+S229,5,2:id
+S229,9,14:resource-style
+S230,5,5:title
+S230,12,36:Proxy resource or explicit resources
+S231,5,8:question
+S231,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
+S232,5,7:default
+S232,14,5:proxy
+S233,5,5:after
+s233,12,1:
+S233,13,8:api-type
+S234,5,7:options
+s235,7,2:
+m235,9,5:
+S235,9,2:id
+S235,13,5:proxy
+S236,9,5:title
+S236,16,44:Catch-all proxy resource ({proxy+} with ANY)
+S237,9,7:summary
+S237,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
+S240,9,4:pros
+s241,11,3:
+S241,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
+S242,13,67:Developers use the web framework they know, and can run it locally.
+S243,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
+S244,9,4:cons
+s245,11,3:
+S245,13,68:The gateway cannot validate, cache, document or authorize per route.
+S246,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
+S247,13,62:An OpenAPI document or generated SDK describes almost nothing.
+m248,9,5:
+S248,9,2:id
+S248,13,8:explicit
+S249,9,5:title
+S249,16,30:Explicit resources and methods
+S250,9,7:summary
+S250,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
+S253,9,4:pros
+s254,11,3:
+S254,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
+S255,13,51:A meaningful OpenAPI definition and generated SDKs.
+S256,13,60:The gateway rejects unknown routes before any function runs.
+S257,9,4:cons
+s258,11,2:
+S258,13,64:Every route change touches both the code and the API definition.
+S259,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
+m261,5,6:
+S261,5,2:id
+S261,9,11:integration
+S262,5,5:title
+S262,12,34:Lambda proxy or custom integration
+S263,5,8:question
+S263,15,54:How should API Gateway pass requests to the functions?
+S264,5,7:default
+S264,14,12:lambda-proxy
+S265,5,5:after
+s265,12,1:
+S265,13,8:api-type
+S266,5,7:options
+s267,7,2:
+m267,9,5:
+S267,9,2:id
+S267,13,12:lambda-proxy
+S268,9,5:title
+S268,16,24:Lambda proxy integration
+S269,9,7:summary
+S269,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
+S272,9,4:pros
+s273,11,3:
+S273,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
+S274,13,69:Function input and output change without touching the API definition.
+S275,13,44:The only Lambda integration HTTP APIs offer.
+S276,9,4:cons
+s277,11,2:
+S277,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
+S278,13,49:The gateway cannot reshape requests or responses.
 m279,9,5:
 S279,9,2:id
-S279,13,7:gateway
+S279,13,6:custom
 S280,9,5:title
-S280,16,32:Gateway preflight for a REST API
+S280,16,65:Custom (non-proxy) integration with mapping templates (REST only)
 S281,9,7:summary
-S281,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
+S281,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
 S284,9,4:pros
 s285,11,2:
-S285,13,52:Preflights are answered without invoking a function.
-S286,13,49:Simple when exactly one origin (or *) is allowed.
+S285,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
+S286,13,66:Errors can be mapped to status codes without code in the function.
 S287,9,4:cons
-s288,11,2:
-S288,13,55:Only one fixed origin - the header cannot list several.
-S289,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
-m290,9,5:
-S290,9,2:id
-S290,13,8:function
-S291,9,5:title
-S291,16,28:CORS handled by the function
-S292,9,7:summary
-S292,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
-S295,9,4:pros
-s296,11,2:
-S296,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
-S297,13,53:CORS logic lives with the code and is tested with it.
-S298,9,4:cons
-s299,11,2:
-S299,13,54:Every preflight invokes a function (cost and latency).
-S300,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
-m301,9,5:
-S301,9,2:id
-S301,13,15:http-api-config
-S302,9,5:title
-S302,16,27:HTTP API CORS configuration
-S303,9,7:summary
-S303,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
-S306,9,4:pros
-s307,11,2:
-S307,13,60:Declarative, with a list of origins and credentials support.
-S308,13,35:Preflights never invoke a function.
-S309,9,4:cons
-s310,11,2:
-S310,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
-S311,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
-m313,5,6:
-S313,5,2:id
-S313,9,10:authorizer
-S314,5,5:title
-S314,12,15:Authorizer type
-S315,5,8:question
-S315,15,51:Which kind of authorizer should protect the routes?
-S316,5,7:default
-S316,14,4:none
-S317,5,5:after
-s317,12,1:
-S317,13,8:api-type
-S318,5,7:options
-s319,7,6:
-m319,9,5:
-S319,9,2:id
-S319,13,4:none
-S320,9,5:title
-S320,16,13:No authorizer
-S321,9,7:summary
-S321,18,74:Routes are public (optionally still requiring an API key for usage plans).
-S323,9,4:pros
-s324,11,1:
-S324,13,33:No authorization latency or cost.
-S325,9,4:cons
-s326,11,1:
-S326,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
-m327,9,5:
-S327,9,2:id
-S327,13,3:iam
-S328,9,5:title
-S328,16,25:IAM authorization (SigV4)
-S329,9,7:summary
-S329,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
-S332,9,4:pros
-s333,11,2:
-S333,13,58:No authorizer code; fine-grained access with IAM policies.
-S334,13,55:Natural for AWS workloads and for cross-account access.
-S335,9,4:cons
-s336,11,1:
-S336,13,58:Every caller needs AWS credentials and must sign requests.
-m337,9,5:
-S337,9,2:id
-S337,13,7:cognito
-S338,9,5:title
-S338,16,35:Cognito user pool authorizer (REST)
-S339,9,7:summary
-S339,18,55:The REST API validates Cognito user pool tokens itself.
-S341,9,4:pros
-s342,11,1:
-S342,13,67:No code; token signature, expiry and scopes checked by the gateway.
-S343,9,4:cons
-s344,11,1:
-S344,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
-m345,9,5:
-S345,9,2:id
-S345,13,12:lambda-token
-S346,9,5:title
-S346,16,36:Lambda authorizer, TOKEN type (REST)
-S347,9,7:summary
-S347,18,77:A function receives one bearer token from a header and returns an IAM policy.
-S349,9,4:pros
-s350,11,2:
-S350,13,50:Any token format; simple interface with one input.
-S351,13,31:The result is cached per token.
-S352,9,4:cons
-s353,11,2:
-S353,13,49:REST only; sees a single header and nothing else.
-S354,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
-m355,9,5:
-S355,9,2:id
-S355,13,14:lambda-request
-S356,9,5:title
-S356,16,31:Lambda authorizer, REQUEST type
-S357,9,7:summary
-S357,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
-S360,9,4:pros
-s361,11,2:
-S361,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
-S362,13,53:Cache key built from the identity sources you choose.
-S363,9,4:cons
-s364,11,2:
-S364,13,50:Custom security code to write, test and keep fast.
-S365,13,45:Costs a Lambda invocation on each cache miss.
-m366,9,5:
-S366,9,2:id
-S366,13,3:jwt
-S367,9,5:title
-S367,16,14:JWT authorizer
-S368,9,7:summary
-S368,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
-S371,9,4:pros
-s372,11,2:
-S372,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-S373,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
-S374,9,4:cons
-s375,11,3:
-S375,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
-S376,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
-S377,13,53:On an HTTP API one authorizer trusts a single issuer.
-@34:<bundled>/endpoint-type.cases.yaml,8554
+s288,11,3:
+S288,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
+S289,13,74:Any change to the function's input or output also needs a template change.
+S290,13,10:REST only.
+m292,5,6:
+S292,5,2:id
+S292,9,20:function-granularity
+S293,5,5:title
+S293,12,25:How many Lambda functions
+S294,5,8:question
+S294,15,63:How many Lambda functions should serve the routes of a service?
+S295,5,7:default
+S295,14,6:router
+S296,5,5:after
+s296,12,1:
+S296,13,14:resource-style
+S297,5,7:options
+s298,7,3:
+m298,9,5:
+S298,9,2:id
+S298,13,6:router
+S299,9,5:title
+S299,16,31:One router function per service
+S300,9,7:summary
+S300,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
+S303,9,4:pros
+s304,11,3:
+S304,13,53:Fewest functions, roles and CloudFormation resources.
+S305,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
+S306,13,54:Matches a catch-all proxy resource and web frameworks.
+S307,9,4:cons
+s308,11,3:
+S308,13,75:The function holds the union of every route's permissions and dependencies.
+S309,13,44:One memory size and timeout for every route.
+S310,13,60:A bad deployment or a noisy route affects the whole service.
+m311,9,5:
+S311,9,2:id
+S311,13,12:per-resource
+S312,9,5:title
+S312,16,25:One function per resource
+S313,9,7:summary
+S313,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
+S316,9,4:pros
+s317,11,2:
+S317,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
+S318,13,58:Memory, timeout and concurrency can be tuned per resource.
+S319,9,4:cons
+s320,11,2:
+S320,13,53:More functions and resources to deploy than a router.
+S321,13,74:Methods of one resource still share permissions (read and write together).
+m322,9,5:
+S322,9,2:id
+S322,13,10:per-method
+S323,9,5:title
+S323,16,23:One function per method
+S324,9,7:summary
+S324,18,75:Every resource and method pair (such as GET /orders) gets its own function.
+S326,9,4:pros
+s327,11,2:
+S327,13,61:Least privilege per route and the smallest possible packages.
+S328,13,49:Each route scales, fails and is tuned on its own.
+S329,9,4:cons
+s330,11,3:
+S330,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
+S331,13,41:Rarely used routes meet more cold starts.
+S332,13,49:Shared code must be packaged into every function.
+m334,5,6:
+S334,5,2:id
+S334,9,9:packaging
+S335,5,5:title
+S335,12,38:Shared or separate deployment packages
+S336,5,8:question
+S336,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
+S337,5,7:default
+S337,14,17:separate-packages
+S338,5,5:after
+s338,12,1:
+S338,13,20:function-granularity
+S339,5,7:options
+s340,7,3:
+m340,9,5:
+S340,9,2:id
+S340,13,14:shared-package
+S341,9,5:title
+S341,16,45:One package per service with several handlers
+S342,9,7:summary
+S342,18,82:One build artifact per service; each function points at a different handler in it.
+S345,9,4:pros
+s346,11,2:
+S346,13,73:One build and one artifact per service; shared code changes in one place.
+S347,13,74:Simple to reason about versions - all handlers of a service ship together.
+S348,9,4:cons
+s349,11,3:
+S349,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
+S350,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
+S351,13,51:Any change redeploys every function of the service.
+m352,9,5:
+S352,9,2:id
+S352,13,17:separate-packages
+S353,9,5:title
+S353,16,24:One package per function
+S354,9,7:summary
+S354,18,92:Each function is built into its own package holding only the code and dependencies it needs.
+S357,9,4:pros
+s358,11,3:
+S358,13,42:Smallest packages and fastest cold starts.
+S359,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
+S360,13,57:A natural fit for router functions and compiled runtimes.
+S361,9,4:cons
+s362,11,2:
+S362,13,63:More build artifacts; shared code must be a library or a layer.
+S363,13,52:Versions of shared code can drift between functions.
+m364,9,5:
+S364,9,2:id
+S364,13,15:container-image
+S365,9,5:title
+S365,16,32:One container image per function
+S366,9,7:summary
+S366,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
+S369,9,4:pros
+s370,11,2:
+S370,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+S371,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
+S372,9,4:cons
+s373,11,2:
+S373,13,73:An ECR repository and an image build per function; layers cannot be used.
+S374,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
+m376,5,6:
+S376,5,2:id
+S376,9,4:cors
+S377,5,5:title
+S377,12,18:How to handle CORS
+S378,5,8:question
+S378,15,58:Who answers CORS preflight requests and adds CORS headers?
+S379,5,7:default
+S379,14,4:none
+S380,5,5:after
+s380,12,1:
+S380,13,8:api-type
+S381,5,7:options
+s382,7,4:
+m382,9,5:
+S382,9,2:id
+S382,13,4:none
+S383,9,5:title
+S383,16,7:No CORS
+S384,9,7:summary
+S384,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
+S386,9,4:pros
+s387,11,1:
+S387,13,37:Nothing to configure or keep in sync.
+S388,9,4:cons
+s389,11,1:
+S389,13,46:Browsers on other origins cannot call the API.
+m390,9,5:
+S390,9,2:id
+S390,13,7:gateway
+S391,9,5:title
+S391,16,32:Gateway preflight for a REST API
+S392,9,7:summary
+S392,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
+S395,9,4:pros
+s396,11,2:
+S396,13,52:Preflights are answered without invoking a function.
+S397,13,49:Simple when exactly one origin (or *) is allowed.
+S398,9,4:cons
+s399,11,2:
+S399,13,55:Only one fixed origin - the header cannot list several.
+S400,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+m401,9,5:
+S401,9,2:id
+S401,13,8:function
+S402,9,5:title
+S402,16,28:CORS handled by the function
+S403,9,7:summary
+S403,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S406,9,4:pros
+s407,11,2:
+S407,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
+S408,13,53:CORS logic lives with the code and is tested with it.
+S409,9,4:cons
+s410,11,2:
+S410,13,54:Every preflight invokes a function (cost and latency).
+S411,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+m412,9,5:
+S412,9,2:id
+S412,13,15:http-api-config
+S413,9,5:title
+S413,16,27:HTTP API CORS configuration
+S414,9,7:summary
+S414,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S417,9,4:pros
+s418,11,2:
+S418,13,60:Declarative, with a list of origins and credentials support.
+S419,13,35:Preflights never invoke a function.
+S420,9,4:cons
+s421,11,2:
+S421,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
+S422,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
+m424,5,6:
+S424,5,2:id
+S424,9,10:authorizer
+S425,5,5:title
+S425,12,15:Authorizer type
+S426,5,8:question
+S426,15,51:Which kind of authorizer should protect the routes?
+S427,5,7:default
+S427,14,4:none
+S428,5,5:after
+s428,12,1:
+S428,13,8:api-type
+S429,5,7:options
+s430,7,6:
+m430,9,5:
+S430,9,2:id
+S430,13,4:none
+S431,9,5:title
+S431,16,13:No authorizer
+S432,9,7:summary
+S432,18,74:Routes are public (optionally still requiring an API key for usage plans).
+S434,9,4:pros
+s435,11,1:
+S435,13,33:No authorization latency or cost.
+S436,9,4:cons
+s437,11,1:
+S437,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
+m438,9,5:
+S438,9,2:id
+S438,13,3:iam
+S439,9,5:title
+S439,16,25:IAM authorization (SigV4)
+S440,9,7:summary
+S440,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
+S443,9,4:pros
+s444,11,2:
+S444,13,58:No authorizer code; fine-grained access with IAM policies.
+S445,13,55:Natural for AWS workloads and for cross-account access.
+S446,9,4:cons
+s447,11,1:
+S447,13,58:Every caller needs AWS credentials and must sign requests.
+m448,9,5:
+S448,9,2:id
+S448,13,7:cognito
+S449,9,5:title
+S449,16,35:Cognito user pool authorizer (REST)
+S450,9,7:summary
+S450,18,55:The REST API validates Cognito user pool tokens itself.
+S452,9,4:pros
+s453,11,1:
+S453,13,67:No code; token signature, expiry and scopes checked by the gateway.
+S454,9,4:cons
+s455,11,1:
+S455,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
+m456,9,5:
+S456,9,2:id
+S456,13,12:lambda-token
+S457,9,5:title
+S457,16,36:Lambda authorizer, TOKEN type (REST)
+S458,9,7:summary
+S458,18,77:A function receives one bearer token from a header and returns an IAM policy.
+S460,9,4:pros
+s461,11,2:
+S461,13,50:Any token format; simple interface with one input.
+S462,13,31:The result is cached per token.
+S463,9,4:cons
+s464,11,2:
+S464,13,49:REST only; sees a single header and nothing else.
+S465,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
+m466,9,5:
+S466,9,2:id
+S466,13,14:lambda-request
+S467,9,5:title
+S467,16,31:Lambda authorizer, REQUEST type
+S468,9,7:summary
+S468,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
+S471,9,4:pros
+s472,11,2:
+S472,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
+S473,13,53:Cache key built from the identity sources you choose.
+S474,9,4:cons
+s475,11,2:
+S475,13,50:Custom security code to write, test and keep fast.
+S476,13,45:Costs a Lambda invocation on each cache miss.
+m477,9,5:
+S477,9,2:id
+S477,13,3:jwt
+S478,9,5:title
+S478,16,14:JWT authorizer
+S479,9,7:summary
+S479,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
+S482,9,4:pros
+s483,11,2:
+S483,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
+S484,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
+S485,9,4:cons
+s486,11,3:
+S486,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
+S487,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S488,13,53:On an HTTP API one authorizer trusts a single issuer.
+@34:<bundled>/endpoint-type.cases.yaml,8595
 m3,1,1:
 S3,1,5:cases
 s4,3,15:
@@ -9467,7 +10645,7 @@ m99,5,5:
 S99,5,4:name
 S99,11,59:long REST requests rule out edge even for worldwide callers
 S100,5,7:answers
-m101,7,4:
+m101,7,5:
 S101,7,9:consumers
 s101,18,1:
 S101,19,8:partners
@@ -9478,133 +10656,135 @@ s103,25,1:
 S103,26,11:usage-plans
 S104,7,12:max-duration
 I104,21,2:90
-S105,5,5:fires
-s106,7,3:
-S106,9,40:endpoint-type.long-requests-exclude-edge
-S107,9,36:endpoint-type.worldwide-prefers-edge
-S108,9,36:endpoint-type.regional-for-worldwide
-S109,5,9:not-fires
-s109,16,1:
-S109,17,36:endpoint-type.own-cdn-needs-regional
-S110,5,6:expect
-m110,13,2:
-S110,14,8:api-type
-S110,24,4:rest
-S110,30,13:endpoint-type
-S110,45,8:regional
-m112,5,5:
-S112,5,4:name
-S112,11,40:streamed long responses may stay on edge
-S113,5,7:answers
-m114,7,4:
-S114,7,9:consumers
-s114,18,1:
-S114,19,7:browser
-S115,7,14:user-geography
-S115,23,9:worldwide
-S116,7,16:gateway-features
-s116,25,1:
-S116,26,18:response-streaming
-S117,7,12:max-duration
-I117,21,3:120
-S118,5,5:fires
-s118,12,1:
-S118,13,36:endpoint-type.worldwide-prefers-edge
-S119,5,9:not-fires
-s119,16,2:
-S119,17,40:endpoint-type.long-requests-exclude-edge
-S119,59,36:endpoint-type.regional-for-worldwide
-S120,5,6:expect
-m120,13,2:
-S120,14,8:api-type
-S120,24,4:rest
-S120,30,13:endpoint-type
-S120,45,4:edge
-m122,5,5:
-S122,5,4:name
-S122,11,58:worldwide callers of an HTTP API are told about CloudFront
-S123,5,7:answers
-m124,7,2:
-S124,7,9:consumers
-s124,18,2:
-S124,19,7:browser
-S124,28,6:mobile
-S125,7,14:user-geography
-S125,23,9:worldwide
-S126,5,5:fires
-s126,12,2:
-S126,13,36:endpoint-type.regional-for-worldwide
-S126,51,35:endpoint-type.http-is-regional-only
-S127,5,9:not-fires
-s127,16,1:
-S127,17,36:endpoint-type.worldwide-prefers-edge
-S128,5,6:expect
-m128,13,2:
-S128,14,8:api-type
-S128,24,4:http
-S128,30,13:endpoint-type
-S128,45,8:regional
-m130,5,5:
-S130,5,4:name
-S130,11,51:same-Region AWS callers of a REST API stay regional
-S131,5,7:answers
-m132,7,3:
-S132,7,9:consumers
-s132,18,1:
-S132,19,15:same-region-aws
-S133,7,15:auth-mechanisms
-s133,24,1:
-S133,25,3:iam
-S134,7,16:gateway-features
-s134,25,1:
-S134,26,15:resource-policy
-S135,5,5:fires
-s135,12,1:
-S135,13,42:endpoint-type.same-region-prefers-regional
-S136,5,9:not-fires
-s136,16,2:
-S136,17,46:endpoint-type.internet-clients-exclude-private
-S136,65,36:endpoint-type.worldwide-prefers-edge
-S137,5,6:expect
-m137,13,2:
-S137,14,8:api-type
-S137,24,4:rest
-S137,30,13:endpoint-type
-S137,45,8:regional
-m139,5,4:
-S139,5,4:name
-S139,11,59:behind your own CDN the default endpoint is a way around it
-S140,5,7:answers
-m141,7,3:
-S141,7,9:consumers
-s141,18,1:
-S141,19,7:browser
-S142,7,15:browser-origins
-s142,24,1:
-S142,25,23:https://app.example.com
-S143,7,7:own-cdn
-B143,16,4:true
-S144,5,5:fires
-s144,12,2:
-S144,13,28:endpoint-type.own-cdn-bypass
-S144,43,36:endpoint-type.own-cdn-needs-regional
-S145,5,6:expect
-m145,13,1:
-S145,14,13:endpoint-type
-S145,29,8:regional
-m147,5,3:
-S147,5,4:name
-S147,11,50:without your own CDN there is nothing to go around
-S148,5,7:answers
-m149,7,1:
-S149,7,9:consumers
-s149,18,1:
-S149,19,8:partners
-S150,5,9:not-fires
-s150,16,2:
-S150,17,28:endpoint-type.own-cdn-bypass
-S150,47,36:endpoint-type.own-cdn-needs-regional
-@34:<bundled>/endpoint-type.rules.yaml,8661
+S105,7,15:result-delivery
+S105,24,4:wait
+S106,5,5:fires
+s107,7,3:
+S107,9,40:endpoint-type.long-requests-exclude-edge
+S108,9,36:endpoint-type.worldwide-prefers-edge
+S109,9,36:endpoint-type.regional-for-worldwide
+S110,5,9:not-fires
+s110,16,1:
+S110,17,36:endpoint-type.own-cdn-needs-regional
+S111,5,6:expect
+m111,13,2:
+S111,14,8:api-type
+S111,24,4:rest
+S111,30,13:endpoint-type
+S111,45,8:regional
+m113,5,5:
+S113,5,4:name
+S113,11,40:streamed long responses may stay on edge
+S114,5,7:answers
+m115,7,4:
+S115,7,9:consumers
+s115,18,1:
+S115,19,7:browser
+S116,7,14:user-geography
+S116,23,9:worldwide
+S117,7,16:gateway-features
+s117,25,1:
+S117,26,18:response-streaming
+S118,7,12:max-duration
+I118,21,3:120
+S119,5,5:fires
+s119,12,1:
+S119,13,36:endpoint-type.worldwide-prefers-edge
+S120,5,9:not-fires
+s120,16,2:
+S120,17,40:endpoint-type.long-requests-exclude-edge
+S120,59,36:endpoint-type.regional-for-worldwide
+S121,5,6:expect
+m121,13,2:
+S121,14,8:api-type
+S121,24,4:rest
+S121,30,13:endpoint-type
+S121,45,4:edge
+m123,5,5:
+S123,5,4:name
+S123,11,58:worldwide callers of an HTTP API are told about CloudFront
+S124,5,7:answers
+m125,7,2:
+S125,7,9:consumers
+s125,18,2:
+S125,19,7:browser
+S125,28,6:mobile
+S126,7,14:user-geography
+S126,23,9:worldwide
+S127,5,5:fires
+s127,12,2:
+S127,13,36:endpoint-type.regional-for-worldwide
+S127,51,35:endpoint-type.http-is-regional-only
+S128,5,9:not-fires
+s128,16,1:
+S128,17,36:endpoint-type.worldwide-prefers-edge
+S129,5,6:expect
+m129,13,2:
+S129,14,8:api-type
+S129,24,4:http
+S129,30,13:endpoint-type
+S129,45,8:regional
+m131,5,5:
+S131,5,4:name
+S131,11,51:same-Region AWS callers of a REST API stay regional
+S132,5,7:answers
+m133,7,3:
+S133,7,9:consumers
+s133,18,1:
+S133,19,15:same-region-aws
+S134,7,15:auth-mechanisms
+s134,24,1:
+S134,25,3:iam
+S135,7,16:gateway-features
+s135,25,1:
+S135,26,15:resource-policy
+S136,5,5:fires
+s136,12,1:
+S136,13,42:endpoint-type.same-region-prefers-regional
+S137,5,9:not-fires
+s137,16,2:
+S137,17,46:endpoint-type.internet-clients-exclude-private
+S137,65,36:endpoint-type.worldwide-prefers-edge
+S138,5,6:expect
+m138,13,2:
+S138,14,8:api-type
+S138,24,4:rest
+S138,30,13:endpoint-type
+S138,45,8:regional
+m140,5,4:
+S140,5,4:name
+S140,11,59:behind your own CDN the default endpoint is a way around it
+S141,5,7:answers
+m142,7,3:
+S142,7,9:consumers
+s142,18,1:
+S142,19,7:browser
+S143,7,15:browser-origins
+s143,24,1:
+S143,25,23:https://app.example.com
+S144,7,7:own-cdn
+B144,16,4:true
+S145,5,5:fires
+s145,12,2:
+S145,13,28:endpoint-type.own-cdn-bypass
+S145,43,36:endpoint-type.own-cdn-needs-regional
+S146,5,6:expect
+m146,13,1:
+S146,14,13:endpoint-type
+S146,29,8:regional
+m148,5,3:
+S148,5,4:name
+S148,11,50:without your own CDN there is nothing to go around
+S149,5,7:answers
+m150,7,1:
+S150,7,9:consumers
+s150,18,1:
+S150,19,8:partners
+S151,5,9:not-fires
+s151,16,2:
+S151,17,28:endpoint-type.own-cdn-bypass
+S151,47,36:endpoint-type.own-cdn-needs-regional
+@34:<bundled>/endpoint-type.rules.yaml,8669
 m4,1,1:
 S4,1,5:rules
 s5,3,13:
@@ -9812,7 +10992,7 @@ S109,32,2:is
 S109,36,4:rest
 m110,11,1:
 S110,12,3:ref
-S110,17,13:long-requests
+S110,17,21:long-synchronous-wait
 m111,11,1:
 S111,12,3:not
 m111,17,2:
@@ -9906,10 +11086,10 @@ S158,5,5:facts
 s158,12,2:
 S158,13,14:endpoint-types
 S158,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,28651
+@20:<bundled>/facts.yaml,38109
 m8,1,2:
 S8,1,7:sources
-s9,3,42:
+s9,3,51:
 m9,5,3:
 S9,5,2:id
 S9,9,3:CMP
@@ -10178,520 +11358,1369 @@ S122,5,3:url
 S122,10,65:https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
 m123,5,3:
 S123,5,2:id
-S123,9,5:SCALE
+S123,9,3:IPT
 S124,5,5:title
-S124,12,23:Lambda scaling behavior
+S124,12,55:IP address types for custom domain names in API Gateway
 S125,5,3:url
-S125,10,66:https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+S125,10,100:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
 m126,5,3:
 S126,5,2:id
-S126,9,3:IPT
+S126,9,4:ROUT
 S127,5,5:title
-S127,12,55:IP address types for custom domain names in API Gateway
+S127,12,90:Send traffic to your APIs through your custom domain name (routing rules and API mappings)
 S128,5,3:url
-S128,10,100:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
+S128,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
 m129,5,3:
 S129,5,2:id
-S129,9,4:ROUT
+S129,9,4:IMPW
 S130,5,5:title
-S130,12,90:Send traffic to your APIs through your custom domain name (routing rules and API mappings)
+S130,12,60:Errors and warnings from importing your API into API Gateway
 S131,5,3:url
-S131,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
-m132,5,3:
-S132,5,2:id
-S132,9,4:IMPW
-S133,5,5:title
-S133,12,60:Errors and warnings from importing your API into API Gateway
-S134,5,3:url
-S134,10,104:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
-S136,1,5:facts
-s137,3,54:
-m137,5,4:
-S137,5,2:id
-S137,9,32:default-endpoint-can-be-disabled
-S138,5,4:text
-S138,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
-S141,5,6:source
-S141,13,5:DEFEP
-S142,5,5:as-of
-S142,12,10:2026-11-01
-m144,5,4:
-S144,5,2:id
-S144,9,18:rest-only-features
-S145,5,4:text
-S145,11,332:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom domains and developer portals are available on REST APIs and not on HTTP APIs.
-S150,5,6:source
-S150,13,3:CMP
-S151,5,5:as-of
-S151,12,10:2026-12-01
-m152,5,4:
-S152,5,2:id
-S152,9,21:http-api-capabilities
-S153,5,4:text
-S153,11,230:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers with one issuer each.
-S157,5,6:source
-S157,13,3:CMP
-S158,5,5:as-of
-S158,12,10:2026-12-01
-m159,5,4:
-S159,5,2:id
-S159,9,11:http-api-ga
-S160,5,4:text
-S160,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
-S161,5,6:source
-S161,13,4:GA20
-S162,5,5:as-of
-S162,12,10:2026-11-01
-m163,5,4:
-S163,5,2:id
-S163,9,18:price-rest-vs-http
-S164,5,4:text
-S164,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
-S167,5,6:source
-S167,13,5:PRICE
-S168,5,5:as-of
-S168,12,10:2026-11-01
-m169,5,4:
-S169,5,2:id
-S169,9,23:response-streaming-rest
-S170,5,4:text
-S170,11,542:Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching, content encoding or mapping templates. Lambda streams natively only on its managed Node.js runtimes; other languages need a custom runtime or a web adapter. HTTP APIs cannot stream.
+S131,10,104:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
+m133,5,3:
+S133,5,2:id
+S133,9,5:SCALE
+S134,5,5:title
+S134,12,23:Lambda scaling behavior
+S135,5,3:url
+S135,10,66:https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+m136,5,3:
+S136,5,2:id
+S136,9,5:LSTRM
+S137,5,5:title
+S137,12,39:Response streaming for Lambda functions
+S138,5,3:url
+S138,10,82:https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+m139,5,3:
+S139,5,2:id
+S139,9,4:CFTO
+S140,5,5:title
+S140,12,74:CloudFront origin settings - response timeout (CloudFront Developer Guide)
+S141,5,3:url
+S141,10,96:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+m142,5,3:
+S142,5,2:id
+S142,9,5:CFOAC
+S143,5,5:title
+S143,12,87:Restrict access to an AWS Lambda function URL origin (CloudFront origin access control)
+S144,5,3:url
+S144,10,116:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+m145,5,3:
+S145,5,2:id
+S145,9,4:ALBL
+S146,5,5:title
+S146,12,63:Use Lambda functions as targets of an Application Load Balancer
+S147,5,3:url
+S147,10,89:https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+m148,5,3:
+S148,5,2:id
+S148,9,3:WSQ
+S149,5,5:title
+S149,12,65:Quotas for configuring and running a WebSocket API in API Gateway
+S150,5,3:url
+S150,10,117:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
+m151,5,3:
+S151,5,2:id
+S151,9,4:SQSL
+S152,5,5:title
+S152,12,68:Creating and configuring an Amazon SQS event source mapping (Lambda)
+S153,5,3:url
+S153,10,72:https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+m154,5,3:
+S154,5,2:id
+S154,9,6:LPRICE
+S155,5,5:title
+S155,12,18:AWS Lambda pricing
+S156,5,3:url
+S156,10,38:https://aws.amazon.com/lambda/pricing/
+m157,5,3:
+S157,5,2:id
+S157,9,7:CFPRICE
+S158,5,5:title
+S158,12,25:Amazon CloudFront pricing
+S159,5,3:url
+S159,10,42:https://aws.amazon.com/cloudfront/pricing/
+m160,5,3:
+S160,5,2:id
+S160,9,8:ELBPRICE
+S161,5,5:title
+S161,12,30:Elastic Load Balancing pricing
+S162,5,3:url
+S162,10,52:https://aws.amazon.com/elasticloadbalancing/pricing/
+S164,1,5:facts
+s165,3,73:
+m165,5,4:
+S165,5,2:id
+S165,9,32:default-endpoint-can-be-disabled
+S166,5,4:text
+S166,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
+S169,5,6:source
+S169,13,5:DEFEP
+S170,5,5:as-of
+S170,12,10:2026-11-01
+m172,5,4:
+S172,5,2:id
+S172,9,18:rest-only-features
+S173,5,4:text
+S173,11,332:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom domains and developer portals are available on REST APIs and not on HTTP APIs.
 S178,5,6:source
-S178,13,3:STR
+S178,13,3:CMP
 S179,5,5:as-of
 S179,12,10:2026-12-01
-m182,5,4:
-S182,5,2:id
-S182,9,16:rest-timeout-29s
-S183,5,4:text
-S183,11,176:A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since November 2017); 29 seconds is the default and, without a quota increase, the maximum.
-S186,5,6:source
-S186,13,4:TO17
-S187,5,5:as-of
-S187,12,10:2026-11-01
-m188,5,4:
-S188,5,2:id
-S188,9,21:rest-timeout-raisable
-S189,5,4:text
-S189,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S193,5,6:source
-S193,13,4:TO24
-S194,5,5:as-of
-S194,12,10:2026-11-01
-m195,5,4:
-S195,5,2:id
-S195,9,16:http-timeout-30s
-S196,5,4:text
-S196,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
-S197,5,6:source
-S197,13,2:HQ
-S198,5,5:as-of
-S198,12,10:2026-12-01
-m199,5,4:
-S199,5,2:id
-S199,9,22:lambda-duration-memory
-S200,5,4:text
-S200,11,119:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
-S201,5,6:source
-S201,13,2:LQ
-S202,5,5:as-of
-S202,12,10:2026-12-01
-m203,5,4:
-S203,5,2:id
-S203,9,23:lambda-sync-payload-6mb
-S204,5,4:text
-S204,11,204:A buffered synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous invocation carries at most 1 MB.
-S208,5,6:source
-S208,13,3:INV
-S209,5,5:as-of
-S209,12,10:2026-12-01
+m180,5,4:
+S180,5,2:id
+S180,9,21:http-api-capabilities
+S181,5,4:text
+S181,11,230:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers with one issuer each.
+S185,5,6:source
+S185,13,3:CMP
+S186,5,5:as-of
+S186,12,10:2026-12-01
+m187,5,4:
+S187,5,2:id
+S187,9,11:http-api-ga
+S188,5,4:text
+S188,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S189,5,6:source
+S189,13,4:GA20
+S190,5,5:as-of
+S190,12,10:2026-11-01
+m191,5,4:
+S191,5,2:id
+S191,9,18:price-rest-vs-http
+S192,5,4:text
+S192,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
+S195,5,6:source
+S195,13,5:PRICE
+S196,5,5:as-of
+S196,12,10:2026-11-01
+m197,5,4:
+S197,5,2:id
+S197,9,23:response-streaming-rest
+S198,5,4:text
+S198,11,542:Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching, content encoding or mapping templates. Lambda streams natively only on its managed Node.js runtimes; other languages need a custom runtime or a web adapter. HTTP APIs cannot stream.
+S206,5,6:source
+S206,13,3:STR
+S207,5,5:as-of
+S207,12,10:2026-12-01
 m210,5,4:
 S210,5,2:id
-S210,9,20:gateway-payload-10mb
+S210,9,16:rest-timeout-29s
 S211,5,4:text
-S211,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S212,5,6:source
-S212,13,2:HQ
-S213,5,5:as-of
-S213,12,10:2026-12-01
-m214,5,4:
-S214,5,2:id
-S214,9,13:function-urls
-S215,5,4:text
-S215,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
-S220,5,6:source
-S220,13,4:FURL
-S221,5,5:as-of
-S221,12,10:2026-11-01
+S211,11,176:A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since November 2017); 29 seconds is the default and, without a quota increase, the maximum.
+S214,5,6:source
+S214,13,4:TO17
+S215,5,5:as-of
+S215,12,10:2026-11-01
+m216,5,4:
+S216,5,2:id
+S216,9,21:rest-timeout-raisable
+S217,5,4:text
+S217,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S221,5,6:source
+S221,13,4:TO24
+S222,5,5:as-of
+S222,12,10:2026-11-01
 m223,5,4:
 S223,5,2:id
-S223,9,19:lambda-scaling-rate
+S223,9,16:http-timeout-30s
 S224,5,4:text
-S224,11,235:Each Lambda function scales by at most 1,000 new execution environments every 10 seconds (about 10,000 more requests per second each 10 seconds) until the account's concurrency quota; requests beyond that are throttled with status 429.
-S228,5,6:source
-S228,13,5:SCALE
-S229,5,5:as-of
-S229,12,10:2026-12-01
-m230,5,4:
-S230,5,2:id
-S230,9,15:lambda-runtimes
-S231,5,4:text
-S231,11,328:Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November 2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has a published deprecation date after which functions can no longer be created and then updated with it (the dates are listed with the runtime choices).
+S224,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S225,5,6:source
+S225,13,2:HQ
+S226,5,5:as-of
+S226,12,10:2026-12-01
+m227,5,4:
+S227,5,2:id
+S227,9,22:lambda-duration-memory
+S228,5,4:text
+S228,11,119:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
+S229,5,6:source
+S229,13,2:LQ
+S230,5,5:as-of
+S230,12,10:2026-12-01
+m231,5,4:
+S231,5,2:id
+S231,9,23:lambda-sync-payload-6mb
+S232,5,4:text
+S232,11,204:A buffered synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous invocation carries at most 1 MB.
 S236,5,6:source
-S236,13,2:RT
+S236,13,3:INV
 S237,5,5:as-of
 S237,12,10:2026-12-01
 m238,5,4:
 S238,5,2:id
-S238,9,15:ip-address-type
+S238,9,20:gateway-payload-10mb
 S239,5,4:text
-S239,11,188:APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and IPv6) clients; public custom domains default to IPv4, and private custom domains are always dual-stack.
-S243,5,6:source
-S243,13,3:IPT
-S244,5,5:as-of
-S244,12,10:2026-12-01
-m245,5,4:
-S245,5,2:id
-S245,9,13:routing-rules
-S246,5,4:text
-S246,11,241:Since June 2025 a custom domain name can route requests to REST API stages by header values and base path with prioritized routing rules; the targets must be REST APIs, and a domain that maps both REST and HTTP APIs cannot use routing rules.
-S250,5,6:source
-S250,13,4:ROUT
-S251,5,5:as-of
-S251,12,10:2026-12-01
-m254,5,4:
-S254,5,2:id
-S254,9,21:lambda-package-limits
-S255,5,4:text
-S255,11,232:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB (since December 2020).
-S259,5,6:source
-S259,13,2:LQ
-S260,5,5:as-of
-S260,12,10:2026-11-01
-m261,5,4:
-S261,5,2:id
-S261,9,17:cfn-500-resources
-S262,5,4:text
-S262,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S266,5,6:source
-S266,13,6:CFN500
-S267,5,5:as-of
-S267,12,10:2026-11-01
-m268,5,4:
-S268,5,2:id
-S268,9,23:lambda-concurrency-1000
-S269,5,4:text
-S269,11,374:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts start lower and are raised with use; it can be raised on request). Concurrent executions are roughly requests per second times average duration in seconds, and never fewer than requests per second divided by 10, because one execution environment serves at most 10 requests per second.
-S275,5,6:source
-S275,13,2:LQ
-S276,5,5:as-of
-S276,12,10:2026-12-01
-m277,5,4:
-S277,5,2:id
-S277,9,9:snapstart
-S278,5,4:text
-S278,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
-S283,5,6:source
-S283,13,4:SNAP
-S284,5,5:as-of
-S284,12,10:2026-11-01
-m287,5,4:
-S287,5,2:id
-S287,9,20:account-throttle-10k
-S288,5,4:text
-S288,11,460:API Gateway throttles each account per Region at 10,000 requests per second by default, shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan, Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The rate can be raised through Service Quotas; the burst is set by AWS from the rate and cannot be requested.
-S295,5,6:source
-S295,13,2:AQ
-S296,5,5:as-of
-S296,12,10:2026-12-01
-m297,5,4:
-S297,5,2:id
-S297,9,19:rest-per-api-quotas
-S298,5,4:text
-S298,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
-S301,5,6:source
-S301,13,2:RQ
-S302,5,5:as-of
-S302,12,10:2026-11-01
-m303,5,4:
-S303,5,2:id
-S303,9,19:http-per-api-quotas
-S304,5,4:text
-S304,11,105:An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10 stages by default.
-S307,5,6:source
-S307,13,2:HQ
-S308,5,5:as-of
-S308,12,10:2026-12-01
-m311,5,4:
-S311,5,2:id
-S311,9,25:one-authorizer-per-method
-S312,5,4:text
-S312,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
-S316,5,6:source
-S316,13,4:METH
-S317,5,5:as-of
-S317,12,10:2026-11-01
-m318,5,4:
-S318,5,2:id
-S318,9,25:authorizer-belongs-to-api
-S319,5,4:text
-S319,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
-S322,5,6:source
-S322,13,4:AUTH
-S323,5,5:as-of
-S323,12,10:2026-11-01
-m324,5,4:
-S324,5,2:id
-S324,9,20:authorizer-cache-ttl
-S325,5,4:text
-S325,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
-S328,5,6:source
-S328,13,2:CA
-S329,5,5:as-of
-S329,12,10:2026-11-01
-m330,5,4:
-S330,5,2:id
-S330,9,20:authorizer-cache-403
-S331,5,4:text
-S331,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S335,5,6:source
-S335,13,5:KC403
-S336,5,5:as-of
-S336,12,10:2026-11-01
-m337,5,4:
-S337,5,2:id
-S337,9,23:rest-cognito-authorizer
-S338,5,4:text
-S338,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
-S339,5,6:source
-S339,13,3:COG
-S340,5,5:as-of
-S340,12,10:2026-11-01
-m341,5,4:
-S341,5,2:id
-S341,9,19:http-jwt-authorizer
-S342,5,4:text
-S342,11,266:HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S239,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S240,5,6:source
+S240,13,2:HQ
+S241,5,5:as-of
+S241,12,10:2026-12-01
+m242,5,4:
+S242,5,2:id
+S242,9,13:function-urls
+S243,5,4:text
+S243,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S248,5,6:source
+S248,13,4:FURL
+S249,5,5:as-of
+S249,12,10:2026-11-01
+m251,5,4:
+S251,5,2:id
+S251,9,15:lambda-runtimes
+S252,5,4:text
+S252,11,328:Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November 2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has a published deprecation date after which functions can no longer be created and then updated with it (the dates are listed with the runtime choices).
+S257,5,6:source
+S257,13,2:RT
+S258,5,5:as-of
+S258,12,10:2026-12-01
+m259,5,4:
+S259,5,2:id
+S259,9,15:ip-address-type
+S260,5,4:text
+S260,11,188:APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and IPv6) clients; public custom domains default to IPv4, and private custom domains are always dual-stack.
+S264,5,6:source
+S264,13,3:IPT
+S265,5,5:as-of
+S265,12,10:2026-12-01
+m266,5,4:
+S266,5,2:id
+S266,9,13:routing-rules
+S267,5,4:text
+S267,11,241:Since June 2025 a custom domain name can route requests to REST API stages by header values and base path with prioritized routing rules; the targets must be REST APIs, and a domain that maps both REST and HTTP APIs cannot use routing rules.
+S271,5,6:source
+S271,13,4:ROUT
+S272,5,5:as-of
+S272,12,10:2026-12-01
+m275,5,4:
+S275,5,2:id
+S275,9,21:lambda-package-limits
+S276,5,4:text
+S276,11,232:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB (since December 2020).
+S280,5,6:source
+S280,13,2:LQ
+S281,5,5:as-of
+S281,12,10:2026-11-01
+m282,5,4:
+S282,5,2:id
+S282,9,17:cfn-500-resources
+S283,5,4:text
+S283,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
+S287,5,6:source
+S287,13,6:CFN500
+S288,5,5:as-of
+S288,12,10:2026-11-01
+m289,5,6:
+S289,5,2:id
+S289,9,23:lambda-concurrency-1000
+S290,5,4:text
+S290,11,374:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts start lower and are raised with use; it can be raised on request). Concurrent executions are roughly requests per second times average duration in seconds, and never fewer than requests per second divided by 10, because one execution environment serves at most 10 requests per second.
+S296,5,6:source
+S296,13,2:LQ
+S297,5,5:as-of
+S297,12,10:2026-12-01
+S298,5,5:value
+I298,12,4:1000
+S299,5,4:unit
+S299,11,21:concurrent executions
+m300,5,4:
+S300,5,2:id
+S300,9,9:snapstart
+S301,5,4:text
+S301,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
+S306,5,6:source
+S306,13,4:SNAP
+S307,5,5:as-of
+S307,12,10:2026-11-01
+m310,5,6:
+S310,5,2:id
+S310,9,20:account-throttle-10k
+S311,5,4:text
+S311,11,460:API Gateway throttles each account per Region at 10,000 requests per second by default, shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan, Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The rate can be raised through Service Quotas; the burst is set by AWS from the rate and cannot be requested.
+S318,5,6:source
+S318,13,2:AQ
+S319,5,5:as-of
+S319,12,10:2026-12-01
+S320,5,5:value
+I320,12,5:10000
+S321,5,4:unit
+S321,11,19:requests per second
+m322,5,4:
+S322,5,2:id
+S322,9,19:rest-per-api-quotas
+S323,5,4:text
+S323,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
+S326,5,6:source
+S326,13,2:RQ
+S327,5,5:as-of
+S327,12,10:2026-11-01
+m328,5,4:
+S328,5,2:id
+S328,9,19:http-per-api-quotas
+S329,5,4:text
+S329,11,105:An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10 stages by default.
+S332,5,6:source
+S332,13,2:HQ
+S333,5,5:as-of
+S333,12,10:2026-12-01
+m336,5,4:
+S336,5,2:id
+S336,9,25:one-authorizer-per-method
+S337,5,4:text
+S337,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
+S341,5,6:source
+S341,13,4:METH
+S342,5,5:as-of
+S342,12,10:2026-11-01
+m343,5,4:
+S343,5,2:id
+S343,9,25:authorizer-belongs-to-api
+S344,5,4:text
+S344,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
 S347,5,6:source
-S347,13,3:JWT
+S347,13,4:AUTH
 S348,5,5:as-of
-S348,12,10:2026-12-01
+S348,12,10:2026-11-01
 m349,5,4:
 S349,5,2:id
-S349,9,19:rest-jwt-authorizer
+S349,9,20:authorizer-cache-ttl
 S350,5,4:text
-S350,11,371:REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list the trusted issuers, the audiences accepted from each, the allowed signing algorithms and any claims a token must carry, and each method can require its own scopes. The issuer's OIDC discovery document and key set must be reachable from the public internet, even for a private API.
-S356,5,6:source
-S356,13,4:RJWT
-S357,5,5:as-of
-S357,12,10:2026-12-01
-m358,5,4:
-S358,5,2:id
-S358,9,17:iam-cross-account
-S359,5,4:text
-S359,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
-S363,5,6:source
-S363,13,4:IAMX
-S364,5,5:as-of
-S364,12,10:2026-11-01
-m365,5,4:
-S365,5,2:id
-S365,9,17:api-keys-not-auth
-S366,5,4:text
-S366,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
-S369,5,6:source
-S369,13,2:UP
-S370,5,5:as-of
-S370,12,10:2026-11-01
-m373,5,4:
-S373,5,2:id
-S373,9,15:cors-one-origin
-S374,5,4:text
-S374,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
-S378,5,6:source
-S378,13,5:RCORS
-S379,5,5:as-of
-S379,12,10:2026-11-01
-m380,5,4:
-S380,5,2:id
-S380,9,23:rest-cors-proxy-headers
-S381,5,4:text
-S381,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S385,5,6:source
-S385,13,5:RCORS
-S386,5,5:as-of
-S386,12,10:2026-11-01
-m387,5,4:
-S387,5,2:id
-S387,9,28:cors-credentials-no-wildcard
-S388,5,4:text
-S388,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
-S389,5,6:source
-S389,13,3:MDN
-S390,5,5:as-of
-S390,12,10:2026-11-01
-m391,5,4:
-S391,5,2:id
-S391,9,22:gateway-responses-cors
-S392,5,4:text
-S392,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S396,5,6:source
-S396,13,3:GWR
-S397,5,5:as-of
-S397,12,10:2026-11-01
+S350,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S353,5,6:source
+S353,13,2:CA
+S354,5,5:as-of
+S354,12,10:2026-11-01
+m355,5,4:
+S355,5,2:id
+S355,9,20:authorizer-cache-403
+S356,5,4:text
+S356,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
+S360,5,6:source
+S360,13,5:KC403
+S361,5,5:as-of
+S361,12,10:2026-11-01
+m362,5,4:
+S362,5,2:id
+S362,9,23:rest-cognito-authorizer
+S363,5,4:text
+S363,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+S364,5,6:source
+S364,13,3:COG
+S365,5,5:as-of
+S365,12,10:2026-11-01
+m366,5,4:
+S366,5,2:id
+S366,9,19:http-jwt-authorizer
+S367,5,4:text
+S367,11,266:HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S372,5,6:source
+S372,13,3:JWT
+S373,5,5:as-of
+S373,12,10:2026-12-01
+m374,5,4:
+S374,5,2:id
+S374,9,19:rest-jwt-authorizer
+S375,5,4:text
+S375,11,371:REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list the trusted issuers, the audiences accepted from each, the allowed signing algorithms and any claims a token must carry, and each method can require its own scopes. The issuer's OIDC discovery document and key set must be reachable from the public internet, even for a private API.
+S381,5,6:source
+S381,13,4:RJWT
+S382,5,5:as-of
+S382,12,10:2026-12-01
+m383,5,4:
+S383,5,2:id
+S383,9,17:iam-cross-account
+S384,5,4:text
+S384,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
+S388,5,6:source
+S388,13,4:IAMX
+S389,5,5:as-of
+S389,12,10:2026-11-01
+m390,5,4:
+S390,5,2:id
+S390,9,17:api-keys-not-auth
+S391,5,4:text
+S391,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S394,5,6:source
+S394,13,2:UP
+S395,5,5:as-of
+S395,12,10:2026-11-01
 m398,5,4:
 S398,5,2:id
-S398,9,16:http-cors-config
+S398,9,15:cors-one-origin
 S399,5,4:text
-S399,11,289:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway ignores CORS headers returned by the integration and adds the configured ones, and it answers a preflight itself only when no route matches the OPTIONS request.
-S404,5,6:source
-S404,13,5:HCORS
-S405,5,5:as-of
-S405,12,10:2026-12-01
-m406,5,4:
-S406,5,2:id
-S406,9,28:http-cors-authorized-options
-S407,5,4:text
-S407,11,325:On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so they reach that route's integration and authorizer instead of the gateway's CORS answer; preflights carry no credentials, so an authorizer rejects them. Only methods declared one by one leave OPTIONS unmatched for the gateway to answer.
-S412,5,6:source
-S412,13,5:HCORS
-S413,5,5:as-of
-S413,12,10:2026-12-01
+S399,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S403,5,6:source
+S403,13,5:RCORS
+S404,5,5:as-of
+S404,12,10:2026-11-01
+m405,5,4:
+S405,5,2:id
+S405,9,23:rest-cors-proxy-headers
+S406,5,4:text
+S406,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
+S410,5,6:source
+S410,13,5:RCORS
+S411,5,5:as-of
+S411,12,10:2026-11-01
+m412,5,4:
+S412,5,2:id
+S412,9,28:cors-credentials-no-wildcard
+S413,5,4:text
+S413,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S414,5,6:source
+S414,13,3:MDN
+S415,5,5:as-of
+S415,12,10:2026-11-01
 m416,5,4:
 S416,5,2:id
-S416,9,14:endpoint-types
+S416,9,22:gateway-responses-cors
 S417,5,4:text
-S417,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S417,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
 S421,5,6:source
-S421,13,3:EPT
+S421,13,3:GWR
 S422,5,5:as-of
 S422,12,10:2026-11-01
 m423,5,4:
 S423,5,2:id
-S423,9,19:edge-via-cloudfront
+S423,9,16:http-cors-config
 S424,5,4:text
-S424,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
-S427,5,6:source
-S427,13,3:EPT
-S428,5,5:as-of
-S428,12,10:2026-11-01
-m429,5,4:
-S429,5,2:id
-S429,9,24:private-via-vpc-endpoint
-S430,5,4:text
-S430,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
-S431,5,6:source
-S431,13,3:EPT
-S432,5,5:as-of
-S432,12,10:2026-11-01
-m433,5,4:
-S433,5,2:id
-S433,9,27:private-api-resource-policy
-S434,5,4:text
-S434,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
-S438,5,6:source
-S438,13,4:PRIV
-S439,5,5:as-of
-S439,12,10:2026-11-01
-m440,5,4:
-S440,5,2:id
-S440,9,22:private-custom-domains
-S441,5,4:text
-S441,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
-S444,5,6:source
-S444,13,3:PCD
-S445,5,5:as-of
-S445,12,10:2026-11-01
-m446,5,4:
-S446,5,2:id
-S446,9,19:edge-cert-us-east-1
-S447,5,4:text
-S447,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
-S450,5,6:source
-S450,13,2:CD
-S451,5,5:as-of
-S451,12,10:2026-11-01
-m452,5,4:
-S452,5,2:id
-S452,9,16:wildcard-domains
-S453,5,4:text
-S453,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S424,11,289:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway ignores CORS headers returned by the integration and adds the configured ones, and it answers a preflight itself only when no route matches the OPTIONS request.
+S429,5,6:source
+S429,13,5:HCORS
+S430,5,5:as-of
+S430,12,10:2026-12-01
+m431,5,4:
+S431,5,2:id
+S431,9,28:http-cors-authorized-options
+S432,5,4:text
+S432,11,325:On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so they reach that route's integration and authorizer instead of the gateway's CORS answer; preflights carry no credentials, so an authorizer rejects them. Only methods declared one by one leave OPTIONS unmatched for the gateway to answer.
+S437,5,6:source
+S437,13,5:HCORS
+S438,5,5:as-of
+S438,12,10:2026-12-01
+m441,5,4:
+S441,5,2:id
+S441,9,14:endpoint-types
+S442,5,4:text
+S442,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S446,5,6:source
+S446,13,3:EPT
+S447,5,5:as-of
+S447,12,10:2026-11-01
+m448,5,4:
+S448,5,2:id
+S448,9,19:edge-via-cloudfront
+S449,5,4:text
+S449,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S452,5,6:source
+S452,13,3:EPT
+S453,5,5:as-of
+S453,12,10:2026-11-01
+m454,5,4:
+S454,5,2:id
+S454,9,24:private-via-vpc-endpoint
+S455,5,4:text
+S455,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
 S456,5,6:source
-S456,13,2:CD
+S456,13,3:EPT
 S457,5,5:as-of
 S457,12,10:2026-11-01
 m458,5,4:
 S458,5,2:id
-S458,9,17:base-path-mapping
+S458,9,27:private-api-resource-policy
 S459,5,4:text
-S459,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
-S462,5,6:source
-S462,13,2:CD
-S463,5,5:as-of
-S463,12,10:2026-11-01
-m464,5,4:
-S464,5,2:id
-S464,9,20:mtls-regional-domain
-S465,5,4:text
-S465,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S459,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S463,5,6:source
+S463,13,4:PRIV
+S464,5,5:as-of
+S464,12,10:2026-11-01
+m465,5,4:
+S465,5,2:id
+S465,9,22:private-custom-domains
+S466,5,4:text
+S466,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
 S469,5,6:source
-S469,13,4:MTLS
+S469,13,3:PCD
 S470,5,5:as-of
 S470,12,10:2026-11-01
-m473,5,4:
-S473,5,2:id
-S473,9,14:proxy-resource
-S474,5,4:text
-S474,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
-S477,5,6:source
-S477,13,5:PROXY
-S478,5,5:as-of
-S478,12,10:2026-11-01
-m479,5,4:
-S479,5,2:id
-S479,9,10:proxy-root
-S480,5,4:text
-S480,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+m471,5,4:
+S471,5,2:id
+S471,9,19:edge-cert-us-east-1
+S472,5,4:text
+S472,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
+S475,5,6:source
+S475,13,2:CD
+S476,5,5:as-of
+S476,12,10:2026-11-01
+m477,5,4:
+S477,5,2:id
+S477,9,16:wildcard-domains
+S478,5,4:text
+S478,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
 S481,5,6:source
-S481,13,5:PROXY
+S481,13,2:CD
 S482,5,5:as-of
 S482,12,10:2026-11-01
 m483,5,4:
 S483,5,2:id
-S483,9,21:lambda-proxy-response
+S483,9,17:base-path-mapping
 S484,5,4:text
-S484,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
-S488,5,6:source
-S488,13,3:LPI
-S489,5,5:as-of
-S489,12,10:2026-11-01
-m490,5,4:
-S490,5,2:id
-S490,9,28:custom-integration-rest-only
-S491,5,4:text
-S491,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S484,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S487,5,6:source
+S487,13,2:CD
+S488,5,5:as-of
+S488,12,10:2026-11-01
+m489,5,4:
+S489,5,2:id
+S489,9,20:mtls-regional-domain
+S490,5,4:text
+S490,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
 S494,5,6:source
-S494,13,5:OAS-H
+S494,13,4:MTLS
 S495,5,5:as-of
 S495,12,10:2026-11-01
-m496,5,4:
-S496,5,2:id
-S496,9,19:openapi-import-rest
-S497,5,4:text
-S497,11,447:REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important notes - for example oneOf, anyOf, not and discriminator are not supported in models, which follow JSON Schema draft 4; major problems reject the import with an error and nothing changes, minor ones are warnings that roll the import back unless failonwarnings is false (the default); integrations are described with the x-amazon-apigateway-integration extension.
-S504,5,6:source
-S504,13,5:OAS-R
-S505,5,5:as-of
-S505,12,10:2026-12-01
-m506,5,4:
-S506,5,2:id
-S506,9,19:openapi-import-http
-S507,5,4:text
-S507,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
-S508,5,6:source
-S508,13,5:OAS-H
-S509,5,5:as-of
-S509,12,10:2026-11-01
+m498,5,4:
+S498,5,2:id
+S498,9,14:proxy-resource
+S499,5,4:text
+S499,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S502,5,6:source
+S502,13,5:PROXY
+S503,5,5:as-of
+S503,12,10:2026-11-01
+m504,5,4:
+S504,5,2:id
+S504,9,10:proxy-root
+S505,5,4:text
+S505,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S506,5,6:source
+S506,13,5:PROXY
+S507,5,5:as-of
+S507,12,10:2026-11-01
+m508,5,4:
+S508,5,2:id
+S508,9,21:lambda-proxy-response
+S509,5,4:text
+S509,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S513,5,6:source
+S513,13,3:LPI
+S514,5,5:as-of
+S514,12,10:2026-11-01
+m515,5,4:
+S515,5,2:id
+S515,9,28:custom-integration-rest-only
+S516,5,4:text
+S516,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S519,5,6:source
+S519,13,5:OAS-H
+S520,5,5:as-of
+S520,12,10:2026-11-01
+m521,5,4:
+S521,5,2:id
+S521,9,19:openapi-import-rest
+S522,5,4:text
+S522,11,447:REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important notes - for example oneOf, anyOf, not and discriminator are not supported in models, which follow JSON Schema draft 4; major problems reject the import with an error and nothing changes, minor ones are warnings that roll the import back unless failonwarnings is false (the default); integrations are described with the x-amazon-apigateway-integration extension.
+S529,5,6:source
+S529,13,5:OAS-R
+S530,5,5:as-of
+S530,12,10:2026-12-01
+m531,5,4:
+S531,5,2:id
+S531,9,19:openapi-import-http
+S532,5,4:text
+S532,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S533,5,6:source
+S533,13,5:OAS-H
+S534,5,5:as-of
+S534,12,10:2026-11-01
+m537,5,4:
+S537,5,2:id
+S537,9,24:lambda-async-payload-1mb
+S538,5,4:text
+S538,11,198:An asynchronous Lambda invocation carries at most 1 MB of event payload (6 MB for a synchronous one); a job request larger than that must be stored first (for example in S3) and passed by reference.
+S542,5,6:source
+S542,13,3:INV
+S543,5,5:as-of
+S543,12,10:2026-12-01
+m544,5,4:
+S544,5,2:id
+S544,9,25:lambda-response-streaming
+S545,5,4:text
+S545,11,344:A Lambda function can stream its response through a function URL, the InvokeWithResponseStream API or an API Gateway REST proxy integration, up to 200 MB; the first 6 MB are sent at full speed and the rest at up to 2 MB/s. Lambda streams natively on the Node.js managed runtimes; other languages need a custom runtime or the Lambda Web Adapter.
+S551,5,6:source
+S551,13,5:LSTRM
+S552,5,5:as-of
+S552,12,10:2026-12-01
+m553,5,4:
+S553,5,2:id
+S553,9,25:cloudfront-origin-timeout
+S554,5,4:text
+S554,11,161:CloudFront waits 30 seconds for a response from a custom origin by default; the setting goes up to 60 seconds, and up to 180 seconds only after a quota increase.
+S557,5,6:source
+S557,13,4:CFTO
+S558,5,5:as-of
+S558,12,10:2026-12-01
+m559,5,4:
+S559,5,2:id
+S559,9,27:cloudfront-oac-function-url
+S560,5,4:text
+S560,11,258:CloudFront origin access control can sign requests to a Lambda function URL whose auth type is AWS_IAM, so that only the distribution can call it; for PUT and POST requests the client must send the SHA-256 hash of the body in the x-amz-content-sha256 header.
+S564,5,6:source
+S564,13,5:CFOAC
+S565,5,5:as-of
+S565,12,10:2026-12-01
+m566,5,4:
+S566,5,2:id
+S566,9,17:alb-lambda-limits
+S567,5,4:text
+S567,11,255:An Application Load Balancer passes request bodies of at most 1 MB to a Lambda target and accepts response JSON of at most 1 MB from it; WebSocket upgrades to Lambda targets are rejected, and the function must be in the load balancer's account and Region.
+S571,5,6:source
+S571,13,4:ALBL
+S572,5,5:as-of
+S572,12,10:2026-12-01
+m573,5,4:
+S573,5,2:id
+S573,9,16:websocket-limits
+S574,5,4:text
+S574,11,272:A WebSocket API connection lasts at most 2 hours and is closed after 10 minutes without messages; messages are at most 128 KB in frames of at most 32 KB; an account opens at most 500 new connections per second per Region by default; integrations time out after 29 seconds.
+S579,5,6:source
+S579,13,3:WSQ
+S580,5,5:as-of
+S580,12,10:2026-12-01
+m581,5,4:
+S581,5,2:id
+S581,9,22:sqs-visibility-timeout
+S582,5,4:text
+S582,11,191:When a Lambda function processes an SQS queue, the queue's visibility timeout must be at least the function timeout, and AWS advises at least six times it so throttled batches can be retried.
+S586,5,6:source
+S586,13,4:SQSL
+S587,5,5:as-of
+S587,12,10:2026-12-01
+m590,5,6:
+S590,5,2:id
+S590,9,19:lambda-scaling-rate
+S591,5,4:text
+S591,11,235:Each Lambda function scales by at most 1,000 new execution environments every 10 seconds (about 10,000 more requests per second each 10 seconds) until the account's concurrency quota; requests beyond that are throttled with status 429.
+S595,5,6:source
+S595,13,5:SCALE
+S596,5,5:as-of
+S596,12,10:2026-12-01
+S597,5,5:value
+I597,12,4:1000
+S598,5,4:unit
+S598,11,34:environments per 10 s per function
+m599,5,6:
+S599,5,2:id
+S599,9,17:lambda-env-10-rps
+S600,5,4:text
+S600,11,187:One Lambda execution environment serves at most 10 synchronous requests per second, so a function needs at least one environment per 10 requests per second however short its requests are.
+S604,5,6:source
+S604,13,2:LQ
+S605,5,5:as-of
+S605,12,10:2026-12-01
+S606,5,5:value
+I606,12,2:10
+S607,5,4:unit
+S607,11,35:requests per second per environment
+m608,5,6:
+S608,5,2:id
+S608,9,30:account-throttle-lower-regions
+S609,5,4:text
+S609,11,290:In af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4, eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7 and mx-central-1 the default API Gateway throttle per account is 2,500 requests per second (burst 1,250) instead of 10,000.
+S614,5,6:source
+S614,13,2:AQ
+S615,5,5:as-of
+S615,12,10:2026-12-01
+S616,5,5:value
+I616,12,4:2500
+S617,5,4:unit
+S617,11,19:requests per second
+m622,5,6:
+S622,5,2:id
+S622,9,19:price-rest-requests
+S623,5,4:text
+S623,11,82:REST API requests cost $3.50 per million in us-east-1 (first 333 million a month).
+S624,5,6:source
+S624,13,5:PRICE
+S625,5,5:as-of
+S625,12,10:2026-12-01
+S626,5,5:value
+F626,12,4:3.50
+S627,5,4:unit
+S627,11,24:USD per million requests
+m628,5,6:
+S628,5,2:id
+S628,9,19:price-http-requests
+S629,5,4:text
+S629,11,107:HTTP API requests cost $1.00 per million in us-east-1 (first 300 million a month, metered in 512 KB units).
+S630,5,6:source
+S630,13,5:PRICE
+S631,5,5:as-of
+S631,12,10:2026-12-01
+S632,5,5:value
+F632,12,4:1.00
+S633,5,4:unit
+S633,11,24:USD per million requests
+m634,5,6:
+S634,5,2:id
+S634,9,24:price-websocket-messages
+S635,5,4:text
+S635,11,107:WebSocket API messages cost $1.00 per million in us-east-1 (first billion a month, metered in 32 KB units).
+S636,5,6:source
+S636,13,5:PRICE
+S637,5,5:as-of
+S637,12,10:2026-12-01
+S638,5,5:value
+F638,12,4:1.00
+S639,5,4:unit
+S639,11,24:USD per million messages
+m640,5,6:
+S640,5,2:id
+S640,9,23:price-websocket-minutes
+S641,5,4:text
+S641,11,81:WebSocket API connections cost $0.25 per million connection minutes in us-east-1.
+S642,5,6:source
+S642,13,5:PRICE
+S643,5,5:as-of
+S643,12,10:2026-12-01
+S644,5,5:value
+F644,12,4:0.25
+S645,5,4:unit
+S645,11,34:USD per million connection minutes
+m646,5,6:
+S646,5,2:id
+S646,9,24:price-rest-cache-half-gb
+S647,5,4:text
+S647,11,106:The smallest REST API cache (0.5 GB) costs $0.020 per hour in us-east-1, billed whether or not it is used.
+S648,5,6:source
+S648,13,5:PRICE
+S649,5,5:as-of
+S649,12,10:2026-12-01
+S650,5,5:value
+F650,12,5:0.020
+S651,5,4:unit
+S651,11,12:USD per hour
+m652,5,6:
+S652,5,2:id
+S652,9,21:price-lambda-requests
+S653,5,4:text
+S653,11,94:Lambda requests cost $0.20 per million in us-east-1; function URLs add no charge of their own.
+S654,5,6:source
+S654,13,6:LPRICE
+S655,5,5:as-of
+S655,12,10:2026-12-01
+S656,5,5:value
+F656,12,4:0.20
+S657,5,4:unit
+S657,11,24:USD per million requests
+m658,5,6:
+S658,5,2:id
+S658,9,22:price-lambda-gb-second
+S659,5,4:text
+S659,11,137:Lambda duration costs $0.0000166667 per GB-second on x86 in us-east-1 (first 6 billion GB-seconds a month; Arm is about 20 percent less).
+S660,5,6:source
+S660,13,6:LPRICE
+S661,5,5:as-of
+S661,12,10:2026-12-01
+S662,5,5:value
+F662,12,12:0.0000166667
+S663,5,4:unit
+S663,11,17:USD per GB-second
+m664,5,6:
+S664,5,2:id
+S664,9,22:price-cloudfront-https
+S665,5,4:text
+S665,11,230:CloudFront pay-as-you-go HTTPS requests cost $0.0100 per 10,000 ($1.00 per million) in the United States, plus data transfer out; flat-rate plans (since November 2025) bundle requests, transfer and WAF for a monthly price instead.
+S669,5,6:source
+S669,13,7:CFPRICE
+S670,5,5:as-of
+S670,12,10:2026-12-01
+S671,5,5:value
+F671,12,4:1.00
+S672,5,4:unit
+S672,11,24:USD per million requests
+m673,5,6:
+S673,5,2:id
+S673,9,14:price-alb-hour
+S674,5,4:text
+S674,11,88:An Application Load Balancer costs $0.0225 per hour in us-east-1, before capacity units.
+S675,5,6:source
+S675,13,8:ELBPRICE
+S676,5,5:as-of
+S676,12,10:2026-12-01
+S677,5,5:value
+F677,12,6:0.0225
+S678,5,4:unit
+S678,11,12:USD per hour
+m679,5,6:
+S679,5,2:id
+S679,9,18:price-alb-lcu-hour
+S680,5,4:text
+S680,11,249:An ALB load-balancer capacity unit costs $0.008 per hour in us-east-1; one LCU covers 25 new connections per second, 3,000 active connections per minute, 0.4 GB per hour to Lambda targets or 1,000 rule evaluations per second, whichever is used most.
+S684,5,6:source
+S684,13,8:ELBPRICE
+S685,5,5:as-of
+S685,12,10:2026-12-01
+S686,5,5:value
+F686,12,5:0.008
+S687,5,4:unit
+S687,11,16:USD per LCU-hour
+@31:<bundled>/front-door.cases.yaml,5043
+m3,1,1:
+S3,1,5:cases
+s4,3,9:
+m4,5,5:
+S4,5,4:name
+S4,11,44:defaults - API Gateway fronts short requests
+S5,5,7:answers
+m5,14,0:
+S6,5,5:fires
+s6,12,1:
+S6,13,36:front-door.gateway-within-its-limits
+S7,5,9:not-fires
+s8,7,11:
+S8,9,44:front-door.gateway-features-need-api-gateway
+S9,9,27:front-door.vpc-only-callers
+S10,9,45:front-door.cache-or-waf-needs-more-than-a-url
+S11,9,36:front-door.cdn-cannot-wait-that-long
+S12,9,25:front-door.alb-body-limit
+S13,9,36:front-door.tokens-need-an-authorizer
+S14,9,33:front-door.long-wait-function-url
+S15,9,33:front-door.cacheable-public-reads
+S16,9,34:front-door.steady-high-traffic-alb
+S17,9,30:front-door.public-function-url
+S18,9,35:front-door.gateway-decisions-unused
+S19,5,6:expect
+m19,13,1:
+S19,14,10:front-door
+S19,26,11:api-gateway
+m21,5,5:
+S21,5,4:name
+S21,11,56:servers that wait 40 seconds with IAM get a function URL
+S22,5,7:answers
+m23,7,4:
+S23,7,9:consumers
+s23,18,1:
+S23,19,16:external-servers
+S24,7,15:auth-mechanisms
+s24,24,1:
+S24,25,3:iam
+S25,7,12:max-duration
+I25,21,2:40
+S26,7,15:result-delivery
+S26,24,4:wait
+S27,5,5:fires
+s27,12,2:
+S27,13,33:front-door.long-wait-function-url
+S27,48,35:front-door.gateway-decisions-unused
+S28,5,9:not-fires
+s28,16,2:
+S28,17,36:front-door.gateway-within-its-limits
+S28,55,30:front-door.public-function-url
+S29,5,6:expect
+m29,13,1:
+S29,14,10:front-door
+S29,26,12:function-url
+m31,5,5:
+S31,5,4:name
+S31,11,62:partners with usage plans keep API Gateway even for long waits
+S32,5,7:answers
+m33,7,5:
+S33,7,9:consumers
+s33,18,1:
+S33,19,8:partners
+S34,7,15:auth-mechanisms
+s34,24,1:
+S34,25,8:api-keys
+S35,7,16:gateway-features
+s35,25,1:
+S35,26,11:usage-plans
+S36,7,12:max-duration
+I36,21,2:60
+S37,7,15:result-delivery
+S37,24,4:wait
+S38,5,5:fires
+s38,12,2:
+S38,13,44:front-door.gateway-features-need-api-gateway
+S38,59,33:front-door.long-wait-function-url
+S39,5,9:not-fires
+s39,16,1:
+S39,17,35:front-door.gateway-decisions-unused
+S40,5,6:expect
+m40,13,1:
+S40,14,10:front-door
+S40,26,11:api-gateway
+m42,5,5:
+S42,5,4:name
+S42,11,66:Cognito users waiting a minute keep API Gateway for its authorizer
+S43,5,7:answers
+m44,7,3:
+S44,7,15:auth-mechanisms
+s44,24,1:
+S44,25,7:cognito
+S45,7,12:max-duration
+I45,21,2:60
+S46,7,15:result-delivery
+S46,24,4:wait
+S47,5,5:fires
+s47,12,2:
+S47,13,36:front-door.tokens-need-an-authorizer
+S47,51,33:front-door.long-wait-function-url
+S48,5,9:not-fires
+s48,16,1:
+S48,17,36:front-door.gateway-within-its-limits
+S49,5,6:expect
+m49,13,1:
+S49,14,10:front-door
+S49,26,11:api-gateway
+m51,5,5:
+S51,5,4:name
+S51,11,53:a high-traffic public read API goes behind CloudFront
+S52,5,7:answers
+m53,7,7:
+S53,7,9:consumers
+s53,18,2:
+S53,19,7:browser
+S53,28,6:mobile
+S54,7,15:auth-mechanisms
+s54,24,1:
+S54,25,4:none
+S55,7,16:monthly-requests
+I55,25,5:60000
+S56,7,8:peak-rps
+I56,17,5:50000
+S57,7,12:avg-duration
+F57,21,4:0.08
+S58,7,12:max-duration
+F58,21,3:0.5
+S59,7,15:cache-hit-ratio
+I59,24,2:80
+S60,5,5:fires
+s61,7,4:
+S61,9,33:front-door.cacheable-public-reads
+S62,9,34:front-door.steady-high-traffic-alb
+S63,9,36:front-door.gateway-within-its-limits
+S64,9,30:front-door.public-function-url
+S65,5,9:not-fires
+s65,16,2:
+S65,17,36:front-door.tokens-need-an-authorizer
+S65,55,25:front-door.alb-body-limit
+S66,5,6:expect
+m66,13,1:
+S66,14,10:front-door
+S66,26,23:cloudfront-function-url
+m68,5,5:
+S68,5,4:name
+S68,11,48:VPC-only callers cannot use internet front doors
+S69,5,7:answers
+m70,7,2:
+S70,7,9:consumers
+s70,18,1:
+S70,19,8:vpc-only
+S71,7,15:auth-mechanisms
+s71,24,1:
+S71,25,3:iam
+S72,5,5:fires
+s72,12,1:
+S72,13,27:front-door.vpc-only-callers
+S73,5,9:not-fires
+s73,16,1:
+S73,17,33:front-door.cacheable-public-reads
+S74,5,6:expect
+m74,13,1:
+S74,14,10:front-door
+S74,26,11:api-gateway
+m76,5,4:
+S76,5,4:name
+S76,11,45:gateway caching rules out a bare function URL
+S77,5,7:answers
+m78,7,1:
+S78,7,16:gateway-features
+s78,25,1:
+S78,26,7:caching
+S79,5,5:fires
+s79,12,1:
+S79,13,45:front-door.cache-or-waf-needs-more-than-a-url
+S80,5,9:not-fires
+s80,16,1:
+S80,17,44:front-door.gateway-features-need-api-gateway
+m82,5,5:
+S82,5,4:name
+S82,11,82:a five-minute wait is too long for CloudFront and a 5 MB body too large for an ALB
+S83,5,7:answers
+m84,7,5:
+S84,7,9:consumers
+s84,18,1:
+S84,19,16:external-servers
+S85,7,15:auth-mechanisms
+s85,24,1:
+S85,25,3:iam
+S86,7,12:max-duration
+I86,21,3:300
+S87,7,11:max-payload
+I87,20,1:5
+S88,7,15:result-delivery
+S88,24,4:wait
+S89,5,5:fires
+s89,12,3:
+S89,13,36:front-door.cdn-cannot-wait-that-long
+S89,51,25:front-door.alb-body-limit
+S89,78,33:front-door.long-wait-function-url
+S90,5,9:not-fires
+s90,16,1:
+S90,17,33:front-door.cacheable-public-reads
+S91,5,6:expect
+m91,13,1:
+S91,14,10:front-door
+S91,26,12:function-url
+m93,5,5:
+S93,5,4:name
+S93,11,66:ten billion uncached requests a month lean towards a load balancer
+S94,5,7:answers
+m95,7,2:
+S95,7,16:monthly-requests
+I95,25,5:20000
+S96,7,8:peak-rps
+I96,17,5:15000
+S97,5,5:fires
+s97,12,1:
+S97,13,34:front-door.steady-high-traffic-alb
+S98,5,9:not-fires
+s98,16,1:
+S98,17,33:front-door.cacheable-public-reads
+S99,5,6:expect
+m99,13,1:
+S99,14,10:front-door
+S99,26,11:api-gateway
+@31:<bundled>/front-door.rules.yaml,8693
+m6,1,1:
+S6,1,5:rules
+s8,3,12:
+m8,5,6:
+S8,5,2:id
+S8,9,44:front-door.gateway-features-need-api-gateway
+S9,5,8:decision
+S9,15,10:front-door
+S10,5,4:when
+m11,7,1:
+S11,7,3:any
+s12,9,3:
+m12,11,2:
+S12,12,6:answer
+S12,20,16:gateway-features
+S12,38,12:contains-any
+s12,52,6:
+S12,53,11:usage-plans
+S12,66,18:request-validation
+S12,86,14:sdk-generation
+S12,102,15:resource-policy
+S12,119,6:canary
+S12,127,12:xray-tracing
+m13,11,2:
+S13,12,6:answer
+S13,20,15:auth-mechanisms
+S13,37,8:contains
+S13,47,8:api-keys
+m14,11,2:
+S14,12,6:answer
+S14,20,22:request-transformation
+S14,44,6:equals
+B14,52,4:true
+S15,5,7:exclude
+s15,14,3:
+S15,15,12:function-url
+S15,29,23:cloudfront-function-url
+S15,54,3:alb
+S16,5,6:reason
+S16,13,235:You need something only API Gateway provides (usage plans and API keys, request validation, SDKs, resource policies, canary stages, gateway tracing or mapping templates); function URLs, CloudFront and load balancers have none of these.
+S20,5,5:facts
+s20,12,2:
+S20,13,13:function-urls
+S20,28,18:rest-only-features
+m22,5,6:
+S22,5,2:id
+S22,9,27:front-door.vpc-only-callers
+S23,5,8:decision
+S23,15,10:front-door
+S24,5,4:when
+m24,11,1:
+S24,12,3:ref
+S24,17,16:only-vpc-clients
+S25,5,7:exclude
+s25,14,2:
+S25,15,12:function-url
+S25,29,23:cloudfront-function-url
+S26,5,6:reason
+S26,13,172:Your callers have no internet access, and function URLs and CloudFront are internet endpoints; a private REST API (or an internal load balancer) serves them inside the VPC.
+S29,5,5:facts
+s29,12,2:
+S29,13,24:private-via-vpc-endpoint
+S29,39,13:function-urls
+m31,5,6:
+S31,5,2:id
+S31,9,45:front-door.cache-or-waf-needs-more-than-a-url
+S32,5,8:decision
+S32,15,10:front-door
+S33,5,4:when
+m33,11,2:
+S33,12,6:answer
+S33,20,16:gateway-features
+S33,38,12:contains-any
+s33,52,2:
+S33,53,7:caching
+S33,62,3:waf
+S34,5,7:exclude
+S34,14,12:function-url
+S35,5,6:reason
+S35,13,147:A bare function URL can neither cache responses nor carry a web application firewall; CloudFront in front of it, a load balancer or a REST API can.
+S38,5,5:facts
+s38,12,1:
+S38,13,13:function-urls
+m40,5,6:
+S40,5,2:id
+S40,9,36:front-door.cdn-cannot-wait-that-long
+S41,5,8:decision
+S41,15,10:front-door
+S42,5,4:when
+m43,7,1:
+S43,7,3:all
+s44,9,2:
+m44,11,1:
+S44,12,3:ref
+S44,17,16:synchronous-wait
+m45,11,2:
+S45,12,6:answer
+S45,20,12:max-duration
+S45,34,2:gt
+I45,38,3:180
+S46,5,7:exclude
+S46,14,23:cloudfront-function-url
+S47,5,6:reason
+S47,13,122:Clients wait more than 180 seconds on one request, longer than CloudFront waits for an origin even after a quota increase.
+S50,5,5:facts
+s50,12,1:
+S50,13,25:cloudfront-origin-timeout
+m52,5,6:
+S52,5,2:id
+S52,9,25:front-door.alb-body-limit
+S53,5,8:decision
+S53,15,10:front-door
+S54,5,4:when
+m54,11,2:
+S54,12,6:answer
+S54,20,11:max-payload
+S54,33,2:gt
+I54,37,1:1
+S55,5,7:exclude
+S55,14,3:alb
+S56,5,6:reason
+S56,13,100:Bodies exceed 1 MB, the most an Application Load Balancer passes to or accepts from a Lambda target.
+S59,5,5:facts
+s59,12,1:
+S59,13,17:alb-lambda-limits
+m62,5,7:
+S62,5,2:id
+S62,9,36:front-door.gateway-within-its-limits
+S63,5,8:decision
+S63,15,10:front-door
+S64,5,4:when
+m64,11,1:
+S64,12,3:not
+m64,17,1:
+S64,18,3:ref
+S64,23,21:long-synchronous-wait
+S65,5,9:recommend
+S65,16,11:api-gateway
+S66,5,8:strength
+S66,15,6:normal
+S67,5,6:reason
+S67,13,141:Every request finishes within API Gateway's timeouts, and the gateway brings throttling, authorizers, custom domains and stages without code.
+S70,5,5:facts
+s70,12,2:
+S70,13,16:rest-timeout-29s
+S70,31,16:http-timeout-30s
+m72,5,7:
+S72,5,2:id
+S72,9,36:front-door.tokens-need-an-authorizer
+S73,5,8:decision
+S73,15,10:front-door
+S74,5,4:when
+m74,11,2:
+S74,12,6:answer
+S74,20,15:auth-mechanisms
+S74,37,12:contains-any
+s74,51,3:
+S74,52,7:cognito
+S74,61,4:oidc
+S74,67,6:custom
+S75,5,9:recommend
+S75,16,11:api-gateway
+S76,5,8:strength
+S76,15,6:normal
+S77,5,6:reason
+S77,13,188:Callers present tokens that API Gateway checks with a JWT, Cognito or Lambda authorizer; a function URL only knows IAM or no authentication, so every function would validate tokens itself.
+S81,5,5:facts
+s81,12,1:
+S81,13,13:function-urls
+m83,5,8:
+S83,5,2:id
+S83,9,33:front-door.long-wait-function-url
+S84,5,8:decision
+S84,15,10:front-door
+S85,5,4:when
+m86,7,1:
+S86,7,3:all
+s87,9,2:
+m87,11,1:
+S87,12,3:ref
+S87,17,21:long-synchronous-wait
+m88,11,2:
+S88,12,6:answer
+S88,20,12:max-duration
+S88,34,3:lte
+I88,39,3:900
+S89,5,9:recommend
+S89,16,12:function-url
+S90,5,8:strength
+S90,15,6:normal
+S91,5,6:reason
+S91,13,203:Clients wait longer than API Gateway allows without a quota increase. A function URL waits as long as the function runs (up to 15 minutes), needs no quota request and costs nothing beyond the invocation.
+S95,5,8:tradeoff
+S95,15,161:IAM or no authentication only, no throttling per client, and no WAF or custom domain unless CloudFront goes in front (which waits at most 60 seconds by default).
+S98,5,5:facts
+s98,12,2:
+S98,13,13:function-urls
+S98,28,21:rest-timeout-raisable
+m100,5,8:
+S100,5,2:id
+S100,9,33:front-door.cacheable-public-reads
+S101,5,8:decision
+S101,15,10:front-door
+S102,5,4:when
+m103,7,1:
+S103,7,3:all
+s104,9,4:
+m104,11,2:
+S104,12,6:answer
+S104,20,15:cache-hit-ratio
+S104,37,3:gte
+I104,42,2:50
+m105,11,2:
+S105,12,6:answer
+S105,20,16:monthly-requests
+S105,38,3:gte
+I105,43,3:100
+m106,11,1:
+S106,12,3:not
+m106,17,1:
+S106,18,3:ref
+S106,23,16:needs-authorizer
+m107,11,1:
+S107,12,3:ref
+S107,17,16:internet-clients
+S108,5,9:recommend
+S108,16,23:cloudfront-function-url
+S109,5,8:strength
+S109,15,6:strong
+S110,5,6:reason
+S110,13,377:Most requests are public reads a cache can answer, at high volume. CloudFront answers them at the edge without invoking anything, and the misses go to a function URL that adds no gateway charge and no account-wide gateway throttle (CloudFront in front of an HTTP API works too, at the gateway's price for the misses); the cost estimate compares the candidates for your traffic.
+S116,5,8:tradeoff
+S116,15,132:Cache keys, TTLs and invalidation become part of the design; tokens, if added later, must be checked in the function or at the edge.
+S119,5,5:facts
+s119,12,2:
+S119,13,22:price-cloudfront-https
+S119,37,27:cloudfront-oac-function-url
+m121,5,8:
+S121,5,2:id
+S121,9,34:front-door.steady-high-traffic-alb
+S122,5,8:decision
+S122,15,10:front-door
+S123,5,4:when
+m124,7,1:
+S124,7,3:all
+s125,9,2:
+m125,11,2:
+S125,12,6:answer
+S125,20,16:monthly-requests
+S125,38,3:gte
+I125,43,5:10000
+m126,11,2:
+S126,12,6:answer
+S126,20,11:max-payload
+S126,33,3:lte
+I126,38,1:1
+S127,5,9:recommend
+S127,16,3:alb
+S128,5,8:strength
+S128,15,4:weak
+S129,5,6:reason
+S129,13,206:Ten billion requests a month or more: an Application Load Balancer is billed per hour and capacity unit rather than per request, which at this volume costs a fraction of API Gateway (see the cost estimate).
+S133,5,8:tradeoff
+S133,15,82:It needs a VPC, offers no usage plans or JWT authorizers, and caps bodies at 1 MB.
+S135,5,5:facts
+s135,12,4:
+S135,13,14:price-alb-hour
+S135,29,18:price-alb-lcu-hour
+S135,49,19:price-http-requests
+S135,70,17:alb-lambda-limits
+m138,5,6:
+S138,5,2:id
+S138,9,30:front-door.public-function-url
+S139,5,8:decision
+S139,15,10:front-door
+S140,5,4:when
+m141,7,1:
+S141,7,3:all
+s142,9,2:
+m142,11,2:
+S142,12,8:decision
+S142,22,10:front-door
+S142,34,2:in
+s142,38,2:
+S142,39,12:function-url
+S142,53,23:cloudfront-function-url
+m143,11,1:
+S143,12,3:not
+m143,17,2:
+S143,18,6:answer
+S143,26,15:auth-mechanisms
+S143,43,8:contains
+S143,53,3:iam
+S144,5,7:finding
+m144,14,2:
+S144,15,8:severity
+S144,25,7:warning
+S144,34,5:title
+S144,41,48:A public function URL has no throttle of its own
+S145,5,6:reason
+S145,13,242:Anyone with the address can invoke the function as fast as they like. Set reserved concurrency on the function as a ceiling, and with CloudFront in front use origin access control (auth type AWS_IAM) so only the distribution can call the URL.
+S149,5,5:facts
+s149,12,2:
+S149,13,13:function-urls
+S149,28,27:cloudfront-oac-function-url
+m151,5,5:
+S151,5,2:id
+S151,9,35:front-door.gateway-decisions-unused
+S152,5,8:decision
+S152,15,10:front-door
+S153,5,4:when
+m153,11,2:
+S153,12,8:decision
+S153,22,10:front-door
+S153,34,2:in
+s153,38,3:
+S153,39,12:function-url
+S153,53,23:cloudfront-function-url
+S153,78,3:alb
+S154,5,7:finding
+m154,14,2:
+S154,15,8:severity
+S154,25,4:info
+S154,31,5:title
+S154,38,50:The API Gateway decisions describe the alternative
+S155,5,6:reason
+S155,13,364:The recommended front door is not API Gateway. The REST-or-HTTP and endpoint-type decisions, the layout and the generated templates still describe the API Gateway set-up the other answers lead to: use them if you keep API Gateway, and compare the two in the cost estimate. The generator does not build function URLs, CloudFront distributions or load balancers yet.
 @30:<bundled>/functions.cases.yaml,12944
 m3,1,1:
 S3,1,5:cases
@@ -12010,363 +14039,1399 @@ S56,13,291:With a custom integration every response is 200 unless an integration
 S61,5,5:facts
 s61,12,1:
 S61,13,28:custom-integration-rest-only
-@27:<bundled>/limits.cases.yaml,18741
+@32:<bundled>/interaction.cases.yaml,8017
+m4,1,1:
+S4,1,5:cases
+s5,3,14:
+m5,5,5:
+S5,5,4:name
+S5,11,42:defaults - short requests stay synchronous
+S6,5,7:answers
+m6,14,0:
+S7,5,5:fires
+s7,12,1:
+S7,13,37:interaction.quick-work-is-synchronous
+S8,5,9:not-fires
+s9,7,18:
+S9,9,35:interaction.long-work-becomes-a-job
+S10,9,31:interaction.mobile-medium-waits
+S11,9,28:interaction.client-must-wait
+S12,9,37:interaction.client-wants-notification
+S13,9,39:interaction.server-push-needs-websocket
+S14,9,38:interaction.progressive-output-streams
+S15,9,35:interaction.streaming-feature-asked
+S16,9,34:interaction.work-beyond-15-minutes
+S17,9,23:interaction.job-pattern
+S18,9,31:interaction.job-input-too-large
+S19,9,34:interaction.worker-near-15-minutes
+S20,9,33:interaction.work-needs-a-workflow
+S21,9,39:interaction.long-synchronous-trade-offs
+S22,9,28:interaction.mobile-long-wait
+S23,9,30:interaction.cdn-origin-timeout
+S24,9,24:interaction.push-channel
+S25,9,35:interaction.push-beside-synchronous
+S26,9,29:interaction.streaming-runtime
+S27,5,6:expect
+m27,13,1:
+S27,14,17:interaction-model
+S27,33,11:synchronous
+m29,5,5:
+S29,5,4:name
+S29,11,74:15-minute report jobs started from web and mobile apps become a polled job
+S30,5,7:answers
+m31,7,4:
+S31,7,9:consumers
+s31,18,2:
+S31,19,7:browser
+S31,28,6:mobile
+S32,7,15:auth-mechanisms
+s32,24,1:
+S32,25,7:cognito
+S33,7,12:max-duration
+I33,21,3:900
+S34,7,12:avg-duration
+I34,21,3:300
+S35,5,5:fires
+s35,12,3:
+S35,13,35:interaction.long-work-becomes-a-job
+S35,50,23:interaction.job-pattern
+S35,75,34:interaction.worker-near-15-minutes
+S36,5,9:not-fires
+s37,7,5:
+S37,9,37:interaction.quick-work-is-synchronous
+S38,9,39:interaction.long-synchronous-trade-offs
+S39,9,28:interaction.mobile-long-wait
+S40,9,33:interaction.work-needs-a-workflow
+S41,9,31:interaction.job-input-too-large
+S42,5,6:expect
+m42,13,2:
+S42,14,17:interaction-model
+S42,33,9:async-job
+S42,44,8:api-type
+S42,54,4:http
+m44,5,5:
+S44,5,4:name
+S44,11,60:a 40-second endpoint the team insists on keeping synchronous
+S45,5,7:answers
+m46,7,4:
+S46,7,9:consumers
+s46,18,1:
+S46,19,16:external-servers
+S47,7,15:auth-mechanisms
+s47,24,1:
+S47,25,3:iam
+S48,7,12:max-duration
+I48,21,2:40
+S49,7,15:result-delivery
+S49,24,4:wait
+S50,5,5:fires
+s50,12,2:
+S50,13,28:interaction.client-must-wait
+S50,43,39:interaction.long-synchronous-trade-offs
+S51,5,9:not-fires
+s51,16,3:
+S51,17,35:interaction.long-work-becomes-a-job
+S51,54,23:interaction.job-pattern
+S51,79,28:interaction.mobile-long-wait
+S52,5,6:expect
+m52,13,2:
+S52,14,17:interaction-model
+S52,33,11:synchronous
+S52,46,8:api-type
+S52,56,4:rest
+m54,5,5:
+S54,5,4:name
+S54,11,48:20-second requests from mobile apps become a job
+S55,5,7:answers
+m56,7,2:
+S56,7,9:consumers
+s56,18,1:
+S56,19,6:mobile
+S57,7,12:max-duration
+I57,21,2:20
+S58,5,5:fires
+s58,12,2:
+S58,13,31:interaction.mobile-medium-waits
+S58,46,23:interaction.job-pattern
+S59,5,9:not-fires
+s59,16,2:
+S59,17,35:interaction.long-work-becomes-a-job
+S59,54,28:interaction.mobile-long-wait
+S60,5,6:expect
+m60,13,1:
+S60,14,17:interaction-model
+S60,33,9:async-job
+m62,5,5:
+S62,5,4:name
+S62,11,48:mobile apps that must wait 20 seconds are warned
+S63,5,7:answers
+m64,7,3:
+S64,7,9:consumers
+s64,18,1:
+S64,19,6:mobile
+S65,7,12:max-duration
+I65,21,2:20
+S66,7,15:result-delivery
+S66,24,4:wait
+S67,5,5:fires
+s67,12,2:
+S67,13,28:interaction.client-must-wait
+S67,43,28:interaction.mobile-long-wait
+S68,5,9:not-fires
+s68,16,2:
+S68,17,31:interaction.mobile-medium-waits
+S68,50,39:interaction.long-synchronous-trade-offs
+S69,5,6:expect
+m69,13,1:
+S69,14,17:interaction-model
+S69,33,11:synchronous
+m71,5,5:
+S71,5,4:name
+S71,11,56:a chat app that pushes messages gets a WebSocket channel
+S72,5,7:answers
+m73,7,3:
+S73,7,9:consumers
+s73,18,2:
+S73,19,7:browser
+S73,28,6:mobile
+S74,7,15:auth-mechanisms
+s74,24,1:
+S74,25,7:cognito
+S75,7,11:server-push
+B75,20,4:true
+S76,5,5:fires
+s76,12,2:
+S76,13,39:interaction.server-push-needs-websocket
+S76,54,24:interaction.push-channel
+S77,5,9:not-fires
+s77,16,2:
+S77,17,35:interaction.push-beside-synchronous
+S77,54,23:interaction.job-pattern
+S78,5,6:expect
+m78,13,1:
+S78,14,17:interaction-model
+S78,33,10:async-push
+m80,5,5:
+S80,5,4:name
+S80,11,54:server push beside requests that must stay synchronous
+S81,5,7:answers
+m82,7,3:
+S82,7,11:server-push
+B82,20,4:true
+S83,7,12:max-duration
+I83,21,2:15
+S84,7,15:result-delivery
+S84,24,4:wait
+S85,5,5:fires
+s85,12,3:
+S85,13,39:interaction.server-push-needs-websocket
+S85,54,28:interaction.client-must-wait
+S85,84,35:interaction.push-beside-synchronous
+S86,5,9:not-fires
+s86,16,1:
+S86,17,24:interaction.push-channel
+S87,5,6:expect
+m87,13,1:
+S87,14,17:interaction-model
+S87,33,11:synchronous
+m89,5,5:
+S89,5,4:name
+S89,11,57:a client that wants to be notified of a two-minute result
+S90,5,7:answers
+m91,7,2:
+S91,7,12:max-duration
+I91,21,3:120
+S92,7,15:result-delivery
+S92,24,6:notify
+S93,5,5:fires
+s93,12,2:
+S93,13,37:interaction.client-wants-notification
+S93,52,24:interaction.push-channel
+S94,5,9:not-fires
+s94,16,2:
+S94,17,35:interaction.long-work-becomes-a-job
+S94,54,39:interaction.long-synchronous-trade-offs
+S95,5,6:expect
+m95,13,1:
+S95,14,17:interaction-model
+S95,33,10:async-push
+m97,5,5:
+S97,5,4:name
+S97,11,63:progressively generated text from a Python function is streamed
+S98,5,7:answers
+m99,7,3:
+S99,7,7:runtime
+S99,16,10:python3.13
+S100,7,12:max-duration
+I100,21,2:60
+S101,7,20:progressive-response
+B101,29,4:true
+S102,5,5:fires
+s102,12,2:
+S102,13,38:interaction.progressive-output-streams
+S102,53,29:interaction.streaming-runtime
+S103,5,9:not-fires
+s103,16,2:
+S103,17,35:interaction.long-work-becomes-a-job
+S103,54,39:interaction.long-synchronous-trade-offs
+S104,5,6:expect
+m104,13,2:
+S104,14,17:interaction-model
+S104,33,9:streaming
+S104,44,8:api-type
+S104,54,4:rest
+m106,5,5:
+S106,5,4:name
+S106,11,47:streaming asked as a gateway feature on Node.js
+S107,5,7:answers
+m108,7,3:
+S108,7,7:runtime
+S108,16,10:nodejs22.x
+S109,7,16:gateway-features
+s109,25,1:
+S109,26,18:response-streaming
+S110,7,12:max-duration
+I110,21,2:45
+S111,5,5:fires
+s111,12,1:
+S111,13,35:interaction.streaming-feature-asked
+S112,5,9:not-fires
+s112,16,2:
+S112,17,29:interaction.streaming-runtime
+S112,48,35:interaction.long-work-becomes-a-job
+S113,5,6:expect
+m113,13,1:
+S113,14,17:interaction-model
+S113,33,9:streaming
+m115,5,5:
+S115,5,4:name
+S115,11,30:two-hour work needs a workflow
+S116,5,7:answers
+m117,7,1:
+S117,7,12:max-duration
+I117,21,4:7200
+S118,5,5:fires
+s119,7,4:
+S119,9,34:interaction.work-beyond-15-minutes
+S120,9,33:interaction.work-needs-a-workflow
+S121,9,35:interaction.long-work-becomes-a-job
+S122,9,23:interaction.job-pattern
+S123,5,9:not-fires
+s123,16,1:
+S123,17,34:interaction.worker-near-15-minutes
+S124,5,6:expect
+m124,13,1:
+S124,14,17:interaction-model
+S124,33,9:async-job
+m126,5,5:
+S126,5,4:name
+S126,11,66:two-hour work that the client insists on waiting for is a conflict
+S127,5,7:answers
+m128,7,2:
+S128,7,12:max-duration
+I128,21,4:7200
+S129,7,15:result-delivery
+S129,24,4:wait
+S130,5,5:fires
+s130,12,2:
+S130,13,28:interaction.client-must-wait
+S130,43,34:interaction.work-beyond-15-minutes
+S131,5,9:not-fires
+s131,16,1:
+S131,17,23:interaction.job-pattern
+S132,5,6:expect
+m132,13,1:
+S132,14,17:interaction-model
+S132,33,8:conflict
+m134,5,5:
+S134,5,4:name
+S134,11,47:a job with 5 MB of input passes it by reference
+S135,5,7:answers
+m136,7,2:
+S136,7,12:max-duration
+I136,21,3:120
+S137,7,11:max-payload
+I137,20,1:5
+S138,5,5:fires
+s138,12,1:
+S138,13,31:interaction.job-input-too-large
+S139,5,9:not-fires
+s139,16,1:
+S139,17,34:interaction.worker-near-15-minutes
+S140,5,6:expect
+m140,13,1:
+S140,14,17:interaction-model
+S140,33,9:async-job
+m142,5,5:
+S142,5,4:name
+S142,11,36:a 45-second wait behind your own CDN
+S143,5,7:answers
+m144,7,3:
+S144,7,7:own-cdn
+B144,16,4:true
+S145,7,12:max-duration
+I145,21,2:45
+S146,7,15:result-delivery
+S146,24,4:wait
+S147,5,5:fires
+s147,12,2:
+S147,13,30:interaction.cdn-origin-timeout
+S147,45,39:interaction.long-synchronous-trade-offs
+S148,5,9:not-fires
+s148,16,1:
+S148,17,28:interaction.mobile-long-wait
+S149,5,6:expect
+m149,13,1:
+S149,14,17:interaction-model
+S149,33,11:synchronous
+@32:<bundled>/interaction.rules.yaml,14871
+m6,1,1:
+S6,1,5:rules
+s8,3,19:
+m8,5,7:
+S8,5,2:id
+S8,9,37:interaction.quick-work-is-synchronous
+S9,5,8:decision
+S9,15,17:interaction-model
+S10,5,4:when
+m10,11,2:
+S10,12,6:answer
+S10,20,12:max-duration
+S10,34,3:lte
+I10,39,2:10
+S11,5,9:recommend
+S11,16,11:synchronous
+S12,5,8:strength
+S12,15,6:normal
+S13,5,6:reason
+S13,13,150:The slowest operation finishes within 10 seconds, well inside every gateway and CDN timeout, so a plain request and response is the simplest contract.
+S16,5,5:facts
+s16,12,2:
+S16,13,16:rest-timeout-29s
+S16,31,16:http-timeout-30s
+m18,5,8:
+S18,5,2:id
+S18,9,35:interaction.long-work-becomes-a-job
+S19,5,8:decision
+S19,15,17:interaction-model
+S20,5,4:when
+m21,7,1:
+S21,7,3:all
+s22,9,4:
+m22,11,1:
+S22,12,3:ref
+S22,17,13:long-requests
+m23,11,2:
+S23,12,6:answer
+S23,20,15:result-delivery
+S23,37,2:in
+s23,41,2:
+S23,42,4:poll
+S23,48,13:no-preference
+m24,11,1:
+S24,12,3:not
+m24,17,2:
+S24,18,6:answer
+S24,26,20:progressive-response
+S24,48,6:equals
+B24,56,4:true
+m25,11,1:
+S25,12,3:not
+m25,17,2:
+S25,18,6:answer
+S25,26,16:gateway-features
+S25,44,8:contains
+S25,54,18:response-streaming
+S26,5,9:recommend
+S26,16,9:async-job
+S27,5,8:strength
+S27,15,6:strong
+S28,5,6:reason
+S28,13,301:The work takes longer than a REST API waits by default and the client does not have to hold the connection. Accept the work with 202 and a job id, run it in a worker, and let the client poll: no request then lasts longer than a second, so no gateway, CDN or mobile-network timeout applies to the work.
+S33,5,8:tradeoff
+S33,15,85:A queue, a worker function and a status store to run, and a job contract for clients.
+S35,5,5:facts
+s35,12,3:
+S35,13,21:rest-timeout-raisable
+S35,36,16:http-timeout-30s
+S35,54,22:lambda-duration-memory
+m37,5,6:
+S37,5,2:id
+S37,9,31:interaction.mobile-medium-waits
+S38,5,8:decision
+S38,15,17:interaction-model
+S39,5,4:when
+m40,7,1:
+S40,7,3:all
+s41,9,5:
+m41,11,2:
+S41,12,6:answer
+S41,20,12:max-duration
+S41,34,2:gt
+I41,38,2:10
+m42,11,2:
+S42,12,6:answer
+S42,20,12:max-duration
+S42,34,3:lte
+I42,39,2:29
+m43,11,2:
+S43,12,6:answer
+S43,20,9:consumers
+S43,31,8:contains
+S43,41,6:mobile
+m44,11,2:
+S44,12,6:answer
+S44,20,15:result-delivery
+S44,37,2:in
+s44,41,2:
+S44,42,4:poll
+S44,48,13:no-preference
+m45,11,1:
+S45,12,3:not
+m45,17,2:
+S45,18,6:answer
+S45,26,20:progressive-response
+S45,48,6:equals
+B45,56,4:true
+S46,5,9:recommend
+S46,16,9:async-job
+S47,5,8:strength
+S47,15,6:normal
+S48,5,6:reason
+S48,13,254:Mobile apps call over networks that drop or stall connections, and a request that takes more than 10 seconds fails often there even when the gateway would wait. A job that the app polls survives a lost connection: the work goes on and the app asks again.
+m53,5,6:
+S53,5,2:id
+S53,9,28:interaction.client-must-wait
+S54,5,8:decision
+S54,15,17:interaction-model
+S55,5,4:when
+m55,11,2:
+S55,12,6:answer
+S55,20,15:result-delivery
+S55,37,6:equals
+S55,45,4:wait
+S56,5,7:exclude
+s56,14,2:
+S56,15,9:async-job
+S56,26,10:async-push
+S57,5,6:reason
+S57,13,156:You said the client must get the result on the connection it opened, so the patterns that answer later are out; the request stays synchronous (or streamed).
+S60,5,8:tradeoff
+S60,15,104:Every hop must tolerate the wait - see the findings on long synchronous requests for what that requires.
+m64,5,7:
+S64,5,2:id
+S64,9,37:interaction.client-wants-notification
+S65,5,8:decision
+S65,15,17:interaction-model
+S66,5,4:when
+m66,11,2:
+S66,12,6:answer
+S66,20,15:result-delivery
+S66,37,6:equals
+S66,45,6:notify
+S67,5,9:recommend
+S67,16,10:async-push
+S68,5,8:strength
+S68,15,6:strong
+S69,5,6:reason
+S69,13,138:The client wants to be told when the result is ready, so the back end pushes it over a WebSocket connection instead of the client polling.
+S72,5,5:facts
+s72,12,1:
+S72,13,16:websocket-limits
+m74,5,7:
+S74,5,2:id
+S74,9,39:interaction.server-push-needs-websocket
+S75,5,8:decision
+S75,15,17:interaction-model
+S76,5,4:when
+m76,11,2:
+S76,12,6:answer
+S76,20,11:server-push
+S76,33,6:equals
+B76,41,4:true
+S77,5,9:recommend
+S77,16,10:async-push
+S78,5,8:strength
+S78,15,6:strong
+S79,5,6:reason
+S79,13,201:The server must send messages to connected clients on its own (chat, live updates), which request and response cannot do. A WebSocket API keeps a connection per client and lets the back end post to it.
+S83,5,5:facts
+s83,12,1:
+S83,13,16:websocket-limits
+m85,5,7:
+S85,5,2:id
+S85,9,38:interaction.progressive-output-streams
+S86,5,8:decision
+S86,15,17:interaction-model
+S87,5,4:when
+m87,11,2:
+S87,12,6:answer
+S87,20,20:progressive-response
+S87,42,6:equals
+B87,50,4:true
+S88,5,9:recommend
+S88,16,9:streaming
+S89,5,8:strength
+S89,15,6:strong
+S90,5,6:reason
+S90,13,211:The response is produced progressively, so streaming it lets the client show the first parts at once instead of waiting for the whole; a streamed response may also run longer and grow larger than a buffered one.
+S94,5,5:facts
+s94,12,2:
+S94,13,23:response-streaming-rest
+S94,38,25:lambda-response-streaming
+m96,5,7:
+S96,5,2:id
+S96,9,35:interaction.streaming-feature-asked
+S97,5,8:decision
+S97,15,17:interaction-model
+S98,5,4:when
+m98,11,2:
+S98,12,6:answer
+S98,20,16:gateway-features
+S98,38,8:contains
+S98,48,18:response-streaming
+S99,5,9:recommend
+S99,16,9:streaming
+S100,5,8:strength
+S100,15,6:normal
+S101,5,6:reason
+S101,13,60:You asked for response streaming among the gateway features.
+S103,5,5:facts
+s103,12,1:
+S103,13,23:response-streaming-rest
+m105,5,6:
+S105,5,2:id
+S105,9,34:interaction.work-beyond-15-minutes
+S106,5,8:decision
+S106,15,17:interaction-model
+S107,5,4:when
+m107,11,2:
+S107,12,6:answer
+S107,20,12:max-duration
+S107,34,2:gt
+I107,38,3:900
+S108,5,7:exclude
+s108,14,2:
+S108,15,11:synchronous
+S108,28,9:streaming
+S109,5,6:reason
+S109,13,179:The work runs longer than 15 minutes, the longest a Lambda invocation, a function URL request or a streamed REST response can last, so no client can wait for it on one connection.
+S113,5,5:facts
+s113,12,2:
+S113,13,22:lambda-duration-memory
+S113,37,23:response-streaming-rest
+m116,5,6:
+S116,5,2:id
+S116,9,23:interaction.job-pattern
+S117,5,8:decision
+S117,15,17:interaction-model
+S118,5,4:when
+m118,11,2:
+S118,12,8:decision
+S118,22,17:interaction-model
+S118,41,2:is
+S118,45,9:async-job
+S119,5,7:finding
+m119,14,2:
+S119,15,8:severity
+S119,25,4:info
+S119,31,5:title
+S119,38,31:What the job pattern is made of
+S120,5,6:reason
+S120,13,645:Submit: POST to a jobs resource stores a job record (status queued) in a status store such as a DynamoDB table with a time-to-live, sends the job to a queue and answers 202 with the job id and a Location header. Worker: a function reads the queue, marks the job running, does the work and writes the result (small results in the record, large ones to S3) and the status done or failed. Status: GET on the job returns its status and, when done, the result or a pre-signed S3 link. Set the queue's visibility timeout to at least six times the worker's timeout, add a dead-letter queue, and make the worker idempotent: queues deliver at least once.
+S129,5,5:facts
+s129,12,3:
+S129,13,22:sqs-visibility-timeout
+S129,37,24:lambda-async-payload-1mb
+S129,63,22:lambda-duration-memory
+m131,5,6:
+S131,5,2:id
+S131,9,31:interaction.job-input-too-large
+S132,5,8:decision
+S132,15,17:interaction-model
+S133,5,4:when
+m134,7,1:
+S134,7,3:all
+s135,9,2:
+m135,11,2:
+S135,12,8:decision
+S135,22,17:interaction-model
+S135,41,2:is
+S135,45,9:async-job
+m136,11,2:
+S136,12,6:answer
+S136,20,11:max-payload
+S136,33,2:gt
+I136,37,1:1
+S137,5,7:finding
+m137,14,2:
+S137,15,8:severity
+S137,25,7:warning
+S137,34,5:title
+S137,41,51:Job input larger than 1 MB must travel by reference
+S138,5,6:reason
+S138,13,164:An asynchronous invocation and a queue message carry about 1 MB at most. Have the client upload large job input to S3 with a pre-signed URL and submit only its key.
+S141,5,5:facts
+s141,12,1:
+S141,13,24:lambda-async-payload-1mb
+m143,5,6:
+S143,5,2:id
+S143,9,34:interaction.worker-near-15-minutes
+S144,5,8:decision
+S144,15,17:interaction-model
+S145,5,4:when
+m146,7,1:
+S146,7,3:all
+s147,9,3:
+m147,11,2:
+S147,12,8:decision
+S147,22,17:interaction-model
+S147,41,2:is
+S147,45,9:async-job
+m148,11,2:
+S148,12,6:answer
+S148,20,12:max-duration
+S148,34,2:gt
+I148,38,3:600
+m149,11,2:
+S149,12,6:answer
+S149,20,12:max-duration
+S149,34,3:lte
+I149,39,3:900
+S150,5,7:finding
+m150,14,2:
+S150,15,8:severity
+S150,25,7:warning
+S150,34,5:title
+S150,41,49:The worker runs close to Lambda's 15-minute limit
+S151,5,6:reason
+S151,13,303:The slowest job takes more than 10 of the 15 minutes one Lambda invocation may run. A slower data source or a bigger report stops it at 900 seconds, half done. Split the job into steps in a Step Functions workflow or a Lambda durable function, checkpoint progress, or run the worker as a container task.
+S156,5,5:facts
+s156,12,1:
+S156,13,22:lambda-duration-memory
+m158,5,6:
+S158,5,2:id
+S158,9,33:interaction.work-needs-a-workflow
+S159,5,8:decision
+S159,15,17:interaction-model
+S160,5,4:when
+m160,11,2:
+S160,12,6:answer
+S160,20,12:max-duration
+S160,34,2:gt
+I160,38,3:900
+S161,5,7:finding
+m161,14,2:
+S161,15,8:severity
+S161,25,7:warning
+S161,34,5:title
+S161,41,44:Work longer than 15 minutes needs a workflow
+S162,5,6:reason
+S162,13,226:No single Lambda invocation runs longer than 900 seconds. Run the job as a Step Functions workflow (or a Lambda durable function) that splits the work into steps, or as a container task, and let the client poll or be notified.
+S166,5,5:facts
+s166,12,1:
+S166,13,22:lambda-duration-memory
+m168,5,6:
+S168,5,2:id
+S168,9,39:interaction.long-synchronous-trade-offs
+S169,5,8:decision
+S169,15,17:interaction-model
+S170,5,4:when
+m170,11,1:
+S170,12,3:ref
+S170,17,21:long-synchronous-wait
+S171,5,7:finding
+m171,14,2:
+S171,15,8:severity
+S171,25,7:warning
+S171,34,5:title
+S171,41,40:What a long synchronous request requires
+S172,5,6:reason
+S172,13,630:Clients wait on one connection for more than 29 seconds. That requires a regional or private REST API with a raised integration timeout (a quota request that may lower the account throttle), or a Lambda function URL (bounded by the function timeout, with IAM or no authentication); HTTP APIs stop at 30 seconds and edge-optimized APIs at 29, and a CloudFront distribution in front waits at most 60 seconds (180 after a quota increase). Proxies, load balancers and mobile networks on the way have idle timeouts of their own, and a client that gives up leaves the work running, so make the operation idempotent and its retries safe.
+S181,5,5:facts
+s181,12,4:
+S181,13,21:rest-timeout-raisable
+S181,36,16:http-timeout-30s
+S181,54,25:cloudfront-origin-timeout
+S181,81,13:function-urls
+m183,5,5:
+S183,5,2:id
+S183,9,28:interaction.mobile-long-wait
+S184,5,8:decision
+S184,15,17:interaction-model
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,3:
+m187,11,2:
+S187,12,8:decision
+S187,22,17:interaction-model
+S187,41,2:in
+s187,45,2:
+S187,46,11:synchronous
+S187,59,9:streaming
+m188,11,2:
+S188,12,6:answer
+S188,20,9:consumers
+S188,31,8:contains
+S188,41,6:mobile
+m189,11,2:
+S189,12,6:answer
+S189,20,12:max-duration
+S189,34,2:gt
+I189,38,2:10
+S190,5,7:finding
+m190,14,2:
+S190,15,8:severity
+S190,25,7:warning
+S190,34,5:title
+S190,41,37:Mobile clients wait on a long request
+S191,5,6:reason
+S191,13,313:Mobile networks stall and switch cells; a request that stays open for more than a few seconds fails there far more often than on a fixed line, and the work goes on without a client to receive it. Give the app a way to ask again for the same result (an idempotency key), or move the operation to a job it can poll.
+m197,5,6:
+S197,5,2:id
+S197,9,30:interaction.cdn-origin-timeout
+S198,5,8:decision
+S198,15,17:interaction-model
+S199,5,4:when
+m200,7,1:
+S200,7,3:all
+s201,9,3:
+m201,11,1:
+S201,12,3:ref
+S201,17,16:synchronous-wait
+m202,11,2:
+S202,12,6:answer
+S202,20,7:own-cdn
+S202,29,6:equals
+B202,37,4:true
+m203,11,2:
+S203,12,6:answer
+S203,20,12:max-duration
+S203,34,2:gt
+I203,38,2:30
+S204,5,7:finding
+m204,14,2:
+S204,15,8:severity
+S204,25,7:warning
+S204,34,5:title
+S204,41,45:The CDN stops waiting before the request ends
+S205,5,6:reason
+S205,13,262:CloudFront waits 30 seconds for the origin by default and 60 at most unless AWS raises the quota (to 180 at most). Raise the distribution's origin response timeout above the slowest request, or the client gets a 504 from the CDN while the function keeps running.
+S209,5,5:facts
+s209,12,1:
+S209,13,25:cloudfront-origin-timeout
+m211,5,6:
+S211,5,2:id
+S211,9,24:interaction.push-channel
+S212,5,8:decision
+S212,15,17:interaction-model
+S213,5,4:when
+m213,11,2:
+S213,12,8:decision
+S213,22,17:interaction-model
+S213,41,2:is
+S213,45,10:async-push
+S214,5,7:finding
+m214,14,2:
+S214,15,8:severity
+S214,25,4:info
+S214,31,5:title
+S214,38,27:What the push channel needs
+S215,5,6:reason
+S215,13,478:A WebSocket API with $connect, $disconnect and message routes; a table of connection ids written on $connect and deleted on $disconnect; and back-end code that posts to a connection through the API's @connections management endpoint. Connections last at most 2 hours and close after 10 idle minutes, so clients reconnect and send heartbeats; messages stop at 128 KB, so large results travel as S3 links. Authorize on $connect: it is the only route that carries the HTTP headers.
+S222,5,5:facts
+s222,12,3:
+S222,13,16:websocket-limits
+S222,31,24:price-websocket-messages
+S222,57,23:price-websocket-minutes
+m224,5,6:
+S224,5,2:id
+S224,9,35:interaction.push-beside-synchronous
+S225,5,8:decision
+S225,15,17:interaction-model
+S226,5,4:when
+m227,7,1:
+S227,7,3:all
+s228,9,2:
+m228,11,2:
+S228,12,6:answer
+S228,20,11:server-push
+S228,33,6:equals
+B228,41,4:true
+m229,11,1:
+S229,12,3:not
+m229,17,2:
+S229,18,8:decision
+S229,28,17:interaction-model
+S229,47,2:is
+S229,51,10:async-push
+S230,5,7:finding
+m230,14,2:
+S230,15,8:severity
+S230,25,7:warning
+S230,34,5:title
+S230,41,39:Server push still needs a WebSocket API
+S231,5,6:reason
+S231,13,220:The requests stay synchronous, but the server must also push messages to connected clients. Add a WebSocket API for the push channel beside the request API; the request API alone cannot reach a client that is not asking.
+S235,5,5:facts
+s235,12,1:
+S235,13,16:websocket-limits
+m237,5,6:
+S237,5,2:id
+S237,9,29:interaction.streaming-runtime
+S238,5,8:decision
+S238,15,17:interaction-model
+S239,5,4:when
+m240,7,1:
+S240,7,3:all
+s241,9,2:
+m241,11,2:
+S241,12,8:decision
+S241,22,17:interaction-model
+S241,41,2:is
+S241,45,9:streaming
+m242,11,1:
+S242,12,3:not
+m242,17,2:
+S242,18,6:answer
+S242,26,7:runtime
+S242,35,6:equals
+S242,43,10:nodejs22.x
+S243,5,7:finding
+m243,14,2:
+S243,15,8:severity
+S243,25,7:warning
+S243,34,5:title
+S243,41,35:This runtime cannot stream natively
+S244,5,6:reason
+S244,13,220:Lambda streams responses natively only on its Node.js managed runtimes. With this runtime the function needs a custom runtime that implements streaming, or the Lambda Web Adapter in front of a web framework that streams.
+S248,5,5:facts
+s248,12,1:
+S248,13,25:lambda-response-streaming
+@27:<bundled>/limits.cases.yaml,17518
 m3,1,1:
 S3,1,5:cases
-s4,3,22:
+s4,3,19:
 m4,5,3:
 S4,5,4:name
 S4,11,31:defaults - nothing near a limit
 S5,5,7:answers
 m5,14,0:
 S6,5,9:not-fires
-s7,7,20:
+s7,7,17:
 S7,9,31:limits.rest-timeout-needs-quota
 S8,9,31:limits.streaming-long-responses
 S9,9,29:limits.streaming-restrictions
-S10,9,29:limits.long-requests-go-async
-S11,9,23:limits.close-to-timeout
-S12,9,23:limits.payload-over-6mb
-S13,9,33:limits.payload-over-6mb-streaming
-S14,9,24:limits.payload-over-10mb
-S15,9,20:limits.zip-over-50mb
-S16,9,26:limits.unzipped-over-250mb
-S17,9,26:limits.unzipped-near-250mb
-S18,9,23:limits.account-throttle
-S19,9,25:limits.lambda-concurrency
-S20,9,21:limits.routes-per-api
-S21,9,30:limits.wildcard-private-domain
-S22,9,30:limits.edge-certificate-region
-S23,9,26:limits.domain-name-missing
-S24,9,31:limits.mtls-needs-custom-domain
-S25,9,36:limits.mtls-disable-default-endpoint
-S26,9,26:limits.openapi-import-gaps
-m28,5,5:
-S28,5,4:name
-S28,11,65:a 60-second request on a regional REST API needs a quota increase
-S29,5,7:answers
-m30,7,4:
-S30,7,9:consumers
-s30,18,1:
-S30,19,15:same-region-aws
-S31,7,15:auth-mechanisms
-s31,24,1:
-S31,25,3:iam
-S32,7,16:gateway-features
-s32,25,1:
-S32,26,15:resource-policy
-S33,7,12:max-duration
-I33,21,2:60
-S34,5,5:fires
-s34,12,3:
-S34,13,31:limits.rest-timeout-needs-quota
-S34,46,29:limits.long-requests-go-async
-S34,77,25:limits.lambda-concurrency
-S35,5,9:not-fires
-s35,16,3:
-S35,17,23:limits.close-to-timeout
-S35,42,31:limits.streaming-long-responses
-S35,75,23:limits.account-throttle
-S36,5,6:expect
-m36,13,2:
-S36,14,8:api-type
-S36,24,4:rest
-S36,30,13:endpoint-type
-S36,45,8:regional
-m38,5,5:
-S38,5,4:name
-S38,11,45:streamed responses escape the 29-second limit
-S39,5,7:answers
-m40,7,2:
-S40,7,16:gateway-features
-s40,25,1:
-S40,26,18:response-streaming
-S41,7,12:max-duration
-I41,21,3:300
-S42,5,5:fires
-s42,12,3:
-S42,13,31:limits.streaming-long-responses
-S42,46,29:limits.streaming-restrictions
-S42,77,29:limits.long-requests-go-async
-S43,5,9:not-fires
-s43,16,1:
-S43,17,31:limits.rest-timeout-needs-quota
-S44,5,6:expect
-m44,13,1:
-S44,14,8:api-type
-S44,24,4:rest
-m46,5,4:
-S46,5,4:name
-S46,11,39:streaming alone brings its restrictions
-S47,5,7:answers
-m48,7,1:
-S48,7,16:gateway-features
-s48,25,1:
-S48,26,18:response-streaming
-S49,5,5:fires
-s49,12,1:
-S49,13,29:limits.streaming-restrictions
-S50,5,9:not-fires
-s50,16,2:
-S50,17,31:limits.streaming-long-responses
-S50,50,29:limits.long-requests-go-async
-m52,5,4:
-S52,5,4:name
-S52,11,51:a 25-second request is close to the gateway timeout
-S53,5,7:answers
-m54,7,1:
-S54,7,12:max-duration
-I54,21,2:25
-S55,5,5:fires
-s55,12,1:
-S55,13,23:limits.close-to-timeout
-S56,5,9:not-fires
-s56,16,2:
-S56,17,29:limits.long-requests-go-async
-S56,48,31:limits.rest-timeout-needs-quota
-m58,5,4:
-S58,5,4:name
-S58,11,45:an 8 MB body exceeds the Lambda payload limit
-S59,5,7:answers
-m60,7,1:
-S60,7,11:max-payload
-I60,20,1:8
-S61,5,5:fires
-s61,12,1:
-S61,13,23:limits.payload-over-6mb
-S62,5,9:not-fires
-s62,16,2:
-S62,17,24:limits.payload-over-10mb
-S62,43,33:limits.payload-over-6mb-streaming
-m64,5,4:
-S64,5,4:name
-S64,11,58:a 20 MB body exceeds both the Lambda and the gateway limit
-S65,5,7:answers
-m66,7,1:
-S66,7,11:max-payload
-I66,20,2:20
-S67,5,5:fires
-s67,12,2:
-S67,13,23:limits.payload-over-6mb
-S67,38,24:limits.payload-over-10mb
-S68,5,9:not-fires
-s68,16,1:
-S68,17,33:limits.payload-over-6mb-streaming
-m70,5,4:
-S70,5,4:name
-S70,11,61:a 20 MB streamed response is possible, a 20 MB request is not
-S71,5,7:answers
-m72,7,2:
-S72,7,11:max-payload
-I72,20,2:20
-S73,7,16:gateway-features
-s73,25,1:
-S73,26,18:response-streaming
-S74,5,5:fires
-s74,12,1:
-S74,13,33:limits.payload-over-6mb-streaming
-S75,5,9:not-fires
-s75,16,2:
-S75,17,23:limits.payload-over-6mb
-S75,42,24:limits.payload-over-10mb
-m77,5,4:
-S77,5,4:name
-S77,11,36:a 60 MB zip close to 250 MB unzipped
-S78,5,7:answers
-m79,7,2:
-S79,7,14:package-zipped
-I79,23,2:60
-S80,7,16:package-unzipped
-I80,25,3:230
-S81,5,5:fires
-s81,12,2:
-S81,13,20:limits.zip-over-50mb
-S81,35,26:limits.unzipped-near-250mb
-S82,5,9:not-fires
-s82,16,1:
-S82,17,26:limits.unzipped-over-250mb
-m84,5,4:
-S84,5,4:name
-S84,11,39:300 MB unzipped needs a container image
-S85,5,7:answers
-m86,7,2:
-S86,7,14:package-zipped
-I86,23,2:90
-S87,7,16:package-unzipped
-I87,25,3:300
-S88,5,5:fires
-s88,12,2:
-S88,13,26:limits.unzipped-over-250mb
-S88,41,20:limits.zip-over-50mb
-S89,5,9:not-fires
-s89,16,1:
-S89,17,26:limits.unzipped-near-250mb
-m91,5,4:
-S91,5,4:name
-S91,11,77:20,000 requests per second exceed the account throttle and Lambda concurrency
-S92,5,7:answers
-m93,7,1:
-S93,7,8:peak-rps
-I93,17,5:20000
-S94,5,5:fires
-s94,12,2:
-S94,13,23:limits.account-throttle
-S94,38,25:limits.lambda-concurrency
-S95,5,9:not-fires
-s95,16,1:
-S95,17,21:limits.routes-per-api
-m97,5,4:
-S97,5,4:name
-S97,11,72:300 requests per second of 6 seconds each need more than 1,000 instances
-S98,5,7:answers
-m99,7,2:
-S99,7,8:peak-rps
-I99,17,3:300
-S100,7,12:max-duration
-I100,21,1:6
-S101,5,5:fires
-s101,12,1:
-S101,13,25:limits.lambda-concurrency
-S102,5,9:not-fires
-s102,16,3:
-S102,17,23:limits.account-throttle
-S102,42,23:limits.close-to-timeout
-S102,67,37:limits.account-throttle-newer-regions
-m104,5,4:
-S104,5,4:name
-S104,11,78:5,000 requests per second fit the usual throttle but not that of newer Regions
-S105,5,7:answers
-m106,7,2:
-S106,7,8:peak-rps
-I106,17,4:5000
-S107,7,12:max-duration
-F107,21,3:0.1
-S108,5,5:fires
-s108,12,1:
-S108,13,37:limits.account-throttle-newer-regions
-S109,5,9:not-fires
-s109,16,1:
-S109,17,23:limits.account-throttle
-m111,5,3:
-S111,5,4:name
-S111,11,68:300 short requests per second stay well inside the concurrency quota
-S112,5,7:answers
-m113,7,2:
-S113,7,8:peak-rps
-I113,17,3:300
-S114,7,12:max-duration
-F114,21,3:0.5
-S115,5,9:not-fires
-s115,16,2:
-S115,17,25:limits.lambda-concurrency
-S115,44,23:limits.account-throttle
-m117,5,5:
-S117,5,4:name
-S117,11,38:one HTTP API with more than 300 routes
-S118,5,7:answers
-m119,7,1:
-S119,7,8:services
-s120,9,1:
-m120,11,3:
-S120,11,4:name
-S120,17,9:inventory
-S121,11,4:team
-S121,17,5:stock
-S122,11,9:resources
-s123,13,61:
+S10,9,23:limits.close-to-timeout
+S11,9,23:limits.payload-over-6mb
+S12,9,33:limits.payload-over-6mb-streaming
+S13,9,24:limits.payload-over-10mb
+S14,9,20:limits.zip-over-50mb
+S15,9,26:limits.unzipped-over-250mb
+S16,9,26:limits.unzipped-near-250mb
+S17,9,21:limits.routes-per-api
+S18,9,30:limits.wildcard-private-domain
+S19,9,30:limits.edge-certificate-region
+S20,9,26:limits.domain-name-missing
+S21,9,31:limits.mtls-needs-custom-domain
+S22,9,36:limits.mtls-disable-default-endpoint
+S23,9,26:limits.openapi-import-gaps
+m25,5,5:
+S25,5,4:name
+S25,11,65:a 60-second request on a regional REST API needs a quota increase
+S26,5,7:answers
+m27,7,5:
+S27,7,9:consumers
+s27,18,1:
+S27,19,15:same-region-aws
+S28,7,15:auth-mechanisms
+s28,24,1:
+S28,25,3:iam
+S29,7,16:gateway-features
+s29,25,1:
+S29,26,15:resource-policy
+S30,7,12:max-duration
+I30,21,2:60
+S31,7,15:result-delivery
+S31,24,4:wait
+S32,5,5:fires
+s32,12,1:
+S32,13,31:limits.rest-timeout-needs-quota
+S33,5,9:not-fires
+s33,16,2:
+S33,17,23:limits.close-to-timeout
+S33,42,31:limits.streaming-long-responses
+S34,5,6:expect
+m34,13,2:
+S34,14,8:api-type
+S34,24,4:rest
+S34,30,13:endpoint-type
+S34,45,8:regional
+m36,5,5:
+S36,5,4:name
+S36,11,45:streamed responses escape the 29-second limit
+S37,5,7:answers
+m38,7,2:
+S38,7,16:gateway-features
+s38,25,1:
+S38,26,18:response-streaming
+S39,7,12:max-duration
+I39,21,3:300
+S40,5,5:fires
+s40,12,2:
+S40,13,31:limits.streaming-long-responses
+S40,46,29:limits.streaming-restrictions
+S41,5,9:not-fires
+s41,16,1:
+S41,17,31:limits.rest-timeout-needs-quota
+S42,5,6:expect
+m42,13,2:
+S42,14,17:interaction-model
+S42,33,9:streaming
+S42,44,8:api-type
+S42,54,4:rest
+m44,5,4:
+S44,5,4:name
+S44,11,60:a 60-second job polled by the client needs no quota increase
+S45,5,7:answers
+m46,7,2:
+S46,7,16:gateway-features
+s46,25,1:
+S46,26,15:resource-policy
+S47,7,12:max-duration
+I47,21,2:60
+S48,5,9:not-fires
+s48,16,2:
+S48,17,31:limits.rest-timeout-needs-quota
+S48,50,23:limits.close-to-timeout
+S49,5,6:expect
+m49,13,2:
+S49,14,17:interaction-model
+S49,33,9:async-job
+S49,44,8:api-type
+S49,54,4:rest
+m51,5,4:
+S51,5,4:name
+S51,11,39:streaming alone brings its restrictions
+S52,5,7:answers
+m53,7,1:
+S53,7,16:gateway-features
+s53,25,1:
+S53,26,18:response-streaming
+S54,5,5:fires
+s54,12,1:
+S54,13,29:limits.streaming-restrictions
+S55,5,9:not-fires
+s55,16,1:
+S55,17,31:limits.streaming-long-responses
+m57,5,4:
+S57,5,4:name
+S57,11,51:a 25-second request is close to the gateway timeout
+S58,5,7:answers
+m59,7,1:
+S59,7,12:max-duration
+I59,21,2:25
+S60,5,5:fires
+s60,12,1:
+S60,13,23:limits.close-to-timeout
+S61,5,9:not-fires
+s61,16,1:
+S61,17,31:limits.rest-timeout-needs-quota
+m63,5,4:
+S63,5,4:name
+S63,11,45:an 8 MB body exceeds the Lambda payload limit
+S64,5,7:answers
+m65,7,1:
+S65,7,11:max-payload
+I65,20,1:8
+S66,5,5:fires
+s66,12,1:
+S66,13,23:limits.payload-over-6mb
+S67,5,9:not-fires
+s67,16,2:
+S67,17,24:limits.payload-over-10mb
+S67,43,33:limits.payload-over-6mb-streaming
+m69,5,4:
+S69,5,4:name
+S69,11,58:a 20 MB body exceeds both the Lambda and the gateway limit
+S70,5,7:answers
+m71,7,1:
+S71,7,11:max-payload
+I71,20,2:20
+S72,5,5:fires
+s72,12,2:
+S72,13,23:limits.payload-over-6mb
+S72,38,24:limits.payload-over-10mb
+S73,5,9:not-fires
+s73,16,1:
+S73,17,33:limits.payload-over-6mb-streaming
+m75,5,4:
+S75,5,4:name
+S75,11,61:a 20 MB streamed response is possible, a 20 MB request is not
+S76,5,7:answers
+m77,7,2:
+S77,7,11:max-payload
+I77,20,2:20
+S78,7,16:gateway-features
+s78,25,1:
+S78,26,18:response-streaming
+S79,5,5:fires
+s79,12,1:
+S79,13,33:limits.payload-over-6mb-streaming
+S80,5,9:not-fires
+s80,16,2:
+S80,17,23:limits.payload-over-6mb
+S80,42,24:limits.payload-over-10mb
+m82,5,4:
+S82,5,4:name
+S82,11,36:a 60 MB zip close to 250 MB unzipped
+S83,5,7:answers
+m84,7,2:
+S84,7,14:package-zipped
+I84,23,2:60
+S85,7,16:package-unzipped
+I85,25,3:230
+S86,5,5:fires
+s86,12,2:
+S86,13,20:limits.zip-over-50mb
+S86,35,26:limits.unzipped-near-250mb
+S87,5,9:not-fires
+s87,16,1:
+S87,17,26:limits.unzipped-over-250mb
+m89,5,4:
+S89,5,4:name
+S89,11,39:300 MB unzipped needs a container image
+S90,5,7:answers
+m91,7,2:
+S91,7,14:package-zipped
+I91,23,2:90
+S92,7,16:package-unzipped
+I92,25,3:300
+S93,5,5:fires
+s93,12,2:
+S93,13,26:limits.unzipped-over-250mb
+S93,41,20:limits.zip-over-50mb
+S94,5,9:not-fires
+s94,16,1:
+S94,17,26:limits.unzipped-near-250mb
+m96,5,5:
+S96,5,4:name
+S96,11,38:one HTTP API with more than 300 routes
+S97,5,7:answers
+m98,7,1:
+S98,7,8:services
+s99,9,1:
+m99,11,3:
+S99,11,4:name
+S99,17,9:inventory
+S100,11,4:team
+S100,17,5:stock
+S101,11,9:resources
+s102,13,61:
+m102,15,2:
+S102,16,4:path
+S102,22,13:/inventory/r1
+S102,37,7:methods
+s102,46,5:
+S102,47,3:GET
+S102,52,4:POST
+S102,58,3:PUT
+S102,63,5:PATCH
+S102,70,6:DELETE
+m103,15,2:
+S103,16,4:path
+S103,22,13:/inventory/r2
+S103,37,7:methods
+s103,46,5:
+S103,47,3:GET
+S103,52,4:POST
+S103,58,3:PUT
+S103,63,5:PATCH
+S103,70,6:DELETE
+m104,15,2:
+S104,16,4:path
+S104,22,13:/inventory/r3
+S104,37,7:methods
+s104,46,5:
+S104,47,3:GET
+S104,52,4:POST
+S104,58,3:PUT
+S104,63,5:PATCH
+S104,70,6:DELETE
+m105,15,2:
+S105,16,4:path
+S105,22,13:/inventory/r4
+S105,37,7:methods
+s105,46,5:
+S105,47,3:GET
+S105,52,4:POST
+S105,58,3:PUT
+S105,63,5:PATCH
+S105,70,6:DELETE
+m106,15,2:
+S106,16,4:path
+S106,22,13:/inventory/r5
+S106,37,7:methods
+s106,46,5:
+S106,47,3:GET
+S106,52,4:POST
+S106,58,3:PUT
+S106,63,5:PATCH
+S106,70,6:DELETE
+m107,15,2:
+S107,16,4:path
+S107,22,13:/inventory/r6
+S107,37,7:methods
+s107,46,5:
+S107,47,3:GET
+S107,52,4:POST
+S107,58,3:PUT
+S107,63,5:PATCH
+S107,70,6:DELETE
+m108,15,2:
+S108,16,4:path
+S108,22,13:/inventory/r7
+S108,37,7:methods
+s108,46,5:
+S108,47,3:GET
+S108,52,4:POST
+S108,58,3:PUT
+S108,63,5:PATCH
+S108,70,6:DELETE
+m109,15,2:
+S109,16,4:path
+S109,22,13:/inventory/r8
+S109,37,7:methods
+s109,46,5:
+S109,47,3:GET
+S109,52,4:POST
+S109,58,3:PUT
+S109,63,5:PATCH
+S109,70,6:DELETE
+m110,15,2:
+S110,16,4:path
+S110,22,13:/inventory/r9
+S110,37,7:methods
+s110,46,5:
+S110,47,3:GET
+S110,52,4:POST
+S110,58,3:PUT
+S110,63,5:PATCH
+S110,70,6:DELETE
+m111,15,2:
+S111,16,4:path
+S111,22,14:/inventory/r10
+S111,38,7:methods
+s111,47,5:
+S111,48,3:GET
+S111,53,4:POST
+S111,59,3:PUT
+S111,64,5:PATCH
+S111,71,6:DELETE
+m112,15,2:
+S112,16,4:path
+S112,22,14:/inventory/r11
+S112,38,7:methods
+s112,47,5:
+S112,48,3:GET
+S112,53,4:POST
+S112,59,3:PUT
+S112,64,5:PATCH
+S112,71,6:DELETE
+m113,15,2:
+S113,16,4:path
+S113,22,14:/inventory/r12
+S113,38,7:methods
+s113,47,5:
+S113,48,3:GET
+S113,53,4:POST
+S113,59,3:PUT
+S113,64,5:PATCH
+S113,71,6:DELETE
+m114,15,2:
+S114,16,4:path
+S114,22,14:/inventory/r13
+S114,38,7:methods
+s114,47,5:
+S114,48,3:GET
+S114,53,4:POST
+S114,59,3:PUT
+S114,64,5:PATCH
+S114,71,6:DELETE
+m115,15,2:
+S115,16,4:path
+S115,22,14:/inventory/r14
+S115,38,7:methods
+s115,47,5:
+S115,48,3:GET
+S115,53,4:POST
+S115,59,3:PUT
+S115,64,5:PATCH
+S115,71,6:DELETE
+m116,15,2:
+S116,16,4:path
+S116,22,14:/inventory/r15
+S116,38,7:methods
+s116,47,5:
+S116,48,3:GET
+S116,53,4:POST
+S116,59,3:PUT
+S116,64,5:PATCH
+S116,71,6:DELETE
+m117,15,2:
+S117,16,4:path
+S117,22,14:/inventory/r16
+S117,38,7:methods
+s117,47,5:
+S117,48,3:GET
+S117,53,4:POST
+S117,59,3:PUT
+S117,64,5:PATCH
+S117,71,6:DELETE
+m118,15,2:
+S118,16,4:path
+S118,22,14:/inventory/r17
+S118,38,7:methods
+s118,47,5:
+S118,48,3:GET
+S118,53,4:POST
+S118,59,3:PUT
+S118,64,5:PATCH
+S118,71,6:DELETE
+m119,15,2:
+S119,16,4:path
+S119,22,14:/inventory/r18
+S119,38,7:methods
+s119,47,5:
+S119,48,3:GET
+S119,53,4:POST
+S119,59,3:PUT
+S119,64,5:PATCH
+S119,71,6:DELETE
+m120,15,2:
+S120,16,4:path
+S120,22,14:/inventory/r19
+S120,38,7:methods
+s120,47,5:
+S120,48,3:GET
+S120,53,4:POST
+S120,59,3:PUT
+S120,64,5:PATCH
+S120,71,6:DELETE
+m121,15,2:
+S121,16,4:path
+S121,22,14:/inventory/r20
+S121,38,7:methods
+s121,47,5:
+S121,48,3:GET
+S121,53,4:POST
+S121,59,3:PUT
+S121,64,5:PATCH
+S121,71,6:DELETE
+m122,15,2:
+S122,16,4:path
+S122,22,14:/inventory/r21
+S122,38,7:methods
+s122,47,5:
+S122,48,3:GET
+S122,53,4:POST
+S122,59,3:PUT
+S122,64,5:PATCH
+S122,71,6:DELETE
 m123,15,2:
 S123,16,4:path
-S123,22,13:/inventory/r1
-S123,37,7:methods
-s123,46,5:
-S123,47,3:GET
-S123,52,4:POST
-S123,58,3:PUT
-S123,63,5:PATCH
-S123,70,6:DELETE
+S123,22,14:/inventory/r22
+S123,38,7:methods
+s123,47,5:
+S123,48,3:GET
+S123,53,4:POST
+S123,59,3:PUT
+S123,64,5:PATCH
+S123,71,6:DELETE
 m124,15,2:
 S124,16,4:path
-S124,22,13:/inventory/r2
-S124,37,7:methods
-s124,46,5:
-S124,47,3:GET
-S124,52,4:POST
-S124,58,3:PUT
-S124,63,5:PATCH
-S124,70,6:DELETE
+S124,22,14:/inventory/r23
+S124,38,7:methods
+s124,47,5:
+S124,48,3:GET
+S124,53,4:POST
+S124,59,3:PUT
+S124,64,5:PATCH
+S124,71,6:DELETE
 m125,15,2:
 S125,16,4:path
-S125,22,13:/inventory/r3
-S125,37,7:methods
-s125,46,5:
-S125,47,3:GET
-S125,52,4:POST
-S125,58,3:PUT
-S125,63,5:PATCH
-S125,70,6:DELETE
+S125,22,14:/inventory/r24
+S125,38,7:methods
+s125,47,5:
+S125,48,3:GET
+S125,53,4:POST
+S125,59,3:PUT
+S125,64,5:PATCH
+S125,71,6:DELETE
 m126,15,2:
 S126,16,4:path
-S126,22,13:/inventory/r4
-S126,37,7:methods
-s126,46,5:
-S126,47,3:GET
-S126,52,4:POST
-S126,58,3:PUT
-S126,63,5:PATCH
-S126,70,6:DELETE
+S126,22,14:/inventory/r25
+S126,38,7:methods
+s126,47,5:
+S126,48,3:GET
+S126,53,4:POST
+S126,59,3:PUT
+S126,64,5:PATCH
+S126,71,6:DELETE
 m127,15,2:
 S127,16,4:path
-S127,22,13:/inventory/r5
-S127,37,7:methods
-s127,46,5:
-S127,47,3:GET
-S127,52,4:POST
-S127,58,3:PUT
-S127,63,5:PATCH
-S127,70,6:DELETE
+S127,22,14:/inventory/r26
+S127,38,7:methods
+s127,47,5:
+S127,48,3:GET
+S127,53,4:POST
+S127,59,3:PUT
+S127,64,5:PATCH
+S127,71,6:DELETE
 m128,15,2:
 S128,16,4:path
-S128,22,13:/inventory/r6
-S128,37,7:methods
-s128,46,5:
-S128,47,3:GET
-S128,52,4:POST
-S128,58,3:PUT
-S128,63,5:PATCH
-S128,70,6:DELETE
+S128,22,14:/inventory/r27
+S128,38,7:methods
+s128,47,5:
+S128,48,3:GET
+S128,53,4:POST
+S128,59,3:PUT
+S128,64,5:PATCH
+S128,71,6:DELETE
 m129,15,2:
 S129,16,4:path
-S129,22,13:/inventory/r7
-S129,37,7:methods
-s129,46,5:
-S129,47,3:GET
-S129,52,4:POST
-S129,58,3:PUT
-S129,63,5:PATCH
-S129,70,6:DELETE
+S129,22,14:/inventory/r28
+S129,38,7:methods
+s129,47,5:
+S129,48,3:GET
+S129,53,4:POST
+S129,59,3:PUT
+S129,64,5:PATCH
+S129,71,6:DELETE
 m130,15,2:
 S130,16,4:path
-S130,22,13:/inventory/r8
-S130,37,7:methods
-s130,46,5:
-S130,47,3:GET
-S130,52,4:POST
-S130,58,3:PUT
-S130,63,5:PATCH
-S130,70,6:DELETE
+S130,22,14:/inventory/r29
+S130,38,7:methods
+s130,47,5:
+S130,48,3:GET
+S130,53,4:POST
+S130,59,3:PUT
+S130,64,5:PATCH
+S130,71,6:DELETE
 m131,15,2:
 S131,16,4:path
-S131,22,13:/inventory/r9
-S131,37,7:methods
-s131,46,5:
-S131,47,3:GET
-S131,52,4:POST
-S131,58,3:PUT
-S131,63,5:PATCH
-S131,70,6:DELETE
+S131,22,14:/inventory/r30
+S131,38,7:methods
+s131,47,5:
+S131,48,3:GET
+S131,53,4:POST
+S131,59,3:PUT
+S131,64,5:PATCH
+S131,71,6:DELETE
 m132,15,2:
 S132,16,4:path
-S132,22,14:/inventory/r10
+S132,22,14:/inventory/r31
 S132,38,7:methods
 s132,47,5:
 S132,48,3:GET
@@ -12376,7 +15441,7 @@ S132,64,5:PATCH
 S132,71,6:DELETE
 m133,15,2:
 S133,16,4:path
-S133,22,14:/inventory/r11
+S133,22,14:/inventory/r32
 S133,38,7:methods
 s133,47,5:
 S133,48,3:GET
@@ -12386,7 +15451,7 @@ S133,64,5:PATCH
 S133,71,6:DELETE
 m134,15,2:
 S134,16,4:path
-S134,22,14:/inventory/r12
+S134,22,14:/inventory/r33
 S134,38,7:methods
 s134,47,5:
 S134,48,3:GET
@@ -12396,7 +15461,7 @@ S134,64,5:PATCH
 S134,71,6:DELETE
 m135,15,2:
 S135,16,4:path
-S135,22,14:/inventory/r13
+S135,22,14:/inventory/r34
 S135,38,7:methods
 s135,47,5:
 S135,48,3:GET
@@ -12406,7 +15471,7 @@ S135,64,5:PATCH
 S135,71,6:DELETE
 m136,15,2:
 S136,16,4:path
-S136,22,14:/inventory/r14
+S136,22,14:/inventory/r35
 S136,38,7:methods
 s136,47,5:
 S136,48,3:GET
@@ -12416,7 +15481,7 @@ S136,64,5:PATCH
 S136,71,6:DELETE
 m137,15,2:
 S137,16,4:path
-S137,22,14:/inventory/r15
+S137,22,14:/inventory/r36
 S137,38,7:methods
 s137,47,5:
 S137,48,3:GET
@@ -12426,7 +15491,7 @@ S137,64,5:PATCH
 S137,71,6:DELETE
 m138,15,2:
 S138,16,4:path
-S138,22,14:/inventory/r16
+S138,22,14:/inventory/r37
 S138,38,7:methods
 s138,47,5:
 S138,48,3:GET
@@ -12436,7 +15501,7 @@ S138,64,5:PATCH
 S138,71,6:DELETE
 m139,15,2:
 S139,16,4:path
-S139,22,14:/inventory/r17
+S139,22,14:/inventory/r38
 S139,38,7:methods
 s139,47,5:
 S139,48,3:GET
@@ -12446,7 +15511,7 @@ S139,64,5:PATCH
 S139,71,6:DELETE
 m140,15,2:
 S140,16,4:path
-S140,22,14:/inventory/r18
+S140,22,14:/inventory/r39
 S140,38,7:methods
 s140,47,5:
 S140,48,3:GET
@@ -12456,7 +15521,7 @@ S140,64,5:PATCH
 S140,71,6:DELETE
 m141,15,2:
 S141,16,4:path
-S141,22,14:/inventory/r19
+S141,22,14:/inventory/r40
 S141,38,7:methods
 s141,47,5:
 S141,48,3:GET
@@ -12466,7 +15531,7 @@ S141,64,5:PATCH
 S141,71,6:DELETE
 m142,15,2:
 S142,16,4:path
-S142,22,14:/inventory/r20
+S142,22,14:/inventory/r41
 S142,38,7:methods
 s142,47,5:
 S142,48,3:GET
@@ -12476,7 +15541,7 @@ S142,64,5:PATCH
 S142,71,6:DELETE
 m143,15,2:
 S143,16,4:path
-S143,22,14:/inventory/r21
+S143,22,14:/inventory/r42
 S143,38,7:methods
 s143,47,5:
 S143,48,3:GET
@@ -12486,7 +15551,7 @@ S143,64,5:PATCH
 S143,71,6:DELETE
 m144,15,2:
 S144,16,4:path
-S144,22,14:/inventory/r22
+S144,22,14:/inventory/r43
 S144,38,7:methods
 s144,47,5:
 S144,48,3:GET
@@ -12496,7 +15561,7 @@ S144,64,5:PATCH
 S144,71,6:DELETE
 m145,15,2:
 S145,16,4:path
-S145,22,14:/inventory/r23
+S145,22,14:/inventory/r44
 S145,38,7:methods
 s145,47,5:
 S145,48,3:GET
@@ -12506,7 +15571,7 @@ S145,64,5:PATCH
 S145,71,6:DELETE
 m146,15,2:
 S146,16,4:path
-S146,22,14:/inventory/r24
+S146,22,14:/inventory/r45
 S146,38,7:methods
 s146,47,5:
 S146,48,3:GET
@@ -12516,7 +15581,7 @@ S146,64,5:PATCH
 S146,71,6:DELETE
 m147,15,2:
 S147,16,4:path
-S147,22,14:/inventory/r25
+S147,22,14:/inventory/r46
 S147,38,7:methods
 s147,47,5:
 S147,48,3:GET
@@ -12526,7 +15591,7 @@ S147,64,5:PATCH
 S147,71,6:DELETE
 m148,15,2:
 S148,16,4:path
-S148,22,14:/inventory/r26
+S148,22,14:/inventory/r47
 S148,38,7:methods
 s148,47,5:
 S148,48,3:GET
@@ -12536,7 +15601,7 @@ S148,64,5:PATCH
 S148,71,6:DELETE
 m149,15,2:
 S149,16,4:path
-S149,22,14:/inventory/r27
+S149,22,14:/inventory/r48
 S149,38,7:methods
 s149,47,5:
 S149,48,3:GET
@@ -12546,7 +15611,7 @@ S149,64,5:PATCH
 S149,71,6:DELETE
 m150,15,2:
 S150,16,4:path
-S150,22,14:/inventory/r28
+S150,22,14:/inventory/r49
 S150,38,7:methods
 s150,47,5:
 S150,48,3:GET
@@ -12556,7 +15621,7 @@ S150,64,5:PATCH
 S150,71,6:DELETE
 m151,15,2:
 S151,16,4:path
-S151,22,14:/inventory/r29
+S151,22,14:/inventory/r50
 S151,38,7:methods
 s151,47,5:
 S151,48,3:GET
@@ -12566,7 +15631,7 @@ S151,64,5:PATCH
 S151,71,6:DELETE
 m152,15,2:
 S152,16,4:path
-S152,22,14:/inventory/r30
+S152,22,14:/inventory/r51
 S152,38,7:methods
 s152,47,5:
 S152,48,3:GET
@@ -12576,7 +15641,7 @@ S152,64,5:PATCH
 S152,71,6:DELETE
 m153,15,2:
 S153,16,4:path
-S153,22,14:/inventory/r31
+S153,22,14:/inventory/r52
 S153,38,7:methods
 s153,47,5:
 S153,48,3:GET
@@ -12586,7 +15651,7 @@ S153,64,5:PATCH
 S153,71,6:DELETE
 m154,15,2:
 S154,16,4:path
-S154,22,14:/inventory/r32
+S154,22,14:/inventory/r53
 S154,38,7:methods
 s154,47,5:
 S154,48,3:GET
@@ -12596,7 +15661,7 @@ S154,64,5:PATCH
 S154,71,6:DELETE
 m155,15,2:
 S155,16,4:path
-S155,22,14:/inventory/r33
+S155,22,14:/inventory/r54
 S155,38,7:methods
 s155,47,5:
 S155,48,3:GET
@@ -12606,7 +15671,7 @@ S155,64,5:PATCH
 S155,71,6:DELETE
 m156,15,2:
 S156,16,4:path
-S156,22,14:/inventory/r34
+S156,22,14:/inventory/r55
 S156,38,7:methods
 s156,47,5:
 S156,48,3:GET
@@ -12616,7 +15681,7 @@ S156,64,5:PATCH
 S156,71,6:DELETE
 m157,15,2:
 S157,16,4:path
-S157,22,14:/inventory/r35
+S157,22,14:/inventory/r56
 S157,38,7:methods
 s157,47,5:
 S157,48,3:GET
@@ -12626,7 +15691,7 @@ S157,64,5:PATCH
 S157,71,6:DELETE
 m158,15,2:
 S158,16,4:path
-S158,22,14:/inventory/r36
+S158,22,14:/inventory/r57
 S158,38,7:methods
 s158,47,5:
 S158,48,3:GET
@@ -12636,7 +15701,7 @@ S158,64,5:PATCH
 S158,71,6:DELETE
 m159,15,2:
 S159,16,4:path
-S159,22,14:/inventory/r37
+S159,22,14:/inventory/r58
 S159,38,7:methods
 s159,47,5:
 S159,48,3:GET
@@ -12646,7 +15711,7 @@ S159,64,5:PATCH
 S159,71,6:DELETE
 m160,15,2:
 S160,16,4:path
-S160,22,14:/inventory/r38
+S160,22,14:/inventory/r59
 S160,38,7:methods
 s160,47,5:
 S160,48,3:GET
@@ -12656,7 +15721,7 @@ S160,64,5:PATCH
 S160,71,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,14:/inventory/r39
+S161,22,14:/inventory/r60
 S161,38,7:methods
 s161,47,5:
 S161,48,3:GET
@@ -12666,7 +15731,7 @@ S161,64,5:PATCH
 S161,71,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,14:/inventory/r40
+S162,22,14:/inventory/r61
 S162,38,7:methods
 s162,47,5:
 S162,48,3:GET
@@ -12674,366 +15739,156 @@ S162,53,4:POST
 S162,59,3:PUT
 S162,64,5:PATCH
 S162,71,6:DELETE
-m163,15,2:
-S163,16,4:path
-S163,22,14:/inventory/r41
-S163,38,7:methods
-s163,47,5:
-S163,48,3:GET
-S163,53,4:POST
-S163,59,3:PUT
-S163,64,5:PATCH
-S163,71,6:DELETE
-m164,15,2:
-S164,16,4:path
-S164,22,14:/inventory/r42
-S164,38,7:methods
-s164,47,5:
-S164,48,3:GET
-S164,53,4:POST
-S164,59,3:PUT
-S164,64,5:PATCH
-S164,71,6:DELETE
-m165,15,2:
-S165,16,4:path
-S165,22,14:/inventory/r43
-S165,38,7:methods
-s165,47,5:
-S165,48,3:GET
-S165,53,4:POST
-S165,59,3:PUT
-S165,64,5:PATCH
-S165,71,6:DELETE
-m166,15,2:
-S166,16,4:path
-S166,22,14:/inventory/r44
-S166,38,7:methods
-s166,47,5:
-S166,48,3:GET
-S166,53,4:POST
-S166,59,3:PUT
-S166,64,5:PATCH
-S166,71,6:DELETE
-m167,15,2:
-S167,16,4:path
-S167,22,14:/inventory/r45
-S167,38,7:methods
-s167,47,5:
-S167,48,3:GET
-S167,53,4:POST
-S167,59,3:PUT
-S167,64,5:PATCH
-S167,71,6:DELETE
-m168,15,2:
-S168,16,4:path
-S168,22,14:/inventory/r46
-S168,38,7:methods
-s168,47,5:
-S168,48,3:GET
-S168,53,4:POST
-S168,59,3:PUT
-S168,64,5:PATCH
-S168,71,6:DELETE
-m169,15,2:
-S169,16,4:path
-S169,22,14:/inventory/r47
-S169,38,7:methods
-s169,47,5:
-S169,48,3:GET
-S169,53,4:POST
-S169,59,3:PUT
-S169,64,5:PATCH
-S169,71,6:DELETE
-m170,15,2:
-S170,16,4:path
-S170,22,14:/inventory/r48
-S170,38,7:methods
-s170,47,5:
-S170,48,3:GET
-S170,53,4:POST
-S170,59,3:PUT
-S170,64,5:PATCH
-S170,71,6:DELETE
-m171,15,2:
-S171,16,4:path
-S171,22,14:/inventory/r49
-S171,38,7:methods
-s171,47,5:
-S171,48,3:GET
-S171,53,4:POST
-S171,59,3:PUT
-S171,64,5:PATCH
-S171,71,6:DELETE
-m172,15,2:
-S172,16,4:path
-S172,22,14:/inventory/r50
-S172,38,7:methods
-s172,47,5:
-S172,48,3:GET
-S172,53,4:POST
-S172,59,3:PUT
-S172,64,5:PATCH
-S172,71,6:DELETE
-m173,15,2:
-S173,16,4:path
-S173,22,14:/inventory/r51
-S173,38,7:methods
-s173,47,5:
-S173,48,3:GET
-S173,53,4:POST
-S173,59,3:PUT
-S173,64,5:PATCH
-S173,71,6:DELETE
-m174,15,2:
-S174,16,4:path
-S174,22,14:/inventory/r52
-S174,38,7:methods
-s174,47,5:
-S174,48,3:GET
-S174,53,4:POST
-S174,59,3:PUT
-S174,64,5:PATCH
-S174,71,6:DELETE
-m175,15,2:
-S175,16,4:path
-S175,22,14:/inventory/r53
-S175,38,7:methods
-s175,47,5:
-S175,48,3:GET
-S175,53,4:POST
-S175,59,3:PUT
-S175,64,5:PATCH
-S175,71,6:DELETE
-m176,15,2:
-S176,16,4:path
-S176,22,14:/inventory/r54
-S176,38,7:methods
-s176,47,5:
-S176,48,3:GET
-S176,53,4:POST
-S176,59,3:PUT
-S176,64,5:PATCH
-S176,71,6:DELETE
-m177,15,2:
-S177,16,4:path
-S177,22,14:/inventory/r55
-S177,38,7:methods
-s177,47,5:
-S177,48,3:GET
-S177,53,4:POST
-S177,59,3:PUT
-S177,64,5:PATCH
-S177,71,6:DELETE
-m178,15,2:
-S178,16,4:path
-S178,22,14:/inventory/r56
-S178,38,7:methods
-s178,47,5:
-S178,48,3:GET
-S178,53,4:POST
-S178,59,3:PUT
-S178,64,5:PATCH
-S178,71,6:DELETE
-m179,15,2:
-S179,16,4:path
-S179,22,14:/inventory/r57
-S179,38,7:methods
-s179,47,5:
-S179,48,3:GET
-S179,53,4:POST
-S179,59,3:PUT
-S179,64,5:PATCH
-S179,71,6:DELETE
-m180,15,2:
-S180,16,4:path
-S180,22,14:/inventory/r58
-S180,38,7:methods
-s180,47,5:
-S180,48,3:GET
-S180,53,4:POST
-S180,59,3:PUT
-S180,64,5:PATCH
-S180,71,6:DELETE
-m181,15,2:
-S181,16,4:path
-S181,22,14:/inventory/r59
-S181,38,7:methods
-s181,47,5:
-S181,48,3:GET
-S181,53,4:POST
-S181,59,3:PUT
-S181,64,5:PATCH
-S181,71,6:DELETE
-m182,15,2:
-S182,16,4:path
-S182,22,14:/inventory/r60
-S182,38,7:methods
-s182,47,5:
-S182,48,3:GET
-S182,53,4:POST
-S182,59,3:PUT
-S182,64,5:PATCH
-S182,71,6:DELETE
-m183,15,2:
-S183,16,4:path
-S183,22,14:/inventory/r61
-S183,38,7:methods
-s183,47,5:
-S183,48,3:GET
-S183,53,4:POST
-S183,59,3:PUT
-S183,64,5:PATCH
-S183,71,6:DELETE
-S184,5,5:fires
-s184,12,1:
-S184,13,21:limits.routes-per-api
-S185,5,9:not-fires
-s185,16,1:
-S185,17,23:limits.account-throttle
-S186,5,6:expect
-m186,13,1:
-S186,14,8:api-type
-S186,24,4:http
-m188,5,5:
-S188,5,4:name
-S188,11,51:a wildcard domain on a private API is not supported
-S189,5,7:answers
-m190,7,3:
-S190,7,9:consumers
-s190,18,1:
-S190,19,8:vpc-only
-S191,7,13:custom-domain
-S191,22,8:wildcard
-S192,7,11:domain-name
-S192,20,22:*.internal.example.com
-S193,5,5:fires
-s193,12,1:
-S193,13,30:limits.wildcard-private-domain
-S194,5,9:not-fires
-s194,16,2:
-S194,17,30:limits.edge-certificate-region
-S194,49,26:limits.domain-name-missing
-S195,5,6:expect
-m195,13,1:
-S195,14,13:endpoint-type
-S195,29,7:private
-m197,5,4:
-S197,5,4:name
-S197,11,43:a wildcard domain on a regional API is fine
-S198,5,7:answers
-m199,7,2:
-S199,7,13:custom-domain
-S199,22,8:wildcard
-S200,7,11:domain-name
-S200,20,13:*.example.com
-S201,5,9:not-fires
-s201,16,3:
-S201,17,30:limits.wildcard-private-domain
-S201,49,26:limits.domain-name-missing
-S201,77,30:limits.edge-certificate-region
-S202,5,6:expect
-m202,13,1:
-S202,14,13:endpoint-type
-S202,29,8:regional
-m204,5,5:
-S204,5,4:name
-S204,11,66:an edge-optimized custom domain needs its certificate in us-east-1
-S205,5,7:answers
-m206,7,5:
-S206,7,9:consumers
-s206,18,1:
-S206,19,8:partners
-S207,7,14:user-geography
-S207,23,9:worldwide
-S208,7,16:gateway-features
-s208,25,1:
-S208,26,11:usage-plans
-S209,7,13:custom-domain
-S209,22,6:single
-S210,7,11:domain-name
-S210,20,15:api.example.com
-S211,5,5:fires
-s211,12,1:
-S211,13,30:limits.edge-certificate-region
-S212,5,9:not-fires
-s212,16,2:
-S212,17,26:limits.domain-name-missing
-S212,45,30:limits.wildcard-private-domain
-S213,5,6:expect
-m213,13,1:
-S213,14,13:endpoint-type
-S213,29,4:edge
-m215,5,4:
-S215,5,4:name
-S215,11,30:a custom domain without a name
-S216,5,7:answers
-m217,7,1:
-S217,7,13:custom-domain
-S217,22,6:single
-S218,5,5:fires
-s218,12,1:
-S218,13,26:limits.domain-name-missing
-S219,5,9:not-fires
-s219,16,1:
-S219,17,30:limits.edge-certificate-region
-m221,5,4:
-S221,5,4:name
-S221,11,34:mutual TLS without a custom domain
-S222,5,7:answers
-m223,7,2:
-S223,7,9:consumers
-s223,18,1:
-S223,19,16:external-servers
-S224,7,10:mutual-tls
-B224,19,4:true
-S225,5,5:fires
-s225,12,2:
-S225,13,31:limits.mtls-needs-custom-domain
-S225,46,36:limits.mtls-disable-default-endpoint
-S226,5,9:not-fires
-s226,16,1:
-S226,17,26:limits.domain-name-missing
-m228,5,5:
-S228,5,4:name
-S228,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
-S229,5,7:answers
-m230,7,4:
-S230,7,9:consumers
-s230,18,1:
-S230,19,16:external-servers
-S231,7,10:mutual-tls
-B231,19,4:true
-S232,7,13:custom-domain
-S232,22,6:single
-S233,7,11:domain-name
-S233,20,15:b2b.example.com
-S234,5,5:fires
-s234,12,1:
-S234,13,36:limits.mtls-disable-default-endpoint
-S235,5,9:not-fires
-s235,16,1:
-S235,17,31:limits.mtls-needs-custom-domain
-S236,5,6:expect
-m236,13,1:
-S236,14,13:endpoint-type
-S236,29,8:regional
-m238,5,4:
-S238,5,4:name
-S238,11,50:an OpenAPI definition meets the import limitations
-S239,5,7:answers
-m240,7,1:
-S240,7,18:openapi-definition
-B240,27,4:true
-S241,5,5:fires
-s241,12,1:
-S241,13,26:limits.openapi-import-gaps
-S242,5,9:not-fires
-s242,16,1:
-S242,17,21:limits.routes-per-api
-@27:<bundled>/limits.rules.yaml,15846
+S163,5,5:fires
+s163,12,1:
+S163,13,21:limits.routes-per-api
+S164,5,9:not-fires
+s164,16,1:
+S164,17,20:limits.zip-over-50mb
+S165,5,6:expect
+m165,13,1:
+S165,14,8:api-type
+S165,24,4:http
+m167,5,5:
+S167,5,4:name
+S167,11,51:a wildcard domain on a private API is not supported
+S168,5,7:answers
+m169,7,3:
+S169,7,9:consumers
+s169,18,1:
+S169,19,8:vpc-only
+S170,7,13:custom-domain
+S170,22,8:wildcard
+S171,7,11:domain-name
+S171,20,22:*.internal.example.com
+S172,5,5:fires
+s172,12,1:
+S172,13,30:limits.wildcard-private-domain
+S173,5,9:not-fires
+s173,16,2:
+S173,17,30:limits.edge-certificate-region
+S173,49,26:limits.domain-name-missing
+S174,5,6:expect
+m174,13,1:
+S174,14,13:endpoint-type
+S174,29,7:private
+m176,5,4:
+S176,5,4:name
+S176,11,43:a wildcard domain on a regional API is fine
+S177,5,7:answers
+m178,7,2:
+S178,7,13:custom-domain
+S178,22,8:wildcard
+S179,7,11:domain-name
+S179,20,13:*.example.com
+S180,5,9:not-fires
+s180,16,3:
+S180,17,30:limits.wildcard-private-domain
+S180,49,26:limits.domain-name-missing
+S180,77,30:limits.edge-certificate-region
+S181,5,6:expect
+m181,13,1:
+S181,14,13:endpoint-type
+S181,29,8:regional
+m183,5,5:
+S183,5,4:name
+S183,11,66:an edge-optimized custom domain needs its certificate in us-east-1
+S184,5,7:answers
+m185,7,5:
+S185,7,9:consumers
+s185,18,1:
+S185,19,8:partners
+S186,7,14:user-geography
+S186,23,9:worldwide
+S187,7,16:gateway-features
+s187,25,1:
+S187,26,11:usage-plans
+S188,7,13:custom-domain
+S188,22,6:single
+S189,7,11:domain-name
+S189,20,15:api.example.com
+S190,5,5:fires
+s190,12,1:
+S190,13,30:limits.edge-certificate-region
+S191,5,9:not-fires
+s191,16,2:
+S191,17,26:limits.domain-name-missing
+S191,45,30:limits.wildcard-private-domain
+S192,5,6:expect
+m192,13,1:
+S192,14,13:endpoint-type
+S192,29,4:edge
+m194,5,4:
+S194,5,4:name
+S194,11,30:a custom domain without a name
+S195,5,7:answers
+m196,7,1:
+S196,7,13:custom-domain
+S196,22,6:single
+S197,5,5:fires
+s197,12,1:
+S197,13,26:limits.domain-name-missing
+S198,5,9:not-fires
+s198,16,1:
+S198,17,30:limits.edge-certificate-region
+m200,5,4:
+S200,5,4:name
+S200,11,34:mutual TLS without a custom domain
+S201,5,7:answers
+m202,7,2:
+S202,7,9:consumers
+s202,18,1:
+S202,19,16:external-servers
+S203,7,10:mutual-tls
+B203,19,4:true
+S204,5,5:fires
+s204,12,2:
+S204,13,31:limits.mtls-needs-custom-domain
+S204,46,36:limits.mtls-disable-default-endpoint
+S205,5,9:not-fires
+s205,16,1:
+S205,17,26:limits.domain-name-missing
+m207,5,5:
+S207,5,4:name
+S207,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
+S208,5,7:answers
+m209,7,4:
+S209,7,9:consumers
+s209,18,1:
+S209,19,16:external-servers
+S210,7,10:mutual-tls
+B210,19,4:true
+S211,7,13:custom-domain
+S211,22,6:single
+S212,7,11:domain-name
+S212,20,15:b2b.example.com
+S213,5,5:fires
+s213,12,1:
+S213,13,36:limits.mtls-disable-default-endpoint
+S214,5,9:not-fires
+s214,16,1:
+S214,17,31:limits.mtls-needs-custom-domain
+S215,5,6:expect
+m215,13,1:
+S215,14,13:endpoint-type
+S215,29,8:regional
+m217,5,4:
+S217,5,4:name
+S217,11,50:an OpenAPI definition meets the import limitations
+S218,5,7:answers
+m219,7,1:
+S219,7,18:openapi-definition
+B219,27,4:true
+S220,5,5:fires
+s220,12,1:
+S220,13,26:limits.openapi-import-gaps
+S221,5,9:not-fires
+s221,16,1:
+S221,17,21:limits.routes-per-api
+@27:<bundled>/limits.rules.yaml,12810
 m4,1,1:
 S4,1,5:rules
-s6,3,21:
+s6,3,17:
 m6,5,6:
 S6,5,2:id
 S6,9,31:limits.rest-timeout-needs-quota
@@ -13050,7 +15905,7 @@ S10,32,2:is
 S10,36,4:rest
 m11,11,1:
 S11,12,3:ref
-S11,17,13:long-requests
+S11,17,21:long-synchronous-wait
 m12,11,1:
 S12,12,3:not
 m12,17,2:
@@ -13124,509 +15979,425 @@ s46,12,1:
 S46,13,23:response-streaming-rest
 m48,5,5:
 S48,5,2:id
-S48,9,29:limits.long-requests-go-async
+S48,9,23:limits.close-to-timeout
 S49,5,4:when
-m49,11,1:
-S49,12,3:ref
-S49,17,13:long-requests
-S50,5,7:finding
-m50,14,2:
-S50,15,8:severity
-S50,25,4:info
-S50,31,5:title
-S50,38,50:Consider an asynchronous pattern for long requests
-S51,5,6:reason
-S51,13,318:Holding a connection open for more than half a minute ties up clients and is fragile on mobile networks and behind proxies and CDNs. Accept the request, start the work (an asynchronous Lambda invocation, a queue or Step Functions) and return 202 with a job id the client polls, or push the result over a WebSocket API.
-S56,5,5:facts
-s56,12,3:
-S56,13,21:rest-timeout-raisable
-S56,36,16:http-timeout-30s
-S56,54,22:lambda-duration-memory
-m58,5,5:
-S58,5,2:id
-S58,9,23:limits.close-to-timeout
-S59,5,4:when
-m60,7,1:
-S60,7,3:all
-s61,9,2:
-m61,11,2:
-S61,12,6:answer
-S61,20,12:max-duration
-S61,34,2:gt
-I61,38,2:20
-m62,11,2:
-S62,12,6:answer
-S62,20,12:max-duration
-S62,34,3:lte
-I62,39,2:29
-S63,5,7:finding
-m63,14,2:
-S63,15,8:severity
-S63,25,7:warning
-S63,34,5:title
-S63,41,51:The slowest request is close to the gateway timeout
-S64,5,6:reason
-S64,13,334:Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second HTTP) integration timeout. A cold start or a slow downstream call pushes it over, and the client gets a 504 while the function keeps running. Leave headroom, make the operation idempotent so retries are safe, or move it to an asynchronous pattern.
-S69,5,5:facts
-s69,12,2:
-S69,13,16:rest-timeout-29s
-S69,31,16:http-timeout-30s
-m72,5,5:
-S72,5,2:id
-S72,9,23:limits.payload-over-6mb
-S73,5,4:when
-m74,7,1:
-S74,7,3:all
-s75,9,2:
-m75,11,2:
-S75,12,6:answer
-S75,20,11:max-payload
-S75,33,2:gt
-I75,37,1:6
-m76,11,1:
-S76,12,3:not
-m76,17,2:
-S76,18,6:answer
-S76,26,16:gateway-features
-S76,44,8:contains
-S76,54,18:response-streaming
-S77,5,7:finding
-m77,14,2:
-S77,15,8:severity
-S77,25,5:error
-S77,32,5:title
-S77,39,63:Bodies above 6 MB cannot pass through a synchronous Lambda call
-S78,5,6:reason
-S78,13,255:A synchronous Lambda invocation accepts at most 6 MB of request and returns at most 6 MB of response (less after base64 encoding binary data). Let clients upload and download large files directly to and from S3 with pre-signed URLs that the API hands out.
-S82,5,5:facts
-s82,12,1:
-S82,13,23:lambda-sync-payload-6mb
-m84,5,5:
-S84,5,2:id
-S84,9,33:limits.payload-over-6mb-streaming
-S85,5,4:when
-m86,7,1:
-S86,7,3:all
-s87,9,2:
-m87,11,2:
-S87,12,6:answer
-S87,20,11:max-payload
-S87,33,2:gt
-I87,37,1:6
-m88,11,2:
-S88,12,6:answer
-S88,20,16:gateway-features
-S88,38,8:contains
-S88,48,18:response-streaming
-S89,5,7:finding
-m89,14,2:
-S89,15,8:severity
-S89,25,7:warning
-S89,34,5:title
-S89,41,39:Only streamed responses may exceed 6 MB
-S90,5,6:reason
-S90,13,190:Streaming lets responses grow past 6 MB and even past 10 MB, but request bodies still stop at 6 MB for Lambda, and non-streamed responses too. Upload large inputs to S3 with pre-signed URLs.
-S94,5,5:facts
-s94,12,2:
-S94,13,23:response-streaming-rest
-S94,38,23:lambda-sync-payload-6mb
-m96,5,5:
-S96,5,2:id
-S96,9,24:limits.payload-over-10mb
-S97,5,4:when
-m98,7,1:
-S98,7,3:all
-s99,9,2:
-m99,11,2:
-S99,12,6:answer
-S99,20,11:max-payload
-S99,33,2:gt
-I99,37,2:10
-m100,11,1:
-S100,12,3:not
-m100,17,2:
-S100,18,6:answer
-S100,26,16:gateway-features
-S100,44,8:contains
-S100,54,18:response-streaming
+m50,7,1:
+S50,7,3:all
+s51,9,3:
+m51,11,2:
+S51,12,6:answer
+S51,20,12:max-duration
+S51,34,2:gt
+I51,38,2:20
+m52,11,2:
+S52,12,6:answer
+S52,20,12:max-duration
+S52,34,3:lte
+I52,39,2:29
+m53,11,1:
+S53,12,3:ref
+S53,17,16:synchronous-wait
+S54,5,7:finding
+m54,14,2:
+S54,15,8:severity
+S54,25,7:warning
+S54,34,5:title
+S54,41,51:The slowest request is close to the gateway timeout
+S55,5,6:reason
+S55,13,334:Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second HTTP) integration timeout. A cold start or a slow downstream call pushes it over, and the client gets a 504 while the function keeps running. Leave headroom, make the operation idempotent so retries are safe, or move it to an asynchronous pattern.
+S60,5,5:facts
+s60,12,2:
+S60,13,16:rest-timeout-29s
+S60,31,16:http-timeout-30s
+m63,5,5:
+S63,5,2:id
+S63,9,23:limits.payload-over-6mb
+S64,5,4:when
+m65,7,1:
+S65,7,3:all
+s66,9,2:
+m66,11,2:
+S66,12,6:answer
+S66,20,11:max-payload
+S66,33,2:gt
+I66,37,1:6
+m67,11,1:
+S67,12,3:not
+m67,17,2:
+S67,18,6:answer
+S67,26,16:gateway-features
+S67,44,8:contains
+S67,54,18:response-streaming
+S68,5,7:finding
+m68,14,2:
+S68,15,8:severity
+S68,25,5:error
+S68,32,5:title
+S68,39,63:Bodies above 6 MB cannot pass through a synchronous Lambda call
+S69,5,6:reason
+S69,13,255:A synchronous Lambda invocation accepts at most 6 MB of request and returns at most 6 MB of response (less after base64 encoding binary data). Let clients upload and download large files directly to and from S3 with pre-signed URLs that the API hands out.
+S73,5,5:facts
+s73,12,1:
+S73,13,23:lambda-sync-payload-6mb
+m75,5,5:
+S75,5,2:id
+S75,9,33:limits.payload-over-6mb-streaming
+S76,5,4:when
+m77,7,1:
+S77,7,3:all
+s78,9,2:
+m78,11,2:
+S78,12,6:answer
+S78,20,11:max-payload
+S78,33,2:gt
+I78,37,1:6
+m79,11,2:
+S79,12,6:answer
+S79,20,16:gateway-features
+S79,38,8:contains
+S79,48,18:response-streaming
+S80,5,7:finding
+m80,14,2:
+S80,15,8:severity
+S80,25,7:warning
+S80,34,5:title
+S80,41,39:Only streamed responses may exceed 6 MB
+S81,5,6:reason
+S81,13,190:Streaming lets responses grow past 6 MB and even past 10 MB, but request bodies still stop at 6 MB for Lambda, and non-streamed responses too. Upload large inputs to S3 with pre-signed URLs.
+S85,5,5:facts
+s85,12,2:
+S85,13,23:response-streaming-rest
+S85,38,23:lambda-sync-payload-6mb
+m87,5,5:
+S87,5,2:id
+S87,9,24:limits.payload-over-10mb
+S88,5,4:when
+m89,7,1:
+S89,7,3:all
+s90,9,2:
+m90,11,2:
+S90,12,6:answer
+S90,20,11:max-payload
+S90,33,2:gt
+I90,37,2:10
+m91,11,1:
+S91,12,3:not
+m91,17,2:
+S91,18,6:answer
+S91,26,16:gateway-features
+S91,44,8:contains
+S91,54,18:response-streaming
+S92,5,7:finding
+m92,14,2:
+S92,15,8:severity
+S92,25,5:error
+S92,32,5:title
+S92,39,33:API Gateway carries at most 10 MB
+S93,5,6:reason
+S93,13,158:API Gateway rejects payloads above 10 MB whatever the integration, so no gateway set-up can carry these bodies. Transfer them through S3 with pre-signed URLs.
+S96,5,5:facts
+s96,12,1:
+S96,13,20:gateway-payload-10mb
+m99,5,5:
+S99,5,2:id
+S99,9,20:limits.zip-over-50mb
+S100,5,4:when
+m100,11,2:
+S100,12,6:answer
+S100,20,14:package-zipped
+S100,36,2:gt
+I100,40,2:50
 S101,5,7:finding
 m101,14,2:
 S101,15,8:severity
-S101,25,5:error
-S101,32,5:title
-S101,39,33:API Gateway carries at most 10 MB
+S101,25,7:warning
+S101,34,5:title
+S101,41,55:Packages above 50 MB zipped must be deployed through S3
 S102,5,6:reason
-S102,13,158:API Gateway rejects payloads above 10 MB whatever the integration, so no gateway set-up can carry these bodies. Transfer them through S3 with pre-signed URLs.
-S105,5,5:facts
-s105,12,1:
-S105,13,20:gateway-payload-10mb
+S102,13,242:Lambda accepts a .zip of at most 50 MB in a direct upload; larger ones must be staged in S3 (SAM, CDK and the Serverless Framework do this for you). A package this size also slows cold starts; check for dependencies the function does not use.
+S106,5,5:facts
+s106,12,1:
+S106,13,21:lambda-package-limits
 m108,5,5:
 S108,5,2:id
-S108,9,20:limits.zip-over-50mb
+S108,9,26:limits.unzipped-over-250mb
 S109,5,4:when
 m109,11,2:
 S109,12,6:answer
-S109,20,14:package-zipped
-S109,36,2:gt
-I109,40,2:50
+S109,20,16:package-unzipped
+S109,38,2:gt
+I109,42,3:250
 S110,5,7:finding
 m110,14,2:
 S110,15,8:severity
-S110,25,7:warning
-S110,34,5:title
-S110,41,55:Packages above 50 MB zipped must be deployed through S3
+S110,25,5:error
+S110,32,5:title
+S110,39,57:Packages above 250 MB unzipped cannot be deployed as .zip
 S111,5,6:reason
-S111,13,242:Lambda accepts a .zip of at most 50 MB in a direct upload; larger ones must be staged in S3 (SAM, CDK and the Serverless Framework do this for you). A package this size also slows cold starts; check for dependencies the function does not use.
-S115,5,5:facts
-s115,12,1:
-S115,13,21:lambda-package-limits
-m117,5,5:
-S117,5,2:id
-S117,9,26:limits.unzipped-over-250mb
-S118,5,4:when
-m118,11,2:
-S118,12,6:answer
-S118,20,16:package-unzipped
-S118,38,2:gt
-I118,42,3:250
-S119,5,7:finding
-m119,14,2:
-S119,15,8:severity
-S119,25,5:error
-S119,32,5:title
-S119,39,57:Packages above 250 MB unzipped cannot be deployed as .zip
-S120,5,6:reason
-S120,13,157:Code plus layers may not exceed 250 MB unzipped. Split the function so each part carries fewer dependencies, or deploy it as a container image (up to 10 GB).
-S123,5,5:facts
-s123,12,1:
-S123,13,21:lambda-package-limits
-m125,5,5:
-S125,5,2:id
-S125,9,26:limits.unzipped-near-250mb
-S126,5,4:when
-m127,7,1:
-S127,7,3:all
-s128,9,2:
-m128,11,2:
-S128,12,6:answer
-S128,20,16:package-unzipped
-S128,38,2:gt
-I128,42,3:200
-m129,11,2:
-S129,12,6:answer
-S129,20,16:package-unzipped
-S129,38,3:lte
-I129,43,3:250
-S130,5,7:finding
-m130,14,2:
-S130,15,8:severity
-S130,25,7:warning
-S130,34,5:title
-S130,41,49:The package is close to the 250 MB unzipped limit
-S131,5,6:reason
-S131,13,176:Code plus all layers must stay within 250 MB unzipped; the next dependency may break the deployment. Trim dependencies, split the function, or plan a move to a container image.
-S135,5,5:facts
-s135,12,1:
-S135,13,21:lambda-package-limits
-m138,5,5:
-S138,5,2:id
-S138,9,23:limits.account-throttle
-S139,5,4:when
-m139,11,2:
-S139,12,6:answer
-S139,20,8:peak-rps
-S139,30,2:gt
-I139,34,5:10000
+S111,13,157:Code plus layers may not exceed 250 MB unzipped. Split the function so each part carries fewer dependencies, or deploy it as a container image (up to 10 GB).
+S114,5,5:facts
+s114,12,1:
+S114,13,21:lambda-package-limits
+m116,5,5:
+S116,5,2:id
+S116,9,26:limits.unzipped-near-250mb
+S117,5,4:when
+m118,7,1:
+S118,7,3:all
+s119,9,2:
+m119,11,2:
+S119,12,6:answer
+S119,20,16:package-unzipped
+S119,38,2:gt
+I119,42,3:200
+m120,11,2:
+S120,12,6:answer
+S120,20,16:package-unzipped
+S120,38,3:lte
+I120,43,3:250
+S121,5,7:finding
+m121,14,2:
+S121,15,8:severity
+S121,25,7:warning
+S121,34,5:title
+S121,41,49:The package is close to the 250 MB unzipped limit
+S122,5,6:reason
+S122,13,176:Code plus all layers must stay within 250 MB unzipped; the next dependency may break the deployment. Trim dependencies, split the function, or plan a move to a container image.
+S126,5,5:facts
+s126,12,1:
+S126,13,21:lambda-package-limits
+m131,5,5:
+S131,5,2:id
+S131,9,21:limits.routes-per-api
+S132,5,4:when
+m133,7,1:
+S133,7,3:all
+s134,9,2:
+m134,11,1:
+S134,11,3:any
+s135,13,2:
+m135,15,2:
+S135,16,8:decision
+S135,26,9:api-count
+S135,37,2:is
+S135,41,6:shared
+m136,15,2:
+S136,16,5:count
+S136,23,8:services
+S136,33,3:lte
+I136,38,1:1
+m137,11,1:
+S137,11,3:any
+s138,13,2:
+m138,15,1:
+S138,15,3:all
+s138,20,2:
+m138,21,2:
+S138,22,8:decision
+S138,32,8:api-type
+S138,42,2:is
+S138,46,4:rest
+m138,53,2:
+S138,54,5:count
+S138,61,18:services.resources
+S138,81,2:gt
+I138,85,3:300
+m139,15,1:
+S139,15,3:all
+s139,20,2:
+m139,21,2:
+S139,22,8:decision
+S139,32,8:api-type
+S139,42,2:is
+S139,46,4:http
+m139,53,2:
+S139,54,5:count
+S139,61,15:services.routes
+S139,78,2:gt
+I139,82,3:300
 S140,5,7:finding
 m140,14,2:
 S140,15,8:severity
 S140,25,7:warning
 S140,34,5:title
-S140,41,49:Peak traffic exceeds the default account throttle
+S140,41,44:One API would exceed 300 resources or routes
 S141,5,6:reason
-S141,13,329:API Gateway allows 10,000 requests per second per account and Region by default (2,500 in thirteen newer Regions), shared by every API in it. Request a rate increase well before launch, or spread the load across accounts or Regions; excess requests get 429. The burst that rides on the rate is set by AWS and cannot be requested.
-S146,5,5:facts
-s146,12,1:
-S146,13,20:account-throttle-10k
-m148,5,5:
-S148,5,2:id
-S148,9,37:limits.account-throttle-newer-regions
-S149,5,4:when
-m150,7,1:
-S150,7,3:all
-s151,9,2:
-m151,11,2:
-S151,12,6:answer
-S151,20,8:peak-rps
-S151,30,2:gt
-I151,34,4:2500
-m152,11,2:
-S152,12,6:answer
-S152,20,8:peak-rps
-S152,30,3:lte
-I152,35,5:10000
-S153,5,7:finding
-m153,14,2:
-S153,15,8:severity
-S153,25,4:info
-S153,31,5:title
-S153,38,51:Newer Regions throttle at 2,500 requests per second
-S154,5,6:reason
-S154,13,269:Your peak fits the usual 10,000 requests per second, but in thirteen newer Regions (for example Milan, Jakarta, Zurich, Calgary or Mexico Central) the default account throttle is 2,500 with a burst of 1,250. If the API runs there, request a rate increase before launch.
+S141,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
+S144,5,5:facts
+s144,12,2:
+S144,13,19:rest-per-api-quotas
+S144,34,19:http-per-api-quotas
+m147,5,5:
+S147,5,2:id
+S147,9,30:limits.wildcard-private-domain
+S148,5,4:when
+m149,7,1:
+S149,7,3:all
+s150,9,2:
+m150,11,2:
+S150,12,6:answer
+S150,20,13:custom-domain
+S150,35,6:equals
+S150,43,8:wildcard
+m151,11,1:
+S151,11,3:any
+s152,13,2:
+m152,15,2:
+S152,16,8:decision
+S152,26,13:endpoint-type
+S152,41,2:is
+S152,45,7:private
+m153,15,1:
+S153,16,3:ref
+S153,21,16:only-vpc-clients
+S154,5,7:finding
+m154,14,2:
+S154,15,8:severity
+S154,25,5:error
+S154,32,5:title
+S154,39,48:Private APIs cannot have wildcard custom domains
+S155,5,6:reason
+S155,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
 S159,5,5:facts
-s159,12,1:
-S159,13,20:account-throttle-10k
+s159,12,2:
+S159,13,22:private-custom-domains
+S159,37,16:wildcard-domains
 m161,5,5:
 S161,5,2:id
-S161,9,25:limits.lambda-concurrency
+S161,9,30:limits.edge-certificate-region
 S162,5,4:when
-m162,11,1:
-S162,12,3:ref
-S162,17,21:concurrency-over-1000
-S163,5,7:finding
-m163,14,2:
-S163,15,8:severity
-S163,25,7:warning
-S163,34,5:title
-S163,41,47:Lambda concurrency may exceed the default 1,000
-S164,5,6:reason
-S164,13,498:Peak requests per second multiplied by the request duration approximates how many function instances run at once (and it is never less than a tenth of the requests per second), and your answers put that above 1,000, the default concurrency quota per account and Region (shared with every other function). Request an increase, shorten the requests, or reserve concurrency for the API functions. A sudden burst also meets the scaling rate: each function adds at most 1,000 instances every 10 seconds.
-S171,5,5:facts
-s171,12,2:
-S171,13,23:lambda-concurrency-1000
-S171,38,19:lambda-scaling-rate
-m173,5,5:
-S173,5,2:id
-S173,9,21:limits.routes-per-api
-S174,5,4:when
-m175,7,1:
-S175,7,3:all
-s176,9,2:
-m176,11,1:
-S176,11,3:any
-s177,13,2:
-m177,15,2:
-S177,16,8:decision
-S177,26,9:api-count
-S177,37,2:is
-S177,41,6:shared
-m178,15,2:
-S178,16,5:count
-S178,23,8:services
-S178,33,3:lte
-I178,38,1:1
-m179,11,1:
-S179,11,3:any
-s180,13,2:
-m180,15,1:
-S180,15,3:all
-s180,20,2:
-m180,21,2:
-S180,22,8:decision
-S180,32,8:api-type
-S180,42,2:is
-S180,46,4:rest
-m180,53,2:
-S180,54,5:count
-S180,61,18:services.resources
-S180,81,2:gt
-I180,85,3:300
-m181,15,1:
-S181,15,3:all
-s181,20,2:
-m181,21,2:
-S181,22,8:decision
-S181,32,8:api-type
-S181,42,2:is
-S181,46,4:http
-m181,53,2:
-S181,54,5:count
-S181,61,15:services.routes
-S181,78,2:gt
-I181,82,3:300
-S182,5,7:finding
-m182,14,2:
-S182,15,8:severity
-S182,25,7:warning
-S182,34,5:title
-S182,41,44:One API would exceed 300 resources or routes
-S183,5,6:reason
-S183,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
-S186,5,5:facts
-s186,12,2:
-S186,13,19:rest-per-api-quotas
-S186,34,19:http-per-api-quotas
-m189,5,5:
-S189,5,2:id
-S189,9,30:limits.wildcard-private-domain
-S190,5,4:when
-m191,7,1:
-S191,7,3:all
-s192,9,2:
-m192,11,2:
-S192,12,6:answer
-S192,20,13:custom-domain
-S192,35,6:equals
-S192,43,8:wildcard
-m193,11,1:
-S193,11,3:any
-s194,13,2:
-m194,15,2:
-S194,16,8:decision
-S194,26,13:endpoint-type
-S194,41,2:is
-S194,45,7:private
-m195,15,1:
-S195,16,3:ref
-S195,21,16:only-vpc-clients
+m163,7,1:
+S163,7,3:all
+s164,9,2:
+m164,11,2:
+S164,12,8:decision
+S164,22,13:endpoint-type
+S164,37,2:is
+S164,41,4:edge
+m165,11,1:
+S165,12,3:not
+m165,17,2:
+S165,18,6:answer
+S165,26,13:custom-domain
+S165,41,6:equals
+S165,49,4:none
+S166,5,7:finding
+m166,14,2:
+S166,15,8:severity
+S166,25,4:info
+S166,31,5:title
+S166,38,36:The certificate must be in us-east-1
+S167,5,6:reason
+S167,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
+S170,5,5:facts
+s170,12,1:
+S170,13,19:edge-cert-us-east-1
+m172,5,5:
+S172,5,2:id
+S172,9,26:limits.domain-name-missing
+S173,5,4:when
+m174,7,1:
+S174,7,3:all
+s175,9,2:
+m175,11,1:
+S175,12,3:not
+m175,17,2:
+S175,18,6:answer
+S175,26,13:custom-domain
+S175,41,6:equals
+S175,49,4:none
+m176,11,2:
+S176,12,6:answer
+S176,20,11:domain-name
+S176,33,6:equals
+S176,41,0:
+S177,5,7:finding
+m177,14,2:
+S177,15,8:severity
+S177,25,7:warning
+S177,34,5:title
+S177,41,20:No domain name given
+S178,5,6:reason
+S178,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
+S181,5,5:facts
+s181,12,1:
+S181,13,19:edge-cert-us-east-1
+m183,5,5:
+S183,5,2:id
+S183,9,31:limits.mtls-needs-custom-domain
+S184,5,4:when
+m185,7,1:
+S185,7,3:all
+s186,9,2:
+m186,11,2:
+S186,12,6:answer
+S186,20,10:mutual-tls
+S186,32,6:equals
+B186,40,4:true
+m187,11,2:
+S187,12,6:answer
+S187,20,13:custom-domain
+S187,35,6:equals
+S187,43,4:none
+S188,5,7:finding
+m188,14,2:
+S188,15,8:severity
+S188,25,5:error
+S188,32,5:title
+S188,39,32:Mutual TLS needs a custom domain
+S189,5,6:reason
+S189,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
+S192,5,5:facts
+s192,12,1:
+S192,13,20:mtls-regional-domain
+m194,5,5:
+S194,5,2:id
+S194,9,36:limits.mtls-disable-default-endpoint
+S195,5,4:when
+m195,11,2:
+S195,12,6:answer
+S195,20,10:mutual-tls
+S195,32,6:equals
+B195,40,4:true
 S196,5,7:finding
 m196,14,2:
 S196,15,8:severity
-S196,25,5:error
-S196,32,5:title
-S196,39,48:Private APIs cannot have wildcard custom domains
+S196,25,7:warning
+S196,34,5:title
+S196,41,40:Disable the default execute-api endpoint
 S197,5,6:reason
-S197,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
-S201,5,5:facts
-s201,12,2:
-S201,13,22:private-custom-domains
-S201,37,16:wildcard-domains
+S197,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
+S200,5,5:facts
+s200,12,1:
+S200,13,20:mtls-regional-domain
 m203,5,5:
 S203,5,2:id
-S203,9,30:limits.edge-certificate-region
+S203,9,26:limits.openapi-import-gaps
 S204,5,4:when
-m205,7,1:
-S205,7,3:all
-s206,9,2:
-m206,11,2:
-S206,12,8:decision
-S206,22,13:endpoint-type
-S206,37,2:is
-S206,41,4:edge
-m207,11,1:
-S207,12,3:not
-m207,17,2:
-S207,18,6:answer
-S207,26,13:custom-domain
-S207,41,6:equals
-S207,49,4:none
-S208,5,7:finding
-m208,14,2:
-S208,15,8:severity
-S208,25,4:info
-S208,31,5:title
-S208,38,36:The certificate must be in us-east-1
-S209,5,6:reason
-S209,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
-S212,5,5:facts
-s212,12,1:
-S212,13,19:edge-cert-us-east-1
-m214,5,5:
-S214,5,2:id
-S214,9,26:limits.domain-name-missing
-S215,5,4:when
-m216,7,1:
-S216,7,3:all
-s217,9,2:
-m217,11,1:
-S217,12,3:not
-m217,17,2:
-S217,18,6:answer
-S217,26,13:custom-domain
-S217,41,6:equals
-S217,49,4:none
-m218,11,2:
-S218,12,6:answer
-S218,20,11:domain-name
-S218,33,6:equals
-S218,41,0:
-S219,5,7:finding
-m219,14,2:
-S219,15,8:severity
-S219,25,7:warning
-S219,34,5:title
-S219,41,20:No domain name given
-S220,5,6:reason
-S220,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
-S223,5,5:facts
-s223,12,1:
-S223,13,19:edge-cert-us-east-1
-m225,5,5:
-S225,5,2:id
-S225,9,31:limits.mtls-needs-custom-domain
-S226,5,4:when
-m227,7,1:
-S227,7,3:all
-s228,9,2:
-m228,11,2:
-S228,12,6:answer
-S228,20,10:mutual-tls
-S228,32,6:equals
-B228,40,4:true
-m229,11,2:
-S229,12,6:answer
-S229,20,13:custom-domain
-S229,35,6:equals
-S229,43,4:none
-S230,5,7:finding
-m230,14,2:
-S230,15,8:severity
-S230,25,5:error
-S230,32,5:title
-S230,39,32:Mutual TLS needs a custom domain
-S231,5,6:reason
-S231,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
-S234,5,5:facts
-s234,12,1:
-S234,13,20:mtls-regional-domain
-m236,5,5:
-S236,5,2:id
-S236,9,36:limits.mtls-disable-default-endpoint
-S237,5,4:when
-m237,11,2:
-S237,12,6:answer
-S237,20,10:mutual-tls
-S237,32,6:equals
-B237,40,4:true
-S238,5,7:finding
-m238,14,2:
-S238,15,8:severity
-S238,25,7:warning
-S238,34,5:title
-S238,41,40:Disable the default execute-api endpoint
-S239,5,6:reason
-S239,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
-S242,5,5:facts
-s242,12,1:
-S242,13,20:mtls-regional-domain
-m245,5,5:
-S245,5,2:id
-S245,9,26:limits.openapi-import-gaps
-S246,5,4:when
-m246,11,2:
-S246,12,6:answer
-S246,20,18:openapi-definition
-S246,40,6:equals
-B246,48,4:true
-S247,5,7:finding
-m247,14,2:
-S247,15,8:severity
-S247,25,4:info
-S247,31,5:title
-S247,38,40:API Gateway imports only part of OpenAPI
-S248,5,6:reason
-S248,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
-S253,5,5:facts
-s253,12,2:
-S253,13,19:openapi-import-rest
-S253,34,19:openapi-import-http
+m204,11,2:
+S204,12,6:answer
+S204,20,18:openapi-definition
+S204,40,6:equals
+B204,48,4:true
+S205,5,7:finding
+m205,14,2:
+S205,15,8:severity
+S205,25,4:info
+S205,31,5:title
+S205,38,40:API Gateway imports only part of OpenAPI
+S206,5,6:reason
+S206,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
+S211,5,5:facts
+s211,12,2:
+S211,13,19:openapi-import-rest
+S211,34,19:openapi-import-http
 @23:<bundled>/manifest.yaml,89
 m1,1,2:
 S1,1,4:name
 S1,7,27:apigw-advisor bundled rules
 S2,1,7:version
 S2,10,9:2026.11.0
-@24:<bundled>/questions.yaml,26547
+@24:<bundled>/questions.yaml,33587
 m4,1,2:
 S4,1,6:groups
 s5,3,7:
@@ -13666,7 +16437,7 @@ S17,9,11:preferences
 S18,5,5:title
 S18,12,28:Team preferences and domains
 S20,1,9:questions
-s22,3,26:
+s22,3,35:
 m22,5,7:
 S22,5,2:id
 S22,9,8:api-name
@@ -14078,290 +16849,522 @@ S331,12,10:operations
 S332,5,4:kind
 S332,11,6:number
 S333,5,6:prompt
-S333,13,51:How long does the slowest synchronous request take?
+S333,13,53:How long does the slowest operation take, worst case?
 S334,5,4:help
-S334,11,343:The longest time, in seconds, a client waits for one response, including cold starts and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase); HTTP APIs stop after 30 seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
-S339,5,4:unit
-S339,11,1:s
-S340,5,3:min
-F340,10,4:0.05
-S341,5,3:max
-I341,10,3:900
-S342,5,7:default
-I342,14,1:5
-m344,5,9:
-S344,5,2:id
-S344,9,11:max-payload
-S345,5,5:group
-S345,12,10:operations
-S346,5,4:kind
-S346,11,6:number
-S347,5,6:prompt
-S347,13,50:How large is the largest request or response body?
-S348,5,4:help
-S348,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
-S352,5,4:unit
-S352,11,2:MB
-S353,5,3:min
-I353,10,1:0
-S354,5,3:max
-I354,10,3:100
-S355,5,7:default
-I355,14,1:1
-m357,5,9:
-S357,5,2:id
-S357,9,14:package-zipped
-S358,5,5:group
-S358,12,10:operations
-S359,5,4:kind
-S359,11,6:number
-S360,5,6:prompt
-S360,13,54:How large is the biggest function package when zipped?
-S361,5,4:help
-S361,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
-S365,5,4:unit
-S365,11,2:MB
-S366,5,3:min
-I366,10,1:0
-S367,5,3:max
-I367,10,5:10240
-S368,5,7:default
-I368,14,1:5
-m370,5,9:
-S370,5,2:id
-S370,9,16:package-unzipped
-S371,5,5:group
-S371,12,10:operations
-S372,5,4:kind
-S372,11,6:number
-S373,5,6:prompt
-S373,13,43:How large is it unzipped, including layers?
-S374,5,4:help
-S374,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
-S378,5,4:unit
-S378,11,2:MB
-S379,5,3:min
-I379,10,1:0
-S380,5,3:max
-I380,10,5:10240
-S381,5,7:default
-I381,14,2:20
-m383,5,9:
-S383,5,2:id
-S383,9,8:peak-rps
-S384,5,5:group
-S384,12,10:operations
-S385,5,4:kind
-S385,11,6:number
-S386,5,6:prompt
-S386,13,72:What is the peak request rate across all APIs in the account and Region?
-S387,5,4:help
-S387,11,244:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs), and peak rate times request duration is roughly the number of Lambda instances running at once.
-S391,5,4:unit
-S391,11,5:req/s
-S392,5,3:min
-I392,10,1:0
-S393,5,3:max
-I393,10,7:1000000
-S394,5,7:default
-I394,14,2:50
-m396,5,6:
-S396,5,2:id
-S396,9,20:cold-start-sensitive
-S397,5,5:group
-S397,12,10:operations
-S398,5,4:kind
-S398,11,5:yesno
-S399,5,6:prompt
-S399,13,53:Do occasional slow first requests (cold starts) hurt?
-S400,5,4:help
-S400,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
-S405,5,7:default
-B405,14,5:false
-m408,5,7:
-S408,5,2:id
-S408,9,18:routing-preference
-S409,5,5:group
-S409,12,11:preferences
-S410,5,4:kind
-S410,11,6:single
-S411,5,6:prompt
-S411,13,34:Where should request routing live?
-S412,5,4:help
-S412,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
-S417,5,7:choices
-s418,7,3:
-m418,9,3:
-S418,9,2:id
-S418,13,4:code
-S419,9,5:label
-S419,16,45:In the code (a web framework routes requests)
-S420,9,4:help
-S420,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
-m423,9,3:
-S423,9,2:id
-S423,13,7:gateway
-S424,9,5:label
-S424,16,46:In API Gateway (each path and method declared)
-S425,9,4:help
-S425,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
-m429,9,3:
-S429,9,2:id
-S429,13,13:no-preference
-S430,9,5:label
-S430,16,13:No preference
-S431,9,4:help
-S431,15,29:Let the other answers decide.
-S432,5,7:default
-S432,14,13:no-preference
-m434,5,6:
-S434,5,2:id
-S434,9,18:openapi-definition
-S435,5,5:group
-S435,12,11:preferences
-S436,5,4:kind
-S436,11,5:yesno
-S437,5,6:prompt
-S437,13,55:Do you want the API described by an OpenAPI definition?
-S438,5,4:help
-S438,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
-S442,5,7:default
-B442,14,5:false
-m444,5,6:
-S444,5,2:id
-S444,9,22:request-transformation
-S445,5,5:group
-S445,12,11:preferences
-S446,5,4:kind
-S446,11,5:yesno
-S447,5,6:prompt
-S447,13,69:Must the gateway transform requests or responses (mapping templates)?
-S448,5,4:help
-S448,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
-S453,5,7:default
-B453,14,5:false
-m455,5,6:
-S455,5,2:id
-S455,9,7:own-cdn
-S456,5,5:group
-S456,12,11:preferences
-S457,5,4:kind
-S457,11,5:yesno
-S458,5,6:prompt
-S458,13,61:Will the API sit behind your own CDN (CloudFront or another)?
-S459,5,4:help
-S459,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
+S334,11,482:The longest time, in seconds, the work behind one request takes, including cold starts and slow downstream calls - whether or not the client waits for it (the next question asks that). A client waiting on one connection meets the gateway's limit: REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase), HTTP APIs after 30 seconds, fixed. One Lambda invocation runs at most 900 seconds; longer work needs a workflow.
+S341,5,4:unit
+S341,11,1:s
+S342,5,3:min
+F342,10,4:0.05
+S343,5,3:max
+I343,10,5:86400
+S344,5,7:default
+I344,14,1:5
+m346,5,9:
+S346,5,2:id
+S346,9,11:max-payload
+S347,5,5:group
+S347,12,10:operations
+S348,5,4:kind
+S348,11,6:number
+S349,5,6:prompt
+S349,13,50:How large is the largest request or response body?
+S350,5,4:help
+S350,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
+S354,5,4:unit
+S354,11,2:MB
+S355,5,3:min
+I355,10,1:0
+S356,5,3:max
+I356,10,3:100
+S357,5,7:default
+I357,14,1:1
+m359,5,9:
+S359,5,2:id
+S359,9,14:package-zipped
+S360,5,5:group
+S360,12,10:operations
+S361,5,4:kind
+S361,11,6:number
+S362,5,6:prompt
+S362,13,54:How large is the biggest function package when zipped?
+S363,5,4:help
+S363,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
+S367,5,4:unit
+S367,11,2:MB
+S368,5,3:min
+I368,10,1:0
+S369,5,3:max
+I369,10,5:10240
+S370,5,7:default
+I370,14,1:5
+m372,5,9:
+S372,5,2:id
+S372,9,16:package-unzipped
+S373,5,5:group
+S373,12,10:operations
+S374,5,4:kind
+S374,11,6:number
+S375,5,6:prompt
+S375,13,43:How large is it unzipped, including layers?
+S376,5,4:help
+S376,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
+S380,5,4:unit
+S380,11,2:MB
+S381,5,3:min
+I381,10,1:0
+S382,5,3:max
+I382,10,5:10240
+S383,5,7:default
+I383,14,2:20
+m385,5,9:
+S385,5,2:id
+S385,9,8:peak-rps
+S386,5,5:group
+S386,12,10:operations
+S387,5,4:kind
+S387,11,6:number
+S388,5,6:prompt
+S388,13,72:What is the peak request rate across all APIs in the account and Region?
+S389,5,4:help
+S389,11,273:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs, 2,500 in some newer Regions), and peak rate times average duration is roughly the number of Lambda instances running at once.
+S394,5,4:unit
+S394,11,5:req/s
+S395,5,3:min
+I395,10,1:0
+S396,5,3:max
+I396,10,7:1000000
+S397,5,7:default
+I397,14,2:50
+m399,5,6:
+S399,5,2:id
+S399,9,20:cold-start-sensitive
+S400,5,5:group
+S400,12,10:operations
+S401,5,4:kind
+S401,11,5:yesno
+S402,5,6:prompt
+S402,13,53:Do occasional slow first requests (cold starts) hurt?
+S403,5,4:help
+S403,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
+S408,5,7:default
+B408,14,5:false
+m410,5,8:
+S410,5,2:id
+S410,9,15:result-delivery
+S411,5,5:group
+S411,12,10:operations
+S412,5,4:kind
+S412,11,6:single
+S413,5,6:prompt
+S413,13,58:How does the client get the result of the slow operations?
+S414,5,4:help
+S414,11,326:Whether the caller has to keep its connection open until the work is done, or can get the result another way. Holding a connection for more than a few seconds ties up clients, breaks on flaky mobile networks and meets every timeout on the way (gateway, CDN, proxies); accepting the work and answering later avoids all of them.
+S419,5,7:choices
+s420,7,4:
+m420,9,3:
+S420,9,2:id
+S420,13,4:wait
+S421,9,5:label
+S421,16,76:It must wait on the connection (the team insists on one synchronous request)
+S422,9,4:help
+S422,15,187:The client cannot change: it sends one request and needs the result in that response. Long requests then need a front door that waits long enough, and the record lists what that requires.
+m426,9,3:
+S426,9,2:id
+S426,13,4:poll
+S427,9,5:label
+S427,16,46:It can poll a status until the result is ready
+S428,9,4:help
+S428,15,113:The API answers 202 with a job id at once; the client asks for the status and fetches the result when it is done.
+m431,9,3:
+S431,9,2:id
+S431,13,6:notify
+S432,9,5:label
+S432,16,44:It wants to be told when the result is ready
+S433,9,4:help
+S433,15,119:The client stays connected over a WebSocket (or registers a callback) and the server pushes the result when it is done.
+m436,9,3:
+S436,9,2:id
+S436,13,13:no-preference
+S437,9,5:label
+S437,16,13:No preference
+S438,9,4:help
+S438,15,70:Let the advisor pick the pattern that suits the durations and clients.
+S439,5,7:default
+S439,14,13:no-preference
+S440,5,6:ask-if
+m440,13,2:
+S440,14,6:answer
+S440,22,12:max-duration
+S440,36,2:gt
+I440,40,2:10
+m442,5,9:
+S442,5,2:id
+S442,9,12:avg-duration
+S443,5,5:group
+S443,12,10:operations
+S444,5,4:kind
+S444,11,6:number
+S445,5,6:prompt
+S445,13,38:How long does an average request take?
+S446,5,4:help
+S446,11,310:The typical duration in seconds of one request (or of one job, for long work). Average duration times requests per second is roughly how many Lambda instances run at once, and average duration times memory is what Lambda bills. The worst case matters for timeouts; the average matters for concurrency and cost.
+S451,5,4:unit
+S451,11,1:s
+S452,5,3:min
+F452,10,5:0.001
+S453,5,3:max
+I453,10,5:86400
+S454,5,7:default
+F454,14,3:0.2
+m456,5,7:
+S456,5,2:id
+S456,9,20:progressive-response
+S457,5,5:group
+S457,12,10:operations
+S458,5,4:kind
+S458,11,5:yesno
+S459,5,6:prompt
+S459,13,87:Is the response produced progressively, so the client gains from seeing it as it comes?
+S460,5,4:help
+S460,11,244:Yes for generated text, long result lists, exports or progress that the client can show while the rest is still being produced. Response streaming sends the first bytes early and lets one response run longer and grow larger than a buffered one.
 S464,5,7:default
 B464,14,5:false
-m466,5,6:
-S466,5,2:id
-S466,9,12:multi-region
-S467,5,5:group
-S467,12,11:preferences
-S468,5,4:kind
-S468,11,5:yesno
-S469,5,6:prompt
-S469,13,41:Will the API run in more than one Region?
-S470,5,4:help
-S470,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
-S473,5,7:default
-B473,14,5:false
-m475,5,7:
-S475,5,2:id
-S475,9,13:custom-domain
-S476,5,5:group
-S476,12,11:preferences
-S477,5,4:kind
-S477,11,6:single
-S478,5,6:prompt
-S478,13,33:Do you need a custom domain name?
-S479,5,4:help
-S479,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
-S483,5,7:choices
-s484,7,3:
-m484,9,3:
-S484,9,2:id
-S484,13,4:none
-S485,9,5:label
-S485,16,33:No, the generated address is fine
-S486,9,4:help
-S486,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
-m487,9,3:
-S487,9,2:id
-S487,13,6:single
-S488,9,5:label
-S488,16,38:One host name, such as api.example.com
-S489,9,4:help
-S489,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
-m492,9,3:
-S492,9,2:id
-S492,13,8:wildcard
-S493,9,5:label
-S493,16,55:A wildcard, such as *.example.com (one host per tenant)
-S494,9,4:help
-S494,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
-S497,5,7:default
-S497,14,4:none
-m499,5,7:
-S499,5,2:id
-S499,9,11:domain-name
-S500,5,5:group
-S500,12,11:preferences
-S501,5,4:kind
-S501,11,4:text
-S502,5,6:prompt
-S502,13,18:Which domain name?
-S503,5,4:help
-S503,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
-S506,5,7:default
-S506,14,0:
-S507,5,6:ask-if
-m507,13,1:
-S507,14,3:not
-m507,19,2:
-S507,20,6:answer
-S507,28,13:custom-domain
-S507,43,6:equals
-S507,51,4:none
-m509,5,6:
-S509,5,2:id
-S509,9,10:mutual-tls
-S510,5,5:group
-S510,12,11:preferences
-S511,5,4:kind
-S511,11,5:yesno
-S512,5,6:prompt
-S512,13,54:Must callers present client certificates (mutual TLS)?
-S513,5,4:help
-S513,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
-S517,5,7:default
-B517,14,5:false
-m519,5,6:
-S519,5,2:id
-S519,9,11:shared-code
-S520,5,5:group
-S520,12,11:preferences
-S521,5,4:kind
-S521,11,5:yesno
-S522,5,6:prompt
-S522,13,66:Do the handlers of a service share a lot of code and dependencies?
-S523,5,4:help
-S523,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
-S527,5,7:default
-B527,14,5:false
-m529,5,6:
+S465,5,6:ask-if
+m466,7,1:
+S466,7,3:any
+s467,9,2:
+m467,11,2:
+S467,12,6:answer
+S467,20,12:max-duration
+S467,34,2:gt
+I467,38,1:2
+m468,11,2:
+S468,12,6:answer
+S468,20,11:max-payload
+S468,33,2:gt
+I468,37,1:6
+m470,5,6:
+S470,5,2:id
+S470,9,11:server-push
+S471,5,5:group
+S471,12,10:operations
+S472,5,4:kind
+S472,11,5:yesno
+S473,5,6:prompt
+S473,13,51:Must the server push messages to connected clients?
+S474,5,4:help
+S474,11,289:Yes for chat, live dashboards, notifications, collaborative editing or game state: the server sends a message when something happens, without the client asking. Plain request/response APIs cannot do that; a WebSocket API keeps a connection per client open and lets the back end post to it.
+S479,5,7:default
+B479,14,5:false
+m481,5,10:
+S481,5,2:id
+S481,9,17:connected-clients
+S482,5,5:group
+S482,12,10:operations
+S483,5,4:kind
+S483,11,6:number
+S484,5,6:prompt
+S484,13,54:How many clients stay connected at a time, on average?
+S485,5,4:help
+S485,11,217:For push over a WebSocket API: the average number of open connections. WebSocket APIs bill every connection minute besides the messages, so this drives the push channel's cost; the monthly requests count the messages.
+S489,5,4:unit
+S489,11,11:connections
+S490,5,3:min
+I490,10,1:0
+S491,5,3:max
+I491,10,9:100000000
+S492,5,7:default
+I492,14,3:100
+S493,5,6:ask-if
+m494,7,1:
+S494,7,3:any
+s495,9,2:
+m495,11,2:
+S495,12,6:answer
+S495,20,11:server-push
+S495,33,6:equals
+B495,41,4:true
+m496,11,2:
+S496,12,6:answer
+S496,20,15:result-delivery
+S496,37,6:equals
+S496,45,6:notify
+m498,5,9:
+S498,5,2:id
+S498,9,16:monthly-requests
+S499,5,5:group
+S499,12,10:operations
+S500,5,4:kind
+S500,11,6:number
+S501,5,6:prompt
+S501,13,41:How many requests per month, in millions?
+S502,5,4:help
+S502,11,180:All API requests in a month, in millions (browser preflights are counted separately by the advisor). Used only for the cost estimate and the scale findings; a rough figure is fine.
+S506,5,4:unit
+S506,11,7:M/month
+S507,5,3:min
+I507,10,1:0
+S508,5,3:max
+I508,10,7:1000000
+S509,5,7:default
+I509,14,1:1
+m511,5,10:
+S511,5,2:id
+S511,9,15:cache-hit-ratio
+S512,5,5:group
+S512,12,10:operations
+S513,5,4:kind
+S513,11,6:number
+S514,5,6:prompt
+S514,13,56:What share of requests could a cache answer, in percent?
+S515,5,4:help
+S515,11,232:For public read traffic where many callers get the same response: the percentage of requests that a CDN (or the REST API cache) could answer without invoking a function. 0 when every response is personal or changes on every request.
+S519,5,4:unit
+S519,11,1:%
+S520,5,3:min
+I520,10,1:0
+S521,5,3:max
+I521,10,2:99
+S522,5,7:default
+I522,14,1:0
+S523,5,6:ask-if
+m524,7,1:
+S524,7,3:any
+s525,9,3:
+m525,11,2:
+S525,12,6:answer
+S525,20,16:gateway-features
+S525,38,8:contains
+S525,48,7:caching
+m526,11,2:
+S526,12,6:answer
+S526,20,7:own-cdn
+S526,29,6:equals
+B526,37,4:true
+m527,11,2:
+S527,12,6:answer
+S527,20,16:monthly-requests
+S527,38,3:gte
+I527,43,3:100
+m529,5,9:
 S529,5,2:id
-S529,9,15:least-privilege
+S529,9,15:function-memory
 S530,5,5:group
-S530,12,11:preferences
+S530,12,10:operations
 S531,5,4:kind
-S531,11,5:yesno
+S531,11,6:number
 S532,5,6:prompt
-S532,13,66:Should each function get only the permissions its own routes need?
+S532,13,44:How much memory do the functions get, in MB?
 S533,5,4:help
-S533,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
-S538,5,7:default
-B538,14,5:false
+S533,11,187:The memory setting of the API's functions (128 to 10,240 MB). Lambda gives CPU in proportion to memory and bills duration times memory, so it drives the compute part of the cost estimate.
+S537,5,4:unit
+S537,11,2:MB
+S538,5,3:min
+I538,10,3:128
+S539,5,3:max
+I539,10,5:10240
+S540,5,7:default
+I540,14,3:512
+m542,5,7:
+S542,5,2:id
+S542,9,10:aws-region
+S543,5,5:group
+S543,12,10:operations
+S544,5,4:kind
+S544,11,4:text
+S545,5,6:prompt
+S545,13,37:Which AWS Region will the API run in?
+S546,5,4:help
+S546,11,215:The Region code, such as us-east-1 or eu-west-1. Some newer Regions start with a lower API Gateway throttle (2,500 instead of 10,000 requests per second). The cost estimate uses us-east-1 prices whatever the Region.
+S550,5,7:default
+S550,14,9:us-east-1
+S551,5,7:pattern
+S551,14,26:^[a-z]{2}(-[a-z]+)+-[0-9]$
+m554,5,7:
+S554,5,2:id
+S554,9,18:routing-preference
+S555,5,5:group
+S555,12,11:preferences
+S556,5,4:kind
+S556,11,6:single
+S557,5,6:prompt
+S557,13,34:Where should request routing live?
+S558,5,4:help
+S558,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
+S563,5,7:choices
+s564,7,3:
+m564,9,3:
+S564,9,2:id
+S564,13,4:code
+S565,9,5:label
+S565,16,45:In the code (a web framework routes requests)
+S566,9,4:help
+S566,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
+m569,9,3:
+S569,9,2:id
+S569,13,7:gateway
+S570,9,5:label
+S570,16,46:In API Gateway (each path and method declared)
+S571,9,4:help
+S571,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
+m575,9,3:
+S575,9,2:id
+S575,13,13:no-preference
+S576,9,5:label
+S576,16,13:No preference
+S577,9,4:help
+S577,15,29:Let the other answers decide.
+S578,5,7:default
+S578,14,13:no-preference
+m580,5,6:
+S580,5,2:id
+S580,9,18:openapi-definition
+S581,5,5:group
+S581,12,11:preferences
+S582,5,4:kind
+S582,11,5:yesno
+S583,5,6:prompt
+S583,13,55:Do you want the API described by an OpenAPI definition?
+S584,5,4:help
+S584,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
+S588,5,7:default
+B588,14,5:false
+m590,5,6:
+S590,5,2:id
+S590,9,22:request-transformation
+S591,5,5:group
+S591,12,11:preferences
+S592,5,4:kind
+S592,11,5:yesno
+S593,5,6:prompt
+S593,13,69:Must the gateway transform requests or responses (mapping templates)?
+S594,5,4:help
+S594,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
+S599,5,7:default
+B599,14,5:false
+m601,5,6:
+S601,5,2:id
+S601,9,7:own-cdn
+S602,5,5:group
+S602,12,11:preferences
+S603,5,4:kind
+S603,11,5:yesno
+S604,5,6:prompt
+S604,13,61:Will the API sit behind your own CDN (CloudFront or another)?
+S605,5,4:help
+S605,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
+S610,5,7:default
+B610,14,5:false
+m612,5,6:
+S612,5,2:id
+S612,9,12:multi-region
+S613,5,5:group
+S613,12,11:preferences
+S614,5,4:kind
+S614,11,5:yesno
+S615,5,6:prompt
+S615,13,41:Will the API run in more than one Region?
+S616,5,4:help
+S616,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
+S619,5,7:default
+B619,14,5:false
+m621,5,7:
+S621,5,2:id
+S621,9,13:custom-domain
+S622,5,5:group
+S622,12,11:preferences
+S623,5,4:kind
+S623,11,6:single
+S624,5,6:prompt
+S624,13,33:Do you need a custom domain name?
+S625,5,4:help
+S625,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
+S629,5,7:choices
+s630,7,3:
+m630,9,3:
+S630,9,2:id
+S630,13,4:none
+S631,9,5:label
+S631,16,33:No, the generated address is fine
+S632,9,4:help
+S632,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
+m633,9,3:
+S633,9,2:id
+S633,13,6:single
+S634,9,5:label
+S634,16,38:One host name, such as api.example.com
+S635,9,4:help
+S635,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
+m638,9,3:
+S638,9,2:id
+S638,13,8:wildcard
+S639,9,5:label
+S639,16,55:A wildcard, such as *.example.com (one host per tenant)
+S640,9,4:help
+S640,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
+S643,5,7:default
+S643,14,4:none
+m645,5,7:
+S645,5,2:id
+S645,9,11:domain-name
+S646,5,5:group
+S646,12,11:preferences
+S647,5,4:kind
+S647,11,4:text
+S648,5,6:prompt
+S648,13,18:Which domain name?
+S649,5,4:help
+S649,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
+S652,5,7:default
+S652,14,0:
+S653,5,6:ask-if
+m653,13,1:
+S653,14,3:not
+m653,19,2:
+S653,20,6:answer
+S653,28,13:custom-domain
+S653,43,6:equals
+S653,51,4:none
+m655,5,6:
+S655,5,2:id
+S655,9,10:mutual-tls
+S656,5,5:group
+S656,12,11:preferences
+S657,5,4:kind
+S657,11,5:yesno
+S658,5,6:prompt
+S658,13,54:Must callers present client certificates (mutual TLS)?
+S659,5,4:help
+S659,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
+S663,5,7:default
+B663,14,5:false
+m665,5,6:
+S665,5,2:id
+S665,9,11:shared-code
+S666,5,5:group
+S666,12,11:preferences
+S667,5,4:kind
+S667,11,5:yesno
+S668,5,6:prompt
+S668,13,66:Do the handlers of a service share a lot of code and dependencies?
+S669,5,4:help
+S669,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
+S673,5,7:default
+B673,14,5:false
+m675,5,6:
+S675,5,2:id
+S675,9,15:least-privilege
+S676,5,5:group
+S676,12,11:preferences
+S677,5,4:kind
+S677,11,5:yesno
+S678,5,6:prompt
+S678,13,66:Should each function get only the permissions its own routes need?
+S679,5,4:help
+S679,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
+S684,5,7:default
+B684,14,5:false
 @35:<bundled>/resource-style.cases.yaml,5094
 m3,1,1:
 S3,1,5:cases
