@@ -59,3 +59,38 @@ import Testing
         #expect(result.stderr.contains("\\u{1B}"), "\(result.stderr)")
     }
 }
+
+extension HostileInputEndToEndTests {
+    static let hostileTeam = """
+    services:
+      - name: orders
+        team: "\\e]52;c;aGVsbG8=\\a\\e[2J\\u009B2J\\x85</details><script>alert(1)</script> *bold* [x](http://e) | pipe"
+        resources:
+          - {path: /orders, methods: [GET]}
+    """
+
+    @Test func reportsAreInertAndMarkupIsEscaped() throws {
+        let file = try write(Self.hostileTeam)
+        let folder = file.deletingLastPathComponent()
+        for format in ["markdown", "json", "text"] {
+            let result = try BinaryRunner.run(["advise", file.path, "--format", format, "--date", "2026-01-02"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let raw = result.stdout.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
+            #expect(raw.isEmpty, "\(format): raw control characters \(raw.map(\.value))")
+            if format == "markdown" { #expect(!result.stdout.contains("<script>")) }
+        }
+        let markdown = try BinaryRunner.run(["advise", file.path, "--format", "markdown"]).stdout
+        #expect(markdown.contains("&lt;/details>&lt;script>"))
+        #expect(markdown.contains("\\*bold\\*"))
+        #expect(markdown.contains("\\| pipe"))
+        let json = try BinaryRunner.run(["advise", file.path, "--format", "json"]).stdout
+        #expect(json.contains("\\u0085") || json.contains("\\u0085".uppercased()), "C1 escaped as JSON")
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8))
+        #expect(decoded is [String: Any])
+        let written = try BinaryRunner.run(["advise", file.path, "--markdown", folder.appendingPathComponent("a.md").path,
+                                            "--madr", "--madr-dir", folder.appendingPathComponent("adr").path])
+        #expect(written.status == 0, "\(written.stderr)")
+        let text = try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8)
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+    }
+}
