@@ -164,6 +164,7 @@ struct ProcessBench {
             report.add(section, contestant.figure, result.sample, note: note)
         }
         for (figure, note) in notes { report.add(section, figure, nil, note: note) }
+        keyRows(contestants.filter { !$0.figure.contains("ArgumentParser") }, hasMconf: hasMconf, into: &report)
         if let traced, let phases = PtyRunner.phases(traced.argv, keys: [UInt8(ascii: "q")], environment: traced.environment,
                                                       runs: max(5, runs / 2), folder: folder) {
             let phaseSection = "First frame by phase (`apigw-advisor`, \(traced.label), marks inside the process)"
@@ -175,6 +176,26 @@ struct ProcessBench {
                            "present": "present: cells to ncurses, doupdate",
                            "frame on the pty (total)": "as the interleaved figure measures it"]
             for (phase, sample) in phases { report.add(phaseSection, phase, sample, note: meaning[phase] ?? "") }
+        }
+    }
+
+    /// Key to end of redraw on the pty: Down and Up in turn, 10 presses per run, each run's median,
+    /// interleaved like the first frame (mconf first, so the ratios are to it).
+    private func keyRows(_ contestants: [PtyRunner.Contestant], hasMconf: Bool, into report: inout Report) {
+        let section = "Interview (pty, 80x24, arrow key to end of redraw)"
+        let results = PtyRunner.interleaved(contestants, warmups: 1, runs: max(3, options.peerRuns / 2), folder: folder, presses: 10)
+        for (contestant, result) in zip(contestants, results) {
+            var note = result.failure ?? ""
+            if result.sample != nil {
+                if contestant.figure.hasPrefix("kconfig-mconf") {
+                    note = "the budget (Down/Up in the main menu)"
+                } else if hasMconf, !result.ratios.isEmpty {
+                    let ratio = Sample.median(result.ratios)
+                    note = "\(format(ratio, decimals: 2))x kconfig-mconf (per round \(format(result.ratios.min() ?? 0, decimals: 2))-\(format(result.ratios.max() ?? 0, decimals: 2)))"
+                    if contestant.figure.hasPrefix("`apigw-advisor") { note += "; budget <= 1.0x: \(ratio <= 1 ? "met" : "MISSED")" }
+                }
+            }
+            report.add(section, contestant.figure, result.sample, note: note)
         }
     }
 

@@ -28,6 +28,18 @@ enum PtyRunner {
     /// `run`, plus the monotonic time just before the spawn (for the program's own phase marks).
     static func runTimed(_ argv: [String], keys: [UInt8], rows: UInt16 = 24, columns: UInt16 = 80,
                          environment: [String: String] = [:]) -> (frame: ChildRun, exited: Bool, spawnNanos: UInt64)? {
+        runTimed(argv, keys: keys, presses: [], rows: rows, columns: columns, environment: environment)
+            .map { ($0.frame, $0.exited, $0.spawnNanos) }
+    }
+
+    /// Down and Up arrows (xterm, normal cursor mode): moving to the next item and back.
+    static let down: [UInt8] = [27, 91, 66], up: [UInt8] = [27, 91, 65]
+
+    /// `runTimed`, and after the first frame each of `presses` in turn: the milliseconds from writing
+    /// the key to the last byte of the redraw it caused (the redraw ends when output pauses).
+    static func runTimed(_ argv: [String], keys: [UInt8], presses: [[UInt8]], rows: UInt16 = 24, columns: UInt16 = 80,
+                         environment: [String: String] = [:])
+        -> (frame: ChildRun, exited: Bool, spawnNanos: UInt64, pressMillis: [Double])? {
         // What posix_openpt, unlockpt and ptsname do on Linux; Swift's Glibc module leaves those
         // out (they need _XOPEN_SOURCE), and grantpt has nothing to do on devpts.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -51,6 +63,7 @@ enum PtyRunner {
 
         var frameNanos: UInt64?
         var spawnNanos: UInt64 = 0
+        var pressMillis: [Double] = []
         var exited = true
         guard var child = Spawner.spawnAndWait(argv, actions: &actions, extraFlags: spawnSetSID, environment: env, whileRunning: { pid, start in
             spawnNanos = start
@@ -67,6 +80,20 @@ enum PtyRunner {
                 if ready == 0 {
                     if received > 0 && !keysSent {
                         frameNanos = lastByte - start
+                        for press in presses {
+                            let sent = monotonicNanos()
+                            press.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
+                            var last: UInt64 = 0
+                            while true {
+                                var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+                                let ready = poll(&poller, 1, last == 0 ? 1_000 : quietMillis)
+                                if ready < 0 && errno == EINTR { continue }
+                                if ready <= 0 { break }
+                                if read(master, &buffer, buffer.count) <= 0 { break }
+                                last = monotonicNanos()
+                            }
+                            if last > 0 { pressMillis.append(Double(last - sent) / 1e6) }
+                        }
                         keys.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
                         keysSent = true
                         continue
@@ -84,7 +111,7 @@ enum PtyRunner {
         }) else { return nil }
         guard let frameNanos else { return nil }
         child.millis = Double(frameNanos) / 1e6
-        return (child, exited, spawnNanos)
+        return (child, exited, spawnNanos, pressMillis)
     }
 
     /// One program of an interleaved comparison.
@@ -98,15 +125,17 @@ enum PtyRunner {
     /// Runs every contestant once per round, round after round, so a change in the machine's load hits
     /// them all alike; returns each one's sample (with one peak-RSS run) or why it failed, and for each
     /// the ratio to the first contestant taken round by round.
-    static func interleaved(_ contestants: [Contestant], warmups: Int, runs: Int, folder: String)
+    static func interleaved(_ contestants: [Contestant], warmups: Int, runs: Int, folder: String, presses: Int = 0)
         -> [(sample: Sample?, failure: String?, ratios: [Double])] {
+        // With presses, the figure of a run is its median key-to-redraw time (Down, Up, Down, ...).
+        let keys = (0..<presses).map { $0 % 2 == 0 ? down : up }
         var millis = Array(repeating: [Double](), count: contestants.count)
         var failures = [String?](repeating: nil, count: contestants.count)
         var ratios = Array(repeating: [Double](), count: contestants.count)
         for round in 0..<(warmups + runs) {
             var thisRound = [Double?](repeating: nil, count: contestants.count)
             for (index, contestant) in contestants.enumerated() where failures[index] == nil {
-                guard let result = run(contestant.argv, keys: contestant.keys, environment: contestant.environment) else {
+                guard let result = runTimed(contestant.argv, keys: contestant.keys, presses: keys, environment: contestant.environment) else {
                     failures[index] = "failed: \(contestant.argv[0]) drew nothing on the pty"
                     continue
                 }
@@ -114,7 +143,15 @@ enum PtyRunner {
                     failures[index] = "failed: \(contestant.argv[0]) did not exit on its keys"
                     continue
                 }
-                thisRound[index] = result.frame.millis
+                if presses > 0 {
+                    guard result.pressMillis.count == presses else {
+                        failures[index] = "failed: \(contestant.argv[0]) did not redraw after every arrow key"
+                        continue
+                    }
+                    thisRound[index] = Sample.median(result.pressMillis)
+                } else {
+                    thisRound[index] = result.frame.millis
+                }
             }
             guard round >= warmups else { continue }
             for index in contestants.indices {
@@ -127,7 +164,7 @@ enum PtyRunner {
             if let failure = failures[index] { return (nil, failure, []) }
             var sample = Sample(millis: millis[index])
             let contestant = contestants[index]
-            if let peak = Spawner.peakMB(of: contestant.argv, folder: folder, environment: contestant.environment,
+            if presses == 0, let peak = Spawner.peakMB(of: contestant.argv, folder: folder, environment: contestant.environment,
                                          viaPty: contestant.keys) {
                 sample.peakMB = [peak]
             }
