@@ -132,6 +132,8 @@ public struct Advice: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// The recommended layout.
     public var layout: Layout
+    /// Scale and monthly cost figures with their arithmetic (nil when the rules have no traffic questions).
+    public var estimate: Estimate? = nil
 
     /// The outcome of a decision.
     public func outcome(_ id: String) -> DecisionOutcome? { decisions.first { $0.decision == id } }
