@@ -288,8 +288,10 @@ rules:
       Separate APIs do not mean separate host names. A custom domain such as api.example.com
       can map a base path to each API (/orders to the orders API, /billing to the billing
       API), so callers see one address while each team deploys its own API. A regional custom
-      domain can even mix REST and HTTP APIs.
-    facts: [base-path-mapping]
+      domain can even mix REST and HTTP APIs; a domain of REST APIs only can also route by
+      header with routing rules. Choose its IP address type too: IPv4, the default, or
+      dual-stack for IPv6 clients.
+    facts: [base-path-mapping, routing-rules, ip-address-type]
 
   - id: api-count.shared-api-ownership
     decision: api-count
@@ -330,7 +332,6 @@ cases:
       - api-type.private-needs-rest
       - api-type.long-requests-exclude-http
       - api-type.worldwide-edge-needs-rest
-      - api-type.native-jwt-on-http
       - api-type.streaming-model-needs-rest
     expect: {api-type: http}
 
@@ -340,7 +341,7 @@ cases:
       auth-mechanisms: [api-keys]
       gateway-features: [usage-plans]
     fires: [api-type.usage-plans-need-rest, api-type.api-keys-need-rest]
-    not-fires: [api-type.http-is-cheaper, api-type.native-jwt-on-http]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: API keys alone are enough to force REST
@@ -442,7 +443,7 @@ cases:
       max-duration: 120
       result-delivery: wait
     fires: [api-type.long-requests-exclude-http]
-    not-fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: a 29-second request still fits an HTTP API
@@ -457,7 +458,7 @@ cases:
       consumers: [mobile]
       user-geography: worldwide
     fires: [api-type.worldwide-edge-needs-rest, api-type.http-is-cheaper]
-    not-fires: [api-type.native-jwt-on-http]
+    not-fires: [api-type.caching-needs-rest]
     expect: {api-type: http}
 
   - name: worldwide users behind your own CDN do not need edge
@@ -477,10 +478,10 @@ cases:
     not-fires: [api-type.worldwide-edge-needs-rest]
     expect: {api-type: http}
 
-  - name: Cognito users favour the HTTP JWT authorizer
+  - name: Cognito users alone do not tip the API type (both products validate JWTs natively)
     answers:
       auth-mechanisms: [cognito]
-    fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    fires: [api-type.http-is-cheaper]
     not-fires: [api-type.api-keys-need-rest]
     expect: {api-type: http}
 
@@ -489,7 +490,7 @@ cases:
       auth-mechanisms: [oidc]
       gateway-features: [caching]
     fires: [api-type.caching-needs-rest]
-    not-fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
 """#),
@@ -681,25 +682,12 @@ rules:
     strength: normal
     reason: >-
       None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent
-      less per request, configure CORS declaratively and validate JWTs natively.
+      less per request and configure CORS declaratively.
     tradeoff: >-
       Adding a REST-only feature later (usage plans, WAF on the API, caching, validation)
       means migrating to a REST API, which changes the event format for payload 2.0 functions.
     facts: [price-rest-vs-http, http-api-capabilities, http-api-ga]
 
-  - id: api-type.native-jwt-on-http
-    decision: api-type
-    when:
-      all:
-        - {ref: token-based-auth}
-        - {not: {ref: needs-rest-only-feature}}
-    recommend: http
-    strength: weak
-    reason: >-
-      Users sign in with Cognito or another OIDC provider; an HTTP API validates their tokens
-      with a built-in JWT authorizer, whereas a REST API needs a Lambda authorizer for anything
-      but Cognito.
-    facts: [http-jwt-authorizer, http-api-capabilities]
 
 """#),
         RuleFile(name: "<bundled>/authorizer.cases.yaml", text: #"""
@@ -733,14 +721,14 @@ cases:
       - authorizer.http-options
       - authorizer.cognito-on-http
       - authorizer.jwt-audience
-    not-fires: [authorizer.cognito-on-rest, authorizer.rest-options, authorizer.public-or-keys-only]
+    not-fires: [authorizer.cognito-on-rest, authorizer.public-or-keys-only, authorizer.jwt-issuer-reachable, authorizer.rest-jwt-outside-templates]
     expect: {api-type: http, authorizer: jwt}
 
   - name: Cognito on a REST API uses the Cognito authorizer
     answers:
       auth-mechanisms: [cognito]
       gateway-features: [caching]
-    fires: [authorizer.cognito-on-rest, authorizer.rest-options]
+    fires: [authorizer.cognito-on-rest]
     not-fires: [authorizer.cognito-on-http, authorizer.http-options, authorizer.jwt-audience, authorizer.cached-policy-403]
     expect: {api-type: rest, authorizer: cognito}
 
@@ -751,14 +739,31 @@ cases:
     not-fires: [authorizer.oidc-on-rest]
     expect: {authorizer: jwt}
 
-  - name: an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+  - name: an external OIDC provider on a REST API uses the REST JWT authorizer
     answers:
       consumers: [partners]
       auth-mechanisms: [oidc, api-keys]
       gateway-features: [usage-plans]
-    fires: [authorizer.oidc-on-rest, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
-    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth]
-    expect: {api-type: rest, authorizer: lambda-token}
+    fires: [authorizer.oidc-on-rest, authorizer.jwt-audience, authorizer.rest-jwt-outside-templates]
+    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
+    expect: {api-type: rest, authorizer: jwt}
+
+  - name: partners with API keys and a custom token scheme get the key from the Lambda authorizer
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [custom, api-keys]
+      gateway-features: [usage-plans]
+    fires: [authorizer.custom-on-rest, authorizer.keys-from-authorizer, authorizer.cached-policy-403]
+    not-fires: [authorizer.rest-jwt-outside-templates]
+    expect: {api-type: rest, authorizer: lambda-request}
+
+  - name: a private REST API with OIDC tokens needs an issuer reachable from the internet
+    answers:
+      consumers: [vpc-only]
+      auth-mechanisms: [oidc]
+    fires: [authorizer.oidc-on-rest, authorizer.jwt-issuer-reachable]
+    not-fires: [authorizer.oidc-on-http]
+    expect: {api-type: rest, endpoint-type: private, authorizer: jwt}
 
   - name: AWS callers on an HTTP API use IAM and assume roles across accounts
     answers:
@@ -889,16 +894,8 @@ rules:
     reason: >-
       HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer;
       they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
+      (REST APIs offer every authorizer type, JWT included.)
     facts: [http-api-capabilities]
-
-  - id: authorizer.rest-options
-    decision: authorizer
-    when: {decision: api-type, is: rest}
-    exclude: jwt
-    reason: >-
-      The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens
-      with a Cognito authorizer and other JWTs with a Lambda authorizer.
-    facts: [http-api-capabilities, rest-cognito-authorizer]
 
   - id: authorizer.cognito-on-rest
     decision: authorizer
@@ -945,15 +942,13 @@ rules:
       all:
         - {answer: auth-mechanisms, contains: oidc}
         - {decision: api-type, is: rest}
-    recommend: lambda-token
-    strength: normal
+    recommend: jwt
+    strength: strong
     reason: >-
-      REST APIs have no native JWT authorizer and their Cognito authorizer accepts only
-      Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it
-      against the provider's published keys with a standard JWT library.
-    tradeoff: >-
-      Custom security code to own, and an invocation on every cache miss.
-    facts: [rest-cognito-authorizer, authorizer-cache-ttl]
+      REST APIs validate tokens from your OIDC provider with a native JWT authorizer -
+      issuers, audiences, signing algorithms, required claims and per-method scopes, checked
+      by the gateway without any code or extra invocation.
+    facts: [rest-jwt-authorizer]
 
   - id: authorizer.iam
     decision: authorizer
@@ -1125,12 +1120,40 @@ rules:
     when: {decision: authorizer, is: jwt}
     finding: {severity: info, title: "Configure the JWT issuer, audience and scopes"}
     reason: >-
-      Set the issuer to your provider's issuer URL (for Cognito
-      https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids
-      allowed to call. Cognito access tokens carry client_id instead of aud, which the
-      authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as
-      access tokens.
-    facts: [http-jwt-authorizer]
+      Set the issuer to your provider's issuer URL exactly as it appears in the tokens' iss
+      claim (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to
+      the client ids allowed to call. Require scopes on routes so that ID tokens cannot be
+      used as access tokens.
+    facts: [http-jwt-authorizer, rest-jwt-authorizer]
+
+  - id: authorizer.jwt-issuer-reachable
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: jwt}
+        - {decision: endpoint-type, is: private}
+    finding: {severity: warning, title: "The JWT issuer must be reachable from the internet"}
+    reason: >-
+      API Gateway fetches the issuer's discovery document and signing keys over the public
+      internet, also for a private API. An identity provider that is itself reachable only
+      inside your network cannot back a JWT authorizer; use a Lambda authorizer that can
+      reach it, or IAM.
+    facts: [rest-jwt-authorizer]
+
+  - id: authorizer.rest-jwt-outside-templates
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: jwt}
+        - {decision: api-type, is: rest}
+    finding: {severity: info, title: "Generated templates do not declare a REST JWT authorizer yet"}
+    reason: >-
+      The SAM and OpenAPI output of this tool (checked with cfn-lint and samtranslator) has no
+      form yet for a JWT authorizer on a REST API, so `generate` refuses rather than leave the
+      routes open. Create the authorizer with the console, the CLI or CloudFormation as the
+      API Gateway guide shows, or pin authorizer to lambda-token to generate a TOKEN Lambda
+      authorizer instead.
+    facts: [rest-jwt-authorizer]
 
 """#),
         RuleFile(name: "<bundled>/conditions.yaml", text: #"""
@@ -1702,10 +1725,10 @@ decisions:
           - Offers edge-optimized and private endpoints as well as regional ones.
           - Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
           - Supports custom (non-proxy) integrations with mapping templates.
+          - Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
         cons:
           - Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
           - CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-          - No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
       - id: http
         title: HTTP API (API Gateway v2)
         summary: >-
@@ -1714,7 +1737,7 @@ decisions:
         pros:
           - Roughly 70 percent cheaper per request than a REST API.
           - Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-          - Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
+          - Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
           - Simpler configuration with automatic deployments.
         cons:
           - Regional endpoints only - no edge-optimized and no private endpoints.
@@ -1905,7 +1928,7 @@ decisions:
 
   - id: packaging
     title: Shared or separate deployment packages
-    question: Should the functions of a service share one deployment package or each get their own?
+    question: Should the functions of a service share one deployment package, each get their own, or be built as container images?
     default: separate-packages
     after: [function-granularity]
     options:
@@ -1933,6 +1956,17 @@ decisions:
         cons:
           - More build artifacts; shared code must be a library or a layer.
           - Versions of shared code can drift between functions.
+      - id: container-image
+        title: One container image per function
+        summary: >-
+          Each function is built as an OCI container image from a Lambda base image and
+          pushed to Amazon ECR; the image may be up to 10 GB.
+        pros:
+          - Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+          - The same Dockerfile tooling and image scanning as the team's other containers.
+        cons:
+          - An ECR repository and an image build per function; layers cannot be used.
+          - Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
 
   - id: cors
     title: How to handle CORS
@@ -2013,7 +2047,7 @@ decisions:
         pros:
           - No code; token signature, expiry and scopes checked by the gateway.
         cons:
-          - REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
+          - REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
       - id: lambda-token
         title: Lambda authorizer, TOKEN type (REST)
         summary: >-
@@ -2036,16 +2070,17 @@ decisions:
           - Custom security code to write, test and keep fast.
           - Costs a Lambda invocation on each cache miss.
       - id: jwt
-        title: JWT authorizer (HTTP)
+        title: JWT authorizer
         summary: >-
-          The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer
-          against the issuer's published keys.
+          The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0
+          issuer against the issuer's published keys; REST and HTTP APIs both have it.
         pros:
           - No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-          - Works with Cognito and external providers alike.
+          - Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
         cons:
-          - HTTP APIs only.
+          - The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
           - Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+          - On an HTTP API one authorizer trusts a single issuer.
 
 """#),
         RuleFile(name: "<bundled>/endpoint-type.cases.yaml", text: #"""
@@ -2365,10 +2400,11 @@ rules:
 """#),
         RuleFile(name: "<bundled>/facts.yaml", text: #"""
 # Sources and facts. Each fact is written in our own words and names one source.
-# `as-of` is the date from which the fact holds as stated: the change date where one is known,
-# otherwise 2026-11-01, the date the fact was last checked against the source.
-# Where only the month of a change is known, the last day of that month is used (the fact
-# certainly holds from then).
+# `as-of` is the date the fact was last checked against its source and found to hold as stated
+# (2026-12-01 for the facts re-checked in the December 2026 review). Dates of changes (when a
+# limit moved or a feature appeared) are part of the fact's text. `apigw-advisor lint` warns
+# about facts whose as-of is older than `--max-fact-age` days (default 365), and every report
+# states the oldest fact it relied on.
 
 sources:
   - id: CMP
@@ -2479,6 +2515,21 @@ sources:
   - id: PRICE
     title: Amazon API Gateway pricing
     url: https://aws.amazon.com/api-gateway/pricing/
+  - id: RJWT
+    title: Control access to REST APIs using JWT authorizers
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
+  - id: RT
+    title: Lambda runtimes (supported runtimes and deprecation dates)
+    url: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+  - id: IPT
+    title: IP address types for custom domain names in API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
+  - id: ROUT
+    title: Send traffic to your APIs through your custom domain name (routing rules and API mappings)
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
+  - id: IMPW
+    title: Errors and warnings from importing your API into API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
   # ---- interaction model, front door, scale and cost (checked 2026-12-01)
   - id: SCALE
     title: Lambda scaling behavior
@@ -2523,20 +2574,21 @@ facts:
     text: >-
       API keys with usage plans, per-client throttling, request validation, response caching,
       mapping templates, AWS WAF, resource policies, private endpoints, canary releases,
-      gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
+      gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom
+      domains and developer portals are available on REST APIs and not on HTTP APIs.
     source: CMP
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-api-capabilities
     text: >-
       HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format
       1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST
-      type, and native JWT authorizers.
+      type, and native JWT authorizers with one issuer each.
     source: CMP
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-api-ga
     text: HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
     source: GA20
-    as-of: 2020-03-12
+    as-of: 2026-11-01
   - id: price-rest-vs-http
     text: >-
       In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and
@@ -2545,44 +2597,49 @@ facts:
     as-of: 2026-11-01
   - id: response-streaming-rest
     text: >-
-      Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses
-      for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for
-      5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB
-      is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates.
-      HTTP APIs cannot stream.
+      Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy
+      integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB
+      without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized
+      endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed
+      routes cannot use caching, content encoding or mapping templates. Lambda streams
+      natively only on its managed Node.js runtimes; other languages need a custom runtime or
+      a web adapter. HTTP APIs cannot stream.
     source: STR
-    as-of: 2025-11-19
+    as-of: 2026-12-01
 
   # ------------------------------------------------------ timeouts, payloads
   - id: rest-timeout-29s
     text: >-
-      A REST API integration waits between 50 milliseconds and 29 seconds for the backend;
-      29 seconds is the default and, without a quota increase, the maximum.
+      A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since
+      November 2017); 29 seconds is the default and, without a quota increase, the maximum.
     source: TO17
-    as-of: 2017-11-30
+    as-of: 2026-11-01
   - id: rest-timeout-raisable
     text: >-
       Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a
       Service Quotas increase, which may lower the account's throttle quota for the Region;
       edge-optimized REST APIs and HTTP APIs cannot be raised.
     source: TO24
-    as-of: 2024-06-04
+    as-of: 2026-11-01
   - id: http-timeout-30s
     text: An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: lambda-duration-memory
-    text: A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
+    text: A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
     source: LQ
-    as-of: 2020-12-01
+    as-of: 2026-12-01
   - id: lambda-sync-payload-6mb
-    text: A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+    text: >-
+      A buffered synchronous Lambda invocation carries at most 6 MB of request payload and
+      6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous
+      invocation carries at most 1 MB.
     source: INV
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: gateway-payload-10mb
     text: API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: function-urls
     text: >-
       Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with
@@ -2590,30 +2647,55 @@ facts:
       authorizers, usage plans or caching, and requests are bounded by the function timeout
       rather than a 29- or 30-second gateway limit.
     source: FURL
-    as-of: 2022-04-06
+    as-of: 2026-11-01
+
+  - id: lambda-runtimes
+    text: >-
+      Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November
+      2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has
+      a published deprecation date after which functions can no longer be created and then
+      updated with it (the dates are listed with the runtime choices).
+    source: RT
+    as-of: 2026-12-01
+  - id: ip-address-type
+    text: >-
+      APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and
+      IPv6) clients; public custom domains default to IPv4, and private custom domains are
+      always dual-stack.
+    source: IPT
+    as-of: 2026-12-01
+  - id: routing-rules
+    text: >-
+      Since June 2025 a custom domain name can route requests to REST API stages by header
+      values and base path with prioritized routing rules; the targets must be REST APIs, and a
+      domain that maps both REST and HTTP APIs cannot use routing rules.
+    source: ROUT
+    as-of: 2026-12-01
 
   # ------------------------------------------------------------- packages
   - id: lambda-package-limits
     text: >-
       A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through
       S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers;
-      container images can be up to 10 GB.
+      container images can be up to 10 GB (since December 2020).
     source: LQ
-    as-of: 2020-12-01
+    as-of: 2026-11-01
   - id: cfn-500-resources
     text: >-
       A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020).
       Every Lambda function behind an API method brings several of them - the function, its
       role, an invoke permission, the method and often a log group and version.
     source: CFN500
-    as-of: 2020-10-31
+    as-of: 2026-11-01
   - id: lambda-concurrency-1000
     text: >-
       Lambda allows 1,000 concurrent executions per account and Region by default (new
-      accounts may start lower; it can be raised). Concurrent executions are roughly requests
-      per second times average duration in seconds.
+      accounts start lower and are raised with use; it can be raised on request). Concurrent
+      executions are roughly requests per second times average duration in seconds, and never
+      fewer than requests per second divided by 10, because one execution environment serves
+      at most 10 requests per second.
     source: LQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
     value: 1000
     unit: concurrent executions
   - id: snapstart
@@ -2623,16 +2705,19 @@ facts:
       .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and
       .NET the snapshot caching and restores are billed.
     source: SNAP
-    as-of: 2024-11-18
+    as-of: 2026-11-01
 
   # ------------------------------------------------------------------ quotas
   - id: account-throttle-10k
     text: >-
-      API Gateway throttles each account per Region at 10,000 requests per second with a
-      burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be
-      raised on request.
+      API Gateway throttles each account per Region at 10,000 requests per second by default,
+      shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan,
+      Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand
+      and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The
+      rate can be raised through Service Quotas; the burst is set by AWS from the rate and
+      cannot be requested.
     source: AQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
     value: 10000
     unit: requests per second
   - id: rest-per-api-quotas
@@ -2642,9 +2727,11 @@ facts:
     source: RQ
     as-of: 2026-11-01
   - id: http-per-api-quotas
-    text: An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+    text: >-
+      An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10
+      stages by default.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
 
   # ------------------------------------------------------------ authorizers
   - id: one-authorizer-per-method
@@ -2679,11 +2766,21 @@ facts:
     as-of: 2026-11-01
   - id: http-jwt-authorizer
     text: >-
-      HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito
-      the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience
-      is the app client id (checked against the aud claim, or client_id when aud is absent).
+      HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for
+      Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the
+      audience is the app client id (checked against the aud claim, or client_id when aud is
+      absent).
     source: JWT
-    as-of: 2026-11-01
+    as-of: 2026-12-01
+  - id: rest-jwt-authorizer
+    text: >-
+      REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list
+      the trusted issuers, the audiences accepted from each, the allowed signing algorithms
+      and any claims a token must carry, and each method can require its own scopes. The
+      issuer's OIDC discovery document and key set must be reachable from the public internet,
+      even for a private API.
+    source: RJWT
+    as-of: 2026-12-01
   - id: iam-cross-account
     text: >-
       Granting another AWS account IAM access directly through a resource policy works on REST
@@ -2727,17 +2824,19 @@ facts:
   - id: http-cors-config
     text: >-
       An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age,
-      credentials); once it is set, the gateway answers preflights itself and ignores CORS
-      headers returned by the integration.
+      credentials); once it is set, the gateway ignores CORS headers returned by the
+      integration and adds the configured ones, and it answers a preflight itself only when
+      no route matches the OPTIONS request.
     source: HCORS
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-cors-authorized-options
     text: >-
-      On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight
-      requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route
-      without authorization avoids this.
+      On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so
+      they reach that route's integration and authorizer instead of the gateway's CORS
+      answer; preflights carry no credentials, so an authorizer rejects them. Only methods
+      declared one by one leave OPTIONS unmatched for the gateway to answer.
     source: HCORS
-    as-of: 2026-11-01
+    as-of: 2026-12-01
 
   # ----------------------------------------------------- endpoints, domains
   - id: endpoint-types
@@ -2769,7 +2868,7 @@ facts:
       Private APIs can have custom domain names since November 2024, shared with consumers
       through domain name access associations; wildcard names are not supported for them.
     source: PCD
-    as-of: 2024-11-30
+    as-of: 2026-11-01
   - id: edge-cert-us-east-1
     text: >-
       The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional
@@ -2822,11 +2921,14 @@ facts:
     as-of: 2026-11-01
   - id: openapi-import-rest
     text: >-
-      REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and
-      discriminator are not supported in models; integrations are described with the
+      REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important
+      notes - for example oneOf, anyOf, not and discriminator are not supported in models,
+      which follow JSON Schema draft 4; major problems reject the import with an error and
+      nothing changes, minor ones are warnings that roll the import back unless
+      failonwarnings is false (the default); integrations are described with the
       x-amazon-apigateway-integration extension.
     source: OAS-R
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: openapi-import-http
     text: HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
     source: OAS-H
@@ -3274,7 +3376,28 @@ cases:
       - packaging.least-privilege
       - packaging.compiled-runtime
       - packaging.share-code-via-library
+      - packaging.over-zip-limit-router
+      - packaging.over-zip-limit-split
     expect: {resource-style: proxy, function-granularity: router, packaging: separate-packages}
+
+  - name: a router whose package unpacks past 250 MB must be a container image
+    answers:
+      routing-preference: code
+      package-zipped: 70
+      package-unzipped: 280
+    fires: [packaging.over-zip-limit-router, function-granularity.code-routing]
+    not-fires: [packaging.over-zip-limit-split]
+    expect: {function-granularity: router, packaging: container-image}
+
+  - name: split functions with a package past 250 MB may need container images
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+      package-zipped: 70
+      package-unzipped: 280
+    fires: [packaging.over-zip-limit-split, packaging.large-packages]
+    not-fires: [packaging.over-zip-limit-router]
+    expect: {function-granularity: per-method, packaging: separate-packages}
 
   - name: routing in code means a router function
     answers:
@@ -3468,9 +3591,9 @@ rules:
     recommend: per-resource
     strength: normal
     reason: >-
-      The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the
-      service into functions per resource lets each carry only the dependencies its routes
-      use.
+      The package is close to or over Lambda's 50 MB zipped or 250 MB unzipped limit.
+      Splitting the service into functions per resource lets each carry only the
+      dependencies its routes use.
     facts: [lambda-package-limits]
 
   - id: function-granularity.cold-start-small-packages
@@ -3528,6 +3651,36 @@ rules:
       package with; it gets its own package.
     facts: [lambda-package-limits]
 
+  - id: packaging.over-zip-limit-router
+    decision: packaging
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, is: router}
+    require: container-image
+    reason: >-
+      The router function carries the whole service, and its package unpacks to more than the
+      250 MB a .zip function may hold with its layers. Only a container image (up to 10 GB)
+      can deploy it as one function.
+    tradeoff: >-
+      An ECR repository and an image build per function; splitting the service into functions
+      per resource is the alternative when the routes' dependencies differ.
+    facts: [lambda-package-limits]
+
+  - id: packaging.over-zip-limit-split
+    decision: packaging
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: container-image
+    strength: normal
+    reason: >-
+      The largest package today unpacks to more than 250 MB, the limit of a .zip function. Split
+      functions that still carry the heavy dependencies will need container images (up to
+      10 GB); the others can stay .zip packages.
+    facts: [lambda-package-limits]
+
   - id: packaging.shared-code
     decision: packaging
     when:
@@ -3554,9 +3707,9 @@ rules:
     recommend: separate-packages
     strength: strong
     reason: >-
-      The package is already close to Lambda's size limits; putting every handler of a
-      service into it would push it over. Separate packages carry only what each function
-      needs.
+      The package is already close to or over Lambda's size limits; putting every handler of
+      a service into it would make it larger still. Separate packages carry only what each
+      function needs.
     facts: [lambda-package-limits]
 
   - id: packaging.cold-start
@@ -3631,7 +3784,7 @@ rules:
     when:
       all:
         - {answer: cold-start-sensitive, equals: true}
-        - {answer: runtime, in: [java21, dotnet10, python3.13]}
+        - {answer: runtime, in: [java25, java21, dotnet10, python3.14, python3.13]}
     finding: {severity: info, title: "Turn on SnapStart for cold starts"}
     reason: >-
       Lambda SnapStart restores new instances from a snapshot taken when a version is
@@ -4634,35 +4787,61 @@ questions:
       package size and how several handlers can live in one package. Pick the runtime most of
       the services use; mixed runtimes are fine, but the advice assumes this one.
     choices:
+      - id: nodejs24.x
+        label: Node.js 24
+        deprecation: 2028-04-30
+        help: >-
+          The newest Node.js runtime. Fast cold starts and small packages when the code is
+          bundled (esbuild or similar), and the only managed runtime family that streams
+          responses natively. Several handlers can share one bundle or each get its own.
       - id: nodejs22.x
         label: Node.js 22
+        deprecation: 2027-04-30
         help: >-
           Fast cold starts and small packages when the code is bundled (esbuild or similar).
-          Several handlers can share one bundle or each get its own tree-shaken bundle.
+          Still supported, but deprecated sooner than Node.js 24; new projects should take 24.
+      - id: python3.14
+        label: Python 3.14
+        deprecation: 2030-06-30
+        help: >-
+          The newest Python runtime. Fast cold starts for small packages. Heavy libraries
+          (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a
+          container image or their own function.
       - id: python3.13
         label: Python 3.13
+        deprecation: 2029-06-30
         help: >-
           Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages
           towards the 250 MB unzipped limit; those belong in a container image or their own
           function.
+      - id: java25
+        label: Java 25
+        help: >-
+          The newest Java runtime (no deprecation date was published in the sources checked on
+          2026-12-01). The slowest cold starts of the managed runtimes unless
+          SnapStart or provisioned concurrency is used. One JAR with several handler classes
+          is the usual packaging.
       - id: java21
         label: Java 21
+        deprecation: 2029-06-30
         help: >-
           The slowest cold starts of the managed runtimes unless SnapStart or provisioned
           concurrency is used. One JAR with several handler classes is the usual packaging.
       - id: dotnet10
         label: .NET 10
+        deprecation: 2028-11-14
         help: >-
           The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on
           2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or
           SnapStart shorten them. One assembly with several handlers is common.
       - id: provided.al2023
         label: Go or Rust (custom runtime on Amazon Linux 2023)
+        deprecation: 2029-06-30
         help: >-
           A compiled bootstrap binary: very fast cold starts and small packages. The handler
           setting is not used to pick code inside the binary, so each function normally gets
           its own binary.
-    default: python3.13
+    default: python3.14
 
   # -------------------------------------------------------------- inventory
   - id: services
@@ -4799,9 +4978,10 @@ questions:
       - id: oidc
         label: Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
         help: >-
-          Tokens from an external identity provider. HTTP APIs validate them natively with a
-          JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against
-          the provider's published keys.
+          Tokens from an external identity provider. REST and HTTP APIs both validate them
+          natively with a JWT authorizer (signature against the provider's published keys,
+          expiry, issuer, audience, scopes); the provider's discovery document and keys must be
+          reachable from the internet.
       - id: iam
         label: AWS IAM (SigV4-signed requests)
         help: >-
@@ -6427,7 +6607,7 @@ S177,5,6:expect
 m177,13,1:
 S177,14,9:api-count
 S177,25,11:per-service
-@30:<bundled>/api-count.rules.yaml,5720
+@30:<bundled>/api-count.rules.yaml,5927
 m4,1,1:
 S4,1,5:rules
 s5,3,9:
@@ -6625,41 +6805,43 @@ S99,25,4:info
 S99,31,5:title
 S99,38,42:One host name can still front all the APIs
 S100,5,6:reason
-S100,13,298:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:base-path-mapping
-m107,5,6:
-S107,5,2:id
-S107,9,30:api-count.shared-api-ownership
-S108,5,8:decision
-S108,15,9:api-count
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,8:decision
-S111,22,9:api-count
-S111,33,2:is
-S111,37,6:shared
-m112,11,2:
-S112,12,5:count
-S112,19,8:services
-S112,29,2:gt
-I112,33,1:1
-S113,5,7:finding
-m113,14,2:
-S113,15,8:severity
-S113,25,4:info
-S113,31,5:title
-S113,38,28:A shared API needs one owner
-S114,5,6:reason
-S114,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
-S119,5,5:facts
-s119,12,1:
-S119,13,19:rest-per-api-quotas
-@29:<bundled>/api-type.cases.yaml,9822
+S100,13,453:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs; a domain of REST APIs only can also route by header with routing rules. Choose its IP address type too: IPv4, the default, or dual-stack for IPv6 clients.
+S107,5,5:facts
+s107,12,3:
+S107,13,17:base-path-mapping
+S107,32,13:routing-rules
+S107,47,15:ip-address-type
+m109,5,6:
+S109,5,2:id
+S109,9,30:api-count.shared-api-ownership
+S110,5,8:decision
+S110,15,9:api-count
+S111,5,4:when
+m112,7,1:
+S112,7,3:all
+s113,9,2:
+m113,11,2:
+S113,12,8:decision
+S113,22,9:api-count
+S113,33,2:is
+S113,37,6:shared
+m114,11,2:
+S114,12,5:count
+S114,19,8:services
+S114,29,2:gt
+I114,33,1:1
+S115,5,7:finding
+m115,14,2:
+S115,15,8:severity
+S115,25,4:info
+S115,31,5:title
+S115,38,28:A shared API needs one owner
+S116,5,6:reason
+S116,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
+S121,5,5:facts
+s121,12,1:
+S121,13,19:rest-per-api-quotas
+@29:<bundled>/api-type.cases.yaml,9665
 m4,1,1:
 S4,1,5:cases
 s5,3,21:
@@ -6672,7 +6854,7 @@ S7,5,5:fires
 s7,12,1:
 S7,13,24:api-type.http-is-cheaper
 S8,5,9:not-fires
-s9,7,17:
+s9,7,16:
 S9,9,30:api-type.usage-plans-need-rest
 S10,9,27:api-type.api-keys-need-rest
 S11,9,38:api-type.request-validation-needs-rest
@@ -6688,447 +6870,442 @@ S20,9,36:api-type.mapping-templates-need-rest
 S21,9,27:api-type.private-needs-rest
 S22,9,35:api-type.long-requests-exclude-http
 S23,9,34:api-type.worldwide-edge-needs-rest
-S24,9,27:api-type.native-jwt-on-http
-S25,9,35:api-type.streaming-model-needs-rest
-S26,5,6:expect
-m26,13,1:
-S26,14,8:api-type
-S26,24,4:http
-m28,5,5:
-S28,5,4:name
-S28,11,52:partner API with API keys and usage plans needs REST
-S29,5,7:answers
-m30,7,3:
-S30,7,9:consumers
-s30,18,1:
-S30,19,8:partners
-S31,7,15:auth-mechanisms
-s31,24,1:
-S31,25,8:api-keys
-S32,7,16:gateway-features
-s32,25,1:
-S32,26,11:usage-plans
-S33,5,5:fires
-s33,12,2:
-S33,13,30:api-type.usage-plans-need-rest
-S33,45,27:api-type.api-keys-need-rest
-S34,5,9:not-fires
-s34,16,2:
-S34,17,24:api-type.http-is-cheaper
-S34,43,27:api-type.native-jwt-on-http
-S35,5,6:expect
-m35,13,1:
-S35,14,8:api-type
-S35,24,4:rest
-m37,5,5:
-S37,5,4:name
-S37,11,39:API keys alone are enough to force REST
-S38,5,7:answers
-m39,7,2:
-S39,7,9:consumers
-s39,18,1:
-S39,19,8:partners
-S40,7,15:auth-mechanisms
-s40,24,1:
-S40,25,8:api-keys
-S41,5,5:fires
-s41,12,1:
-S41,13,27:api-type.api-keys-need-rest
-S42,5,9:not-fires
-s42,16,2:
-S42,17,30:api-type.usage-plans-need-rest
-S42,49,24:api-type.http-is-cheaper
-S43,5,6:expect
-m43,13,1:
-S43,14,8:api-type
-S43,24,4:rest
-m45,5,5:
-S45,5,4:name
-S45,11,40:gateway validation and caching need REST
-S46,5,7:answers
-m47,7,1:
-S47,7,16:gateway-features
-s47,25,2:
-S47,26,18:request-validation
-S47,46,7:caching
-S48,5,5:fires
-s48,12,2:
-S48,13,38:api-type.request-validation-needs-rest
-S48,53,27:api-type.caching-needs-rest
-S49,5,9:not-fires
-s49,16,2:
-S49,17,24:api-type.http-is-cheaper
-S49,43,30:api-type.usage-plans-need-rest
-S50,5,6:expect
-m50,13,1:
-S50,14,8:api-type
-S50,24,4:rest
-m52,5,5:
-S52,5,4:name
-S52,11,43:WAF without a CDN of your own requires REST
-S53,5,7:answers
-m54,7,1:
-S54,7,16:gateway-features
-s54,25,1:
-S54,26,3:waf
-S55,5,5:fires
-s55,12,1:
-S55,13,23:api-type.waf-needs-rest
-S56,5,9:not-fires
-s56,16,2:
-S56,17,27:api-type.waf-behind-own-cdn
-S56,46,24:api-type.http-is-cheaper
-S57,5,6:expect
-m57,13,1:
-S57,14,8:api-type
-S57,24,4:rest
-m59,5,5:
-S59,5,4:name
-S59,11,44:WAF behind your own CDN only recommends REST
-S60,5,7:answers
-m61,7,2:
-S61,7,16:gateway-features
-s61,25,1:
-S61,26,3:waf
-S62,7,7:own-cdn
-B62,16,4:true
-S63,5,5:fires
-s63,12,1:
-S63,13,27:api-type.waf-behind-own-cdn
-S64,5,9:not-fires
-s64,16,2:
-S64,17,23:api-type.waf-needs-rest
-S64,42,24:api-type.http-is-cheaper
-S65,5,6:expect
-m65,13,1:
-S65,14,8:api-type
-S65,24,4:rest
-m67,5,5:
-S67,5,4:name
-S67,11,46:generated SDKs and a resource policy need REST
-S68,5,7:answers
-m69,7,2:
-S69,7,9:consumers
-s69,18,2:
-S69,19,8:partners
-S69,29,15:same-region-aws
-S70,7,16:gateway-features
-s70,25,2:
-S70,26,14:sdk-generation
-S70,42,15:resource-policy
-S71,5,5:fires
-s71,12,2:
-S71,13,34:api-type.sdk-generation-needs-rest
-S71,49,35:api-type.resource-policy-needs-rest
-S72,5,9:not-fires
-s72,16,2:
-S72,17,24:api-type.http-is-cheaper
-S72,43,27:api-type.caching-needs-rest
-S73,5,6:expect
-m73,13,1:
-S73,14,8:api-type
-S73,24,4:rest
-m75,5,5:
-S75,5,4:name
-S75,11,56:streaming, gateway tracing and canary releases need REST
-S76,5,7:answers
-m77,7,1:
-S77,7,16:gateway-features
-s77,25,3:
-S77,26,18:response-streaming
-S77,46,12:xray-tracing
-S77,60,6:canary
-S78,5,5:fires
-s78,12,3:
-S78,13,29:api-type.streaming-needs-rest
-S78,44,24:api-type.xray-needs-rest
-S78,70,26:api-type.canary-needs-rest
-S79,5,9:not-fires
-s79,16,2:
-S79,17,24:api-type.http-is-cheaper
-S79,43,23:api-type.waf-needs-rest
-S80,5,6:expect
-m80,13,1:
-S80,14,8:api-type
-S80,24,4:rest
-m82,5,5:
-S82,5,4:name
-S82,11,27:mapping templates need REST
-S83,5,7:answers
-m84,7,1:
-S84,7,22:request-transformation
-B84,31,4:true
-S85,5,5:fires
-s85,12,1:
-S85,13,36:api-type.mapping-templates-need-rest
-S86,5,9:not-fires
-s86,16,2:
-S86,17,24:api-type.http-is-cheaper
-S86,43,27:api-type.private-needs-rest
-S87,5,6:expect
-m87,13,1:
-S87,14,8:api-type
-S87,24,4:rest
-m89,5,5:
-S89,5,4:name
-S89,11,48:callers only inside VPCs need a private REST API
-S90,5,7:answers
-m91,7,1:
-S91,7,9:consumers
-s91,18,1:
-S91,19,8:vpc-only
-S92,5,5:fires
-s92,12,1:
-S92,13,27:api-type.private-needs-rest
-S93,5,9:not-fires
-s93,16,2:
-S93,17,24:api-type.http-is-cheaper
-S93,43,34:api-type.worldwide-edge-needs-rest
-S94,5,6:expect
-m94,13,1:
-S94,14,8:api-type
-S94,24,4:rest
-m96,5,5:
-S96,5,4:name
-S96,11,68:VPC callers and internet callers together do not force a private API
-S97,5,7:answers
-m98,7,1:
-S98,7,9:consumers
-s98,18,2:
-S98,19,8:vpc-only
-S98,29,7:browser
-S99,5,5:fires
-s99,12,1:
-S99,13,24:api-type.http-is-cheaper
-S100,5,9:not-fires
-s100,16,1:
-S100,17,27:api-type.private-needs-rest
-S101,5,6:expect
-m101,13,1:
-S101,14,8:api-type
-S101,24,4:http
-m103,5,5:
-S103,5,4:name
-S103,11,60:a client that waits 60 seconds on the request rules out HTTP
-S104,5,7:answers
-m105,7,4:
-S105,7,9:consumers
-s105,18,1:
-S105,19,16:external-servers
-S106,7,15:auth-mechanisms
-s106,24,1:
-S106,25,3:iam
-S107,7,12:max-duration
-I107,21,2:60
-S108,7,15:result-delivery
-S108,24,4:wait
-S109,5,5:fires
-s109,12,1:
-S109,13,35:api-type.long-requests-exclude-http
-S110,5,9:not-fires
-s110,16,1:
-S110,17,24:api-type.http-is-cheaper
-S111,5,6:expect
-m111,13,2:
-S111,14,17:interaction-model
-S111,33,11:synchronous
-S111,46,8:api-type
-S111,56,4:rest
-m113,5,5:
-S113,5,4:name
-S113,11,64:a 60-second job that the client polls keeps the cheaper HTTP API
-S114,5,7:answers
-m115,7,3:
-S115,7,9:consumers
-s115,18,1:
-S115,19,16:external-servers
-S116,7,15:auth-mechanisms
-s116,24,1:
-S116,25,3:iam
-S117,7,12:max-duration
-I117,21,2:60
-S118,5,5:fires
-s118,12,1:
-S118,13,24:api-type.http-is-cheaper
-S119,5,9:not-fires
-s119,16,1:
-S119,17,35:api-type.long-requests-exclude-http
-S120,5,6:expect
-m120,13,2:
-S120,14,17:interaction-model
-S120,33,9:async-job
-S120,44,8:api-type
-S120,54,4:http
-m122,5,5:
-S122,5,4:name
-S122,11,36:a streamed response needs a REST API
-S123,5,7:answers
-m124,7,2:
-S124,7,12:max-duration
-I124,21,2:20
-S125,7,20:progressive-response
-B125,29,4:true
-S126,5,5:fires
-s126,12,1:
-S126,13,35:api-type.streaming-model-needs-rest
-S127,5,9:not-fires
-s127,16,2:
-S127,17,29:api-type.streaming-needs-rest
-S127,48,24:api-type.http-is-cheaper
-S128,5,6:expect
-m128,13,2:
-S128,14,17:interaction-model
-S128,33,9:streaming
-S128,44,8:api-type
-S128,54,4:rest
-m130,5,5:
-S130,5,4:name
-S130,11,53:Cognito users waiting two minutes still rule out HTTP
-S131,5,7:answers
-m132,7,3:
-S132,7,15:auth-mechanisms
-s132,24,1:
-S132,25,7:cognito
-S133,7,12:max-duration
-I133,21,3:120
-S134,7,15:result-delivery
-S134,24,4:wait
-S135,5,5:fires
-s135,12,1:
-S135,13,35:api-type.long-requests-exclude-http
-S136,5,9:not-fires
-s136,16,2:
-S136,17,27:api-type.native-jwt-on-http
-S136,46,24:api-type.http-is-cheaper
-S137,5,6:expect
-m137,13,1:
-S137,14,8:api-type
-S137,24,4:rest
-m139,5,5:
-S139,5,4:name
-S139,11,42:a 29-second request still fits an HTTP API
-S140,5,7:answers
-m141,7,1:
-S141,7,12:max-duration
-I141,21,2:29
-S142,5,5:fires
-s142,12,1:
-S142,13,24:api-type.http-is-cheaper
-S143,5,9:not-fires
-s143,16,1:
-S143,17,35:api-type.long-requests-exclude-http
-S144,5,6:expect
-m144,13,1:
-S144,14,8:api-type
-S144,24,4:http
-m146,5,5:
-S146,5,4:name
-S146,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
-S147,5,7:answers
-m148,7,2:
-S148,7,9:consumers
-s148,18,1:
-S148,19,6:mobile
-S149,7,14:user-geography
-S149,23,9:worldwide
-S150,5,5:fires
-s150,12,2:
-S150,13,34:api-type.worldwide-edge-needs-rest
-S150,49,24:api-type.http-is-cheaper
-S151,5,9:not-fires
-s151,16,1:
-S151,17,27:api-type.native-jwt-on-http
-S152,5,6:expect
-m152,13,1:
-S152,14,8:api-type
-S152,24,4:http
-m154,5,5:
-S154,5,4:name
-S154,11,52:worldwide users behind your own CDN do not need edge
-S155,5,7:answers
-m156,7,3:
-S156,7,9:consumers
-s156,18,1:
-S156,19,6:mobile
-S157,7,14:user-geography
-S157,23,9:worldwide
-S158,7,7:own-cdn
-B158,16,4:true
-S159,5,5:fires
-s159,12,1:
-S159,13,24:api-type.http-is-cheaper
-S160,5,9:not-fires
-s160,16,1:
-S160,17,34:api-type.worldwide-edge-needs-rest
-S161,5,6:expect
-m161,13,1:
-S161,14,8:api-type
-S161,24,4:http
-m163,5,5:
-S163,5,4:name
-S163,11,57:worldwide setting is ignored when only AWS workloads call
-S164,5,7:answers
-m165,7,2:
-S165,7,9:consumers
-s165,18,1:
-S165,19,15:same-region-aws
-S166,7,14:user-geography
-S166,23,9:worldwide
-S167,5,5:fires
-s167,12,1:
-S167,13,24:api-type.http-is-cheaper
-S168,5,9:not-fires
-s168,16,1:
-S168,17,34:api-type.worldwide-edge-needs-rest
-S169,5,6:expect
-m169,13,1:
-S169,14,8:api-type
-S169,24,4:http
-m171,5,5:
-S171,5,4:name
-S171,11,44:Cognito users favour the HTTP JWT authorizer
-S172,5,7:answers
-m173,7,1:
-S173,7,15:auth-mechanisms
-s173,24,1:
-S173,25,7:cognito
-S174,5,5:fires
-s174,12,2:
-S174,13,27:api-type.native-jwt-on-http
-S174,42,24:api-type.http-is-cheaper
-S175,5,9:not-fires
-s175,16,1:
-S175,17,27:api-type.api-keys-need-rest
-S176,5,6:expect
-m176,13,1:
-S176,14,8:api-type
-S176,24,4:http
-m178,5,5:
-S178,5,4:name
-S178,11,38:OIDC users with a cache still get REST
-S179,5,7:answers
-m180,7,2:
-S180,7,15:auth-mechanisms
-s180,24,1:
-S180,25,4:oidc
-S181,7,16:gateway-features
-s181,25,1:
-S181,26,7:caching
-S182,5,5:fires
-s182,12,1:
-S182,13,27:api-type.caching-needs-rest
-S183,5,9:not-fires
-s183,16,2:
-S183,17,27:api-type.native-jwt-on-http
-S183,46,24:api-type.http-is-cheaper
-S184,5,6:expect
-m184,13,1:
-S184,14,8:api-type
-S184,24,4:rest
-@29:<bundled>/api-type.rules.yaml,10313
+S24,9,35:api-type.streaming-model-needs-rest
+S25,5,6:expect
+m25,13,1:
+S25,14,8:api-type
+S25,24,4:http
+m27,5,5:
+S27,5,4:name
+S27,11,52:partner API with API keys and usage plans needs REST
+S28,5,7:answers
+m29,7,3:
+S29,7,9:consumers
+s29,18,1:
+S29,19,8:partners
+S30,7,15:auth-mechanisms
+s30,24,1:
+S30,25,8:api-keys
+S31,7,16:gateway-features
+s31,25,1:
+S31,26,11:usage-plans
+S32,5,5:fires
+s32,12,2:
+S32,13,30:api-type.usage-plans-need-rest
+S32,45,27:api-type.api-keys-need-rest
+S33,5,9:not-fires
+s33,16,1:
+S33,17,24:api-type.http-is-cheaper
+S34,5,6:expect
+m34,13,1:
+S34,14,8:api-type
+S34,24,4:rest
+m36,5,5:
+S36,5,4:name
+S36,11,39:API keys alone are enough to force REST
+S37,5,7:answers
+m38,7,2:
+S38,7,9:consumers
+s38,18,1:
+S38,19,8:partners
+S39,7,15:auth-mechanisms
+s39,24,1:
+S39,25,8:api-keys
+S40,5,5:fires
+s40,12,1:
+S40,13,27:api-type.api-keys-need-rest
+S41,5,9:not-fires
+s41,16,2:
+S41,17,30:api-type.usage-plans-need-rest
+S41,49,24:api-type.http-is-cheaper
+S42,5,6:expect
+m42,13,1:
+S42,14,8:api-type
+S42,24,4:rest
+m44,5,5:
+S44,5,4:name
+S44,11,40:gateway validation and caching need REST
+S45,5,7:answers
+m46,7,1:
+S46,7,16:gateway-features
+s46,25,2:
+S46,26,18:request-validation
+S46,46,7:caching
+S47,5,5:fires
+s47,12,2:
+S47,13,38:api-type.request-validation-needs-rest
+S47,53,27:api-type.caching-needs-rest
+S48,5,9:not-fires
+s48,16,2:
+S48,17,24:api-type.http-is-cheaper
+S48,43,30:api-type.usage-plans-need-rest
+S49,5,6:expect
+m49,13,1:
+S49,14,8:api-type
+S49,24,4:rest
+m51,5,5:
+S51,5,4:name
+S51,11,43:WAF without a CDN of your own requires REST
+S52,5,7:answers
+m53,7,1:
+S53,7,16:gateway-features
+s53,25,1:
+S53,26,3:waf
+S54,5,5:fires
+s54,12,1:
+S54,13,23:api-type.waf-needs-rest
+S55,5,9:not-fires
+s55,16,2:
+S55,17,27:api-type.waf-behind-own-cdn
+S55,46,24:api-type.http-is-cheaper
+S56,5,6:expect
+m56,13,1:
+S56,14,8:api-type
+S56,24,4:rest
+m58,5,5:
+S58,5,4:name
+S58,11,44:WAF behind your own CDN only recommends REST
+S59,5,7:answers
+m60,7,2:
+S60,7,16:gateway-features
+s60,25,1:
+S60,26,3:waf
+S61,7,7:own-cdn
+B61,16,4:true
+S62,5,5:fires
+s62,12,1:
+S62,13,27:api-type.waf-behind-own-cdn
+S63,5,9:not-fires
+s63,16,2:
+S63,17,23:api-type.waf-needs-rest
+S63,42,24:api-type.http-is-cheaper
+S64,5,6:expect
+m64,13,1:
+S64,14,8:api-type
+S64,24,4:rest
+m66,5,5:
+S66,5,4:name
+S66,11,46:generated SDKs and a resource policy need REST
+S67,5,7:answers
+m68,7,2:
+S68,7,9:consumers
+s68,18,2:
+S68,19,8:partners
+S68,29,15:same-region-aws
+S69,7,16:gateway-features
+s69,25,2:
+S69,26,14:sdk-generation
+S69,42,15:resource-policy
+S70,5,5:fires
+s70,12,2:
+S70,13,34:api-type.sdk-generation-needs-rest
+S70,49,35:api-type.resource-policy-needs-rest
+S71,5,9:not-fires
+s71,16,2:
+S71,17,24:api-type.http-is-cheaper
+S71,43,27:api-type.caching-needs-rest
+S72,5,6:expect
+m72,13,1:
+S72,14,8:api-type
+S72,24,4:rest
+m74,5,5:
+S74,5,4:name
+S74,11,56:streaming, gateway tracing and canary releases need REST
+S75,5,7:answers
+m76,7,1:
+S76,7,16:gateway-features
+s76,25,3:
+S76,26,18:response-streaming
+S76,46,12:xray-tracing
+S76,60,6:canary
+S77,5,5:fires
+s77,12,3:
+S77,13,29:api-type.streaming-needs-rest
+S77,44,24:api-type.xray-needs-rest
+S77,70,26:api-type.canary-needs-rest
+S78,5,9:not-fires
+s78,16,2:
+S78,17,24:api-type.http-is-cheaper
+S78,43,23:api-type.waf-needs-rest
+S79,5,6:expect
+m79,13,1:
+S79,14,8:api-type
+S79,24,4:rest
+m81,5,5:
+S81,5,4:name
+S81,11,27:mapping templates need REST
+S82,5,7:answers
+m83,7,1:
+S83,7,22:request-transformation
+B83,31,4:true
+S84,5,5:fires
+s84,12,1:
+S84,13,36:api-type.mapping-templates-need-rest
+S85,5,9:not-fires
+s85,16,2:
+S85,17,24:api-type.http-is-cheaper
+S85,43,27:api-type.private-needs-rest
+S86,5,6:expect
+m86,13,1:
+S86,14,8:api-type
+S86,24,4:rest
+m88,5,5:
+S88,5,4:name
+S88,11,48:callers only inside VPCs need a private REST API
+S89,5,7:answers
+m90,7,1:
+S90,7,9:consumers
+s90,18,1:
+S90,19,8:vpc-only
+S91,5,5:fires
+s91,12,1:
+S91,13,27:api-type.private-needs-rest
+S92,5,9:not-fires
+s92,16,2:
+S92,17,24:api-type.http-is-cheaper
+S92,43,34:api-type.worldwide-edge-needs-rest
+S93,5,6:expect
+m93,13,1:
+S93,14,8:api-type
+S93,24,4:rest
+m95,5,5:
+S95,5,4:name
+S95,11,68:VPC callers and internet callers together do not force a private API
+S96,5,7:answers
+m97,7,1:
+S97,7,9:consumers
+s97,18,2:
+S97,19,8:vpc-only
+S97,29,7:browser
+S98,5,5:fires
+s98,12,1:
+S98,13,24:api-type.http-is-cheaper
+S99,5,9:not-fires
+s99,16,1:
+S99,17,27:api-type.private-needs-rest
+S100,5,6:expect
+m100,13,1:
+S100,14,8:api-type
+S100,24,4:http
+m102,5,5:
+S102,5,4:name
+S102,11,60:a client that waits 60 seconds on the request rules out HTTP
+S103,5,7:answers
+m104,7,4:
+S104,7,9:consumers
+s104,18,1:
+S104,19,16:external-servers
+S105,7,15:auth-mechanisms
+s105,24,1:
+S105,25,3:iam
+S106,7,12:max-duration
+I106,21,2:60
+S107,7,15:result-delivery
+S107,24,4:wait
+S108,5,5:fires
+s108,12,1:
+S108,13,35:api-type.long-requests-exclude-http
+S109,5,9:not-fires
+s109,16,1:
+S109,17,24:api-type.http-is-cheaper
+S110,5,6:expect
+m110,13,2:
+S110,14,17:interaction-model
+S110,33,11:synchronous
+S110,46,8:api-type
+S110,56,4:rest
+m112,5,5:
+S112,5,4:name
+S112,11,64:a 60-second job that the client polls keeps the cheaper HTTP API
+S113,5,7:answers
+m114,7,3:
+S114,7,9:consumers
+s114,18,1:
+S114,19,16:external-servers
+S115,7,15:auth-mechanisms
+s115,24,1:
+S115,25,3:iam
+S116,7,12:max-duration
+I116,21,2:60
+S117,5,5:fires
+s117,12,1:
+S117,13,24:api-type.http-is-cheaper
+S118,5,9:not-fires
+s118,16,1:
+S118,17,35:api-type.long-requests-exclude-http
+S119,5,6:expect
+m119,13,2:
+S119,14,17:interaction-model
+S119,33,9:async-job
+S119,44,8:api-type
+S119,54,4:http
+m121,5,5:
+S121,5,4:name
+S121,11,36:a streamed response needs a REST API
+S122,5,7:answers
+m123,7,2:
+S123,7,12:max-duration
+I123,21,2:20
+S124,7,20:progressive-response
+B124,29,4:true
+S125,5,5:fires
+s125,12,1:
+S125,13,35:api-type.streaming-model-needs-rest
+S126,5,9:not-fires
+s126,16,2:
+S126,17,29:api-type.streaming-needs-rest
+S126,48,24:api-type.http-is-cheaper
+S127,5,6:expect
+m127,13,2:
+S127,14,17:interaction-model
+S127,33,9:streaming
+S127,44,8:api-type
+S127,54,4:rest
+m129,5,5:
+S129,5,4:name
+S129,11,53:Cognito users waiting two minutes still rule out HTTP
+S130,5,7:answers
+m131,7,3:
+S131,7,15:auth-mechanisms
+s131,24,1:
+S131,25,7:cognito
+S132,7,12:max-duration
+I132,21,3:120
+S133,7,15:result-delivery
+S133,24,4:wait
+S134,5,5:fires
+s134,12,1:
+S134,13,35:api-type.long-requests-exclude-http
+S135,5,9:not-fires
+s135,16,1:
+S135,17,24:api-type.http-is-cheaper
+S136,5,6:expect
+m136,13,1:
+S136,14,8:api-type
+S136,24,4:rest
+m138,5,5:
+S138,5,4:name
+S138,11,42:a 29-second request still fits an HTTP API
+S139,5,7:answers
+m140,7,1:
+S140,7,12:max-duration
+I140,21,2:29
+S141,5,5:fires
+s141,12,1:
+S141,13,24:api-type.http-is-cheaper
+S142,5,9:not-fires
+s142,16,1:
+S142,17,35:api-type.long-requests-exclude-http
+S143,5,6:expect
+m143,13,1:
+S143,14,8:api-type
+S143,24,4:http
+m145,5,5:
+S145,5,4:name
+S145,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
+S146,5,7:answers
+m147,7,2:
+S147,7,9:consumers
+s147,18,1:
+S147,19,6:mobile
+S148,7,14:user-geography
+S148,23,9:worldwide
+S149,5,5:fires
+s149,12,2:
+S149,13,34:api-type.worldwide-edge-needs-rest
+S149,49,24:api-type.http-is-cheaper
+S150,5,9:not-fires
+s150,16,1:
+S150,17,27:api-type.caching-needs-rest
+S151,5,6:expect
+m151,13,1:
+S151,14,8:api-type
+S151,24,4:http
+m153,5,5:
+S153,5,4:name
+S153,11,52:worldwide users behind your own CDN do not need edge
+S154,5,7:answers
+m155,7,3:
+S155,7,9:consumers
+s155,18,1:
+S155,19,6:mobile
+S156,7,14:user-geography
+S156,23,9:worldwide
+S157,7,7:own-cdn
+B157,16,4:true
+S158,5,5:fires
+s158,12,1:
+S158,13,24:api-type.http-is-cheaper
+S159,5,9:not-fires
+s159,16,1:
+S159,17,34:api-type.worldwide-edge-needs-rest
+S160,5,6:expect
+m160,13,1:
+S160,14,8:api-type
+S160,24,4:http
+m162,5,5:
+S162,5,4:name
+S162,11,57:worldwide setting is ignored when only AWS workloads call
+S163,5,7:answers
+m164,7,2:
+S164,7,9:consumers
+s164,18,1:
+S164,19,15:same-region-aws
+S165,7,14:user-geography
+S165,23,9:worldwide
+S166,5,5:fires
+s166,12,1:
+S166,13,24:api-type.http-is-cheaper
+S167,5,9:not-fires
+s167,16,1:
+S167,17,34:api-type.worldwide-edge-needs-rest
+S168,5,6:expect
+m168,13,1:
+S168,14,8:api-type
+S168,24,4:http
+m170,5,5:
+S170,5,4:name
+S170,11,82:Cognito users alone do not tip the API type (both products validate JWTs natively)
+S171,5,7:answers
+m172,7,1:
+S172,7,15:auth-mechanisms
+s172,24,1:
+S172,25,7:cognito
+S173,5,5:fires
+s173,12,1:
+S173,13,24:api-type.http-is-cheaper
+S174,5,9:not-fires
+s174,16,1:
+S174,17,27:api-type.api-keys-need-rest
+S175,5,6:expect
+m175,13,1:
+S175,14,8:api-type
+S175,24,4:http
+m177,5,5:
+S177,5,4:name
+S177,11,38:OIDC users with a cache still get REST
+S178,5,7:answers
+m179,7,2:
+S179,7,15:auth-mechanisms
+s179,24,1:
+S179,25,4:oidc
+S180,7,16:gateway-features
+s180,25,1:
+S180,26,7:caching
+S181,5,5:fires
+s181,12,1:
+S181,13,27:api-type.caching-needs-rest
+S182,5,9:not-fires
+s182,16,1:
+S182,17,24:api-type.http-is-cheaper
+S183,5,6:expect
+m183,13,1:
+S183,14,8:api-type
+S183,24,4:rest
+@29:<bundled>/api-type.rules.yaml,9631
 m3,1,1:
 S3,1,5:rules
-s4,3,18:
+s4,3,17:
 m4,5,7:
 S4,5,2:id
 S4,9,30:api-type.usage-plans-need-rest
@@ -7484,7 +7661,7 @@ S184,16,4:http
 S185,5,8:strength
 S185,15,6:normal
 S186,5,6:reason
-S186,13,160:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request, configure CORS declaratively and validate JWTs natively.
+S186,13,136:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request and configure CORS declaratively.
 S189,5,8:tradeoff
 S189,15,172:Adding a REST-only feature later (usage plans, WAF on the API, caching, validation) means migrating to a REST API, which changes the event format for payload 2.0 functions.
 S192,5,5:facts
@@ -7492,37 +7669,10 @@ s192,12,3:
 S192,13,18:price-rest-vs-http
 S192,33,21:http-api-capabilities
 S192,56,11:http-api-ga
-m194,5,7:
-S194,5,2:id
-S194,9,27:api-type.native-jwt-on-http
-S195,5,8:decision
-S195,15,8:api-type
-S196,5,4:when
-m197,7,1:
-S197,7,3:all
-s198,9,2:
-m198,11,1:
-S198,12,3:ref
-S198,17,16:token-based-auth
-m199,11,1:
-S199,12,3:not
-m199,17,1:
-S199,18,3:ref
-S199,23,23:needs-rest-only-feature
-S200,5,9:recommend
-S200,16,4:http
-S201,5,8:strength
-S201,15,4:weak
-S202,5,6:reason
-S202,13,190:Users sign in with Cognito or another OIDC provider; an HTTP API validates their tokens with a built-in JWT authorizer, whereas a REST API needs a Lambda authorizer for anything but Cognito.
-S206,5,5:facts
-s206,12,2:
-S206,13,19:http-jwt-authorizer
-S206,34,21:http-api-capabilities
-@31:<bundled>/authorizer.cases.yaml,8827
+@31:<bundled>/authorizer.cases.yaml,10134
 m3,1,1:
 S3,1,5:cases
-s4,3,15:
+s4,3,17:
 m4,5,5:
 S4,5,4:name
 S4,11,43:defaults - public routes need no authorizer
@@ -7565,10 +7715,11 @@ S28,9,23:authorizer.http-options
 S29,9,26:authorizer.cognito-on-http
 S30,9,23:authorizer.jwt-audience
 S31,5,9:not-fires
-s31,16,3:
+s31,16,4:
 S31,17,26:authorizer.cognito-on-rest
-S31,45,23:authorizer.rest-options
-S31,70,30:authorizer.public-or-keys-only
+S31,45,30:authorizer.public-or-keys-only
+S31,77,31:authorizer.jwt-issuer-reachable
+S31,110,37:authorizer.rest-jwt-outside-templates
 S32,5,6:expect
 m32,13,2:
 S32,14,8:api-type
@@ -7587,9 +7738,8 @@ S37,7,16:gateway-features
 s37,25,1:
 S37,26,7:caching
 S38,5,5:fires
-s38,12,2:
+s38,12,1:
 S38,13,26:authorizer.cognito-on-rest
-S38,41,23:authorizer.rest-options
 S39,5,9:not-fires
 s39,16,4:
 S39,17,26:authorizer.cognito-on-http
@@ -7623,7 +7773,7 @@ S47,14,10:authorizer
 S47,26,3:jwt
 m49,5,5:
 S49,5,4:name
-S49,11,71:an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+S49,11,68:an external OIDC provider on a REST API uses the REST JWT authorizer
 S50,5,7:answers
 m51,7,3:
 S51,7,9:consumers
@@ -7639,269 +7789,274 @@ S53,26,11:usage-plans
 S54,5,5:fires
 s54,12,3:
 S54,13,23:authorizer.oidc-on-rest
-S54,38,28:authorizer.cached-policy-403
-S54,68,31:authorizer.keys-from-authorizer
+S54,38,23:authorizer.jwt-audience
+S54,63,37:authorizer.rest-jwt-outside-templates
 S55,5,9:not-fires
-s55,16,2:
+s55,16,4:
 S55,17,23:authorizer.oidc-on-http
 S55,42,32:authorizer.api-keys-are-not-auth
+S55,76,28:authorizer.cached-policy-403
+S55,106,31:authorizer.keys-from-authorizer
 S56,5,6:expect
 m56,13,2:
 S56,14,8:api-type
 S56,24,4:rest
 S56,30,10:authorizer
-S56,42,12:lambda-token
+S56,42,3:jwt
 m58,5,5:
 S58,5,4:name
-S58,11,67:AWS callers on an HTTP API use IAM and assume roles across accounts
+S58,11,87:partners with API keys and a custom token scheme get the key from the Lambda authorizer
 S59,5,7:answers
-m60,7,2:
+m60,7,3:
 S60,7,9:consumers
 s60,18,1:
-S60,19,15:same-region-aws
+S60,19,8:partners
 S61,7,15:auth-mechanisms
-s61,24,1:
-S61,25,3:iam
-S62,5,5:fires
-s62,12,2:
-S62,13,14:authorizer.iam
-S62,29,33:authorizer.http-iam-cross-account
-S63,5,9:not-fires
-s63,16,2:
-S63,17,24:authorizer.browser-sigv4
-S63,43,28:authorizer.cached-policy-403
-S64,5,6:expect
-m64,13,2:
-S64,14,8:api-type
-S64,24,4:http
-S64,30,10:authorizer
-S64,42,3:iam
-m66,5,5:
-S66,5,4:name
-S66,11,51:IAM for browser callers needs temporary credentials
-S67,5,7:answers
-m68,7,3:
-S68,7,9:consumers
-s68,18,1:
-S68,19,7:browser
-S69,7,15:auth-mechanisms
-s69,24,1:
-S69,25,3:iam
-S70,7,16:gateway-features
-s70,25,1:
-S70,26,15:resource-policy
+s61,24,2:
+S61,25,6:custom
+S61,33,8:api-keys
+S62,7,16:gateway-features
+s62,25,1:
+S62,26,11:usage-plans
+S63,5,5:fires
+s63,12,3:
+S63,13,25:authorizer.custom-on-rest
+S63,40,31:authorizer.keys-from-authorizer
+S63,73,28:authorizer.cached-policy-403
+S64,5,9:not-fires
+s64,16,1:
+S64,17,37:authorizer.rest-jwt-outside-templates
+S65,5,6:expect
+m65,13,2:
+S65,14,8:api-type
+S65,24,4:rest
+S65,30,10:authorizer
+S65,42,14:lambda-request
+m67,5,5:
+S67,5,4:name
+S67,11,79:a private REST API with OIDC tokens needs an issuer reachable from the internet
+S68,5,7:answers
+m69,7,2:
+S69,7,9:consumers
+s69,18,1:
+S69,19,8:vpc-only
+S70,7,15:auth-mechanisms
+s70,24,1:
+S70,25,4:oidc
 S71,5,5:fires
 s71,12,2:
-S71,13,14:authorizer.iam
-S71,29,24:authorizer.browser-sigv4
+S71,13,23:authorizer.oidc-on-rest
+S71,38,31:authorizer.jwt-issuer-reachable
 S72,5,9:not-fires
 s72,16,1:
-S72,17,33:authorizer.http-iam-cross-account
+S72,17,23:authorizer.oidc-on-http
 S73,5,6:expect
-m73,13,2:
+m73,13,3:
 S73,14,8:api-type
 S73,24,4:rest
-S73,30,10:authorizer
-S73,42,3:iam
+S73,30,13:endpoint-type
+S73,45,7:private
+S73,54,10:authorizer
+S73,66,3:jwt
 m75,5,5:
 S75,5,4:name
-S75,11,63:a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+S75,11,67:AWS callers on an HTTP API use IAM and assume roles across accounts
 S76,5,7:answers
-m77,7,1:
-S77,7,15:auth-mechanisms
-s77,24,1:
-S77,25,6:custom
-S78,5,5:fires
-s78,12,1:
-S78,13,25:authorizer.custom-on-http
-S79,5,9:not-fires
-s79,16,2:
-S79,17,25:authorizer.custom-on-rest
-S79,44,28:authorizer.cached-policy-403
-S80,5,6:expect
-m80,13,1:
-S80,14,10:authorizer
-S80,26,14:lambda-request
-m82,5,5:
-S82,5,4:name
-S82,11,57:a custom scheme on a REST API warns about cached policies
-S83,5,7:answers
-m84,7,2:
-S84,7,15:auth-mechanisms
-s84,24,1:
-S84,25,6:custom
-S85,7,16:gateway-features
-s85,25,1:
-S85,26,3:waf
-S86,5,5:fires
-s86,12,2:
-S86,13,25:authorizer.custom-on-rest
-S86,40,28:authorizer.cached-policy-403
-S87,5,9:not-fires
-s87,16,1:
-S87,17,25:authorizer.custom-on-http
-S88,5,6:expect
-m88,13,2:
-S88,14,8:api-type
-S88,24,4:rest
-S88,30,10:authorizer
-S88,42,14:lambda-request
-m90,5,5:
-S90,5,4:name
-S90,11,69:Cognito and partner JWTs on the same route need one Lambda authorizer
-S91,5,7:answers
-m92,7,2:
-S92,7,15:auth-mechanisms
-s92,24,2:
-S92,25,7:cognito
-S92,34,4:oidc
-S93,7,25:multiple-auth-same-method
-B93,34,4:true
-S94,5,5:fires
-s94,12,3:
-S94,13,31:authorizer.several-on-one-route
-S94,46,26:authorizer.cognito-on-http
-S94,74,23:authorizer.oidc-on-http
-S95,5,9:not-fires
-s95,16,3:
-S95,17,48:authorizer.different-routes-different-mechanisms
-S95,67,39:authorizer.iam-with-others-on-one-route
-S95,108,23:authorizer.jwt-audience
-S96,5,6:expect
-m96,13,1:
-S96,14,10:authorizer
-S96,26,14:lambda-request
-m98,5,5:
-S98,5,4:name
-S98,11,61:IAM and Cognito on the same route cannot share one authorizer
-S99,5,7:answers
-m100,7,2:
-S100,7,15:auth-mechanisms
-s100,24,2:
-S100,25,3:iam
-S100,30,7:cognito
-S101,7,25:multiple-auth-same-method
-B101,34,4:true
-S102,5,5:fires
-s102,12,2:
-S102,13,39:authorizer.iam-with-others-on-one-route
-S102,54,31:authorizer.several-on-one-route
-S103,5,9:not-fires
-s103,16,1:
-S103,17,48:authorizer.different-routes-different-mechanisms
-S104,5,6:expect
-m104,13,1:
-S104,14,10:authorizer
-S104,26,14:lambda-request
-m106,5,5:
-S106,5,4:name
-S106,11,68:IAM and Cognito on different routes - Cognito is the main authorizer
-S107,5,7:answers
-m108,7,1:
-S108,7,15:auth-mechanisms
-s108,24,2:
-S108,25,3:iam
-S108,30,7:cognito
-S109,5,5:fires
-s109,12,3:
-S109,13,48:authorizer.different-routes-different-mechanisms
-S109,63,14:authorizer.iam
-S109,79,26:authorizer.cognito-on-http
-S110,5,9:not-fires
-s110,16,2:
-S110,17,31:authorizer.several-on-one-route
-S110,50,39:authorizer.iam-with-others-on-one-route
-S111,5,6:expect
-m111,13,1:
-S111,14,10:authorizer
-S111,26,3:jwt
-m113,5,5:
-S113,5,4:name
-S113,11,37:API keys alone are not authentication
-S114,5,7:answers
-m115,7,3:
-S115,7,9:consumers
-s115,18,1:
-S115,19,8:partners
-S116,7,15:auth-mechanisms
-s116,24,1:
-S116,25,8:api-keys
-S117,7,16:gateway-features
-s117,25,1:
-S117,26,11:usage-plans
-S118,5,5:fires
-s118,12,2:
-S118,13,32:authorizer.api-keys-are-not-auth
-S118,47,30:authorizer.public-or-keys-only
-S119,5,9:not-fires
-s119,16,1:
-S119,17,37:authorizer.mechanism-needs-authorizer
-S120,5,6:expect
-m120,13,2:
-S120,14,8:api-type
-S120,24,4:rest
-S120,30,10:authorizer
-S120,42,4:none
-m122,5,5:
-S122,5,4:name
-S122,11,48:one API per service means one authorizer per API
-S123,5,7:answers
-m124,7,2:
-S124,7,15:auth-mechanisms
-s124,24,1:
-S124,25,7:cognito
-S125,7,8:services
-s126,9,2:
-m126,11,3:
-S126,11,4:name
-S126,17,6:orders
-S127,11,4:team
-S127,17,8:checkout
-S128,11,9:resources
-s129,13,1:
-m129,15,2:
-S129,16,4:path
-S129,22,7:/orders
-S129,31,7:methods
-s129,40,2:
-S129,41,3:GET
-S129,46,4:POST
-m130,11,3:
-S130,11,4:name
-S130,17,7:billing
-S131,11,4:team
-S131,17,8:payments
-S132,11,9:resources
-s133,13,1:
-m133,15,2:
-S133,16,4:path
-S133,22,9:/invoices
-S133,33,7:methods
-s133,42,1:
-S133,43,3:GET
-S134,5,5:fires
-s134,12,1:
-S134,13,27:authorizer.recreate-per-api
-S135,5,9:not-fires
-s135,16,1:
-S135,17,30:authorizer.public-or-keys-only
-S136,5,6:expect
-m136,13,2:
-S136,14,9:api-count
-S136,25,11:per-service
-S136,38,10:authorizer
-S136,50,3:jwt
-m138,5,5:
-S138,5,4:name
-S138,11,44:IAM needs no authorizer resource on each API
-S139,5,7:answers
-m140,7,3:
-S140,7,9:consumers
-s140,18,1:
-S140,19,15:same-region-aws
+m77,7,2:
+S77,7,9:consumers
+s77,18,1:
+S77,19,15:same-region-aws
+S78,7,15:auth-mechanisms
+s78,24,1:
+S78,25,3:iam
+S79,5,5:fires
+s79,12,2:
+S79,13,14:authorizer.iam
+S79,29,33:authorizer.http-iam-cross-account
+S80,5,9:not-fires
+s80,16,2:
+S80,17,24:authorizer.browser-sigv4
+S80,43,28:authorizer.cached-policy-403
+S81,5,6:expect
+m81,13,2:
+S81,14,8:api-type
+S81,24,4:http
+S81,30,10:authorizer
+S81,42,3:iam
+m83,5,5:
+S83,5,4:name
+S83,11,51:IAM for browser callers needs temporary credentials
+S84,5,7:answers
+m85,7,3:
+S85,7,9:consumers
+s85,18,1:
+S85,19,7:browser
+S86,7,15:auth-mechanisms
+s86,24,1:
+S86,25,3:iam
+S87,7,16:gateway-features
+s87,25,1:
+S87,26,15:resource-policy
+S88,5,5:fires
+s88,12,2:
+S88,13,14:authorizer.iam
+S88,29,24:authorizer.browser-sigv4
+S89,5,9:not-fires
+s89,16,1:
+S89,17,33:authorizer.http-iam-cross-account
+S90,5,6:expect
+m90,13,2:
+S90,14,8:api-type
+S90,24,4:rest
+S90,30,10:authorizer
+S90,42,3:iam
+m92,5,5:
+S92,5,4:name
+S92,11,63:a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+S93,5,7:answers
+m94,7,1:
+S94,7,15:auth-mechanisms
+s94,24,1:
+S94,25,6:custom
+S95,5,5:fires
+s95,12,1:
+S95,13,25:authorizer.custom-on-http
+S96,5,9:not-fires
+s96,16,2:
+S96,17,25:authorizer.custom-on-rest
+S96,44,28:authorizer.cached-policy-403
+S97,5,6:expect
+m97,13,1:
+S97,14,10:authorizer
+S97,26,14:lambda-request
+m99,5,5:
+S99,5,4:name
+S99,11,57:a custom scheme on a REST API warns about cached policies
+S100,5,7:answers
+m101,7,2:
+S101,7,15:auth-mechanisms
+s101,24,1:
+S101,25,6:custom
+S102,7,16:gateway-features
+s102,25,1:
+S102,26,3:waf
+S103,5,5:fires
+s103,12,2:
+S103,13,25:authorizer.custom-on-rest
+S103,40,28:authorizer.cached-policy-403
+S104,5,9:not-fires
+s104,16,1:
+S104,17,25:authorizer.custom-on-http
+S105,5,6:expect
+m105,13,2:
+S105,14,8:api-type
+S105,24,4:rest
+S105,30,10:authorizer
+S105,42,14:lambda-request
+m107,5,5:
+S107,5,4:name
+S107,11,69:Cognito and partner JWTs on the same route need one Lambda authorizer
+S108,5,7:answers
+m109,7,2:
+S109,7,15:auth-mechanisms
+s109,24,2:
+S109,25,7:cognito
+S109,34,4:oidc
+S110,7,25:multiple-auth-same-method
+B110,34,4:true
+S111,5,5:fires
+s111,12,3:
+S111,13,31:authorizer.several-on-one-route
+S111,46,26:authorizer.cognito-on-http
+S111,74,23:authorizer.oidc-on-http
+S112,5,9:not-fires
+s112,16,3:
+S112,17,48:authorizer.different-routes-different-mechanisms
+S112,67,39:authorizer.iam-with-others-on-one-route
+S112,108,23:authorizer.jwt-audience
+S113,5,6:expect
+m113,13,1:
+S113,14,10:authorizer
+S113,26,14:lambda-request
+m115,5,5:
+S115,5,4:name
+S115,11,61:IAM and Cognito on the same route cannot share one authorizer
+S116,5,7:answers
+m117,7,2:
+S117,7,15:auth-mechanisms
+s117,24,2:
+S117,25,3:iam
+S117,30,7:cognito
+S118,7,25:multiple-auth-same-method
+B118,34,4:true
+S119,5,5:fires
+s119,12,2:
+S119,13,39:authorizer.iam-with-others-on-one-route
+S119,54,31:authorizer.several-on-one-route
+S120,5,9:not-fires
+s120,16,1:
+S120,17,48:authorizer.different-routes-different-mechanisms
+S121,5,6:expect
+m121,13,1:
+S121,14,10:authorizer
+S121,26,14:lambda-request
+m123,5,5:
+S123,5,4:name
+S123,11,68:IAM and Cognito on different routes - Cognito is the main authorizer
+S124,5,7:answers
+m125,7,1:
+S125,7,15:auth-mechanisms
+s125,24,2:
+S125,25,3:iam
+S125,30,7:cognito
+S126,5,5:fires
+s126,12,3:
+S126,13,48:authorizer.different-routes-different-mechanisms
+S126,63,14:authorizer.iam
+S126,79,26:authorizer.cognito-on-http
+S127,5,9:not-fires
+s127,16,2:
+S127,17,31:authorizer.several-on-one-route
+S127,50,39:authorizer.iam-with-others-on-one-route
+S128,5,6:expect
+m128,13,1:
+S128,14,10:authorizer
+S128,26,3:jwt
+m130,5,5:
+S130,5,4:name
+S130,11,37:API keys alone are not authentication
+S131,5,7:answers
+m132,7,3:
+S132,7,9:consumers
+s132,18,1:
+S132,19,8:partners
+S133,7,15:auth-mechanisms
+s133,24,1:
+S133,25,8:api-keys
+S134,7,16:gateway-features
+s134,25,1:
+S134,26,11:usage-plans
+S135,5,5:fires
+s135,12,2:
+S135,13,32:authorizer.api-keys-are-not-auth
+S135,47,30:authorizer.public-or-keys-only
+S136,5,9:not-fires
+s136,16,1:
+S136,17,37:authorizer.mechanism-needs-authorizer
+S137,5,6:expect
+m137,13,2:
+S137,14,8:api-type
+S137,24,4:rest
+S137,30,10:authorizer
+S137,42,4:none
+m139,5,5:
+S139,5,4:name
+S139,11,48:one API per service means one authorizer per API
+S140,5,7:answers
+m141,7,2:
 S141,7,15:auth-mechanisms
 s141,24,1:
-S141,25,3:iam
+S141,25,7:cognito
 S142,7,8:services
 s143,9,2:
 m143,11,3:
@@ -7933,20 +8088,72 @@ s150,42,1:
 S150,43,3:GET
 S151,5,5:fires
 s151,12,1:
-S151,13,14:authorizer.iam
+S151,13,27:authorizer.recreate-per-api
 S152,5,9:not-fires
 s152,16,1:
-S152,17,27:authorizer.recreate-per-api
+S152,17,30:authorizer.public-or-keys-only
 S153,5,6:expect
 m153,13,2:
 S153,14,9:api-count
 S153,25,11:per-service
 S153,38,10:authorizer
-S153,50,3:iam
-@31:<bundled>/authorizer.rules.yaml,14774
+S153,50,3:jwt
+m155,5,5:
+S155,5,4:name
+S155,11,44:IAM needs no authorizer resource on each API
+S156,5,7:answers
+m157,7,3:
+S157,7,9:consumers
+s157,18,1:
+S157,19,15:same-region-aws
+S158,7,15:auth-mechanisms
+s158,24,1:
+S158,25,3:iam
+S159,7,8:services
+s160,9,2:
+m160,11,3:
+S160,11,4:name
+S160,17,6:orders
+S161,11,4:team
+S161,17,8:checkout
+S162,11,9:resources
+s163,13,1:
+m163,15,2:
+S163,16,4:path
+S163,22,7:/orders
+S163,31,7:methods
+s163,40,2:
+S163,41,3:GET
+S163,46,4:POST
+m164,11,3:
+S164,11,4:name
+S164,17,7:billing
+S165,11,4:team
+S165,17,8:payments
+S166,11,9:resources
+s167,13,1:
+m167,15,2:
+S167,16,4:path
+S167,22,9:/invoices
+S167,33,7:methods
+s167,42,1:
+S167,43,3:GET
+S168,5,5:fires
+s168,12,1:
+S168,13,14:authorizer.iam
+S169,5,9:not-fires
+s169,16,1:
+S169,17,27:authorizer.recreate-per-api
+S170,5,6:expect
+m170,13,2:
+S170,14,9:api-count
+S170,25,11:per-service
+S170,38,10:authorizer
+S170,50,3:iam
+@31:<bundled>/authorizer.rules.yaml,15906
 m5,1,1:
 S5,1,5:rules
-s6,3,21:
+s6,3,22:
 m6,5,6:
 S6,5,2:id
 S6,9,30:authorizer.public-or-keys-only
@@ -7997,513 +8204,552 @@ s27,14,2:
 S27,15,7:cognito
 S27,24,12:lambda-token
 S28,5,6:reason
-S28,13,169:HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer; they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
-S31,5,5:facts
-s31,12,1:
-S31,13,21:http-api-capabilities
-m33,5,6:
-S33,5,2:id
-S33,9,23:authorizer.rest-options
-S34,5,8:decision
-S34,15,10:authorizer
-S35,5,4:when
-m35,11,2:
-S35,12,8:decision
-S35,22,8:api-type
-S35,32,2:is
-S35,36,4:rest
-S36,5,7:exclude
-S36,14,3:jwt
-S37,5,6:reason
-S37,13,152:The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens with a Cognito authorizer and other JWTs with a Lambda authorizer.
-S40,5,5:facts
-s40,12,2:
-S40,13,21:http-api-capabilities
-S40,36,23:rest-cognito-authorizer
-m42,5,7:
-S42,5,2:id
-S42,9,26:authorizer.cognito-on-rest
-S43,5,8:decision
-S43,15,10:authorizer
-S44,5,4:when
-m45,7,1:
-S45,7,3:all
-s46,9,2:
-m46,11,2:
-S46,12,6:answer
-S46,20,15:auth-mechanisms
-S46,37,8:contains
-S46,47,7:cognito
-m47,11,2:
-S47,12,8:decision
-S47,22,8:api-type
-S47,32,2:is
-S47,36,4:rest
-S48,5,9:recommend
-S48,16,7:cognito
-S49,5,8:strength
-S49,15,6:strong
-S50,5,6:reason
-S50,13,141:A REST API validates Cognito user pool tokens with its built-in Cognito authorizer - no code, no extra invocation, scopes checked per method.
-S53,5,5:facts
-s53,12,1:
-S53,13,23:rest-cognito-authorizer
-m55,5,7:
-S55,5,2:id
-S55,9,26:authorizer.cognito-on-http
-S56,5,8:decision
-S56,15,10:authorizer
-S57,5,4:when
-m58,7,1:
-S58,7,3:all
-s59,9,2:
-m59,11,2:
-S59,12,6:answer
-S59,20,15:auth-mechanisms
-S59,37,8:contains
-S59,47,7:cognito
-m60,11,2:
-S60,12,8:decision
-S60,22,8:api-type
-S60,32,2:is
-S60,36,4:http
-S61,5,9:recommend
-S61,16,3:jwt
-S62,5,8:strength
-S62,15,6:strong
-S63,5,6:reason
-S63,13,167:An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user pool URL and whose audience is the app client id - no code and no extra invocation.
-S66,5,5:facts
-s66,12,1:
-S66,13,19:http-jwt-authorizer
-m68,5,7:
-S68,5,2:id
-S68,9,23:authorizer.oidc-on-http
-S69,5,8:decision
-S69,15,10:authorizer
-S70,5,4:when
-m71,7,1:
-S71,7,3:all
-s72,9,2:
-m72,11,2:
-S72,12,6:answer
-S72,20,15:auth-mechanisms
-S72,37,8:contains
-S72,47,4:oidc
-m73,11,2:
-S73,12,8:decision
-S73,22,8:api-type
-S73,32,2:is
-S73,36,4:http
-S74,5,9:recommend
-S74,16,3:jwt
-S75,5,8:strength
-S75,15,6:strong
-S76,5,6:reason
-S76,13,161:The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature against its published keys, expiry, issuer, audience, scopes) without any code.
-S79,5,5:facts
-s79,12,1:
-S79,13,19:http-jwt-authorizer
-m81,5,8:
-S81,5,2:id
-S81,9,23:authorizer.oidc-on-rest
-S82,5,8:decision
-S82,15,10:authorizer
-S83,5,4:when
-m84,7,1:
-S84,7,3:all
-s85,9,2:
-m85,11,2:
-S85,12,6:answer
-S85,20,15:auth-mechanisms
-S85,37,8:contains
-S85,47,4:oidc
-m86,11,2:
-S86,12,8:decision
-S86,22,8:api-type
-S86,32,2:is
-S86,36,4:rest
-S87,5,9:recommend
-S87,16,12:lambda-token
-S88,5,8:strength
-S88,15,6:normal
-S89,5,6:reason
-S89,13,236:REST APIs have no native JWT authorizer and their Cognito authorizer accepts only Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it against the provider's published keys with a standard JWT library.
-S93,5,8:tradeoff
-S93,15,67:Custom security code to own, and an invocation on every cache miss.
+S28,13,224:HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer; they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM. (REST APIs offer every authorizer type, JWT included.)
+S32,5,5:facts
+s32,12,1:
+S32,13,21:http-api-capabilities
+m34,5,7:
+S34,5,2:id
+S34,9,26:authorizer.cognito-on-rest
+S35,5,8:decision
+S35,15,10:authorizer
+S36,5,4:when
+m37,7,1:
+S37,7,3:all
+s38,9,2:
+m38,11,2:
+S38,12,6:answer
+S38,20,15:auth-mechanisms
+S38,37,8:contains
+S38,47,7:cognito
+m39,11,2:
+S39,12,8:decision
+S39,22,8:api-type
+S39,32,2:is
+S39,36,4:rest
+S40,5,9:recommend
+S40,16,7:cognito
+S41,5,8:strength
+S41,15,6:strong
+S42,5,6:reason
+S42,13,141:A REST API validates Cognito user pool tokens with its built-in Cognito authorizer - no code, no extra invocation, scopes checked per method.
+S45,5,5:facts
+s45,12,1:
+S45,13,23:rest-cognito-authorizer
+m47,5,7:
+S47,5,2:id
+S47,9,26:authorizer.cognito-on-http
+S48,5,8:decision
+S48,15,10:authorizer
+S49,5,4:when
+m50,7,1:
+S50,7,3:all
+s51,9,2:
+m51,11,2:
+S51,12,6:answer
+S51,20,15:auth-mechanisms
+S51,37,8:contains
+S51,47,7:cognito
+m52,11,2:
+S52,12,8:decision
+S52,22,8:api-type
+S52,32,2:is
+S52,36,4:http
+S53,5,9:recommend
+S53,16,3:jwt
+S54,5,8:strength
+S54,15,6:strong
+S55,5,6:reason
+S55,13,167:An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user pool URL and whose audience is the app client id - no code and no extra invocation.
+S58,5,5:facts
+s58,12,1:
+S58,13,19:http-jwt-authorizer
+m60,5,7:
+S60,5,2:id
+S60,9,23:authorizer.oidc-on-http
+S61,5,8:decision
+S61,15,10:authorizer
+S62,5,4:when
+m63,7,1:
+S63,7,3:all
+s64,9,2:
+m64,11,2:
+S64,12,6:answer
+S64,20,15:auth-mechanisms
+S64,37,8:contains
+S64,47,4:oidc
+m65,11,2:
+S65,12,8:decision
+S65,22,8:api-type
+S65,32,2:is
+S65,36,4:http
+S66,5,9:recommend
+S66,16,3:jwt
+S67,5,8:strength
+S67,15,6:strong
+S68,5,6:reason
+S68,13,161:The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature against its published keys, expiry, issuer, audience, scopes) without any code.
+S71,5,5:facts
+s71,12,1:
+S71,13,19:http-jwt-authorizer
+m73,5,7:
+S73,5,2:id
+S73,9,23:authorizer.oidc-on-rest
+S74,5,8:decision
+S74,15,10:authorizer
+S75,5,4:when
+m76,7,1:
+S76,7,3:all
+s77,9,2:
+m77,11,2:
+S77,12,6:answer
+S77,20,15:auth-mechanisms
+S77,37,8:contains
+S77,47,4:oidc
+m78,11,2:
+S78,12,8:decision
+S78,22,8:api-type
+S78,32,2:is
+S78,36,4:rest
+S79,5,9:recommend
+S79,16,3:jwt
+S80,5,8:strength
+S80,15,6:strong
+S81,5,6:reason
+S81,13,220:REST APIs validate tokens from your OIDC provider with a native JWT authorizer - issuers, audiences, signing algorithms, required claims and per-method scopes, checked by the gateway without any code or extra invocation.
+S85,5,5:facts
+s85,12,1:
+S85,13,19:rest-jwt-authorizer
+m87,5,7:
+S87,5,2:id
+S87,9,14:authorizer.iam
+S88,5,8:decision
+S88,15,10:authorizer
+S89,5,4:when
+m89,11,2:
+S89,12,6:answer
+S89,20,15:auth-mechanisms
+S89,37,8:contains
+S89,47,3:iam
+S90,5,9:recommend
+S90,16,3:iam
+S91,5,8:strength
+S91,15,6:normal
+S92,5,6:reason
+S92,13,132:Callers with AWS credentials sign requests with SigV4, and IAM policies decide which methods they may call; nothing to build or run.
 S95,5,5:facts
-s95,12,2:
-S95,13,23:rest-cognito-authorizer
-S95,38,20:authorizer-cache-ttl
-m97,5,7:
+s95,12,1:
+S95,13,17:iam-cross-account
+m97,5,8:
 S97,5,2:id
-S97,9,14:authorizer.iam
+S97,9,25:authorizer.custom-on-http
 S98,5,8:decision
 S98,15,10:authorizer
 S99,5,4:when
-m99,11,2:
-S99,12,6:answer
-S99,20,15:auth-mechanisms
-S99,37,8:contains
-S99,47,3:iam
-S100,5,9:recommend
-S100,16,3:iam
-S101,5,8:strength
-S101,15,6:normal
-S102,5,6:reason
-S102,13,132:Callers with AWS credentials sign requests with SigV4, and IAM policies decide which methods they may call; nothing to build or run.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:iam-cross-account
-m107,5,8:
-S107,5,2:id
-S107,9,25:authorizer.custom-on-http
-S108,5,8:decision
-S108,15,10:authorizer
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,6:answer
-S111,20,15:auth-mechanisms
-S111,37,8:contains
-S111,47,6:custom
-m112,11,2:
-S112,12,8:decision
-S112,22,8:api-type
-S112,32,2:is
-S112,36,4:http
-S113,5,9:recommend
-S113,16,14:lambda-request
-S114,5,8:strength
-S114,15,6:strong
-S115,5,6:reason
-S115,13,154:A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs offer the REQUEST type, which sees headers, query string and context.
-S118,5,8:tradeoff
-S118,15,86:Use the simple response format (isAuthorized plus context) to keep the function small.
-S120,5,5:facts
-s120,12,1:
-S120,13,21:http-api-capabilities
-m122,5,8:
-S122,5,2:id
-S122,9,25:authorizer.custom-on-rest
-S123,5,8:decision
-S123,15,10:authorizer
-S124,5,4:when
-m125,7,1:
-S125,7,3:all
-s126,9,2:
-m126,11,2:
-S126,12,6:answer
-S126,20,15:auth-mechanisms
-S126,37,8:contains
-S126,47,6:custom
-m127,11,2:
-S127,12,8:decision
-S127,22,8:api-type
-S127,32,2:is
-S127,36,4:rest
-S128,5,9:recommend
-S128,16,14:lambda-request
-S129,5,8:strength
-S129,15,6:normal
-S130,5,6:reason
-S130,13,220:A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST type sees every header, the query string and the request context, so it can handle custom headers, signatures and several inputs at once.
-S134,5,8:tradeoff
-S134,15,85:If the credential is a single token in one header, the simpler TOKEN type also works.
+m100,7,1:
+S100,7,3:all
+s101,9,2:
+m101,11,2:
+S101,12,6:answer
+S101,20,15:auth-mechanisms
+S101,37,8:contains
+S101,47,6:custom
+m102,11,2:
+S102,12,8:decision
+S102,22,8:api-type
+S102,32,2:is
+S102,36,4:http
+S103,5,9:recommend
+S103,16,14:lambda-request
+S104,5,8:strength
+S104,15,6:strong
+S105,5,6:reason
+S105,13,154:A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs offer the REQUEST type, which sees headers, query string and context.
+S108,5,8:tradeoff
+S108,15,86:Use the simple response format (isAuthorized plus context) to keep the function small.
+S110,5,5:facts
+s110,12,1:
+S110,13,21:http-api-capabilities
+m112,5,8:
+S112,5,2:id
+S112,9,25:authorizer.custom-on-rest
+S113,5,8:decision
+S113,15,10:authorizer
+S114,5,4:when
+m115,7,1:
+S115,7,3:all
+s116,9,2:
+m116,11,2:
+S116,12,6:answer
+S116,20,15:auth-mechanisms
+S116,37,8:contains
+S116,47,6:custom
+m117,11,2:
+S117,12,8:decision
+S117,22,8:api-type
+S117,32,2:is
+S117,36,4:rest
+S118,5,9:recommend
+S118,16,14:lambda-request
+S119,5,8:strength
+S119,15,6:normal
+S120,5,6:reason
+S120,13,220:A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST type sees every header, the query string and the request context, so it can handle custom headers, signatures and several inputs at once.
+S124,5,8:tradeoff
+S124,15,85:If the credential is a single token in one header, the simpler TOKEN type also works.
+S126,5,5:facts
+s126,12,1:
+S126,13,25:one-authorizer-per-method
+m128,5,6:
+S128,5,2:id
+S128,9,31:authorizer.several-on-one-route
+S129,5,8:decision
+S129,15,10:authorizer
+S130,5,4:when
+m130,11,1:
+S130,12,3:ref
+S130,17,31:several-mechanisms-on-one-route
+S131,5,7:require
+S131,14,14:lambda-request
+S132,5,6:reason
+S132,13,193:A method or route can have only one authorizer. Accepting several kinds of credential on the same route therefore takes one REQUEST Lambda authorizer that recognises each kind and validates it.
 S136,5,5:facts
 s136,12,1:
 S136,13,25:one-authorizer-per-method
-m138,5,6:
-S138,5,2:id
-S138,9,31:authorizer.several-on-one-route
-S139,5,8:decision
-S139,15,10:authorizer
-S140,5,4:when
-m140,11,1:
-S140,12,3:ref
-S140,17,31:several-mechanisms-on-one-route
-S141,5,7:require
-S141,14,14:lambda-request
-S142,5,6:reason
-S142,13,193:A method or route can have only one authorizer. Accepting several kinds of credential on the same route therefore takes one REQUEST Lambda authorizer that recognises each kind and validates it.
-S146,5,5:facts
-s146,12,1:
-S146,13,25:one-authorizer-per-method
-m149,5,6:
-S149,5,2:id
-S149,9,32:authorizer.api-keys-are-not-auth
-S150,5,8:decision
-S150,15,10:authorizer
-S151,5,4:when
-m152,7,1:
-S152,7,3:all
-s153,9,2:
-m153,11,2:
-S153,12,6:answer
-S153,20,15:auth-mechanisms
-S153,37,8:contains
-S153,47,8:api-keys
-m154,11,1:
-S154,12,3:not
-m154,17,1:
-S154,18,3:ref
-S154,23,16:needs-authorizer
-S155,5,7:finding
-m155,14,2:
-S155,15,8:severity
-S155,25,7:warning
-S155,34,5:title
-S155,41,55:API keys identify partners but do not authenticate them
-S156,5,6:reason
-S156,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
-S161,5,5:facts
-s161,12,1:
-S161,13,17:api-keys-not-auth
-m163,5,6:
-S163,5,2:id
-S163,9,31:authorizer.keys-from-authorizer
-S164,5,8:decision
-S164,15,10:authorizer
-S165,5,4:when
-m166,7,1:
-S166,7,3:all
-s167,9,3:
-m167,11,2:
-S167,12,6:answer
-S167,20,15:auth-mechanisms
-S167,37,8:contains
-S167,47,8:api-keys
-m168,11,1:
-S168,12,3:ref
-S168,17,17:lambda-authorizer
-m169,11,2:
-S169,12,8:decision
-S169,22,8:api-type
-S169,32,2:is
-S169,36,4:rest
-S170,5,7:finding
-m170,14,2:
-S170,15,8:severity
-S170,25,4:info
-S170,31,5:title
-S170,38,44:The Lambda authorizer can supply the API key
-S171,5,6:reason
-S171,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
-S176,5,5:facts
-s176,12,1:
-S176,13,17:api-keys-not-auth
-m178,5,6:
-S178,5,2:id
-S178,9,27:authorizer.recreate-per-api
-S179,5,8:decision
-S179,15,10:authorizer
-S180,5,4:when
-m181,7,1:
-S181,7,3:all
-s182,9,3:
-m182,11,1:
-S182,12,3:ref
-S182,17,19:authorizer-resource
-m183,11,2:
-S183,12,8:decision
-S183,22,9:api-count
-S183,33,2:is
-S183,37,11:per-service
-m184,11,2:
-S184,12,5:count
-S184,19,8:services
-S184,29,2:gt
-I184,33,1:1
-S185,5,7:finding
-m185,14,2:
-S185,15,8:severity
-S185,25,4:info
-S185,31,5:title
-S185,38,45:Each API needs its own copy of the authorizer
-S186,5,6:reason
-S186,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
-S191,5,5:facts
-s191,12,2:
-S191,13,25:authorizer-belongs-to-api
-S191,40,19:rest-per-api-quotas
-m193,5,6:
-S193,5,2:id
-S193,9,28:authorizer.cached-policy-403
-S194,5,8:decision
-S194,15,10:authorizer
-S195,5,4:when
-m196,7,1:
-S196,7,3:all
-s197,9,2:
-m197,11,1:
-S197,12,3:ref
-S197,17,17:lambda-authorizer
-m198,11,2:
-S198,12,8:decision
-S198,22,8:api-type
-S198,32,2:is
-S198,36,4:rest
-S199,5,7:finding
-m199,14,2:
-S199,15,8:severity
-S199,25,7:warning
-S199,34,5:title
-S199,41,57:Cached authorizer policies can deny other routes with 403
-S200,5,6:reason
-S200,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
-S207,5,5:facts
-s207,12,2:
-S207,13,20:authorizer-cache-403
-S207,35,20:authorizer-cache-ttl
-m209,5,6:
-S209,5,2:id
-S209,9,48:authorizer.different-routes-different-mechanisms
-S210,5,8:decision
-S210,15,10:authorizer
-S211,5,4:when
-m212,7,1:
-S212,7,3:all
-s213,9,2:
-m213,11,1:
-S213,12,3:ref
-S213,17,29:several-authorizer-mechanisms
-m214,11,2:
-S214,12,6:answer
-S214,20,25:multiple-auth-same-method
-S214,47,6:equals
-B214,55,5:false
-S215,5,7:finding
-m215,14,2:
-S215,15,8:severity
-S215,25,4:info
-S215,31,5:title
-S215,38,36:Routes can use different authorizers
-S216,5,6:reason
-S216,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
-S221,5,5:facts
-s221,12,1:
-S221,13,25:one-authorizer-per-method
-m223,5,6:
-S223,5,2:id
-S223,9,39:authorizer.iam-with-others-on-one-route
-S224,5,8:decision
-S224,15,10:authorizer
-S225,5,4:when
-m226,7,1:
-S226,7,3:all
-s227,9,3:
-m227,11,2:
-S227,12,6:answer
-S227,20,25:multiple-auth-same-method
-S227,47,6:equals
-B227,55,4:true
-m228,11,2:
-S228,12,6:answer
-S228,20,15:auth-mechanisms
-S228,37,8:contains
-S228,47,3:iam
-m229,11,2:
-S229,12,6:answer
-S229,20,15:auth-mechanisms
-S229,37,12:contains-any
-s229,51,3:
-S229,52,7:cognito
-S229,61,4:oidc
-S229,67,6:custom
-S230,5,7:finding
-m230,14,2:
-S230,15,8:severity
-S230,25,7:warning
-S230,34,5:title
-S230,41,57:IAM cannot be combined with other mechanisms on one route
-S231,5,6:reason
-S231,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
-S235,5,5:facts
-s235,12,1:
-S235,13,25:one-authorizer-per-method
-m237,5,6:
-S237,5,2:id
-S237,9,33:authorizer.http-iam-cross-account
-S238,5,8:decision
-S238,15,10:authorizer
-S239,5,4:when
-m240,7,1:
-S240,7,3:all
-s241,9,2:
-m241,11,2:
-S241,12,8:decision
-S241,22,10:authorizer
-S241,34,2:is
-S241,38,3:iam
-m242,11,2:
-S242,12,8:decision
-S242,22,8:api-type
-S242,32,2:is
-S242,36,4:http
-S243,5,7:finding
-m243,14,2:
-S243,15,8:severity
-S243,25,4:info
-S243,31,5:title
-S243,38,41:Callers from other accounts assume a role
-S244,5,6:reason
-S244,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
-S248,5,5:facts
-s248,12,1:
-S248,13,17:iam-cross-account
-m250,5,5:
-S250,5,2:id
-S250,9,24:authorizer.browser-sigv4
-S251,5,8:decision
-S251,15,10:authorizer
-S252,5,4:when
-m253,7,1:
-S253,7,3:all
-s254,9,2:
+m139,5,6:
+S139,5,2:id
+S139,9,32:authorizer.api-keys-are-not-auth
+S140,5,8:decision
+S140,15,10:authorizer
+S141,5,4:when
+m142,7,1:
+S142,7,3:all
+s143,9,2:
+m143,11,2:
+S143,12,6:answer
+S143,20,15:auth-mechanisms
+S143,37,8:contains
+S143,47,8:api-keys
+m144,11,1:
+S144,12,3:not
+m144,17,1:
+S144,18,3:ref
+S144,23,16:needs-authorizer
+S145,5,7:finding
+m145,14,2:
+S145,15,8:severity
+S145,25,7:warning
+S145,34,5:title
+S145,41,55:API keys identify partners but do not authenticate them
+S146,5,6:reason
+S146,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
+S151,5,5:facts
+s151,12,1:
+S151,13,17:api-keys-not-auth
+m153,5,6:
+S153,5,2:id
+S153,9,31:authorizer.keys-from-authorizer
+S154,5,8:decision
+S154,15,10:authorizer
+S155,5,4:when
+m156,7,1:
+S156,7,3:all
+s157,9,3:
+m157,11,2:
+S157,12,6:answer
+S157,20,15:auth-mechanisms
+S157,37,8:contains
+S157,47,8:api-keys
+m158,11,1:
+S158,12,3:ref
+S158,17,17:lambda-authorizer
+m159,11,2:
+S159,12,8:decision
+S159,22,8:api-type
+S159,32,2:is
+S159,36,4:rest
+S160,5,7:finding
+m160,14,2:
+S160,15,8:severity
+S160,25,4:info
+S160,31,5:title
+S160,38,44:The Lambda authorizer can supply the API key
+S161,5,6:reason
+S161,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
+S166,5,5:facts
+s166,12,1:
+S166,13,17:api-keys-not-auth
+m168,5,6:
+S168,5,2:id
+S168,9,27:authorizer.recreate-per-api
+S169,5,8:decision
+S169,15,10:authorizer
+S170,5,4:when
+m171,7,1:
+S171,7,3:all
+s172,9,3:
+m172,11,1:
+S172,12,3:ref
+S172,17,19:authorizer-resource
+m173,11,2:
+S173,12,8:decision
+S173,22,9:api-count
+S173,33,2:is
+S173,37,11:per-service
+m174,11,2:
+S174,12,5:count
+S174,19,8:services
+S174,29,2:gt
+I174,33,1:1
+S175,5,7:finding
+m175,14,2:
+S175,15,8:severity
+S175,25,4:info
+S175,31,5:title
+S175,38,45:Each API needs its own copy of the authorizer
+S176,5,6:reason
+S176,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
+S181,5,5:facts
+s181,12,2:
+S181,13,25:authorizer-belongs-to-api
+S181,40,19:rest-per-api-quotas
+m183,5,6:
+S183,5,2:id
+S183,9,28:authorizer.cached-policy-403
+S184,5,8:decision
+S184,15,10:authorizer
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,2:
+m187,11,1:
+S187,12,3:ref
+S187,17,17:lambda-authorizer
+m188,11,2:
+S188,12,8:decision
+S188,22,8:api-type
+S188,32,2:is
+S188,36,4:rest
+S189,5,7:finding
+m189,14,2:
+S189,15,8:severity
+S189,25,7:warning
+S189,34,5:title
+S189,41,57:Cached authorizer policies can deny other routes with 403
+S190,5,6:reason
+S190,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+S197,5,5:facts
+s197,12,2:
+S197,13,20:authorizer-cache-403
+S197,35,20:authorizer-cache-ttl
+m199,5,6:
+S199,5,2:id
+S199,9,48:authorizer.different-routes-different-mechanisms
+S200,5,8:decision
+S200,15,10:authorizer
+S201,5,4:when
+m202,7,1:
+S202,7,3:all
+s203,9,2:
+m203,11,1:
+S203,12,3:ref
+S203,17,29:several-authorizer-mechanisms
+m204,11,2:
+S204,12,6:answer
+S204,20,25:multiple-auth-same-method
+S204,47,6:equals
+B204,55,5:false
+S205,5,7:finding
+m205,14,2:
+S205,15,8:severity
+S205,25,4:info
+S205,31,5:title
+S205,38,36:Routes can use different authorizers
+S206,5,6:reason
+S206,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
+S211,5,5:facts
+s211,12,1:
+S211,13,25:one-authorizer-per-method
+m213,5,6:
+S213,5,2:id
+S213,9,39:authorizer.iam-with-others-on-one-route
+S214,5,8:decision
+S214,15,10:authorizer
+S215,5,4:when
+m216,7,1:
+S216,7,3:all
+s217,9,3:
+m217,11,2:
+S217,12,6:answer
+S217,20,25:multiple-auth-same-method
+S217,47,6:equals
+B217,55,4:true
+m218,11,2:
+S218,12,6:answer
+S218,20,15:auth-mechanisms
+S218,37,8:contains
+S218,47,3:iam
+m219,11,2:
+S219,12,6:answer
+S219,20,15:auth-mechanisms
+S219,37,12:contains-any
+s219,51,3:
+S219,52,7:cognito
+S219,61,4:oidc
+S219,67,6:custom
+S220,5,7:finding
+m220,14,2:
+S220,15,8:severity
+S220,25,7:warning
+S220,34,5:title
+S220,41,57:IAM cannot be combined with other mechanisms on one route
+S221,5,6:reason
+S221,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
+S225,5,5:facts
+s225,12,1:
+S225,13,25:one-authorizer-per-method
+m227,5,6:
+S227,5,2:id
+S227,9,33:authorizer.http-iam-cross-account
+S228,5,8:decision
+S228,15,10:authorizer
+S229,5,4:when
+m230,7,1:
+S230,7,3:all
+s231,9,2:
+m231,11,2:
+S231,12,8:decision
+S231,22,10:authorizer
+S231,34,2:is
+S231,38,3:iam
+m232,11,2:
+S232,12,8:decision
+S232,22,8:api-type
+S232,32,2:is
+S232,36,4:http
+S233,5,7:finding
+m233,14,2:
+S233,15,8:severity
+S233,25,4:info
+S233,31,5:title
+S233,38,41:Callers from other accounts assume a role
+S234,5,6:reason
+S234,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
+S238,5,5:facts
+s238,12,1:
+S238,13,17:iam-cross-account
+m240,5,5:
+S240,5,2:id
+S240,9,24:authorizer.browser-sigv4
+S241,5,8:decision
+S241,15,10:authorizer
+S242,5,4:when
+m243,7,1:
+S243,7,3:all
+s244,9,2:
+m244,11,2:
+S244,12,8:decision
+S244,22,10:authorizer
+S244,34,2:is
+S244,38,3:iam
+m245,11,2:
+S245,12,6:answer
+S245,20,9:consumers
+S245,31,12:contains-any
+s245,45,2:
+S245,46,7:browser
+S245,55,6:mobile
+S246,5,7:finding
+m246,14,2:
+S246,15,8:severity
+S246,25,4:info
+S246,31,5:title
+S246,38,57:Browser and mobile callers need temporary AWS credentials
+S247,5,6:reason
+S247,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
+m252,5,6:
+S252,5,2:id
+S252,9,23:authorizer.jwt-audience
+S253,5,8:decision
+S253,15,10:authorizer
+S254,5,4:when
 m254,11,2:
 S254,12,8:decision
 S254,22,10:authorizer
 S254,34,2:is
-S254,38,3:iam
-m255,11,2:
-S255,12,6:answer
-S255,20,9:consumers
-S255,31,12:contains-any
-s255,45,2:
-S255,46,7:browser
-S255,55,6:mobile
-S256,5,7:finding
-m256,14,2:
-S256,15,8:severity
-S256,25,4:info
-S256,31,5:title
-S256,38,57:Browser and mobile callers need temporary AWS credentials
-S257,5,6:reason
-S257,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
-m262,5,6:
-S262,5,2:id
-S262,9,23:authorizer.jwt-audience
-S263,5,8:decision
-S263,15,10:authorizer
-S264,5,4:when
-m264,11,2:
-S264,12,8:decision
-S264,22,10:authorizer
-S264,34,2:is
-S264,38,3:jwt
-S265,5,7:finding
-m265,14,2:
-S265,15,8:severity
-S265,25,4:info
-S265,31,5:title
-S265,38,45:Configure the JWT issuer, audience and scopes
-S266,5,6:reason
-S266,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
-S272,5,5:facts
-s272,12,1:
-S272,13,19:http-jwt-authorizer
+S254,38,3:jwt
+S255,5,7:finding
+m255,14,2:
+S255,15,8:severity
+S255,25,4:info
+S255,31,5:title
+S255,38,45:Configure the JWT issuer, audience and scopes
+S256,5,6:reason
+S256,13,282:Set the issuer to your provider's issuer URL exactly as it appears in the tokens' iss claim (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Require scopes on routes so that ID tokens cannot be used as access tokens.
+S261,5,5:facts
+s261,12,2:
+S261,13,19:http-jwt-authorizer
+S261,34,19:rest-jwt-authorizer
+m263,5,6:
+S263,5,2:id
+S263,9,31:authorizer.jwt-issuer-reachable
+S264,5,8:decision
+S264,15,10:authorizer
+S265,5,4:when
+m266,7,1:
+S266,7,3:all
+s267,9,2:
+m267,11,2:
+S267,12,8:decision
+S267,22,10:authorizer
+S267,34,2:is
+S267,38,3:jwt
+m268,11,2:
+S268,12,8:decision
+S268,22,13:endpoint-type
+S268,37,2:is
+S268,41,7:private
+S269,5,7:finding
+m269,14,2:
+S269,15,8:severity
+S269,25,7:warning
+S269,34,5:title
+S269,41,50:The JWT issuer must be reachable from the internet
+S270,5,6:reason
+S270,13,270:API Gateway fetches the issuer's discovery document and signing keys over the public internet, also for a private API. An identity provider that is itself reachable only inside your network cannot back a JWT authorizer; use a Lambda authorizer that can reach it, or IAM.
+S275,5,5:facts
+s275,12,1:
+S275,13,19:rest-jwt-authorizer
+m277,5,6:
+S277,5,2:id
+S277,9,37:authorizer.rest-jwt-outside-templates
+S278,5,8:decision
+S278,15,10:authorizer
+S279,5,4:when
+m280,7,1:
+S280,7,3:all
+s281,9,2:
+m281,11,2:
+S281,12,8:decision
+S281,22,10:authorizer
+S281,34,2:is
+S281,38,3:jwt
+m282,11,2:
+S282,12,8:decision
+S282,22,8:api-type
+S282,32,2:is
+S282,36,4:rest
+S283,5,7:finding
+m283,14,2:
+S283,15,8:severity
+S283,25,4:info
+S283,31,5:title
+S283,38,60:Generated templates do not declare a REST JWT authorizer yet
+S284,5,6:reason
+S284,13,369:The SAM and OpenAPI output of this tool (checked with cfn-lint and samtranslator) has no form yet for a JWT authorizer on a REST API, so `generate` refuses rather than leave the routes open. Create the authorizer with the console, the CLI or CloudFormation as the API Gateway guide shows, or pin authorizer to lambda-token to generate a TOKEN Lambda authorizer instead.
+S290,5,5:facts
+s290,12,1:
+S290,13,19:rest-jwt-authorizer
 @25:<bundled>/conditions.yaml,4202
 m5,1,1:
 S5,1,10:conditions
@@ -9451,7 +9697,7 @@ S218,5,5:facts
 s218,12,2:
 S218,13,16:http-cors-config
 S218,31,23:rest-cors-proxy-headers
-@24:<bundled>/decisions.yaml,27470
+@24:<bundled>/decisions.yaml,28541
 m5,1,1:
 S5,1,9:decisions
 s6,3,11:
@@ -9630,16 +9876,16 @@ S124,16,25:REST API (API Gateway v1)
 S125,9,7:summary
 S125,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
 S128,9,4:pros
-s129,11,4:
+s129,11,5:
 S129,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
 S130,13,69:Offers edge-optimized and private endpoints as well as regional ones.
 S131,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
 S132,13,64:Supports custom (non-proxy) integrations with mapping templates.
-S133,9,4:cons
-s134,11,3:
-S134,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
-S135,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-S136,13,87:No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
+S133,13,144:Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
+S134,9,4:cons
+s135,11,2:
+S135,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
+S136,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
 m137,9,5:
 S137,9,2:id
 S137,13,4:http
@@ -9651,7 +9897,7 @@ S142,9,4:pros
 s143,11,4:
 S143,13,55:Roughly 70 percent cheaper per request than a REST API.
 S144,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-S145,13,83:Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
+S145,13,82:Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
 S146,13,49:Simpler configuration with automatic deployments.
 S147,9,4:cons
 s148,11,4:
@@ -9929,14 +10175,14 @@ S334,9,9:packaging
 S335,5,5:title
 S335,12,38:Shared or separate deployment packages
 S336,5,8:question
-S336,15,85:Should the functions of a service share one deployment package or each get their own?
+S336,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
 S337,5,7:default
 S337,14,17:separate-packages
 S338,5,5:after
 s338,12,1:
 S338,13,20:function-granularity
 S339,5,7:options
-s340,7,2:
+s340,7,3:
 m340,9,5:
 S340,9,2:id
 S340,13,14:shared-package
@@ -9969,177 +10215,193 @@ S361,9,4:cons
 s362,11,2:
 S362,13,63:More build artifacts; shared code must be a library or a layer.
 S363,13,52:Versions of shared code can drift between functions.
-m365,5,6:
-S365,5,2:id
-S365,9,4:cors
-S366,5,5:title
-S366,12,18:How to handle CORS
-S367,5,8:question
-S367,15,58:Who answers CORS preflight requests and adds CORS headers?
-S368,5,7:default
-S368,14,4:none
-S369,5,5:after
-s369,12,1:
-S369,13,8:api-type
-S370,5,7:options
-s371,7,4:
-m371,9,5:
-S371,9,2:id
-S371,13,4:none
-S372,9,5:title
-S372,16,7:No CORS
-S373,9,7:summary
-S373,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
-S375,9,4:pros
-s376,11,1:
-S376,13,37:Nothing to configure or keep in sync.
-S377,9,4:cons
-s378,11,1:
-S378,13,46:Browsers on other origins cannot call the API.
-m379,9,5:
-S379,9,2:id
-S379,13,7:gateway
-S380,9,5:title
-S380,16,32:Gateway preflight for a REST API
-S381,9,7:summary
-S381,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
-S384,9,4:pros
-s385,11,2:
-S385,13,52:Preflights are answered without invoking a function.
-S386,13,49:Simple when exactly one origin (or *) is allowed.
-S387,9,4:cons
-s388,11,2:
-S388,13,55:Only one fixed origin - the header cannot list several.
-S389,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+m364,9,5:
+S364,9,2:id
+S364,13,15:container-image
+S365,9,5:title
+S365,16,32:One container image per function
+S366,9,7:summary
+S366,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
+S369,9,4:pros
+s370,11,2:
+S370,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+S371,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
+S372,9,4:cons
+s373,11,2:
+S373,13,73:An ECR repository and an image build per function; layers cannot be used.
+S374,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
+m376,5,6:
+S376,5,2:id
+S376,9,4:cors
+S377,5,5:title
+S377,12,18:How to handle CORS
+S378,5,8:question
+S378,15,58:Who answers CORS preflight requests and adds CORS headers?
+S379,5,7:default
+S379,14,4:none
+S380,5,5:after
+s380,12,1:
+S380,13,8:api-type
+S381,5,7:options
+s382,7,4:
+m382,9,5:
+S382,9,2:id
+S382,13,4:none
+S383,9,5:title
+S383,16,7:No CORS
+S384,9,7:summary
+S384,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
+S386,9,4:pros
+s387,11,1:
+S387,13,37:Nothing to configure or keep in sync.
+S388,9,4:cons
+s389,11,1:
+S389,13,46:Browsers on other origins cannot call the API.
 m390,9,5:
 S390,9,2:id
-S390,13,8:function
+S390,13,7:gateway
 S391,9,5:title
-S391,16,28:CORS handled by the function
+S391,16,32:Gateway preflight for a REST API
 S392,9,7:summary
-S392,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S392,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
 S395,9,4:pros
 s396,11,2:
-S396,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
-S397,13,53:CORS logic lives with the code and is tested with it.
+S396,13,52:Preflights are answered without invoking a function.
+S397,13,49:Simple when exactly one origin (or *) is allowed.
 S398,9,4:cons
 s399,11,2:
-S399,13,54:Every preflight invokes a function (cost and latency).
-S400,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+S399,13,55:Only one fixed origin - the header cannot list several.
+S400,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
 m401,9,5:
 S401,9,2:id
-S401,13,15:http-api-config
+S401,13,8:function
 S402,9,5:title
-S402,16,27:HTTP API CORS configuration
+S402,16,28:CORS handled by the function
 S403,9,7:summary
-S403,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S403,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
 S406,9,4:pros
 s407,11,2:
-S407,13,60:Declarative, with a list of origins and credentials support.
-S408,13,35:Preflights never invoke a function.
+S407,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
+S408,13,53:CORS logic lives with the code and is tested with it.
 S409,9,4:cons
 s410,11,2:
-S410,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
-S411,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
-m413,5,6:
-S413,5,2:id
-S413,9,10:authorizer
-S414,5,5:title
-S414,12,15:Authorizer type
-S415,5,8:question
-S415,15,51:Which kind of authorizer should protect the routes?
-S416,5,7:default
-S416,14,4:none
-S417,5,5:after
-s417,12,1:
-S417,13,8:api-type
-S418,5,7:options
-s419,7,6:
-m419,9,5:
-S419,9,2:id
-S419,13,4:none
-S420,9,5:title
-S420,16,13:No authorizer
-S421,9,7:summary
-S421,18,74:Routes are public (optionally still requiring an API key for usage plans).
-S423,9,4:pros
-s424,11,1:
-S424,13,33:No authorization latency or cost.
-S425,9,4:cons
-s426,11,1:
-S426,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
-m427,9,5:
-S427,9,2:id
-S427,13,3:iam
-S428,9,5:title
-S428,16,25:IAM authorization (SigV4)
-S429,9,7:summary
-S429,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
-S432,9,4:pros
-s433,11,2:
-S433,13,58:No authorizer code; fine-grained access with IAM policies.
-S434,13,55:Natural for AWS workloads and for cross-account access.
-S435,9,4:cons
-s436,11,1:
-S436,13,58:Every caller needs AWS credentials and must sign requests.
-m437,9,5:
-S437,9,2:id
-S437,13,7:cognito
-S438,9,5:title
-S438,16,35:Cognito user pool authorizer (REST)
-S439,9,7:summary
-S439,18,55:The REST API validates Cognito user pool tokens itself.
-S441,9,4:pros
-s442,11,1:
-S442,13,67:No code; token signature, expiry and scopes checked by the gateway.
-S443,9,4:cons
-s444,11,1:
-S444,13,91:REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
-m445,9,5:
-S445,9,2:id
-S445,13,12:lambda-token
-S446,9,5:title
-S446,16,36:Lambda authorizer, TOKEN type (REST)
-S447,9,7:summary
-S447,18,77:A function receives one bearer token from a header and returns an IAM policy.
-S449,9,4:pros
-s450,11,2:
-S450,13,50:Any token format; simple interface with one input.
-S451,13,31:The result is cached per token.
-S452,9,4:cons
-s453,11,2:
-S453,13,49:REST only; sees a single header and nothing else.
-S454,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
-m455,9,5:
-S455,9,2:id
-S455,13,14:lambda-request
-S456,9,5:title
-S456,16,31:Lambda authorizer, REQUEST type
-S457,9,7:summary
-S457,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
+S410,13,54:Every preflight invokes a function (cost and latency).
+S411,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+m412,9,5:
+S412,9,2:id
+S412,13,15:http-api-config
+S413,9,5:title
+S413,16,27:HTTP API CORS configuration
+S414,9,7:summary
+S414,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S417,9,4:pros
+s418,11,2:
+S418,13,60:Declarative, with a list of origins and credentials support.
+S419,13,35:Preflights never invoke a function.
+S420,9,4:cons
+s421,11,2:
+S421,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
+S422,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
+m424,5,6:
+S424,5,2:id
+S424,9,10:authorizer
+S425,5,5:title
+S425,12,15:Authorizer type
+S426,5,8:question
+S426,15,51:Which kind of authorizer should protect the routes?
+S427,5,7:default
+S427,14,4:none
+S428,5,5:after
+s428,12,1:
+S428,13,8:api-type
+S429,5,7:options
+s430,7,6:
+m430,9,5:
+S430,9,2:id
+S430,13,4:none
+S431,9,5:title
+S431,16,13:No authorizer
+S432,9,7:summary
+S432,18,74:Routes are public (optionally still requiring an API key for usage plans).
+S434,9,4:pros
+s435,11,1:
+S435,13,33:No authorization latency or cost.
+S436,9,4:cons
+s437,11,1:
+S437,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
+m438,9,5:
+S438,9,2:id
+S438,13,3:iam
+S439,9,5:title
+S439,16,25:IAM authorization (SigV4)
+S440,9,7:summary
+S440,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
+S443,9,4:pros
+s444,11,2:
+S444,13,58:No authorizer code; fine-grained access with IAM policies.
+S445,13,55:Natural for AWS workloads and for cross-account access.
+S446,9,4:cons
+s447,11,1:
+S447,13,58:Every caller needs AWS credentials and must sign requests.
+m448,9,5:
+S448,9,2:id
+S448,13,7:cognito
+S449,9,5:title
+S449,16,35:Cognito user pool authorizer (REST)
+S450,9,7:summary
+S450,18,55:The REST API validates Cognito user pool tokens itself.
+S452,9,4:pros
+s453,11,1:
+S453,13,67:No code; token signature, expiry and scopes checked by the gateway.
+S454,9,4:cons
+s455,11,1:
+S455,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
+m456,9,5:
+S456,9,2:id
+S456,13,12:lambda-token
+S457,9,5:title
+S457,16,36:Lambda authorizer, TOKEN type (REST)
+S458,9,7:summary
+S458,18,77:A function receives one bearer token from a header and returns an IAM policy.
 S460,9,4:pros
 s461,11,2:
-S461,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
-S462,13,53:Cache key built from the identity sources you choose.
+S461,13,50:Any token format; simple interface with one input.
+S462,13,31:The result is cached per token.
 S463,9,4:cons
 s464,11,2:
-S464,13,50:Custom security code to write, test and keep fast.
-S465,13,45:Costs a Lambda invocation on each cache miss.
+S464,13,49:REST only; sees a single header and nothing else.
+S465,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
 m466,9,5:
 S466,9,2:id
-S466,13,3:jwt
+S466,13,14:lambda-request
 S467,9,5:title
-S467,16,21:JWT authorizer (HTTP)
+S467,16,31:Lambda authorizer, REQUEST type
 S468,9,7:summary
-S468,18,120:The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys.
+S468,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
 S471,9,4:pros
 s472,11,2:
-S472,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-S473,13,48:Works with Cognito and external providers alike.
+S472,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
+S473,13,53:Cache key built from the identity sources you choose.
 S474,9,4:cons
 s475,11,2:
-S475,13,15:HTTP APIs only.
-S476,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S475,13,50:Custom security code to write, test and keep fast.
+S476,13,45:Costs a Lambda invocation on each cache miss.
+m477,9,5:
+S477,9,2:id
+S477,13,3:jwt
+S478,9,5:title
+S478,16,14:JWT authorizer
+S479,9,7:summary
+S479,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
+S482,9,4:pros
+s483,11,2:
+S483,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
+S484,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
+S485,9,4:cons
+s486,11,3:
+S486,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
+S487,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S488,13,53:On an HTTP API one authorizer trusts a single issuer.
 @34:<bundled>/endpoint-type.cases.yaml,8595
 m3,1,1:
 S3,1,5:cases
@@ -10824,1015 +11086,1086 @@ S158,5,5:facts
 s158,12,2:
 S158,13,14:endpoint-types
 S158,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,33857
-m7,1,2:
-S7,1,7:sources
-s8,3,46:
-m8,5,3:
-S8,5,2:id
-S8,9,3:CMP
-S9,5,5:title
-S9,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
-S10,5,3:url
-S10,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
-m11,5,3:
-S11,5,2:id
-S11,9,4:GA20
-S12,5,5:title
-S12,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
-S13,5,3:url
-S13,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
-m14,5,3:
-S14,5,2:id
-S14,9,5:RCORS
-S15,5,5:title
-S15,12,33:CORS for REST APIs in API Gateway
-S16,5,3:url
-S16,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
-m17,5,3:
-S17,5,2:id
-S17,9,5:HCORS
-S18,5,5:title
-S18,12,30:Configuring CORS for HTTP APIs
-S19,5,3:url
-S19,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
-m20,5,3:
-S20,5,2:id
-S20,9,3:GWR
-S21,5,5:title
-S21,12,38:Gateway response types for API Gateway
-S22,5,3:url
-S22,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
-m23,5,3:
-S23,5,2:id
-S23,9,3:MDN
-S24,5,5:title
-S24,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
-S25,5,3:url
-S25,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
-m26,5,3:
-S26,5,2:id
-S26,9,4:TO17
-S27,5,5:title
-S27,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
-S28,5,3:url
-S28,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
-m29,5,3:
-S29,5,2:id
-S29,9,4:TO24
-S30,5,5:title
-S30,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
-S31,5,3:url
-S31,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
-m32,5,3:
-S32,5,2:id
-S32,9,3:STR
-S33,5,5:title
-S33,12,57:Response transfer mode (response streaming) for REST APIs
-S34,5,3:url
-S34,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
-m35,5,3:
-S35,5,2:id
-S35,9,2:RQ
-S36,5,5:title
-S36,12,64:Amazon API Gateway quotas for configuring and running a REST API
-S37,5,3:url
-S37,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
-m38,5,3:
-S38,5,2:id
-S38,9,2:HQ
-S39,5,5:title
-S39,12,46:Quotas for configuring and running an HTTP API
-S40,5,3:url
-S40,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
-m41,5,3:
-S41,5,2:id
-S41,9,2:AQ
-S42,5,5:title
-S42,12,41:Amazon API Gateway quotas (account level)
-S43,5,3:url
-S43,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
-m44,5,3:
-S44,5,2:id
-S44,9,2:LQ
-S45,5,5:title
-S45,12,13:Lambda quotas
-S46,5,3:url
-S46,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-m47,5,3:
-S47,5,2:id
-S47,9,3:INV
-S48,5,5:title
-S48,12,27:Lambda Invoke API reference
-S49,5,3:url
-S49,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
-m50,5,3:
-S50,5,2:id
-S50,9,4:AUTH
-S51,5,5:title
-S51,12,47:API Gateway Authorizer resource (API reference)
-S52,5,3:url
-S52,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
-m53,5,3:
-S53,5,2:id
-S53,9,4:METH
-S54,5,5:title
-S54,12,43:API Gateway Method resource (API reference)
-S55,5,3:url
-S55,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
-m56,5,3:
-S56,5,2:id
-S56,9,2:CA
-S57,5,5:title
-S57,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
-S58,5,3:url
-S58,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
-m59,5,3:
-S59,5,2:id
-S59,9,5:KC403
-S60,5,5:title
-S60,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
-S61,5,3:url
-S61,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
-m62,5,3:
-S62,5,2:id
-S62,9,3:COG
-S63,5,5:title
-S63,12,58:Control access to REST APIs with Amazon Cognito user pools
-S64,5,3:url
-S64,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
-m65,5,3:
-S65,5,2:id
-S65,9,3:JWT
-S66,5,5:title
-S66,12,48:Control access to HTTP APIs with JWT authorizers
-S67,5,3:url
-S67,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
-m68,5,3:
-S68,5,2:id
-S68,9,4:IAMX
-S69,5,5:title
-S69,12,50:Control access to HTTP APIs with IAM authorization
-S70,5,3:url
-S70,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
-m71,5,3:
-S71,5,2:id
-S71,9,5:DEFEP
-S72,5,5:title
-S72,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
-S73,5,3:url
-S73,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
-m74,5,3:
-S74,5,2:id
-S74,9,3:EPT
-S75,5,5:title
-S75,12,32:API endpoint types for REST APIs
-S76,5,3:url
-S76,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
-m77,5,3:
-S77,5,2:id
-S77,9,2:CD
-S78,5,5:title
-S78,12,40:Custom domain names for public REST APIs
-S79,5,3:url
-S79,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
-m80,5,3:
-S80,5,2:id
-S80,9,3:PCD
-S81,5,5:title
-S81,12,36:Custom domain names for private APIs
-S82,5,3:url
-S82,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
-m83,5,3:
-S83,5,2:id
-S83,9,4:PRIV
-S84,5,5:title
-S84,12,32:Private REST APIs in API Gateway
-S85,5,3:url
-S85,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
-m86,5,3:
-S86,5,2:id
-S86,9,4:MTLS
-S87,5,5:title
-S87,12,39:Mutual TLS authentication for REST APIs
-S88,5,3:url
-S88,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
-m89,5,3:
-S89,5,2:id
-S89,9,5:PROXY
-S90,5,5:title
-S90,12,48:Set up a proxy integration with a proxy resource
-S91,5,3:url
-S91,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
-m92,5,3:
-S92,5,2:id
-S92,9,3:LPI
-S93,5,5:title
-S93,12,40:Lambda proxy integrations in API Gateway
-S94,5,3:url
-S94,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
-m95,5,3:
-S95,5,2:id
-S95,9,5:OAS-R
-S96,5,5:title
-S96,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
-S97,5,3:url
-S97,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
-m98,5,3:
-S98,5,2:id
-S98,9,5:OAS-H
-S99,5,5:title
-S99,12,33:OpenAPI definitions for HTTP APIs
-S100,5,3:url
-S100,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
-m101,5,3:
-S101,5,2:id
-S101,9,4:FURL
-S102,5,5:title
-S102,12,42:Creating and managing Lambda function URLs
-S103,5,3:url
-S103,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
-m104,5,3:
-S104,5,2:id
-S104,9,6:CFN500
-S105,5,5:title
-S105,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
-S106,5,3:url
-S106,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
-m107,5,3:
-S107,5,2:id
-S107,9,2:UP
-S108,5,5:title
-S108,12,38:Usage plans and API keys for REST APIs
-S109,5,3:url
-S109,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
-m110,5,3:
-S110,5,2:id
-S110,9,4:SNAP
-S111,5,5:title
-S111,12,51:Improving startup performance with Lambda SnapStart
-S112,5,3:url
-S112,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
-m113,5,3:
-S113,5,2:id
-S113,9,5:PRICE
-S114,5,5:title
-S114,12,26:Amazon API Gateway pricing
-S115,5,3:url
-S115,10,43:https://aws.amazon.com/api-gateway/pricing/
+@20:<bundled>/facts.yaml,38109
+m8,1,2:
+S8,1,7:sources
+s9,3,51:
+m9,5,3:
+S9,5,2:id
+S9,9,3:CMP
+S10,5,5:title
+S10,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
+S11,5,3:url
+S11,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
+m12,5,3:
+S12,5,2:id
+S12,9,4:GA20
+S13,5,5:title
+S13,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
+S14,5,3:url
+S14,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
+m15,5,3:
+S15,5,2:id
+S15,9,5:RCORS
+S16,5,5:title
+S16,12,33:CORS for REST APIs in API Gateway
+S17,5,3:url
+S17,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+m18,5,3:
+S18,5,2:id
+S18,9,5:HCORS
+S19,5,5:title
+S19,12,30:Configuring CORS for HTTP APIs
+S20,5,3:url
+S20,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+m21,5,3:
+S21,5,2:id
+S21,9,3:GWR
+S22,5,5:title
+S22,12,38:Gateway response types for API Gateway
+S23,5,3:url
+S23,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+m24,5,3:
+S24,5,2:id
+S24,9,3:MDN
+S25,5,5:title
+S25,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
+S26,5,3:url
+S26,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
+m27,5,3:
+S27,5,2:id
+S27,9,4:TO17
+S28,5,5:title
+S28,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
+S29,5,3:url
+S29,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
+m30,5,3:
+S30,5,2:id
+S30,9,4:TO24
+S31,5,5:title
+S31,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
+S32,5,3:url
+S32,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
+m33,5,3:
+S33,5,2:id
+S33,9,3:STR
+S34,5,5:title
+S34,12,57:Response transfer mode (response streaming) for REST APIs
+S35,5,3:url
+S35,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
+m36,5,3:
+S36,5,2:id
+S36,9,2:RQ
+S37,5,5:title
+S37,12,64:Amazon API Gateway quotas for configuring and running a REST API
+S38,5,3:url
+S38,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+m39,5,3:
+S39,5,2:id
+S39,9,2:HQ
+S40,5,5:title
+S40,12,46:Quotas for configuring and running an HTTP API
+S41,5,3:url
+S41,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+m42,5,3:
+S42,5,2:id
+S42,9,2:AQ
+S43,5,5:title
+S43,12,41:Amazon API Gateway quotas (account level)
+S44,5,3:url
+S44,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+m45,5,3:
+S45,5,2:id
+S45,9,2:LQ
+S46,5,5:title
+S46,12,13:Lambda quotas
+S47,5,3:url
+S47,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+m48,5,3:
+S48,5,2:id
+S48,9,3:INV
+S49,5,5:title
+S49,12,27:Lambda Invoke API reference
+S50,5,3:url
+S50,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
+m51,5,3:
+S51,5,2:id
+S51,9,4:AUTH
+S52,5,5:title
+S52,12,47:API Gateway Authorizer resource (API reference)
+S53,5,3:url
+S53,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
+m54,5,3:
+S54,5,2:id
+S54,9,4:METH
+S55,5,5:title
+S55,12,43:API Gateway Method resource (API reference)
+S56,5,3:url
+S56,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
+m57,5,3:
+S57,5,2:id
+S57,9,2:CA
+S58,5,5:title
+S58,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
+S59,5,3:url
+S59,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
+m60,5,3:
+S60,5,2:id
+S60,9,5:KC403
+S61,5,5:title
+S61,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
+S62,5,3:url
+S62,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
+m63,5,3:
+S63,5,2:id
+S63,9,3:COG
+S64,5,5:title
+S64,12,58:Control access to REST APIs with Amazon Cognito user pools
+S65,5,3:url
+S65,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
+m66,5,3:
+S66,5,2:id
+S66,9,3:JWT
+S67,5,5:title
+S67,12,48:Control access to HTTP APIs with JWT authorizers
+S68,5,3:url
+S68,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+m69,5,3:
+S69,5,2:id
+S69,9,4:IAMX
+S70,5,5:title
+S70,12,50:Control access to HTTP APIs with IAM authorization
+S71,5,3:url
+S71,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+m72,5,3:
+S72,5,2:id
+S72,9,5:DEFEP
+S73,5,5:title
+S73,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
+S74,5,3:url
+S74,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
+m75,5,3:
+S75,5,2:id
+S75,9,3:EPT
+S76,5,5:title
+S76,12,32:API endpoint types for REST APIs
+S77,5,3:url
+S77,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
+m78,5,3:
+S78,5,2:id
+S78,9,2:CD
+S79,5,5:title
+S79,12,40:Custom domain names for public REST APIs
+S80,5,3:url
+S80,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
+m81,5,3:
+S81,5,2:id
+S81,9,3:PCD
+S82,5,5:title
+S82,12,36:Custom domain names for private APIs
+S83,5,3:url
+S83,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
+m84,5,3:
+S84,5,2:id
+S84,9,4:PRIV
+S85,5,5:title
+S85,12,32:Private REST APIs in API Gateway
+S86,5,3:url
+S86,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
+m87,5,3:
+S87,5,2:id
+S87,9,4:MTLS
+S88,5,5:title
+S88,12,39:Mutual TLS authentication for REST APIs
+S89,5,3:url
+S89,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+m90,5,3:
+S90,5,2:id
+S90,9,5:PROXY
+S91,5,5:title
+S91,12,48:Set up a proxy integration with a proxy resource
+S92,5,3:url
+S92,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
+m93,5,3:
+S93,5,2:id
+S93,9,3:LPI
+S94,5,5:title
+S94,12,40:Lambda proxy integrations in API Gateway
+S95,5,3:url
+S95,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+m96,5,3:
+S96,5,2:id
+S96,9,5:OAS-R
+S97,5,5:title
+S97,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
+S98,5,3:url
+S98,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
+m99,5,3:
+S99,5,2:id
+S99,9,5:OAS-H
+S100,5,5:title
+S100,12,33:OpenAPI definitions for HTTP APIs
+S101,5,3:url
+S101,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+m102,5,3:
+S102,5,2:id
+S102,9,4:FURL
+S103,5,5:title
+S103,12,42:Creating and managing Lambda function URLs
+S104,5,3:url
+S104,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
+m105,5,3:
+S105,5,2:id
+S105,9,6:CFN500
+S106,5,5:title
+S106,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
+S107,5,3:url
+S107,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
+m108,5,3:
+S108,5,2:id
+S108,9,2:UP
+S109,5,5:title
+S109,12,38:Usage plans and API keys for REST APIs
+S110,5,3:url
+S110,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+m111,5,3:
+S111,5,2:id
+S111,9,4:SNAP
+S112,5,5:title
+S112,12,51:Improving startup performance with Lambda SnapStart
+S113,5,3:url
+S113,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+m114,5,3:
+S114,5,2:id
+S114,9,5:PRICE
+S115,5,5:title
+S115,12,26:Amazon API Gateway pricing
+S116,5,3:url
+S116,10,43:https://aws.amazon.com/api-gateway/pricing/
 m117,5,3:
 S117,5,2:id
-S117,9,5:SCALE
+S117,9,4:RJWT
 S118,5,5:title
-S118,12,23:Lambda scaling behavior
+S118,12,49:Control access to REST APIs using JWT authorizers
 S119,5,3:url
-S119,10,66:https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+S119,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
 m120,5,3:
 S120,5,2:id
-S120,9,5:LSTRM
+S120,9,2:RT
 S121,5,5:title
-S121,12,39:Response streaming for Lambda functions
+S121,12,58:Lambda runtimes (supported runtimes and deprecation dates)
 S122,5,3:url
-S122,10,82:https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+S122,10,65:https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
 m123,5,3:
 S123,5,2:id
-S123,9,4:CFTO
+S123,9,3:IPT
 S124,5,5:title
-S124,12,74:CloudFront origin settings - response timeout (CloudFront Developer Guide)
+S124,12,55:IP address types for custom domain names in API Gateway
 S125,5,3:url
-S125,10,96:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+S125,10,100:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
 m126,5,3:
 S126,5,2:id
-S126,9,5:CFOAC
+S126,9,4:ROUT
 S127,5,5:title
-S127,12,87:Restrict access to an AWS Lambda function URL origin (CloudFront origin access control)
+S127,12,90:Send traffic to your APIs through your custom domain name (routing rules and API mappings)
 S128,5,3:url
-S128,10,116:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+S128,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
 m129,5,3:
 S129,5,2:id
-S129,9,4:ALBL
+S129,9,4:IMPW
 S130,5,5:title
-S130,12,63:Use Lambda functions as targets of an Application Load Balancer
+S130,12,60:Errors and warnings from importing your API into API Gateway
 S131,5,3:url
-S131,10,89:https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
-m132,5,3:
-S132,5,2:id
-S132,9,3:WSQ
-S133,5,5:title
-S133,12,65:Quotas for configuring and running a WebSocket API in API Gateway
-S134,5,3:url
-S134,10,117:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
-m135,5,3:
-S135,5,2:id
-S135,9,4:SQSL
-S136,5,5:title
-S136,12,68:Creating and configuring an Amazon SQS event source mapping (Lambda)
-S137,5,3:url
-S137,10,72:https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
-m138,5,3:
-S138,5,2:id
-S138,9,6:LPRICE
-S139,5,5:title
-S139,12,18:AWS Lambda pricing
-S140,5,3:url
-S140,10,38:https://aws.amazon.com/lambda/pricing/
-m141,5,3:
-S141,5,2:id
-S141,9,7:CFPRICE
-S142,5,5:title
-S142,12,25:Amazon CloudFront pricing
-S143,5,3:url
-S143,10,42:https://aws.amazon.com/cloudfront/pricing/
-m144,5,3:
-S144,5,2:id
-S144,9,8:ELBPRICE
-S145,5,5:title
-S145,12,30:Elastic Load Balancing pricing
-S146,5,3:url
-S146,10,52:https://aws.amazon.com/elasticloadbalancing/pricing/
-S148,1,5:facts
-s149,3,69:
-m149,5,4:
-S149,5,2:id
-S149,9,32:default-endpoint-can-be-disabled
-S150,5,4:text
-S150,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
-S153,5,6:source
-S153,13,5:DEFEP
-S154,5,5:as-of
-S154,12,10:2026-11-01
-m156,5,4:
-S156,5,2:id
-S156,9,18:rest-only-features
-S157,5,4:text
-S157,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
-S161,5,6:source
-S161,13,3:CMP
-S162,5,5:as-of
-S162,12,10:2026-11-01
-m163,5,4:
-S163,5,2:id
-S163,9,21:http-api-capabilities
-S164,5,4:text
-S164,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
-S168,5,6:source
-S168,13,3:CMP
-S169,5,5:as-of
-S169,12,10:2026-11-01
-m170,5,4:
-S170,5,2:id
-S170,9,11:http-api-ga
-S171,5,4:text
-S171,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
-S172,5,6:source
-S172,13,4:GA20
-S173,5,5:as-of
-S173,12,10:2020-03-12
-m174,5,4:
-S174,5,2:id
-S174,9,18:price-rest-vs-http
-S175,5,4:text
-S175,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
+S131,10,104:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
+m133,5,3:
+S133,5,2:id
+S133,9,5:SCALE
+S134,5,5:title
+S134,12,23:Lambda scaling behavior
+S135,5,3:url
+S135,10,66:https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+m136,5,3:
+S136,5,2:id
+S136,9,5:LSTRM
+S137,5,5:title
+S137,12,39:Response streaming for Lambda functions
+S138,5,3:url
+S138,10,82:https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+m139,5,3:
+S139,5,2:id
+S139,9,4:CFTO
+S140,5,5:title
+S140,12,74:CloudFront origin settings - response timeout (CloudFront Developer Guide)
+S141,5,3:url
+S141,10,96:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+m142,5,3:
+S142,5,2:id
+S142,9,5:CFOAC
+S143,5,5:title
+S143,12,87:Restrict access to an AWS Lambda function URL origin (CloudFront origin access control)
+S144,5,3:url
+S144,10,116:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+m145,5,3:
+S145,5,2:id
+S145,9,4:ALBL
+S146,5,5:title
+S146,12,63:Use Lambda functions as targets of an Application Load Balancer
+S147,5,3:url
+S147,10,89:https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+m148,5,3:
+S148,5,2:id
+S148,9,3:WSQ
+S149,5,5:title
+S149,12,65:Quotas for configuring and running a WebSocket API in API Gateway
+S150,5,3:url
+S150,10,117:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
+m151,5,3:
+S151,5,2:id
+S151,9,4:SQSL
+S152,5,5:title
+S152,12,68:Creating and configuring an Amazon SQS event source mapping (Lambda)
+S153,5,3:url
+S153,10,72:https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+m154,5,3:
+S154,5,2:id
+S154,9,6:LPRICE
+S155,5,5:title
+S155,12,18:AWS Lambda pricing
+S156,5,3:url
+S156,10,38:https://aws.amazon.com/lambda/pricing/
+m157,5,3:
+S157,5,2:id
+S157,9,7:CFPRICE
+S158,5,5:title
+S158,12,25:Amazon CloudFront pricing
+S159,5,3:url
+S159,10,42:https://aws.amazon.com/cloudfront/pricing/
+m160,5,3:
+S160,5,2:id
+S160,9,8:ELBPRICE
+S161,5,5:title
+S161,12,30:Elastic Load Balancing pricing
+S162,5,3:url
+S162,10,52:https://aws.amazon.com/elasticloadbalancing/pricing/
+S164,1,5:facts
+s165,3,73:
+m165,5,4:
+S165,5,2:id
+S165,9,32:default-endpoint-can-be-disabled
+S166,5,4:text
+S166,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
+S169,5,6:source
+S169,13,5:DEFEP
+S170,5,5:as-of
+S170,12,10:2026-11-01
+m172,5,4:
+S172,5,2:id
+S172,9,18:rest-only-features
+S173,5,4:text
+S173,11,332:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom domains and developer portals are available on REST APIs and not on HTTP APIs.
 S178,5,6:source
-S178,13,5:PRICE
+S178,13,3:CMP
 S179,5,5:as-of
-S179,12,10:2026-11-01
+S179,12,10:2026-12-01
 m180,5,4:
 S180,5,2:id
-S180,9,23:response-streaming-rest
+S180,9,21:http-api-capabilities
 S181,5,4:text
-S181,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
-S187,5,6:source
-S187,13,3:STR
-S188,5,5:as-of
-S188,12,10:2025-11-19
+S181,11,230:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers with one issuer each.
+S185,5,6:source
+S185,13,3:CMP
+S186,5,5:as-of
+S186,12,10:2026-12-01
+m187,5,4:
+S187,5,2:id
+S187,9,11:http-api-ga
+S188,5,4:text
+S188,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S189,5,6:source
+S189,13,4:GA20
+S190,5,5:as-of
+S190,12,10:2026-11-01
 m191,5,4:
 S191,5,2:id
-S191,9,16:rest-timeout-29s
+S191,9,18:price-rest-vs-http
 S192,5,4:text
-S192,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
+S192,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
 S195,5,6:source
-S195,13,4:TO17
+S195,13,5:PRICE
 S196,5,5:as-of
-S196,12,10:2017-11-30
+S196,12,10:2026-11-01
 m197,5,4:
 S197,5,2:id
-S197,9,21:rest-timeout-raisable
+S197,9,23:response-streaming-rest
 S198,5,4:text
-S198,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S202,5,6:source
-S202,13,4:TO24
-S203,5,5:as-of
-S203,12,10:2024-06-04
-m204,5,4:
-S204,5,2:id
-S204,9,16:http-timeout-30s
-S205,5,4:text
-S205,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S198,11,542:Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching, content encoding or mapping templates. Lambda streams natively only on its managed Node.js runtimes; other languages need a custom runtime or a web adapter. HTTP APIs cannot stream.
 S206,5,6:source
-S206,13,2:HQ
+S206,13,3:STR
 S207,5,5:as-of
-S207,12,10:2026-11-01
-m208,5,4:
-S208,5,2:id
-S208,9,22:lambda-duration-memory
-S209,5,4:text
-S209,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
-S210,5,6:source
-S210,13,2:LQ
-S211,5,5:as-of
-S211,12,10:2020-12-01
-m212,5,4:
-S212,5,2:id
-S212,9,23:lambda-sync-payload-6mb
-S213,5,4:text
-S213,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+S207,12,10:2026-12-01
+m210,5,4:
+S210,5,2:id
+S210,9,16:rest-timeout-29s
+S211,5,4:text
+S211,11,176:A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since November 2017); 29 seconds is the default and, without a quota increase, the maximum.
 S214,5,6:source
-S214,13,3:INV
+S214,13,4:TO17
 S215,5,5:as-of
 S215,12,10:2026-11-01
 m216,5,4:
 S216,5,2:id
-S216,9,20:gateway-payload-10mb
+S216,9,21:rest-timeout-raisable
 S217,5,4:text
-S217,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S218,5,6:source
-S218,13,2:HQ
-S219,5,5:as-of
-S219,12,10:2026-11-01
-m220,5,4:
-S220,5,2:id
-S220,9,13:function-urls
-S221,5,4:text
-S221,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
-S226,5,6:source
-S226,13,4:FURL
-S227,5,5:as-of
-S227,12,10:2022-04-06
-m230,5,4:
-S230,5,2:id
-S230,9,21:lambda-package-limits
-S231,5,4:text
-S231,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
-S235,5,6:source
-S235,13,2:LQ
-S236,5,5:as-of
-S236,12,10:2020-12-01
-m237,5,4:
-S237,5,2:id
-S237,9,17:cfn-500-resources
-S238,5,4:text
-S238,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S242,5,6:source
-S242,13,6:CFN500
-S243,5,5:as-of
-S243,12,10:2020-10-31
-m244,5,6:
-S244,5,2:id
-S244,9,23:lambda-concurrency-1000
-S245,5,4:text
-S245,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
-S249,5,6:source
-S249,13,2:LQ
-S250,5,5:as-of
-S250,12,10:2026-11-01
-S251,5,5:value
-I251,12,4:1000
-S252,5,4:unit
-S252,11,21:concurrent executions
-m253,5,4:
-S253,5,2:id
-S253,9,9:snapstart
-S254,5,4:text
-S254,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
-S259,5,6:source
-S259,13,4:SNAP
-S260,5,5:as-of
-S260,12,10:2024-11-18
-m263,5,6:
-S263,5,2:id
-S263,9,20:account-throttle-10k
-S264,5,4:text
-S264,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
-S268,5,6:source
-S268,13,2:AQ
-S269,5,5:as-of
-S269,12,10:2026-11-01
-S270,5,5:value
-I270,12,5:10000
-S271,5,4:unit
-S271,11,19:requests per second
-m272,5,4:
-S272,5,2:id
-S272,9,19:rest-per-api-quotas
-S273,5,4:text
-S273,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
-S276,5,6:source
-S276,13,2:RQ
-S277,5,5:as-of
-S277,12,10:2026-11-01
-m278,5,4:
-S278,5,2:id
-S278,9,19:http-per-api-quotas
-S279,5,4:text
-S279,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+S217,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S221,5,6:source
+S221,13,4:TO24
+S222,5,5:as-of
+S222,12,10:2026-11-01
+m223,5,4:
+S223,5,2:id
+S223,9,16:http-timeout-30s
+S224,5,4:text
+S224,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S225,5,6:source
+S225,13,2:HQ
+S226,5,5:as-of
+S226,12,10:2026-12-01
+m227,5,4:
+S227,5,2:id
+S227,9,22:lambda-duration-memory
+S228,5,4:text
+S228,11,119:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
+S229,5,6:source
+S229,13,2:LQ
+S230,5,5:as-of
+S230,12,10:2026-12-01
+m231,5,4:
+S231,5,2:id
+S231,9,23:lambda-sync-payload-6mb
+S232,5,4:text
+S232,11,204:A buffered synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous invocation carries at most 1 MB.
+S236,5,6:source
+S236,13,3:INV
+S237,5,5:as-of
+S237,12,10:2026-12-01
+m238,5,4:
+S238,5,2:id
+S238,9,20:gateway-payload-10mb
+S239,5,4:text
+S239,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S240,5,6:source
+S240,13,2:HQ
+S241,5,5:as-of
+S241,12,10:2026-12-01
+m242,5,4:
+S242,5,2:id
+S242,9,13:function-urls
+S243,5,4:text
+S243,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S248,5,6:source
+S248,13,4:FURL
+S249,5,5:as-of
+S249,12,10:2026-11-01
+m251,5,4:
+S251,5,2:id
+S251,9,15:lambda-runtimes
+S252,5,4:text
+S252,11,328:Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November 2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has a published deprecation date after which functions can no longer be created and then updated with it (the dates are listed with the runtime choices).
+S257,5,6:source
+S257,13,2:RT
+S258,5,5:as-of
+S258,12,10:2026-12-01
+m259,5,4:
+S259,5,2:id
+S259,9,15:ip-address-type
+S260,5,4:text
+S260,11,188:APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and IPv6) clients; public custom domains default to IPv4, and private custom domains are always dual-stack.
+S264,5,6:source
+S264,13,3:IPT
+S265,5,5:as-of
+S265,12,10:2026-12-01
+m266,5,4:
+S266,5,2:id
+S266,9,13:routing-rules
+S267,5,4:text
+S267,11,241:Since June 2025 a custom domain name can route requests to REST API stages by header values and base path with prioritized routing rules; the targets must be REST APIs, and a domain that maps both REST and HTTP APIs cannot use routing rules.
+S271,5,6:source
+S271,13,4:ROUT
+S272,5,5:as-of
+S272,12,10:2026-12-01
+m275,5,4:
+S275,5,2:id
+S275,9,21:lambda-package-limits
+S276,5,4:text
+S276,11,232:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB (since December 2020).
 S280,5,6:source
-S280,13,2:HQ
+S280,13,2:LQ
 S281,5,5:as-of
 S281,12,10:2026-11-01
-m284,5,4:
-S284,5,2:id
-S284,9,25:one-authorizer-per-method
-S285,5,4:text
-S285,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
-S289,5,6:source
-S289,13,4:METH
-S290,5,5:as-of
-S290,12,10:2026-11-01
-m291,5,4:
-S291,5,2:id
-S291,9,25:authorizer-belongs-to-api
-S292,5,4:text
-S292,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
-S295,5,6:source
-S295,13,4:AUTH
-S296,5,5:as-of
-S296,12,10:2026-11-01
-m297,5,4:
-S297,5,2:id
-S297,9,20:authorizer-cache-ttl
-S298,5,4:text
-S298,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
-S301,5,6:source
-S301,13,2:CA
-S302,5,5:as-of
-S302,12,10:2026-11-01
-m303,5,4:
-S303,5,2:id
-S303,9,20:authorizer-cache-403
-S304,5,4:text
-S304,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S308,5,6:source
-S308,13,5:KC403
-S309,5,5:as-of
-S309,12,10:2026-11-01
-m310,5,4:
+m282,5,4:
+S282,5,2:id
+S282,9,17:cfn-500-resources
+S283,5,4:text
+S283,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
+S287,5,6:source
+S287,13,6:CFN500
+S288,5,5:as-of
+S288,12,10:2026-11-01
+m289,5,6:
+S289,5,2:id
+S289,9,23:lambda-concurrency-1000
+S290,5,4:text
+S290,11,374:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts start lower and are raised with use; it can be raised on request). Concurrent executions are roughly requests per second times average duration in seconds, and never fewer than requests per second divided by 10, because one execution environment serves at most 10 requests per second.
+S296,5,6:source
+S296,13,2:LQ
+S297,5,5:as-of
+S297,12,10:2026-12-01
+S298,5,5:value
+I298,12,4:1000
+S299,5,4:unit
+S299,11,21:concurrent executions
+m300,5,4:
+S300,5,2:id
+S300,9,9:snapstart
+S301,5,4:text
+S301,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
+S306,5,6:source
+S306,13,4:SNAP
+S307,5,5:as-of
+S307,12,10:2026-11-01
+m310,5,6:
 S310,5,2:id
-S310,9,23:rest-cognito-authorizer
+S310,9,20:account-throttle-10k
 S311,5,4:text
-S311,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
-S312,5,6:source
-S312,13,3:COG
-S313,5,5:as-of
-S313,12,10:2026-11-01
-m314,5,4:
-S314,5,2:id
-S314,9,19:http-jwt-authorizer
-S315,5,4:text
-S315,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
-S319,5,6:source
-S319,13,3:JWT
-S320,5,5:as-of
-S320,12,10:2026-11-01
-m321,5,4:
-S321,5,2:id
-S321,9,17:iam-cross-account
-S322,5,4:text
-S322,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
+S311,11,460:API Gateway throttles each account per Region at 10,000 requests per second by default, shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan, Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The rate can be raised through Service Quotas; the burst is set by AWS from the rate and cannot be requested.
+S318,5,6:source
+S318,13,2:AQ
+S319,5,5:as-of
+S319,12,10:2026-12-01
+S320,5,5:value
+I320,12,5:10000
+S321,5,4:unit
+S321,11,19:requests per second
+m322,5,4:
+S322,5,2:id
+S322,9,19:rest-per-api-quotas
+S323,5,4:text
+S323,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
 S326,5,6:source
-S326,13,4:IAMX
+S326,13,2:RQ
 S327,5,5:as-of
 S327,12,10:2026-11-01
 m328,5,4:
 S328,5,2:id
-S328,9,17:api-keys-not-auth
+S328,9,19:http-per-api-quotas
 S329,5,4:text
-S329,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S329,11,105:An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10 stages by default.
 S332,5,6:source
-S332,13,2:UP
+S332,13,2:HQ
 S333,5,5:as-of
-S333,12,10:2026-11-01
+S333,12,10:2026-12-01
 m336,5,4:
 S336,5,2:id
-S336,9,15:cors-one-origin
+S336,9,25:one-authorizer-per-method
 S337,5,4:text
-S337,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S337,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
 S341,5,6:source
-S341,13,5:RCORS
+S341,13,4:METH
 S342,5,5:as-of
 S342,12,10:2026-11-01
 m343,5,4:
 S343,5,2:id
-S343,9,23:rest-cors-proxy-headers
+S343,9,25:authorizer-belongs-to-api
 S344,5,4:text
-S344,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S348,5,6:source
-S348,13,5:RCORS
-S349,5,5:as-of
-S349,12,10:2026-11-01
-m350,5,4:
-S350,5,2:id
-S350,9,28:cors-credentials-no-wildcard
-S351,5,4:text
-S351,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
-S352,5,6:source
-S352,13,3:MDN
-S353,5,5:as-of
-S353,12,10:2026-11-01
-m354,5,4:
-S354,5,2:id
-S354,9,22:gateway-responses-cors
-S355,5,4:text
-S355,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S359,5,6:source
-S359,13,3:GWR
-S360,5,5:as-of
-S360,12,10:2026-11-01
-m361,5,4:
-S361,5,2:id
-S361,9,16:http-cors-config
-S362,5,4:text
-S362,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
-S366,5,6:source
-S366,13,5:HCORS
-S367,5,5:as-of
-S367,12,10:2026-11-01
-m368,5,4:
-S368,5,2:id
-S368,9,28:http-cors-authorized-options
-S369,5,4:text
-S369,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
-S373,5,6:source
-S373,13,5:HCORS
-S374,5,5:as-of
-S374,12,10:2026-11-01
-m377,5,4:
-S377,5,2:id
-S377,9,14:endpoint-types
-S378,5,4:text
-S378,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
-S382,5,6:source
-S382,13,3:EPT
-S383,5,5:as-of
-S383,12,10:2026-11-01
-m384,5,4:
-S384,5,2:id
-S384,9,19:edge-via-cloudfront
-S385,5,4:text
-S385,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S344,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
+S347,5,6:source
+S347,13,4:AUTH
+S348,5,5:as-of
+S348,12,10:2026-11-01
+m349,5,4:
+S349,5,2:id
+S349,9,20:authorizer-cache-ttl
+S350,5,4:text
+S350,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S353,5,6:source
+S353,13,2:CA
+S354,5,5:as-of
+S354,12,10:2026-11-01
+m355,5,4:
+S355,5,2:id
+S355,9,20:authorizer-cache-403
+S356,5,4:text
+S356,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
+S360,5,6:source
+S360,13,5:KC403
+S361,5,5:as-of
+S361,12,10:2026-11-01
+m362,5,4:
+S362,5,2:id
+S362,9,23:rest-cognito-authorizer
+S363,5,4:text
+S363,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+S364,5,6:source
+S364,13,3:COG
+S365,5,5:as-of
+S365,12,10:2026-11-01
+m366,5,4:
+S366,5,2:id
+S366,9,19:http-jwt-authorizer
+S367,5,4:text
+S367,11,266:HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S372,5,6:source
+S372,13,3:JWT
+S373,5,5:as-of
+S373,12,10:2026-12-01
+m374,5,4:
+S374,5,2:id
+S374,9,19:rest-jwt-authorizer
+S375,5,4:text
+S375,11,371:REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list the trusted issuers, the audiences accepted from each, the allowed signing algorithms and any claims a token must carry, and each method can require its own scopes. The issuer's OIDC discovery document and key set must be reachable from the public internet, even for a private API.
+S381,5,6:source
+S381,13,4:RJWT
+S382,5,5:as-of
+S382,12,10:2026-12-01
+m383,5,4:
+S383,5,2:id
+S383,9,17:iam-cross-account
+S384,5,4:text
+S384,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
 S388,5,6:source
-S388,13,3:EPT
+S388,13,4:IAMX
 S389,5,5:as-of
 S389,12,10:2026-11-01
 m390,5,4:
 S390,5,2:id
-S390,9,24:private-via-vpc-endpoint
+S390,9,17:api-keys-not-auth
 S391,5,4:text
-S391,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
-S392,5,6:source
-S392,13,3:EPT
-S393,5,5:as-of
-S393,12,10:2026-11-01
-m394,5,4:
-S394,5,2:id
-S394,9,27:private-api-resource-policy
-S395,5,4:text
-S395,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
-S399,5,6:source
-S399,13,4:PRIV
-S400,5,5:as-of
-S400,12,10:2026-11-01
-m401,5,4:
-S401,5,2:id
-S401,9,22:private-custom-domains
-S402,5,4:text
-S402,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
-S405,5,6:source
-S405,13,3:PCD
-S406,5,5:as-of
-S406,12,10:2024-11-30
-m407,5,4:
-S407,5,2:id
-S407,9,19:edge-cert-us-east-1
-S408,5,4:text
-S408,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
-S411,5,6:source
-S411,13,2:CD
-S412,5,5:as-of
-S412,12,10:2026-11-01
-m413,5,4:
-S413,5,2:id
-S413,9,16:wildcard-domains
-S414,5,4:text
-S414,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
-S417,5,6:source
-S417,13,2:CD
-S418,5,5:as-of
-S418,12,10:2026-11-01
-m419,5,4:
-S419,5,2:id
-S419,9,17:base-path-mapping
-S420,5,4:text
-S420,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
-S423,5,6:source
-S423,13,2:CD
-S424,5,5:as-of
-S424,12,10:2026-11-01
-m425,5,4:
-S425,5,2:id
-S425,9,20:mtls-regional-domain
-S426,5,4:text
-S426,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
-S430,5,6:source
-S430,13,4:MTLS
-S431,5,5:as-of
-S431,12,10:2026-11-01
-m434,5,4:
-S434,5,2:id
-S434,9,14:proxy-resource
-S435,5,4:text
-S435,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
-S438,5,6:source
-S438,13,5:PROXY
-S439,5,5:as-of
-S439,12,10:2026-11-01
-m440,5,4:
-S440,5,2:id
-S440,9,10:proxy-root
-S441,5,4:text
-S441,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
-S442,5,6:source
-S442,13,5:PROXY
-S443,5,5:as-of
-S443,12,10:2026-11-01
-m444,5,4:
-S444,5,2:id
-S444,9,21:lambda-proxy-response
-S445,5,4:text
-S445,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
-S449,5,6:source
-S449,13,3:LPI
-S450,5,5:as-of
-S450,12,10:2026-11-01
-m451,5,4:
-S451,5,2:id
-S451,9,28:custom-integration-rest-only
-S452,5,4:text
-S452,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
-S455,5,6:source
-S455,13,5:OAS-H
-S456,5,5:as-of
-S456,12,10:2026-11-01
-m457,5,4:
-S457,5,2:id
-S457,9,19:openapi-import-rest
-S458,5,4:text
-S458,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
-S462,5,6:source
-S462,13,5:OAS-R
-S463,5,5:as-of
-S463,12,10:2026-11-01
-m464,5,4:
-S464,5,2:id
-S464,9,19:openapi-import-http
-S465,5,4:text
-S465,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
-S466,5,6:source
-S466,13,5:OAS-H
-S467,5,5:as-of
-S467,12,10:2026-11-01
-m470,5,4:
-S470,5,2:id
-S470,9,24:lambda-async-payload-1mb
-S471,5,4:text
-S471,11,198:An asynchronous Lambda invocation carries at most 1 MB of event payload (6 MB for a synchronous one); a job request larger than that must be stored first (for example in S3) and passed by reference.
+S391,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S394,5,6:source
+S394,13,2:UP
+S395,5,5:as-of
+S395,12,10:2026-11-01
+m398,5,4:
+S398,5,2:id
+S398,9,15:cors-one-origin
+S399,5,4:text
+S399,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S403,5,6:source
+S403,13,5:RCORS
+S404,5,5:as-of
+S404,12,10:2026-11-01
+m405,5,4:
+S405,5,2:id
+S405,9,23:rest-cors-proxy-headers
+S406,5,4:text
+S406,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
+S410,5,6:source
+S410,13,5:RCORS
+S411,5,5:as-of
+S411,12,10:2026-11-01
+m412,5,4:
+S412,5,2:id
+S412,9,28:cors-credentials-no-wildcard
+S413,5,4:text
+S413,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S414,5,6:source
+S414,13,3:MDN
+S415,5,5:as-of
+S415,12,10:2026-11-01
+m416,5,4:
+S416,5,2:id
+S416,9,22:gateway-responses-cors
+S417,5,4:text
+S417,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
+S421,5,6:source
+S421,13,3:GWR
+S422,5,5:as-of
+S422,12,10:2026-11-01
+m423,5,4:
+S423,5,2:id
+S423,9,16:http-cors-config
+S424,5,4:text
+S424,11,289:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway ignores CORS headers returned by the integration and adds the configured ones, and it answers a preflight itself only when no route matches the OPTIONS request.
+S429,5,6:source
+S429,13,5:HCORS
+S430,5,5:as-of
+S430,12,10:2026-12-01
+m431,5,4:
+S431,5,2:id
+S431,9,28:http-cors-authorized-options
+S432,5,4:text
+S432,11,325:On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so they reach that route's integration and authorizer instead of the gateway's CORS answer; preflights carry no credentials, so an authorizer rejects them. Only methods declared one by one leave OPTIONS unmatched for the gateway to answer.
+S437,5,6:source
+S437,13,5:HCORS
+S438,5,5:as-of
+S438,12,10:2026-12-01
+m441,5,4:
+S441,5,2:id
+S441,9,14:endpoint-types
+S442,5,4:text
+S442,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S446,5,6:source
+S446,13,3:EPT
+S447,5,5:as-of
+S447,12,10:2026-11-01
+m448,5,4:
+S448,5,2:id
+S448,9,19:edge-via-cloudfront
+S449,5,4:text
+S449,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S452,5,6:source
+S452,13,3:EPT
+S453,5,5:as-of
+S453,12,10:2026-11-01
+m454,5,4:
+S454,5,2:id
+S454,9,24:private-via-vpc-endpoint
+S455,5,4:text
+S455,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
+S456,5,6:source
+S456,13,3:EPT
+S457,5,5:as-of
+S457,12,10:2026-11-01
+m458,5,4:
+S458,5,2:id
+S458,9,27:private-api-resource-policy
+S459,5,4:text
+S459,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S463,5,6:source
+S463,13,4:PRIV
+S464,5,5:as-of
+S464,12,10:2026-11-01
+m465,5,4:
+S465,5,2:id
+S465,9,22:private-custom-domains
+S466,5,4:text
+S466,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
+S469,5,6:source
+S469,13,3:PCD
+S470,5,5:as-of
+S470,12,10:2026-11-01
+m471,5,4:
+S471,5,2:id
+S471,9,19:edge-cert-us-east-1
+S472,5,4:text
+S472,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
 S475,5,6:source
-S475,13,3:INV
+S475,13,2:CD
 S476,5,5:as-of
-S476,12,10:2026-12-01
+S476,12,10:2026-11-01
 m477,5,4:
 S477,5,2:id
-S477,9,25:lambda-response-streaming
+S477,9,16:wildcard-domains
 S478,5,4:text
-S478,11,344:A Lambda function can stream its response through a function URL, the InvokeWithResponseStream API or an API Gateway REST proxy integration, up to 200 MB; the first 6 MB are sent at full speed and the rest at up to 2 MB/s. Lambda streams natively on the Node.js managed runtimes; other languages need a custom runtime or the Lambda Web Adapter.
-S484,5,6:source
-S484,13,5:LSTRM
-S485,5,5:as-of
-S485,12,10:2026-12-01
-m486,5,4:
-S486,5,2:id
-S486,9,25:cloudfront-origin-timeout
-S487,5,4:text
-S487,11,161:CloudFront waits 30 seconds for a response from a custom origin by default; the setting goes up to 60 seconds, and up to 180 seconds only after a quota increase.
-S490,5,6:source
-S490,13,4:CFTO
-S491,5,5:as-of
-S491,12,10:2026-12-01
-m492,5,4:
-S492,5,2:id
-S492,9,27:cloudfront-oac-function-url
-S493,5,4:text
-S493,11,258:CloudFront origin access control can sign requests to a Lambda function URL whose auth type is AWS_IAM, so that only the distribution can call it; for PUT and POST requests the client must send the SHA-256 hash of the body in the x-amz-content-sha256 header.
-S497,5,6:source
-S497,13,5:CFOAC
-S498,5,5:as-of
-S498,12,10:2026-12-01
-m499,5,4:
-S499,5,2:id
-S499,9,17:alb-lambda-limits
-S500,5,4:text
-S500,11,255:An Application Load Balancer passes request bodies of at most 1 MB to a Lambda target and accepts response JSON of at most 1 MB from it; WebSocket upgrades to Lambda targets are rejected, and the function must be in the load balancer's account and Region.
-S504,5,6:source
-S504,13,4:ALBL
-S505,5,5:as-of
-S505,12,10:2026-12-01
-m506,5,4:
-S506,5,2:id
-S506,9,16:websocket-limits
-S507,5,4:text
-S507,11,272:A WebSocket API connection lasts at most 2 hours and is closed after 10 minutes without messages; messages are at most 128 KB in frames of at most 32 KB; an account opens at most 500 new connections per second per Region by default; integrations time out after 29 seconds.
-S512,5,6:source
-S512,13,3:WSQ
-S513,5,5:as-of
-S513,12,10:2026-12-01
-m514,5,4:
-S514,5,2:id
-S514,9,22:sqs-visibility-timeout
-S515,5,4:text
-S515,11,191:When a Lambda function processes an SQS queue, the queue's visibility timeout must be at least the function timeout, and AWS advises at least six times it so throttled batches can be retried.
+S478,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S481,5,6:source
+S481,13,2:CD
+S482,5,5:as-of
+S482,12,10:2026-11-01
+m483,5,4:
+S483,5,2:id
+S483,9,17:base-path-mapping
+S484,5,4:text
+S484,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S487,5,6:source
+S487,13,2:CD
+S488,5,5:as-of
+S488,12,10:2026-11-01
+m489,5,4:
+S489,5,2:id
+S489,9,20:mtls-regional-domain
+S490,5,4:text
+S490,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S494,5,6:source
+S494,13,4:MTLS
+S495,5,5:as-of
+S495,12,10:2026-11-01
+m498,5,4:
+S498,5,2:id
+S498,9,14:proxy-resource
+S499,5,4:text
+S499,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S502,5,6:source
+S502,13,5:PROXY
+S503,5,5:as-of
+S503,12,10:2026-11-01
+m504,5,4:
+S504,5,2:id
+S504,9,10:proxy-root
+S505,5,4:text
+S505,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S506,5,6:source
+S506,13,5:PROXY
+S507,5,5:as-of
+S507,12,10:2026-11-01
+m508,5,4:
+S508,5,2:id
+S508,9,21:lambda-proxy-response
+S509,5,4:text
+S509,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S513,5,6:source
+S513,13,3:LPI
+S514,5,5:as-of
+S514,12,10:2026-11-01
+m515,5,4:
+S515,5,2:id
+S515,9,28:custom-integration-rest-only
+S516,5,4:text
+S516,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
 S519,5,6:source
-S519,13,4:SQSL
+S519,13,5:OAS-H
 S520,5,5:as-of
-S520,12,10:2026-12-01
-m523,5,6:
-S523,5,2:id
-S523,9,19:lambda-scaling-rate
-S524,5,4:text
-S524,11,235:Each Lambda function scales by at most 1,000 new execution environments every 10 seconds (about 10,000 more requests per second each 10 seconds) until the account's concurrency quota; requests beyond that are throttled with status 429.
-S528,5,6:source
-S528,13,5:SCALE
-S529,5,5:as-of
-S529,12,10:2026-12-01
-S530,5,5:value
-I530,12,4:1000
-S531,5,4:unit
-S531,11,34:environments per 10 s per function
-m532,5,6:
-S532,5,2:id
-S532,9,17:lambda-env-10-rps
-S533,5,4:text
-S533,11,187:One Lambda execution environment serves at most 10 synchronous requests per second, so a function needs at least one environment per 10 requests per second however short its requests are.
-S537,5,6:source
-S537,13,2:LQ
-S538,5,5:as-of
-S538,12,10:2026-12-01
-S539,5,5:value
-I539,12,2:10
-S540,5,4:unit
-S540,11,35:requests per second per environment
-m541,5,6:
-S541,5,2:id
-S541,9,30:account-throttle-lower-regions
-S542,5,4:text
-S542,11,290:In af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4, eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7 and mx-central-1 the default API Gateway throttle per account is 2,500 requests per second (burst 1,250) instead of 10,000.
-S547,5,6:source
-S547,13,2:AQ
-S548,5,5:as-of
-S548,12,10:2026-12-01
-S549,5,5:value
-I549,12,4:2500
-S550,5,4:unit
-S550,11,19:requests per second
-m555,5,6:
-S555,5,2:id
-S555,9,19:price-rest-requests
-S556,5,4:text
-S556,11,82:REST API requests cost $3.50 per million in us-east-1 (first 333 million a month).
+S520,12,10:2026-11-01
+m521,5,4:
+S521,5,2:id
+S521,9,19:openapi-import-rest
+S522,5,4:text
+S522,11,447:REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important notes - for example oneOf, anyOf, not and discriminator are not supported in models, which follow JSON Schema draft 4; major problems reject the import with an error and nothing changes, minor ones are warnings that roll the import back unless failonwarnings is false (the default); integrations are described with the x-amazon-apigateway-integration extension.
+S529,5,6:source
+S529,13,5:OAS-R
+S530,5,5:as-of
+S530,12,10:2026-12-01
+m531,5,4:
+S531,5,2:id
+S531,9,19:openapi-import-http
+S532,5,4:text
+S532,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S533,5,6:source
+S533,13,5:OAS-H
+S534,5,5:as-of
+S534,12,10:2026-11-01
+m537,5,4:
+S537,5,2:id
+S537,9,24:lambda-async-payload-1mb
+S538,5,4:text
+S538,11,198:An asynchronous Lambda invocation carries at most 1 MB of event payload (6 MB for a synchronous one); a job request larger than that must be stored first (for example in S3) and passed by reference.
+S542,5,6:source
+S542,13,3:INV
+S543,5,5:as-of
+S543,12,10:2026-12-01
+m544,5,4:
+S544,5,2:id
+S544,9,25:lambda-response-streaming
+S545,5,4:text
+S545,11,344:A Lambda function can stream its response through a function URL, the InvokeWithResponseStream API or an API Gateway REST proxy integration, up to 200 MB; the first 6 MB are sent at full speed and the rest at up to 2 MB/s. Lambda streams natively on the Node.js managed runtimes; other languages need a custom runtime or the Lambda Web Adapter.
+S551,5,6:source
+S551,13,5:LSTRM
+S552,5,5:as-of
+S552,12,10:2026-12-01
+m553,5,4:
+S553,5,2:id
+S553,9,25:cloudfront-origin-timeout
+S554,5,4:text
+S554,11,161:CloudFront waits 30 seconds for a response from a custom origin by default; the setting goes up to 60 seconds, and up to 180 seconds only after a quota increase.
 S557,5,6:source
-S557,13,5:PRICE
+S557,13,4:CFTO
 S558,5,5:as-of
 S558,12,10:2026-12-01
-S559,5,5:value
-F559,12,4:3.50
-S560,5,4:unit
-S560,11,24:USD per million requests
-m561,5,6:
-S561,5,2:id
-S561,9,19:price-http-requests
-S562,5,4:text
-S562,11,107:HTTP API requests cost $1.00 per million in us-east-1 (first 300 million a month, metered in 512 KB units).
-S563,5,6:source
-S563,13,5:PRICE
-S564,5,5:as-of
-S564,12,10:2026-12-01
-S565,5,5:value
-F565,12,4:1.00
-S566,5,4:unit
-S566,11,24:USD per million requests
-m567,5,6:
-S567,5,2:id
-S567,9,24:price-websocket-messages
-S568,5,4:text
-S568,11,107:WebSocket API messages cost $1.00 per million in us-east-1 (first billion a month, metered in 32 KB units).
-S569,5,6:source
-S569,13,5:PRICE
-S570,5,5:as-of
-S570,12,10:2026-12-01
-S571,5,5:value
-F571,12,4:1.00
-S572,5,4:unit
-S572,11,24:USD per million messages
-m573,5,6:
+m559,5,4:
+S559,5,2:id
+S559,9,27:cloudfront-oac-function-url
+S560,5,4:text
+S560,11,258:CloudFront origin access control can sign requests to a Lambda function URL whose auth type is AWS_IAM, so that only the distribution can call it; for PUT and POST requests the client must send the SHA-256 hash of the body in the x-amz-content-sha256 header.
+S564,5,6:source
+S564,13,5:CFOAC
+S565,5,5:as-of
+S565,12,10:2026-12-01
+m566,5,4:
+S566,5,2:id
+S566,9,17:alb-lambda-limits
+S567,5,4:text
+S567,11,255:An Application Load Balancer passes request bodies of at most 1 MB to a Lambda target and accepts response JSON of at most 1 MB from it; WebSocket upgrades to Lambda targets are rejected, and the function must be in the load balancer's account and Region.
+S571,5,6:source
+S571,13,4:ALBL
+S572,5,5:as-of
+S572,12,10:2026-12-01
+m573,5,4:
 S573,5,2:id
-S573,9,23:price-websocket-minutes
+S573,9,16:websocket-limits
 S574,5,4:text
-S574,11,81:WebSocket API connections cost $0.25 per million connection minutes in us-east-1.
-S575,5,6:source
-S575,13,5:PRICE
-S576,5,5:as-of
-S576,12,10:2026-12-01
-S577,5,5:value
-F577,12,4:0.25
-S578,5,4:unit
-S578,11,34:USD per million connection minutes
-m579,5,6:
-S579,5,2:id
-S579,9,24:price-rest-cache-half-gb
-S580,5,4:text
-S580,11,106:The smallest REST API cache (0.5 GB) costs $0.020 per hour in us-east-1, billed whether or not it is used.
-S581,5,6:source
-S581,13,5:PRICE
-S582,5,5:as-of
-S582,12,10:2026-12-01
-S583,5,5:value
-F583,12,5:0.020
-S584,5,4:unit
-S584,11,12:USD per hour
-m585,5,6:
-S585,5,2:id
-S585,9,21:price-lambda-requests
-S586,5,4:text
-S586,11,94:Lambda requests cost $0.20 per million in us-east-1; function URLs add no charge of their own.
-S587,5,6:source
-S587,13,6:LPRICE
-S588,5,5:as-of
-S588,12,10:2026-12-01
-S589,5,5:value
-F589,12,4:0.20
-S590,5,4:unit
-S590,11,24:USD per million requests
-m591,5,6:
-S591,5,2:id
-S591,9,22:price-lambda-gb-second
-S592,5,4:text
-S592,11,137:Lambda duration costs $0.0000166667 per GB-second on x86 in us-east-1 (first 6 billion GB-seconds a month; Arm is about 20 percent less).
-S593,5,6:source
-S593,13,6:LPRICE
-S594,5,5:as-of
-S594,12,10:2026-12-01
-S595,5,5:value
-F595,12,12:0.0000166667
-S596,5,4:unit
-S596,11,17:USD per GB-second
-m597,5,6:
-S597,5,2:id
-S597,9,22:price-cloudfront-https
-S598,5,4:text
-S598,11,230:CloudFront pay-as-you-go HTTPS requests cost $0.0100 per 10,000 ($1.00 per million) in the United States, plus data transfer out; flat-rate plans (since November 2025) bundle requests, transfer and WAF for a monthly price instead.
-S602,5,6:source
-S602,13,7:CFPRICE
-S603,5,5:as-of
-S603,12,10:2026-12-01
-S604,5,5:value
-F604,12,4:1.00
-S605,5,4:unit
-S605,11,24:USD per million requests
-m606,5,6:
-S606,5,2:id
-S606,9,14:price-alb-hour
-S607,5,4:text
-S607,11,88:An Application Load Balancer costs $0.0225 per hour in us-east-1, before capacity units.
-S608,5,6:source
-S608,13,8:ELBPRICE
-S609,5,5:as-of
-S609,12,10:2026-12-01
-S610,5,5:value
-F610,12,6:0.0225
-S611,5,4:unit
-S611,11,12:USD per hour
-m612,5,6:
-S612,5,2:id
-S612,9,18:price-alb-lcu-hour
-S613,5,4:text
-S613,11,249:An ALB load-balancer capacity unit costs $0.008 per hour in us-east-1; one LCU covers 25 new connections per second, 3,000 active connections per minute, 0.4 GB per hour to Lambda targets or 1,000 rule evaluations per second, whichever is used most.
-S617,5,6:source
-S617,13,8:ELBPRICE
-S618,5,5:as-of
-S618,12,10:2026-12-01
-S619,5,5:value
-F619,12,5:0.008
-S620,5,4:unit
-S620,11,16:USD per LCU-hour
+S574,11,272:A WebSocket API connection lasts at most 2 hours and is closed after 10 minutes without messages; messages are at most 128 KB in frames of at most 32 KB; an account opens at most 500 new connections per second per Region by default; integrations time out after 29 seconds.
+S579,5,6:source
+S579,13,3:WSQ
+S580,5,5:as-of
+S580,12,10:2026-12-01
+m581,5,4:
+S581,5,2:id
+S581,9,22:sqs-visibility-timeout
+S582,5,4:text
+S582,11,191:When a Lambda function processes an SQS queue, the queue's visibility timeout must be at least the function timeout, and AWS advises at least six times it so throttled batches can be retried.
+S586,5,6:source
+S586,13,4:SQSL
+S587,5,5:as-of
+S587,12,10:2026-12-01
+m590,5,6:
+S590,5,2:id
+S590,9,19:lambda-scaling-rate
+S591,5,4:text
+S591,11,235:Each Lambda function scales by at most 1,000 new execution environments every 10 seconds (about 10,000 more requests per second each 10 seconds) until the account's concurrency quota; requests beyond that are throttled with status 429.
+S595,5,6:source
+S595,13,5:SCALE
+S596,5,5:as-of
+S596,12,10:2026-12-01
+S597,5,5:value
+I597,12,4:1000
+S598,5,4:unit
+S598,11,34:environments per 10 s per function
+m599,5,6:
+S599,5,2:id
+S599,9,17:lambda-env-10-rps
+S600,5,4:text
+S600,11,187:One Lambda execution environment serves at most 10 synchronous requests per second, so a function needs at least one environment per 10 requests per second however short its requests are.
+S604,5,6:source
+S604,13,2:LQ
+S605,5,5:as-of
+S605,12,10:2026-12-01
+S606,5,5:value
+I606,12,2:10
+S607,5,4:unit
+S607,11,35:requests per second per environment
+m608,5,6:
+S608,5,2:id
+S608,9,30:account-throttle-lower-regions
+S609,5,4:text
+S609,11,290:In af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4, eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7 and mx-central-1 the default API Gateway throttle per account is 2,500 requests per second (burst 1,250) instead of 10,000.
+S614,5,6:source
+S614,13,2:AQ
+S615,5,5:as-of
+S615,12,10:2026-12-01
+S616,5,5:value
+I616,12,4:2500
+S617,5,4:unit
+S617,11,19:requests per second
+m622,5,6:
+S622,5,2:id
+S622,9,19:price-rest-requests
+S623,5,4:text
+S623,11,82:REST API requests cost $3.50 per million in us-east-1 (first 333 million a month).
+S624,5,6:source
+S624,13,5:PRICE
+S625,5,5:as-of
+S625,12,10:2026-12-01
+S626,5,5:value
+F626,12,4:3.50
+S627,5,4:unit
+S627,11,24:USD per million requests
+m628,5,6:
+S628,5,2:id
+S628,9,19:price-http-requests
+S629,5,4:text
+S629,11,107:HTTP API requests cost $1.00 per million in us-east-1 (first 300 million a month, metered in 512 KB units).
+S630,5,6:source
+S630,13,5:PRICE
+S631,5,5:as-of
+S631,12,10:2026-12-01
+S632,5,5:value
+F632,12,4:1.00
+S633,5,4:unit
+S633,11,24:USD per million requests
+m634,5,6:
+S634,5,2:id
+S634,9,24:price-websocket-messages
+S635,5,4:text
+S635,11,107:WebSocket API messages cost $1.00 per million in us-east-1 (first billion a month, metered in 32 KB units).
+S636,5,6:source
+S636,13,5:PRICE
+S637,5,5:as-of
+S637,12,10:2026-12-01
+S638,5,5:value
+F638,12,4:1.00
+S639,5,4:unit
+S639,11,24:USD per million messages
+m640,5,6:
+S640,5,2:id
+S640,9,23:price-websocket-minutes
+S641,5,4:text
+S641,11,81:WebSocket API connections cost $0.25 per million connection minutes in us-east-1.
+S642,5,6:source
+S642,13,5:PRICE
+S643,5,5:as-of
+S643,12,10:2026-12-01
+S644,5,5:value
+F644,12,4:0.25
+S645,5,4:unit
+S645,11,34:USD per million connection minutes
+m646,5,6:
+S646,5,2:id
+S646,9,24:price-rest-cache-half-gb
+S647,5,4:text
+S647,11,106:The smallest REST API cache (0.5 GB) costs $0.020 per hour in us-east-1, billed whether or not it is used.
+S648,5,6:source
+S648,13,5:PRICE
+S649,5,5:as-of
+S649,12,10:2026-12-01
+S650,5,5:value
+F650,12,5:0.020
+S651,5,4:unit
+S651,11,12:USD per hour
+m652,5,6:
+S652,5,2:id
+S652,9,21:price-lambda-requests
+S653,5,4:text
+S653,11,94:Lambda requests cost $0.20 per million in us-east-1; function URLs add no charge of their own.
+S654,5,6:source
+S654,13,6:LPRICE
+S655,5,5:as-of
+S655,12,10:2026-12-01
+S656,5,5:value
+F656,12,4:0.20
+S657,5,4:unit
+S657,11,24:USD per million requests
+m658,5,6:
+S658,5,2:id
+S658,9,22:price-lambda-gb-second
+S659,5,4:text
+S659,11,137:Lambda duration costs $0.0000166667 per GB-second on x86 in us-east-1 (first 6 billion GB-seconds a month; Arm is about 20 percent less).
+S660,5,6:source
+S660,13,6:LPRICE
+S661,5,5:as-of
+S661,12,10:2026-12-01
+S662,5,5:value
+F662,12,12:0.0000166667
+S663,5,4:unit
+S663,11,17:USD per GB-second
+m664,5,6:
+S664,5,2:id
+S664,9,22:price-cloudfront-https
+S665,5,4:text
+S665,11,230:CloudFront pay-as-you-go HTTPS requests cost $0.0100 per 10,000 ($1.00 per million) in the United States, plus data transfer out; flat-rate plans (since November 2025) bundle requests, transfer and WAF for a monthly price instead.
+S669,5,6:source
+S669,13,7:CFPRICE
+S670,5,5:as-of
+S670,12,10:2026-12-01
+S671,5,5:value
+F671,12,4:1.00
+S672,5,4:unit
+S672,11,24:USD per million requests
+m673,5,6:
+S673,5,2:id
+S673,9,14:price-alb-hour
+S674,5,4:text
+S674,11,88:An Application Load Balancer costs $0.0225 per hour in us-east-1, before capacity units.
+S675,5,6:source
+S675,13,8:ELBPRICE
+S676,5,5:as-of
+S676,12,10:2026-12-01
+S677,5,5:value
+F677,12,6:0.0225
+S678,5,4:unit
+S678,11,12:USD per hour
+m679,5,6:
+S679,5,2:id
+S679,9,18:price-alb-lcu-hour
+S680,5,4:text
+S680,11,249:An ALB load-balancer capacity unit costs $0.008 per hour in us-east-1; one LCU covers 25 new connections per second, 3,000 active connections per minute, 0.4 GB per hour to Lambda targets or 1,000 rule evaluations per second, whichever is used most.
+S684,5,6:source
+S684,13,8:ELBPRICE
+S685,5,5:as-of
+S685,12,10:2026-12-01
+S686,5,5:value
+F686,12,5:0.008
+S687,5,4:unit
+S687,11,16:USD per LCU-hour
 @31:<bundled>/front-door.cases.yaml,5043
 m3,1,1:
 S3,1,5:cases
@@ -12388,10 +12721,10 @@ S154,31,5:title
 S154,38,50:The API Gateway decisions describe the alternative
 S155,5,6:reason
 S155,13,364:The recommended front door is not API Gateway. The REST-or-HTTP and endpoint-type decisions, the layout and the generated templates still describe the API Gateway set-up the other answers lead to: use them if you keep API Gateway, and compare the two in the cost estimate. The generator does not build function URLs, CloudFront distributions or load balancers yet.
-@30:<bundled>/functions.cases.yaml,11686
+@30:<bundled>/functions.cases.yaml,12944
 m3,1,1:
 S3,1,5:cases
-s4,3,12:
+s4,3,14:
 m4,5,5:
 S4,5,4:name
 S4,11,51:defaults - one router function with its own package
@@ -12402,7 +12735,7 @@ s6,12,2:
 S6,13,39:function-granularity.proxy-needs-router
 S6,54,32:packaging.router-has-one-package
 S7,5,9:not-fires
-s8,7,15:
+s8,7,17:
 S8,9,33:function-granularity.code-routing
 S9,9,36:function-granularity.least-privilege
 S10,9,35:function-granularity.large-packages
@@ -12418,543 +12751,595 @@ S19,9,20:packaging.cold-start
 S20,9,25:packaging.least-privilege
 S21,9,26:packaging.compiled-runtime
 S22,9,32:packaging.share-code-via-library
-S23,5,6:expect
-m23,13,3:
-S23,14,14:resource-style
-S23,30,5:proxy
-S23,37,20:function-granularity
-S23,59,6:router
-S23,67,9:packaging
-S23,78,17:separate-packages
-m25,5,5:
-S25,5,4:name
-S25,11,39:routing in code means a router function
-S26,5,7:answers
-m27,7,1:
-S27,7,18:routing-preference
-S27,27,4:code
-S28,5,5:fires
-s28,12,2:
-S28,13,33:function-granularity.code-routing
-S28,48,39:function-granularity.proxy-needs-router
-S29,5,9:not-fires
-s29,16,1:
-S29,17,41:function-granularity.explicit-by-resource
-S30,5,6:expect
-m30,13,2:
-S30,14,20:function-granularity
-S30,36,6:router
-S30,44,9:packaging
-S30,55,17:separate-packages
-m32,5,5:
-S32,5,4:name
-S32,11,64:least privilege with declared routes gives a function per method
-S33,5,7:answers
-m34,7,2:
-S34,7,18:routing-preference
-S34,27,7:gateway
-S35,7,15:least-privilege
-B35,24,4:true
-S36,5,5:fires
-s36,12,2:
-S36,13,36:function-granularity.least-privilege
-S36,51,25:packaging.least-privilege
-S37,5,9:not-fires
-s38,7,4:
-S38,9,39:function-granularity.proxy-needs-router
-S39,9,41:function-granularity.explicit-by-resource
-S40,9,49:function-granularity.router-holds-all-permissions
-S41,9,32:packaging.router-has-one-package
-S42,5,6:expect
-m42,13,3:
-S42,14,14:resource-style
-S42,30,8:explicit
-S42,40,20:function-granularity
-S42,62,10:per-method
-S42,74,9:packaging
-S42,85,17:separate-packages
-m44,5,5:
-S44,5,4:name
-S44,11,71:least privilege but routing in code - the router holds every permission
-S45,5,7:answers
-m46,7,2:
-S46,7,18:routing-preference
-S46,27,4:code
-S47,7,15:least-privilege
-B47,24,4:true
-S48,5,5:fires
-s49,7,3:
-S49,9,39:function-granularity.proxy-needs-router
-S50,9,36:function-granularity.least-privilege
-S51,9,49:function-granularity.router-holds-all-permissions
-S52,5,9:not-fires
-s52,16,1:
-S52,17,25:packaging.least-privilege
-S53,5,6:expect
-m53,13,2:
-S53,14,14:resource-style
-S53,30,5:proxy
-S53,37,20:function-granularity
-S53,59,6:router
-m55,5,5:
-S55,5,4:name
-S55,11,56:a large package with declared routes splits per resource
-S56,5,7:answers
-m57,7,4:
-S57,7,18:routing-preference
-S57,27,7:gateway
-S58,7,14:package-zipped
-I58,23,2:45
-S59,7,16:package-unzipped
-I59,25,3:220
-S60,7,11:shared-code
-B60,20,4:true
-S61,5,5:fires
-s61,12,3:
-S61,13,35:function-granularity.large-packages
-S61,50,24:packaging.large-packages
-S61,76,21:packaging.shared-code
-S62,5,9:not-fires
-s62,16,2:
-S62,17,41:function-granularity.explicit-by-resource
-S62,60,46:function-granularity.cold-start-small-packages
+S23,9,31:packaging.over-zip-limit-router
+S24,9,30:packaging.over-zip-limit-split
+S25,5,6:expect
+m25,13,3:
+S25,14,14:resource-style
+S25,30,5:proxy
+S25,37,20:function-granularity
+S25,59,6:router
+S25,67,9:packaging
+S25,78,17:separate-packages
+m27,5,5:
+S27,5,4:name
+S27,11,68:a router whose package unpacks past 250 MB must be a container image
+S28,5,7:answers
+m29,7,3:
+S29,7,18:routing-preference
+S29,27,4:code
+S30,7,14:package-zipped
+I30,23,2:70
+S31,7,16:package-unzipped
+I31,25,3:280
+S32,5,5:fires
+s32,12,2:
+S32,13,31:packaging.over-zip-limit-router
+S32,46,33:function-granularity.code-routing
+S33,5,9:not-fires
+s33,16,1:
+S33,17,30:packaging.over-zip-limit-split
+S34,5,6:expect
+m34,13,2:
+S34,14,20:function-granularity
+S34,36,6:router
+S34,44,9:packaging
+S34,55,15:container-image
+m36,5,5:
+S36,5,4:name
+S36,11,68:split functions with a package past 250 MB may need container images
+S37,5,7:answers
+m38,7,4:
+S38,7,18:routing-preference
+S38,27,7:gateway
+S39,7,15:least-privilege
+B39,24,4:true
+S40,7,14:package-zipped
+I40,23,2:70
+S41,7,16:package-unzipped
+I41,25,3:280
+S42,5,5:fires
+s42,12,2:
+S42,13,30:packaging.over-zip-limit-split
+S42,45,24:packaging.large-packages
+S43,5,9:not-fires
+s43,16,1:
+S43,17,31:packaging.over-zip-limit-router
+S44,5,6:expect
+m44,13,2:
+S44,14,20:function-granularity
+S44,36,10:per-method
+S44,48,9:packaging
+S44,59,17:separate-packages
+m46,5,5:
+S46,5,4:name
+S46,11,39:routing in code means a router function
+S47,5,7:answers
+m48,7,1:
+S48,7,18:routing-preference
+S48,27,4:code
+S49,5,5:fires
+s49,12,2:
+S49,13,33:function-granularity.code-routing
+S49,48,39:function-granularity.proxy-needs-router
+S50,5,9:not-fires
+s50,16,1:
+S50,17,41:function-granularity.explicit-by-resource
+S51,5,6:expect
+m51,13,2:
+S51,14,20:function-granularity
+S51,36,6:router
+S51,44,9:packaging
+S51,55,17:separate-packages
+m53,5,5:
+S53,5,4:name
+S53,11,64:least privilege with declared routes gives a function per method
+S54,5,7:answers
+m55,7,2:
+S55,7,18:routing-preference
+S55,27,7:gateway
+S56,7,15:least-privilege
+B56,24,4:true
+S57,5,5:fires
+s57,12,2:
+S57,13,36:function-granularity.least-privilege
+S57,51,25:packaging.least-privilege
+S58,5,9:not-fires
+s59,7,4:
+S59,9,39:function-granularity.proxy-needs-router
+S60,9,41:function-granularity.explicit-by-resource
+S61,9,49:function-granularity.router-holds-all-permissions
+S62,9,32:packaging.router-has-one-package
 S63,5,6:expect
-m63,13,2:
-S63,14,20:function-granularity
-S63,36,12:per-resource
-S63,50,9:packaging
-S63,61,17:separate-packages
+m63,13,3:
+S63,14,14:resource-style
+S63,30,8:explicit
+S63,40,20:function-granularity
+S63,62,10:per-method
+S63,74,9:packaging
+S63,85,17:separate-packages
 m65,5,5:
 S65,5,4:name
-S65,11,78:least privilege with a large package - a function per method, not per resource
-S68,5,7:answers
-m69,7,4:
-S69,7,18:routing-preference
-S69,27,7:gateway
-S70,7,15:least-privilege
-B70,24,4:true
-S71,7,14:package-zipped
-I71,23,2:45
-S72,7,16:package-unzipped
-I72,25,3:230
-S73,5,5:fires
-s73,12,2:
-S73,13,36:function-granularity.least-privilege
-S73,51,24:packaging.large-packages
-S74,5,9:not-fires
-s74,16,2:
-S74,17,35:function-granularity.large-packages
-S74,54,41:function-granularity.explicit-by-resource
-S75,5,6:expect
-m75,13,2:
-S75,14,20:function-granularity
-S75,36,10:per-method
-S75,48,9:packaging
-S75,59,17:separate-packages
-m77,5,5:
-S77,5,4:name
-S77,11,60:shared code across per-method functions ships as one package
-S78,5,7:answers
-m79,7,3:
-S79,7,18:routing-preference
-S79,27,7:gateway
-S80,7,15:least-privilege
-B80,24,4:true
+S65,11,71:least privilege but routing in code - the router holds every permission
+S66,5,7:answers
+m67,7,2:
+S67,7,18:routing-preference
+S67,27,4:code
+S68,7,15:least-privilege
+B68,24,4:true
+S69,5,5:fires
+s70,7,3:
+S70,9,39:function-granularity.proxy-needs-router
+S71,9,36:function-granularity.least-privilege
+S72,9,49:function-granularity.router-holds-all-permissions
+S73,5,9:not-fires
+s73,16,1:
+S73,17,25:packaging.least-privilege
+S74,5,6:expect
+m74,13,2:
+S74,14,14:resource-style
+S74,30,5:proxy
+S74,37,20:function-granularity
+S74,59,6:router
+m76,5,5:
+S76,5,4:name
+S76,11,56:a large package with declared routes splits per resource
+S77,5,7:answers
+m78,7,4:
+S78,7,18:routing-preference
+S78,27,7:gateway
+S79,7,14:package-zipped
+I79,23,2:45
+S80,7,16:package-unzipped
+I80,25,3:220
 S81,7,11:shared-code
 B81,20,4:true
 S82,5,5:fires
-s82,12,2:
-S82,13,21:packaging.shared-code
-S82,36,25:packaging.least-privilege
+s82,12,3:
+S82,13,35:function-granularity.large-packages
+S82,50,24:packaging.large-packages
+S82,76,21:packaging.shared-code
 S83,5,9:not-fires
 s83,16,2:
-S83,17,32:packaging.share-code-via-library
-S83,51,24:packaging.large-packages
+S83,17,41:function-granularity.explicit-by-resource
+S83,60,46:function-granularity.cold-start-small-packages
 S84,5,6:expect
 m84,13,2:
 S84,14,20:function-granularity
-S84,36,10:per-method
-S84,48,9:packaging
-S84,59,14:shared-package
+S84,36,12:per-resource
+S84,50,9:packaging
+S84,61,17:separate-packages
 m86,5,5:
 S86,5,4:name
-S86,11,65:declared routes and shared code can still use one router function
-S87,5,7:answers
-m88,7,2:
-S88,7,18:routing-preference
-S88,27,7:gateway
-S89,7,11:shared-code
-B89,20,4:true
-S90,5,5:fires
-s90,12,3:
-S90,13,41:function-granularity.explicit-by-resource
-S90,56,32:packaging.router-has-one-package
-S90,90,32:packaging.share-code-via-library
-S91,5,9:not-fires
-s91,16,2:
-S91,17,21:packaging.shared-code
-S91,40,39:function-granularity.proxy-needs-router
-S92,5,6:expect
-m92,13,3:
-S92,14,14:resource-style
-S92,30,8:explicit
-S92,40,20:function-granularity
-S92,62,6:router
-S92,70,9:packaging
-S92,81,17:separate-packages
-m94,5,5:
-S94,5,4:name
-S94,11,64:cold starts with a small package concentrate traffic on a router
-S95,5,7:answers
-m96,7,2:
-S96,7,18:routing-preference
-S96,27,7:gateway
-S97,7,20:cold-start-sensitive
-B97,29,4:true
-S98,5,5:fires
-s99,7,3:
-S99,9,43:function-granularity.cold-start-concentrate
-S100,9,41:function-granularity.explicit-by-resource
-S101,9,46:function-granularity.snapstart-for-java-dotnet
-S102,5,9:not-fires
-s102,16,2:
-S102,17,46:function-granularity.cold-start-small-packages
-S102,65,20:packaging.cold-start
-S103,5,6:expect
-m103,13,1:
-S103,14,20:function-granularity
-S103,36,6:router
-m105,5,5:
-S105,5,4:name
-S105,11,56:cold starts with a large Java package split per resource
-S106,5,7:answers
-m107,7,4:
-S107,7,7:runtime
-S107,16,6:java21
-S108,7,18:routing-preference
-S108,27,7:gateway
-S109,7,20:cold-start-sensitive
-B109,29,4:true
-S110,7,16:package-unzipped
-I110,25,3:230
+S86,11,78:least privilege with a large package - a function per method, not per resource
+S89,5,7:answers
+m90,7,4:
+S90,7,18:routing-preference
+S90,27,7:gateway
+S91,7,15:least-privilege
+B91,24,4:true
+S92,7,14:package-zipped
+I92,23,2:45
+S93,7,16:package-unzipped
+I93,25,3:230
+S94,5,5:fires
+s94,12,2:
+S94,13,36:function-granularity.least-privilege
+S94,51,24:packaging.large-packages
+S95,5,9:not-fires
+s95,16,2:
+S95,17,35:function-granularity.large-packages
+S95,54,41:function-granularity.explicit-by-resource
+S96,5,6:expect
+m96,13,2:
+S96,14,20:function-granularity
+S96,36,10:per-method
+S96,48,9:packaging
+S96,59,17:separate-packages
+m98,5,5:
+S98,5,4:name
+S98,11,60:shared code across per-method functions ships as one package
+S99,5,7:answers
+m100,7,3:
+S100,7,18:routing-preference
+S100,27,7:gateway
+S101,7,15:least-privilege
+B101,24,4:true
+S102,7,11:shared-code
+B102,20,4:true
+S103,5,5:fires
+s103,12,2:
+S103,13,21:packaging.shared-code
+S103,36,25:packaging.least-privilege
+S104,5,9:not-fires
+s104,16,2:
+S104,17,32:packaging.share-code-via-library
+S104,51,24:packaging.large-packages
+S105,5,6:expect
+m105,13,2:
+S105,14,20:function-granularity
+S105,36,10:per-method
+S105,48,9:packaging
+S105,59,14:shared-package
+m107,5,5:
+S107,5,4:name
+S107,11,65:declared routes and shared code can still use one router function
+S108,5,7:answers
+m109,7,2:
+S109,7,18:routing-preference
+S109,27,7:gateway
+S110,7,11:shared-code
+B110,20,4:true
 S111,5,5:fires
-s112,7,5:
-S112,9,46:function-granularity.cold-start-small-packages
-S113,9,35:function-granularity.large-packages
-S114,9,46:function-granularity.snapstart-for-java-dotnet
-S115,9,20:packaging.cold-start
-S116,9,24:packaging.large-packages
-S117,5,9:not-fires
-s117,16,1:
-S117,17,43:function-granularity.cold-start-concentrate
-S118,5,6:expect
-m118,13,2:
-S118,14,20:function-granularity
-S118,36,12:per-resource
-S118,50,9:packaging
-S118,61,17:separate-packages
-m120,5,5:
-S120,5,4:name
-S120,11,43:Go functions per method get one binary each
-S121,5,7:answers
-m122,7,5:
-S122,7,7:runtime
-S122,16,15:provided.al2023
-S123,7,18:routing-preference
-S123,27,7:gateway
-S124,7,15:least-privilege
-B124,24,4:true
-S125,7,11:shared-code
-B125,20,4:true
-S126,7,20:cold-start-sensitive
-B126,29,4:true
-S127,5,5:fires
-s127,12,3:
-S127,13,26:packaging.compiled-runtime
-S127,41,21:packaging.shared-code
-S127,64,20:packaging.cold-start
-S128,5,9:not-fires
-s128,16,1:
-S128,17,46:function-granularity.snapstart-for-java-dotnet
-S129,5,6:expect
-m129,13,2:
-S129,14,20:function-granularity
-S129,36,10:per-method
-S129,48,9:packaging
-S129,59,17:separate-packages
-m131,5,5:
-S131,5,4:name
-S131,11,59:a function per method over 120 routes nears the stack limit
-S132,5,7:answers
-m133,7,3:
-S133,7,18:routing-preference
-S133,27,7:gateway
-S134,7,15:least-privilege
-B134,24,4:true
-S135,7,8:services
-s136,9,1:
-m136,11,3:
-S136,11,4:name
-S136,17,6:ledger
-S137,11,4:team
-S137,17,7:finance
-S138,11,9:resources
-s139,13,24:
-m139,15,2:
-S139,16,4:path
-S139,22,10:/ledger/r1
-S139,34,7:methods
-s139,43,5:
-S139,44,3:GET
-S139,49,4:POST
-S139,55,3:PUT
-S139,60,5:PATCH
-S139,67,6:DELETE
-m140,15,2:
-S140,16,4:path
-S140,22,10:/ledger/r2
-S140,34,7:methods
-s140,43,5:
-S140,44,3:GET
-S140,49,4:POST
-S140,55,3:PUT
-S140,60,5:PATCH
-S140,67,6:DELETE
-m141,15,2:
-S141,16,4:path
-S141,22,10:/ledger/r3
-S141,34,7:methods
-s141,43,5:
-S141,44,3:GET
-S141,49,4:POST
-S141,55,3:PUT
-S141,60,5:PATCH
-S141,67,6:DELETE
-m142,15,2:
-S142,16,4:path
-S142,22,10:/ledger/r4
-S142,34,7:methods
-s142,43,5:
-S142,44,3:GET
-S142,49,4:POST
-S142,55,3:PUT
-S142,60,5:PATCH
-S142,67,6:DELETE
-m143,15,2:
-S143,16,4:path
-S143,22,10:/ledger/r5
-S143,34,7:methods
-s143,43,5:
-S143,44,3:GET
-S143,49,4:POST
-S143,55,3:PUT
-S143,60,5:PATCH
-S143,67,6:DELETE
-m144,15,2:
-S144,16,4:path
-S144,22,10:/ledger/r6
-S144,34,7:methods
-s144,43,5:
-S144,44,3:GET
-S144,49,4:POST
-S144,55,3:PUT
-S144,60,5:PATCH
-S144,67,6:DELETE
-m145,15,2:
-S145,16,4:path
-S145,22,10:/ledger/r7
-S145,34,7:methods
-s145,43,5:
-S145,44,3:GET
-S145,49,4:POST
-S145,55,3:PUT
-S145,60,5:PATCH
-S145,67,6:DELETE
-m146,15,2:
-S146,16,4:path
-S146,22,10:/ledger/r8
-S146,34,7:methods
-s146,43,5:
-S146,44,3:GET
-S146,49,4:POST
-S146,55,3:PUT
-S146,60,5:PATCH
-S146,67,6:DELETE
-m147,15,2:
-S147,16,4:path
-S147,22,10:/ledger/r9
-S147,34,7:methods
-s147,43,5:
-S147,44,3:GET
-S147,49,4:POST
-S147,55,3:PUT
-S147,60,5:PATCH
-S147,67,6:DELETE
-m148,15,2:
-S148,16,4:path
-S148,22,11:/ledger/r10
-S148,35,7:methods
-s148,44,5:
-S148,45,3:GET
-S148,50,4:POST
-S148,56,3:PUT
-S148,61,5:PATCH
-S148,68,6:DELETE
-m149,15,2:
-S149,16,4:path
-S149,22,11:/ledger/r11
-S149,35,7:methods
-s149,44,5:
-S149,45,3:GET
-S149,50,4:POST
-S149,56,3:PUT
-S149,61,5:PATCH
-S149,68,6:DELETE
-m150,15,2:
-S150,16,4:path
-S150,22,11:/ledger/r12
-S150,35,7:methods
-s150,44,5:
-S150,45,3:GET
-S150,50,4:POST
-S150,56,3:PUT
-S150,61,5:PATCH
-S150,68,6:DELETE
-m151,15,2:
-S151,16,4:path
-S151,22,11:/ledger/r13
-S151,35,7:methods
-s151,44,5:
-S151,45,3:GET
-S151,50,4:POST
-S151,56,3:PUT
-S151,61,5:PATCH
-S151,68,6:DELETE
-m152,15,2:
-S152,16,4:path
-S152,22,11:/ledger/r14
-S152,35,7:methods
-s152,44,5:
-S152,45,3:GET
-S152,50,4:POST
-S152,56,3:PUT
-S152,61,5:PATCH
-S152,68,6:DELETE
-m153,15,2:
-S153,16,4:path
-S153,22,11:/ledger/r15
-S153,35,7:methods
-s153,44,5:
-S153,45,3:GET
-S153,50,4:POST
-S153,56,3:PUT
-S153,61,5:PATCH
-S153,68,6:DELETE
-m154,15,2:
-S154,16,4:path
-S154,22,11:/ledger/r16
-S154,35,7:methods
-s154,44,5:
-S154,45,3:GET
-S154,50,4:POST
-S154,56,3:PUT
-S154,61,5:PATCH
-S154,68,6:DELETE
-m155,15,2:
-S155,16,4:path
-S155,22,11:/ledger/r17
-S155,35,7:methods
-s155,44,5:
-S155,45,3:GET
-S155,50,4:POST
-S155,56,3:PUT
-S155,61,5:PATCH
-S155,68,6:DELETE
-m156,15,2:
-S156,16,4:path
-S156,22,11:/ledger/r18
-S156,35,7:methods
-s156,44,5:
-S156,45,3:GET
-S156,50,4:POST
-S156,56,3:PUT
-S156,61,5:PATCH
-S156,68,6:DELETE
-m157,15,2:
-S157,16,4:path
-S157,22,11:/ledger/r19
-S157,35,7:methods
-s157,44,5:
-S157,45,3:GET
-S157,50,4:POST
-S157,56,3:PUT
-S157,61,5:PATCH
-S157,68,6:DELETE
-m158,15,2:
-S158,16,4:path
-S158,22,11:/ledger/r20
-S158,35,7:methods
-s158,44,5:
-S158,45,3:GET
-S158,50,4:POST
-S158,56,3:PUT
-S158,61,5:PATCH
-S158,68,6:DELETE
-m159,15,2:
-S159,16,4:path
-S159,22,11:/ledger/r21
-S159,35,7:methods
-s159,44,5:
-S159,45,3:GET
-S159,50,4:POST
-S159,56,3:PUT
-S159,61,5:PATCH
-S159,68,6:DELETE
+s111,12,3:
+S111,13,41:function-granularity.explicit-by-resource
+S111,56,32:packaging.router-has-one-package
+S111,90,32:packaging.share-code-via-library
+S112,5,9:not-fires
+s112,16,2:
+S112,17,21:packaging.shared-code
+S112,40,39:function-granularity.proxy-needs-router
+S113,5,6:expect
+m113,13,3:
+S113,14,14:resource-style
+S113,30,8:explicit
+S113,40,20:function-granularity
+S113,62,6:router
+S113,70,9:packaging
+S113,81,17:separate-packages
+m115,5,5:
+S115,5,4:name
+S115,11,64:cold starts with a small package concentrate traffic on a router
+S116,5,7:answers
+m117,7,2:
+S117,7,18:routing-preference
+S117,27,7:gateway
+S118,7,20:cold-start-sensitive
+B118,29,4:true
+S119,5,5:fires
+s120,7,3:
+S120,9,43:function-granularity.cold-start-concentrate
+S121,9,41:function-granularity.explicit-by-resource
+S122,9,46:function-granularity.snapstart-for-java-dotnet
+S123,5,9:not-fires
+s123,16,2:
+S123,17,46:function-granularity.cold-start-small-packages
+S123,65,20:packaging.cold-start
+S124,5,6:expect
+m124,13,1:
+S124,14,20:function-granularity
+S124,36,6:router
+m126,5,5:
+S126,5,4:name
+S126,11,56:cold starts with a large Java package split per resource
+S127,5,7:answers
+m128,7,4:
+S128,7,7:runtime
+S128,16,6:java21
+S129,7,18:routing-preference
+S129,27,7:gateway
+S130,7,20:cold-start-sensitive
+B130,29,4:true
+S131,7,16:package-unzipped
+I131,25,3:230
+S132,5,5:fires
+s133,7,5:
+S133,9,46:function-granularity.cold-start-small-packages
+S134,9,35:function-granularity.large-packages
+S135,9,46:function-granularity.snapstart-for-java-dotnet
+S136,9,20:packaging.cold-start
+S137,9,24:packaging.large-packages
+S138,5,9:not-fires
+s138,16,1:
+S138,17,43:function-granularity.cold-start-concentrate
+S139,5,6:expect
+m139,13,2:
+S139,14,20:function-granularity
+S139,36,12:per-resource
+S139,50,9:packaging
+S139,61,17:separate-packages
+m141,5,5:
+S141,5,4:name
+S141,11,43:Go functions per method get one binary each
+S142,5,7:answers
+m143,7,5:
+S143,7,7:runtime
+S143,16,15:provided.al2023
+S144,7,18:routing-preference
+S144,27,7:gateway
+S145,7,15:least-privilege
+B145,24,4:true
+S146,7,11:shared-code
+B146,20,4:true
+S147,7,20:cold-start-sensitive
+B147,29,4:true
+S148,5,5:fires
+s148,12,3:
+S148,13,26:packaging.compiled-runtime
+S148,41,21:packaging.shared-code
+S148,64,20:packaging.cold-start
+S149,5,9:not-fires
+s149,16,1:
+S149,17,46:function-granularity.snapstart-for-java-dotnet
+S150,5,6:expect
+m150,13,2:
+S150,14,20:function-granularity
+S150,36,10:per-method
+S150,48,9:packaging
+S150,59,17:separate-packages
+m152,5,5:
+S152,5,4:name
+S152,11,59:a function per method over 120 routes nears the stack limit
+S153,5,7:answers
+m154,7,3:
+S154,7,18:routing-preference
+S154,27,7:gateway
+S155,7,15:least-privilege
+B155,24,4:true
+S156,7,8:services
+s157,9,1:
+m157,11,3:
+S157,11,4:name
+S157,17,6:ledger
+S158,11,4:team
+S158,17,7:finance
+S159,11,9:resources
+s160,13,24:
 m160,15,2:
 S160,16,4:path
-S160,22,11:/ledger/r22
-S160,35,7:methods
-s160,44,5:
-S160,45,3:GET
-S160,50,4:POST
-S160,56,3:PUT
-S160,61,5:PATCH
-S160,68,6:DELETE
+S160,22,10:/ledger/r1
+S160,34,7:methods
+s160,43,5:
+S160,44,3:GET
+S160,49,4:POST
+S160,55,3:PUT
+S160,60,5:PATCH
+S160,67,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,11:/ledger/r23
-S161,35,7:methods
-s161,44,5:
-S161,45,3:GET
-S161,50,4:POST
-S161,56,3:PUT
-S161,61,5:PATCH
-S161,68,6:DELETE
+S161,22,10:/ledger/r2
+S161,34,7:methods
+s161,43,5:
+S161,44,3:GET
+S161,49,4:POST
+S161,55,3:PUT
+S161,60,5:PATCH
+S161,67,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,11:/ledger/r24
-S162,35,7:methods
-s162,44,5:
-S162,45,3:GET
-S162,50,4:POST
-S162,56,3:PUT
-S162,61,5:PATCH
-S162,68,6:DELETE
-S163,5,5:fires
-s163,12,2:
-S163,13,41:function-granularity.stack-resource-limit
-S163,56,36:function-granularity.least-privilege
-S164,5,9:not-fires
-s164,16,1:
-S164,17,49:function-granularity.router-holds-all-permissions
-S165,5,6:expect
-m165,13,1:
-S165,14,20:function-granularity
-S165,36,10:per-method
-@30:<bundled>/functions.rules.yaml,12150
+S162,22,10:/ledger/r3
+S162,34,7:methods
+s162,43,5:
+S162,44,3:GET
+S162,49,4:POST
+S162,55,3:PUT
+S162,60,5:PATCH
+S162,67,6:DELETE
+m163,15,2:
+S163,16,4:path
+S163,22,10:/ledger/r4
+S163,34,7:methods
+s163,43,5:
+S163,44,3:GET
+S163,49,4:POST
+S163,55,3:PUT
+S163,60,5:PATCH
+S163,67,6:DELETE
+m164,15,2:
+S164,16,4:path
+S164,22,10:/ledger/r5
+S164,34,7:methods
+s164,43,5:
+S164,44,3:GET
+S164,49,4:POST
+S164,55,3:PUT
+S164,60,5:PATCH
+S164,67,6:DELETE
+m165,15,2:
+S165,16,4:path
+S165,22,10:/ledger/r6
+S165,34,7:methods
+s165,43,5:
+S165,44,3:GET
+S165,49,4:POST
+S165,55,3:PUT
+S165,60,5:PATCH
+S165,67,6:DELETE
+m166,15,2:
+S166,16,4:path
+S166,22,10:/ledger/r7
+S166,34,7:methods
+s166,43,5:
+S166,44,3:GET
+S166,49,4:POST
+S166,55,3:PUT
+S166,60,5:PATCH
+S166,67,6:DELETE
+m167,15,2:
+S167,16,4:path
+S167,22,10:/ledger/r8
+S167,34,7:methods
+s167,43,5:
+S167,44,3:GET
+S167,49,4:POST
+S167,55,3:PUT
+S167,60,5:PATCH
+S167,67,6:DELETE
+m168,15,2:
+S168,16,4:path
+S168,22,10:/ledger/r9
+S168,34,7:methods
+s168,43,5:
+S168,44,3:GET
+S168,49,4:POST
+S168,55,3:PUT
+S168,60,5:PATCH
+S168,67,6:DELETE
+m169,15,2:
+S169,16,4:path
+S169,22,11:/ledger/r10
+S169,35,7:methods
+s169,44,5:
+S169,45,3:GET
+S169,50,4:POST
+S169,56,3:PUT
+S169,61,5:PATCH
+S169,68,6:DELETE
+m170,15,2:
+S170,16,4:path
+S170,22,11:/ledger/r11
+S170,35,7:methods
+s170,44,5:
+S170,45,3:GET
+S170,50,4:POST
+S170,56,3:PUT
+S170,61,5:PATCH
+S170,68,6:DELETE
+m171,15,2:
+S171,16,4:path
+S171,22,11:/ledger/r12
+S171,35,7:methods
+s171,44,5:
+S171,45,3:GET
+S171,50,4:POST
+S171,56,3:PUT
+S171,61,5:PATCH
+S171,68,6:DELETE
+m172,15,2:
+S172,16,4:path
+S172,22,11:/ledger/r13
+S172,35,7:methods
+s172,44,5:
+S172,45,3:GET
+S172,50,4:POST
+S172,56,3:PUT
+S172,61,5:PATCH
+S172,68,6:DELETE
+m173,15,2:
+S173,16,4:path
+S173,22,11:/ledger/r14
+S173,35,7:methods
+s173,44,5:
+S173,45,3:GET
+S173,50,4:POST
+S173,56,3:PUT
+S173,61,5:PATCH
+S173,68,6:DELETE
+m174,15,2:
+S174,16,4:path
+S174,22,11:/ledger/r15
+S174,35,7:methods
+s174,44,5:
+S174,45,3:GET
+S174,50,4:POST
+S174,56,3:PUT
+S174,61,5:PATCH
+S174,68,6:DELETE
+m175,15,2:
+S175,16,4:path
+S175,22,11:/ledger/r16
+S175,35,7:methods
+s175,44,5:
+S175,45,3:GET
+S175,50,4:POST
+S175,56,3:PUT
+S175,61,5:PATCH
+S175,68,6:DELETE
+m176,15,2:
+S176,16,4:path
+S176,22,11:/ledger/r17
+S176,35,7:methods
+s176,44,5:
+S176,45,3:GET
+S176,50,4:POST
+S176,56,3:PUT
+S176,61,5:PATCH
+S176,68,6:DELETE
+m177,15,2:
+S177,16,4:path
+S177,22,11:/ledger/r18
+S177,35,7:methods
+s177,44,5:
+S177,45,3:GET
+S177,50,4:POST
+S177,56,3:PUT
+S177,61,5:PATCH
+S177,68,6:DELETE
+m178,15,2:
+S178,16,4:path
+S178,22,11:/ledger/r19
+S178,35,7:methods
+s178,44,5:
+S178,45,3:GET
+S178,50,4:POST
+S178,56,3:PUT
+S178,61,5:PATCH
+S178,68,6:DELETE
+m179,15,2:
+S179,16,4:path
+S179,22,11:/ledger/r20
+S179,35,7:methods
+s179,44,5:
+S179,45,3:GET
+S179,50,4:POST
+S179,56,3:PUT
+S179,61,5:PATCH
+S179,68,6:DELETE
+m180,15,2:
+S180,16,4:path
+S180,22,11:/ledger/r21
+S180,35,7:methods
+s180,44,5:
+S180,45,3:GET
+S180,50,4:POST
+S180,56,3:PUT
+S180,61,5:PATCH
+S180,68,6:DELETE
+m181,15,2:
+S181,16,4:path
+S181,22,11:/ledger/r22
+S181,35,7:methods
+s181,44,5:
+S181,45,3:GET
+S181,50,4:POST
+S181,56,3:PUT
+S181,61,5:PATCH
+S181,68,6:DELETE
+m182,15,2:
+S182,16,4:path
+S182,22,11:/ledger/r23
+S182,35,7:methods
+s182,44,5:
+S182,45,3:GET
+S182,50,4:POST
+S182,56,3:PUT
+S182,61,5:PATCH
+S182,68,6:DELETE
+m183,15,2:
+S183,16,4:path
+S183,22,11:/ledger/r24
+S183,35,7:methods
+s183,44,5:
+S183,45,3:GET
+S183,50,4:POST
+S183,56,3:PUT
+S183,61,5:PATCH
+S183,68,6:DELETE
+S184,5,5:fires
+s184,12,2:
+S184,13,41:function-granularity.stack-resource-limit
+S184,56,36:function-granularity.least-privilege
+S185,5,9:not-fires
+s185,16,1:
+S185,17,49:function-granularity.router-holds-all-permissions
+S186,5,6:expect
+m186,13,1:
+S186,14,20:function-granularity
+S186,36,10:per-method
+@30:<bundled>/functions.rules.yaml,13810
 m4,1,1:
 S4,1,5:rules
-s6,3,17:
+s6,3,19:
 m6,5,6:
 S6,5,2:id
 S6,9,39:function-granularity.proxy-needs-router
@@ -13037,7 +13422,7 @@ S46,16,12:per-resource
 S47,5,8:strength
 S47,15,6:normal
 S48,5,6:reason
-S48,13,175:The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
+S48,13,183:The package is close to or over Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
 S52,5,5:facts
 s52,12,1:
 S52,13,21:lambda-package-limits
@@ -13148,9 +13533,9 @@ S104,13,124:A router function is the only function of its service, so there is n
 S107,5,5:facts
 s107,12,1:
 S107,13,21:lambda-package-limits
-m109,5,8:
+m109,5,7:
 S109,5,2:id
-S109,9,21:packaging.shared-code
+S109,9,31:packaging.over-zip-limit-router
 S110,5,8:decision
 S110,15,9:packaging
 S111,5,4:when
@@ -13159,268 +13544,328 @@ S112,7,3:all
 s113,9,2:
 m113,11,2:
 S113,12,6:answer
-S113,20,11:shared-code
-S113,33,6:equals
-B113,41,4:true
+S113,20,16:package-unzipped
+S113,38,2:gt
+I113,42,3:250
 m114,11,2:
 S114,12,8:decision
 S114,22,20:function-granularity
-S114,44,2:in
-s114,48,2:
-S114,49,12:per-resource
-S114,63,10:per-method
-S115,5,9:recommend
-S115,16,14:shared-package
-S116,5,8:strength
-S116,15,6:normal
-S117,5,6:reason
-S117,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
-S121,5,8:tradeoff
-S121,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
-S124,5,5:facts
-s124,12,1:
-S124,13,21:lambda-package-limits
-m126,5,7:
-S126,5,2:id
-S126,9,24:packaging.large-packages
-S127,5,8:decision
-S127,15,9:packaging
-S128,5,4:when
-m129,7,1:
-S129,7,3:all
-s130,9,2:
-m130,11,1:
-S130,12,3:ref
-S130,17,14:large-packages
-m131,11,2:
-S131,12,8:decision
-S131,22,20:function-granularity
-S131,44,2:in
-s131,48,2:
-S131,49,12:per-resource
-S131,63,10:per-method
-S132,5,9:recommend
-S132,16,17:separate-packages
-S133,5,8:strength
-S133,15,6:strong
-S134,5,6:reason
-S134,13,171:The package is already close to Lambda's size limits; putting every handler of a service into it would push it over. Separate packages carry only what each function needs.
-S138,5,5:facts
-s138,12,1:
-S138,13,21:lambda-package-limits
-m140,5,7:
-S140,5,2:id
-S140,9,20:packaging.cold-start
-S141,5,8:decision
-S141,15,9:packaging
-S142,5,4:when
-m143,7,1:
-S143,7,3:all
-s144,9,2:
+S114,44,2:is
+S114,48,6:router
+S115,5,7:require
+S115,14,15:container-image
+S116,5,6:reason
+S116,13,204:The router function carries the whole service, and its package unpacks to more than the 250 MB a .zip function may hold with its layers. Only a container image (up to 10 GB) can deploy it as one function.
+S120,5,8:tradeoff
+S120,15,157:An ECR repository and an image build per function; splitting the service into functions per resource is the alternative when the routes' dependencies differ.
+S123,5,5:facts
+s123,12,1:
+S123,13,21:lambda-package-limits
+m125,5,7:
+S125,5,2:id
+S125,9,30:packaging.over-zip-limit-split
+S126,5,8:decision
+S126,15,9:packaging
+S127,5,4:when
+m128,7,1:
+S128,7,3:all
+s129,9,2:
+m129,11,2:
+S129,12,6:answer
+S129,20,16:package-unzipped
+S129,38,2:gt
+I129,42,3:250
+m130,11,2:
+S130,12,8:decision
+S130,22,20:function-granularity
+S130,44,2:in
+s130,48,2:
+S130,49,12:per-resource
+S130,63,10:per-method
+S131,5,9:recommend
+S131,16,15:container-image
+S132,5,8:strength
+S132,15,6:normal
+S133,5,6:reason
+S133,13,217:The largest package today unpacks to more than 250 MB, the limit of a .zip function. Split functions that still carry the heavy dependencies will need container images (up to 10 GB); the others can stay .zip packages.
+S137,5,5:facts
+s137,12,1:
+S137,13,21:lambda-package-limits
+m139,5,8:
+S139,5,2:id
+S139,9,21:packaging.shared-code
+S140,5,8:decision
+S140,15,9:packaging
+S141,5,4:when
+m142,7,1:
+S142,7,3:all
+s143,9,2:
+m143,11,2:
+S143,12,6:answer
+S143,20,11:shared-code
+S143,33,6:equals
+B143,41,4:true
 m144,11,2:
-S144,12,6:answer
-S144,20,20:cold-start-sensitive
-S144,42,6:equals
-B144,50,4:true
-m145,11,2:
-S145,12,8:decision
-S145,22,20:function-granularity
-S145,44,2:in
-s145,48,2:
-S145,49,12:per-resource
-S145,63,10:per-method
-S146,5,9:recommend
-S146,16,17:separate-packages
-S147,5,8:strength
-S147,15,6:normal
-S148,5,6:reason
-S148,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
-S151,5,5:facts
-s151,12,1:
-S151,13,21:lambda-package-limits
-m153,5,7:
-S153,5,2:id
-S153,9,25:packaging.least-privilege
-S154,5,8:decision
-S154,15,9:packaging
-S155,5,4:when
-m156,7,1:
-S156,7,3:all
-s157,9,2:
-m157,11,2:
-S157,12,6:answer
-S157,20,15:least-privilege
-S157,37,6:equals
-B157,45,4:true
-m158,11,2:
-S158,12,8:decision
-S158,22,20:function-granularity
-S158,44,2:in
-s158,48,2:
-S158,49,12:per-resource
-S158,63,10:per-method
-S159,5,9:recommend
-S159,16,17:separate-packages
-S160,5,8:strength
-S160,15,4:weak
-S161,5,6:reason
-S161,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
-S164,5,5:facts
-s164,12,1:
-S164,13,21:lambda-package-limits
-m166,5,7:
-S166,5,2:id
-S166,9,26:packaging.compiled-runtime
-S167,5,8:decision
-S167,15,9:packaging
-S168,5,4:when
-m169,7,1:
-S169,7,3:all
-s170,9,2:
-m170,11,2:
-S170,12,6:answer
-S170,20,7:runtime
-S170,29,6:equals
-S170,37,15:provided.al2023
-m171,11,2:
-S171,12,8:decision
-S171,22,20:function-granularity
-S171,44,2:in
-s171,48,2:
-S171,49,12:per-resource
-S171,63,10:per-method
-S172,5,9:recommend
-S172,16,17:separate-packages
-S173,5,8:strength
-S173,15,6:normal
-S174,5,6:reason
-S174,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
-S177,5,5:facts
-s177,12,1:
-S177,13,21:lambda-package-limits
-m180,5,6:
-S180,5,2:id
-S180,9,41:function-granularity.stack-resource-limit
-S181,5,8:decision
-S181,15,20:function-granularity
-S182,5,4:when
-m183,7,1:
-S183,7,3:all
-s184,9,2:
-m184,11,2:
-S184,12,8:decision
-S184,22,20:function-granularity
-S184,44,2:is
-S184,48,10:per-method
-m185,11,2:
-S185,12,5:count
-S185,19,15:services.routes
-S185,36,2:gt
-I185,40,3:100
-S186,5,7:finding
-m186,14,2:
-S186,15,8:severity
-S186,25,7:warning
-S186,34,5:title
-S186,41,56:A function per method approaches 500 resources per stack
-S187,5,6:reason
-S187,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
-S192,5,5:facts
-s192,12,1:
-S192,13,17:cfn-500-resources
-m194,5,6:
-S194,5,2:id
-S194,9,49:function-granularity.router-holds-all-permissions
-S195,5,8:decision
-S195,15,20:function-granularity
-S196,5,4:when
-m197,7,1:
-S197,7,3:all
-s198,9,2:
-m198,11,2:
-S198,12,8:decision
-S198,22,20:function-granularity
-S198,44,2:is
-S198,48,6:router
-m199,11,2:
-S199,12,6:answer
-S199,20,15:least-privilege
-S199,37,6:equals
-B199,45,4:true
-S200,5,7:finding
-m200,14,2:
-S200,15,8:severity
-S200,25,7:warning
-S200,34,5:title
-S200,41,51:The router function holds every route's permissions
-S201,5,6:reason
-S201,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
-S205,5,5:facts
-s205,12,1:
-S205,13,14:proxy-resource
-m207,5,6:
-S207,5,2:id
-S207,9,46:function-granularity.snapstart-for-java-dotnet
-S208,5,8:decision
-S208,15,20:function-granularity
-S209,5,4:when
-m210,7,1:
-S210,7,3:all
-s211,9,2:
-m211,11,2:
-S211,12,6:answer
-S211,20,20:cold-start-sensitive
-S211,42,6:equals
-B211,50,4:true
-m212,11,2:
-S212,12,6:answer
-S212,20,7:runtime
-S212,29,2:in
-s212,33,3:
-S212,34,6:java21
-S212,42,8:dotnet10
-S212,52,10:python3.13
-S213,5,7:finding
-m213,14,2:
-S213,15,8:severity
-S213,25,4:info
-S213,31,5:title
-S213,38,33:Turn on SnapStart for cold starts
-S214,5,6:reason
-S214,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S144,12,8:decision
+S144,22,20:function-granularity
+S144,44,2:in
+s144,48,2:
+S144,49,12:per-resource
+S144,63,10:per-method
+S145,5,9:recommend
+S145,16,14:shared-package
+S146,5,8:strength
+S146,15,6:normal
+S147,5,6:reason
+S147,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
+S151,5,8:tradeoff
+S151,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
+S154,5,5:facts
+s154,12,1:
+S154,13,21:lambda-package-limits
+m156,5,7:
+S156,5,2:id
+S156,9,24:packaging.large-packages
+S157,5,8:decision
+S157,15,9:packaging
+S158,5,4:when
+m159,7,1:
+S159,7,3:all
+s160,9,2:
+m160,11,1:
+S160,12,3:ref
+S160,17,14:large-packages
+m161,11,2:
+S161,12,8:decision
+S161,22,20:function-granularity
+S161,44,2:in
+s161,48,2:
+S161,49,12:per-resource
+S161,63,10:per-method
+S162,5,9:recommend
+S162,16,17:separate-packages
+S163,5,8:strength
+S163,15,6:strong
+S164,5,6:reason
+S164,13,187:The package is already close to or over Lambda's size limits; putting every handler of a service into it would make it larger still. Separate packages carry only what each function needs.
+S168,5,5:facts
+s168,12,1:
+S168,13,21:lambda-package-limits
+m170,5,7:
+S170,5,2:id
+S170,9,20:packaging.cold-start
+S171,5,8:decision
+S171,15,9:packaging
+S172,5,4:when
+m173,7,1:
+S173,7,3:all
+s174,9,2:
+m174,11,2:
+S174,12,6:answer
+S174,20,20:cold-start-sensitive
+S174,42,6:equals
+B174,50,4:true
+m175,11,2:
+S175,12,8:decision
+S175,22,20:function-granularity
+S175,44,2:in
+s175,48,2:
+S175,49,12:per-resource
+S175,63,10:per-method
+S176,5,9:recommend
+S176,16,17:separate-packages
+S177,5,8:strength
+S177,15,6:normal
+S178,5,6:reason
+S178,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
+S181,5,5:facts
+s181,12,1:
+S181,13,21:lambda-package-limits
+m183,5,7:
+S183,5,2:id
+S183,9,25:packaging.least-privilege
+S184,5,8:decision
+S184,15,9:packaging
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,2:
+m187,11,2:
+S187,12,6:answer
+S187,20,15:least-privilege
+S187,37,6:equals
+B187,45,4:true
+m188,11,2:
+S188,12,8:decision
+S188,22,20:function-granularity
+S188,44,2:in
+s188,48,2:
+S188,49,12:per-resource
+S188,63,10:per-method
+S189,5,9:recommend
+S189,16,17:separate-packages
+S190,5,8:strength
+S190,15,4:weak
+S191,5,6:reason
+S191,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
+S194,5,5:facts
+s194,12,1:
+S194,13,21:lambda-package-limits
+m196,5,7:
+S196,5,2:id
+S196,9,26:packaging.compiled-runtime
+S197,5,8:decision
+S197,15,9:packaging
+S198,5,4:when
+m199,7,1:
+S199,7,3:all
+s200,9,2:
+m200,11,2:
+S200,12,6:answer
+S200,20,7:runtime
+S200,29,6:equals
+S200,37,15:provided.al2023
+m201,11,2:
+S201,12,8:decision
+S201,22,20:function-granularity
+S201,44,2:in
+s201,48,2:
+S201,49,12:per-resource
+S201,63,10:per-method
+S202,5,9:recommend
+S202,16,17:separate-packages
+S203,5,8:strength
+S203,15,6:normal
+S204,5,6:reason
+S204,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
+S207,5,5:facts
+s207,12,1:
+S207,13,21:lambda-package-limits
+m210,5,6:
+S210,5,2:id
+S210,9,41:function-granularity.stack-resource-limit
+S211,5,8:decision
+S211,15,20:function-granularity
+S212,5,4:when
+m213,7,1:
+S213,7,3:all
+s214,9,2:
+m214,11,2:
+S214,12,8:decision
+S214,22,20:function-granularity
+S214,44,2:is
+S214,48,10:per-method
+m215,11,2:
+S215,12,5:count
+S215,19,15:services.routes
+S215,36,2:gt
+I215,40,3:100
+S216,5,7:finding
+m216,14,2:
+S216,15,8:severity
+S216,25,7:warning
+S216,34,5:title
+S216,41,56:A function per method approaches 500 resources per stack
+S217,5,6:reason
+S217,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
 S222,5,5:facts
 s222,12,1:
-S222,13,9:snapstart
+S222,13,17:cfn-500-resources
 m224,5,6:
 S224,5,2:id
-S224,9,32:packaging.share-code-via-library
+S224,9,49:function-granularity.router-holds-all-permissions
 S225,5,8:decision
-S225,15,9:packaging
+S225,15,20:function-granularity
 S226,5,4:when
 m227,7,1:
 S227,7,3:all
 s228,9,2:
 m228,11,2:
 S228,12,8:decision
-S228,22,9:packaging
-S228,33,2:is
-S228,37,17:separate-packages
+S228,22,20:function-granularity
+S228,44,2:is
+S228,48,6:router
 m229,11,2:
 S229,12,6:answer
-S229,20,11:shared-code
-S229,33,6:equals
-B229,41,4:true
+S229,20,15:least-privilege
+S229,37,6:equals
+B229,45,4:true
 S230,5,7:finding
 m230,14,2:
 S230,15,8:severity
-S230,25,4:info
-S230,31,5:title
-S230,38,39:Share code through a library or a layer
+S230,25,7:warning
+S230,34,5:title
+S230,41,51:The router function holds every route's permissions
 S231,5,6:reason
-S231,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S231,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
 S235,5,5:facts
 s235,12,1:
-S235,13,21:lambda-package-limits
+S235,13,14:proxy-resource
+m237,5,6:
+S237,5,2:id
+S237,9,46:function-granularity.snapstart-for-java-dotnet
+S238,5,8:decision
+S238,15,20:function-granularity
+S239,5,4:when
+m240,7,1:
+S240,7,3:all
+s241,9,2:
+m241,11,2:
+S241,12,6:answer
+S241,20,20:cold-start-sensitive
+S241,42,6:equals
+B241,50,4:true
+m242,11,2:
+S242,12,6:answer
+S242,20,7:runtime
+S242,29,2:in
+s242,33,5:
+S242,34,6:java25
+S242,42,6:java21
+S242,50,8:dotnet10
+S242,60,10:python3.14
+S242,72,10:python3.13
+S243,5,7:finding
+m243,14,2:
+S243,15,8:severity
+S243,25,4:info
+S243,31,5:title
+S243,38,33:Turn on SnapStart for cold starts
+S244,5,6:reason
+S244,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S252,5,5:facts
+s252,12,1:
+S252,13,9:snapstart
+m254,5,6:
+S254,5,2:id
+S254,9,32:packaging.share-code-via-library
+S255,5,8:decision
+S255,15,9:packaging
+S256,5,4:when
+m257,7,1:
+S257,7,3:all
+s258,9,2:
+m258,11,2:
+S258,12,8:decision
+S258,22,9:packaging
+S258,33,2:is
+S258,37,17:separate-packages
+m259,11,2:
+S259,12,6:answer
+S259,20,11:shared-code
+S259,33,6:equals
+B259,41,4:true
+S260,5,7:finding
+m260,14,2:
+S260,15,8:severity
+S260,25,4:info
+S260,31,5:title
+S260,38,39:Share code through a library or a layer
+S261,5,6:reason
+S261,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S265,5,5:facts
+s265,12,1:
+S265,13,21:lambda-package-limits
 @32:<bundled>/integration.cases.yaml,1470
 m3,1,1:
 S3,1,5:cases
@@ -15952,7 +16397,7 @@ S1,1,4:name
 S1,7,27:apigw-advisor bundled rules
 S2,1,7:version
 S2,10,9:2026.11.0
-@24:<bundled>/questions.yaml,32187
+@24:<bundled>/questions.yaml,33587
 m4,1,2:
 S4,1,6:groups
 s5,3,7:
@@ -16020,871 +16465,906 @@ S36,13,42:Which Lambda runtime do the functions use?
 S37,5,4:help
 S37,11,252:The language runtime of the Lambda functions behind the API. It affects cold-start time, package size and how several handlers can live in one package. Pick the runtime most of the services use; mixed runtimes are fine, but the advice assumes this one.
 S41,5,7:choices
-s42,7,5:
-m42,9,3:
+s42,7,8:
+m42,9,4:
 S42,9,2:id
-S42,13,10:nodejs22.x
+S42,13,10:nodejs24.x
 S43,9,5:label
-S43,16,10:Node.js 22
-S44,9,4:help
-S44,15,160:Fast cold starts and small packages when the code is bundled (esbuild or similar). Several handlers can share one bundle or each get its own tree-shaken bundle.
-m47,9,3:
-S47,9,2:id
-S47,13,10:python3.13
-S48,9,5:label
-S48,16,11:Python 3.13
-S49,9,4:help
-S49,15,174:Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
-m53,9,3:
-S53,9,2:id
-S53,13,6:java21
-S54,9,5:label
-S54,16,7:Java 21
-S55,9,4:help
-S55,15,161:The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
-m58,9,3:
-S58,9,2:id
-S58,13,8:dotnet10
-S59,9,5:label
-S59,16,7:.NET 10
-S60,9,4:help
-S60,15,236:The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on 2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or SnapStart shorten them. One assembly with several handlers is common.
-m64,9,3:
-S64,9,2:id
-S64,13,15:provided.al2023
-S65,9,5:label
-S65,16,48:Go or Rust (custom runtime on Amazon Linux 2023)
-S66,9,4:help
-S66,15,181:A compiled bootstrap binary: very fast cold starts and small packages. The handler setting is not used to pick code inside the binary, so each function normally gets its own binary.
-S70,5,7:default
-S70,14,10:python3.13
-m73,5,5:
-S73,5,2:id
-S73,9,8:services
-S74,5,5:group
-S74,12,9:inventory
-S75,5,4:kind
-S75,11,9:inventory
-S76,5,6:prompt
-S76,13,49:Which services and resources will the API expose?
-S77,5,4:help
-S77,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
-m85,5,7:
-S85,5,2:id
-S85,9,9:consumers
-S86,5,5:group
-S86,12,9:consumers
-S87,5,4:kind
-S87,11,5:multi
-S88,5,6:prompt
-S88,13,18:Who calls the API?
-S89,5,4:help
-S89,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
-S93,5,7:choices
-s94,7,6:
-m94,9,3:
-S94,9,2:id
-S94,13,7:browser
-S95,9,5:label
-S95,16,43:Web browsers (JavaScript on another origin)
-S96,9,4:help
-S96,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
-m101,9,3:
-S101,9,2:id
-S101,13,6:mobile
-S102,9,5:label
-S102,16,22:Mobile or desktop apps
-S103,9,4:help
-S103,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
-m107,9,3:
-S107,9,2:id
-S107,13,8:partners
-S108,9,5:label
-S108,16,34:Partners or third-party developers
-S109,9,4:help
-S109,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
-m113,9,3:
-S113,9,2:id
-S113,13,15:same-region-aws
-S114,9,5:label
-S114,16,32:AWS workloads in the same Region
-S115,9,4:help
-S115,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
-m119,9,3:
-S119,9,2:id
-S119,13,8:vpc-only
-S120,9,5:label
-S120,16,44:Callers inside a VPC with no internet access
-S121,9,4:help
-S121,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
-m125,9,3:
-S125,9,2:id
-S125,13,16:external-servers
-S126,9,5:label
-S126,16,19:Servers outside AWS
-S127,9,4:help
-S127,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
-S131,5,7:default
-s131,14,1:
-S131,15,7:browser
-m133,5,8:
-S133,5,2:id
-S133,9,14:user-geography
-S134,5,5:group
-S134,12,9:consumers
-S135,5,4:kind
-S135,11,6:single
-S136,5,6:prompt
-S136,13,31:Where are the internet callers?
-S137,5,4:help
-S137,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
-S141,5,7:choices
-s142,7,2:
-m142,9,3:
-S142,9,2:id
-S142,13,8:regional
-S143,9,5:label
-S143,16,28:Mostly in or near one Region
-S144,9,4:help
-S144,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
-m147,9,3:
-S147,9,2:id
-S147,13,9:worldwide
-S148,9,5:label
-S148,16,24:Spread across continents
-S149,9,4:help
-S149,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
-S152,5,7:default
-S152,14,8:regional
-S153,5,6:ask-if
-m153,13,2:
-S153,14,6:answer
-S153,22,9:consumers
-S153,33,12:contains-any
-s153,47,4:
-S153,48,7:browser
-S153,57,6:mobile
-S153,65,8:partners
-S153,75,16:external-servers
-m155,5,8:
-S155,5,2:id
-S155,9,15:browser-origins
-S156,5,5:group
-S156,12,9:consumers
-S157,5,4:kind
-S157,11,4:list
-S158,5,6:prompt
-S158,13,50:Which web origins may call the API from a browser?
-S159,5,4:help
-S159,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
-S165,5,7:default
-s165,14,0:
-S166,5,7:pattern
-S166,14,23:^(\*|https?://[^/\s]+)$
-S167,5,6:ask-if
-m167,13,2:
-S167,14,6:answer
-S167,22,9:consumers
-S167,33,8:contains
-S167,43,7:browser
-m169,5,7:
-S169,5,2:id
-S169,9,19:browser-credentials
-S170,5,5:group
-S170,12,9:consumers
-S171,5,4:kind
-S171,11,5:yesno
-S172,5,6:prompt
-S172,13,59:Do browser calls send cookies (credentials mode "include")?
-S173,5,4:help
-S173,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
-S180,5,7:default
-B180,14,5:false
-S181,5,6:ask-if
-m181,13,2:
-S181,14,6:answer
-S181,22,9:consumers
-S181,33,8:contains
-S181,43,7:browser
-m184,5,7:
-S184,5,2:id
-S184,9,15:auth-mechanisms
-S185,5,5:group
-S185,12,8:identity
-S186,5,4:kind
-S186,11,5:multi
-S187,5,6:prompt
-S187,13,34:How do callers prove who they are?
-S188,5,4:help
-S188,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
-S192,5,7:choices
-s193,7,6:
-m193,9,3:
-S193,9,2:id
-S193,13,4:none
-S194,9,5:label
-S194,16,38:Nobody - some or all routes are public
-S195,9,4:help
-S195,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
-m198,9,3:
-S198,9,2:id
-S198,13,7:cognito
-S199,9,5:label
-S199,16,25:Amazon Cognito user pools
-S200,9,4:help
-S200,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
-m204,9,3:
-S204,9,2:id
-S204,13,4:oidc
-S205,9,5:label
-S205,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
-S206,9,4:help
-S206,15,198:Tokens from an external identity provider. HTTP APIs validate them natively with a JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against the provider's published keys.
-m210,9,3:
-S210,9,2:id
-S210,13,3:iam
-S211,9,5:label
-S211,16,31:AWS IAM (SigV4-signed requests)
-S212,9,4:help
-S212,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
-m216,9,3:
-S216,9,2:id
-S216,13,8:api-keys
-S217,9,5:label
-S217,16,36:API keys with usage plans (partners)
-S218,9,4:help
-S218,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
-m222,9,3:
-S222,9,2:id
-S222,13,6:custom
-S223,9,5:label
-S223,16,69:Something that needs code (legacy tokens, custom headers, signatures)
-S224,9,4:help
-S224,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
-S228,5,7:default
-s228,14,1:
-S228,15,4:none
-m230,5,7:
-S230,5,2:id
-S230,9,25:multiple-auth-same-method
-S231,5,5:group
-S231,12,8:identity
-S232,5,4:kind
-S232,11,5:yesno
-S233,5,6:prompt
-S233,13,56:Must one route accept more than one of these mechanisms?
-S234,5,4:help
-S234,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
-S240,5,7:default
-B240,14,5:false
-S241,5,6:ask-if
-m241,13,2:
-S241,14,5:count
-S241,21,15:auth-mechanisms
-S241,38,2:gt
-I241,42,1:1
-m244,5,7:
-S244,5,2:id
-S244,9,16:gateway-features
-S245,5,5:group
-S245,12,16:gateway-features
-S246,5,4:kind
-S246,11,5:multi
-S247,5,6:prompt
-S247,13,39:Which API Gateway features do you need?
-S248,5,4:help
-S248,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
-S252,5,7:choices
-s253,7,9:
-m253,9,3:
-S253,9,2:id
-S253,13,11:usage-plans
-S254,9,5:label
-S254,16,45:Usage plans, quotas and throttling per client
-S255,9,4:help
-S255,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
-m257,9,3:
-S257,9,2:id
-S257,13,18:request-validation
-S258,9,5:label
-S258,16,33:Request validation at the gateway
-S259,9,4:help
-S259,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
-m263,9,3:
-S263,9,2:id
-S263,13,7:caching
-S264,9,5:label
-S264,16,31:Response caching at the gateway
-S265,9,4:help
-S265,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
-m268,9,3:
-S268,9,2:id
-S268,13,3:waf
-S269,9,5:label
-S269,16,34:AWS WAF (web application firewall)
-S270,9,4:help
-S270,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
-m273,9,3:
-S273,9,2:id
-S273,13,14:sdk-generation
-S274,9,5:label
-S274,16,21:Generated client SDKs
-S275,9,4:help
-S275,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
-m279,9,3:
-S279,9,2:id
-S279,13,15:resource-policy
-S280,9,5:label
-S280,16,54:Resource policy (restrict by account, IP range or VPC)
-S281,9,4:help
-S281,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+S43,16,10:Node.js 24
+S44,9,11:deprecation
+S44,22,10:2028-04-30
+S45,9,4:help
+S45,15,238:The newest Node.js runtime. Fast cold starts and small packages when the code is bundled (esbuild or similar), and the only managed runtime family that streams responses natively. Several handlers can share one bundle or each get its own.
+m49,9,4:
+S49,9,2:id
+S49,13,10:nodejs22.x
+S50,9,5:label
+S50,16,10:Node.js 22
+S51,9,11:deprecation
+S51,22,10:2027-04-30
+S52,9,4:help
+S52,15,167:Fast cold starts and small packages when the code is bundled (esbuild or similar). Still supported, but deprecated sooner than Node.js 24; new projects should take 24.
+m55,9,4:
+S55,9,2:id
+S55,13,10:python3.14
+S56,9,5:label
+S56,16,11:Python 3.14
+S57,9,11:deprecation
+S57,22,10:2030-06-30
+S58,9,4:help
+S58,15,201:The newest Python runtime. Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
+m62,9,4:
+S62,9,2:id
+S62,13,10:python3.13
+S63,9,5:label
+S63,16,11:Python 3.13
+S64,9,11:deprecation
+S64,22,10:2029-06-30
+S65,9,4:help
+S65,15,174:Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
+m69,9,3:
+S69,9,2:id
+S69,13,6:java25
+S70,9,5:label
+S70,16,7:Java 25
+S71,9,4:help
+S71,15,259:The newest Java runtime (no deprecation date was published in the sources checked on 2026-12-01). The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
+m76,9,4:
+S76,9,2:id
+S76,13,6:java21
+S77,9,5:label
+S77,16,7:Java 21
+S78,9,11:deprecation
+S78,22,10:2029-06-30
+S79,9,4:help
+S79,15,161:The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
+m82,9,4:
+S82,9,2:id
+S82,13,8:dotnet10
+S83,9,5:label
+S83,16,7:.NET 10
+S84,9,11:deprecation
+S84,22,10:2028-11-14
+S85,9,4:help
+S85,15,236:The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on 2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or SnapStart shorten them. One assembly with several handlers is common.
+m89,9,4:
+S89,9,2:id
+S89,13,15:provided.al2023
+S90,9,5:label
+S90,16,48:Go or Rust (custom runtime on Amazon Linux 2023)
+S91,9,11:deprecation
+S91,22,10:2029-06-30
+S92,9,4:help
+S92,15,181:A compiled bootstrap binary: very fast cold starts and small packages. The handler setting is not used to pick code inside the binary, so each function normally gets its own binary.
+S96,5,7:default
+S96,14,10:python3.14
+m99,5,5:
+S99,5,2:id
+S99,9,8:services
+S100,5,5:group
+S100,12,9:inventory
+S101,5,4:kind
+S101,11,9:inventory
+S102,5,6:prompt
+S102,13,49:Which services and resources will the API expose?
+S103,5,4:help
+S103,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
+m111,5,7:
+S111,5,2:id
+S111,9,9:consumers
+S112,5,5:group
+S112,12,9:consumers
+S113,5,4:kind
+S113,11,5:multi
+S114,5,6:prompt
+S114,13,18:Who calls the API?
+S115,5,4:help
+S115,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
+S119,5,7:choices
+s120,7,6:
+m120,9,3:
+S120,9,2:id
+S120,13,7:browser
+S121,9,5:label
+S121,16,43:Web browsers (JavaScript on another origin)
+S122,9,4:help
+S122,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
+m127,9,3:
+S127,9,2:id
+S127,13,6:mobile
+S128,9,5:label
+S128,16,22:Mobile or desktop apps
+S129,9,4:help
+S129,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
+m133,9,3:
+S133,9,2:id
+S133,13,8:partners
+S134,9,5:label
+S134,16,34:Partners or third-party developers
+S135,9,4:help
+S135,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
+m139,9,3:
+S139,9,2:id
+S139,13,15:same-region-aws
+S140,9,5:label
+S140,16,32:AWS workloads in the same Region
+S141,9,4:help
+S141,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
+m145,9,3:
+S145,9,2:id
+S145,13,8:vpc-only
+S146,9,5:label
+S146,16,44:Callers inside a VPC with no internet access
+S147,9,4:help
+S147,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
+m151,9,3:
+S151,9,2:id
+S151,13,16:external-servers
+S152,9,5:label
+S152,16,19:Servers outside AWS
+S153,9,4:help
+S153,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
+S157,5,7:default
+s157,14,1:
+S157,15,7:browser
+m159,5,8:
+S159,5,2:id
+S159,9,14:user-geography
+S160,5,5:group
+S160,12,9:consumers
+S161,5,4:kind
+S161,11,6:single
+S162,5,6:prompt
+S162,13,31:Where are the internet callers?
+S163,5,4:help
+S163,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
+S167,5,7:choices
+s168,7,2:
+m168,9,3:
+S168,9,2:id
+S168,13,8:regional
+S169,9,5:label
+S169,16,28:Mostly in or near one Region
+S170,9,4:help
+S170,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
+m173,9,3:
+S173,9,2:id
+S173,13,9:worldwide
+S174,9,5:label
+S174,16,24:Spread across continents
+S175,9,4:help
+S175,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
+S178,5,7:default
+S178,14,8:regional
+S179,5,6:ask-if
+m179,13,2:
+S179,14,6:answer
+S179,22,9:consumers
+S179,33,12:contains-any
+s179,47,4:
+S179,48,7:browser
+S179,57,6:mobile
+S179,65,8:partners
+S179,75,16:external-servers
+m181,5,8:
+S181,5,2:id
+S181,9,15:browser-origins
+S182,5,5:group
+S182,12,9:consumers
+S183,5,4:kind
+S183,11,4:list
+S184,5,6:prompt
+S184,13,50:Which web origins may call the API from a browser?
+S185,5,4:help
+S185,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
+S191,5,7:default
+s191,14,0:
+S192,5,7:pattern
+S192,14,23:^(\*|https?://[^/\s]+)$
+S193,5,6:ask-if
+m193,13,2:
+S193,14,6:answer
+S193,22,9:consumers
+S193,33,8:contains
+S193,43,7:browser
+m195,5,7:
+S195,5,2:id
+S195,9,19:browser-credentials
+S196,5,5:group
+S196,12,9:consumers
+S197,5,4:kind
+S197,11,5:yesno
+S198,5,6:prompt
+S198,13,59:Do browser calls send cookies (credentials mode "include")?
+S199,5,4:help
+S199,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
+S206,5,7:default
+B206,14,5:false
+S207,5,6:ask-if
+m207,13,2:
+S207,14,6:answer
+S207,22,9:consumers
+S207,33,8:contains
+S207,43,7:browser
+m210,5,7:
+S210,5,2:id
+S210,9,15:auth-mechanisms
+S211,5,5:group
+S211,12,8:identity
+S212,5,4:kind
+S212,11,5:multi
+S213,5,6:prompt
+S213,13,34:How do callers prove who they are?
+S214,5,4:help
+S214,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
+S218,5,7:choices
+s219,7,6:
+m219,9,3:
+S219,9,2:id
+S219,13,4:none
+S220,9,5:label
+S220,16,38:Nobody - some or all routes are public
+S221,9,4:help
+S221,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
+m224,9,3:
+S224,9,2:id
+S224,13,7:cognito
+S225,9,5:label
+S225,16,25:Amazon Cognito user pools
+S226,9,4:help
+S226,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
+m230,9,3:
+S230,9,2:id
+S230,13,4:oidc
+S231,9,5:label
+S231,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
+S232,9,4:help
+S232,15,276:Tokens from an external identity provider. REST and HTTP APIs both validate them natively with a JWT authorizer (signature against the provider's published keys, expiry, issuer, audience, scopes); the provider's discovery document and keys must be reachable from the internet.
+m237,9,3:
+S237,9,2:id
+S237,13,3:iam
+S238,9,5:label
+S238,16,31:AWS IAM (SigV4-signed requests)
+S239,9,4:help
+S239,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
+m243,9,3:
+S243,9,2:id
+S243,13,8:api-keys
+S244,9,5:label
+S244,16,36:API keys with usage plans (partners)
+S245,9,4:help
+S245,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
+m249,9,3:
+S249,9,2:id
+S249,13,6:custom
+S250,9,5:label
+S250,16,69:Something that needs code (legacy tokens, custom headers, signatures)
+S251,9,4:help
+S251,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
+S255,5,7:default
+s255,14,1:
+S255,15,4:none
+m257,5,7:
+S257,5,2:id
+S257,9,25:multiple-auth-same-method
+S258,5,5:group
+S258,12,8:identity
+S259,5,4:kind
+S259,11,5:yesno
+S260,5,6:prompt
+S260,13,56:Must one route accept more than one of these mechanisms?
+S261,5,4:help
+S261,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
+S267,5,7:default
+B267,14,5:false
+S268,5,6:ask-if
+m268,13,2:
+S268,14,5:count
+S268,21,15:auth-mechanisms
+S268,38,2:gt
+I268,42,1:1
+m271,5,7:
+S271,5,2:id
+S271,9,16:gateway-features
+S272,5,5:group
+S272,12,16:gateway-features
+S273,5,4:kind
+S273,11,5:multi
+S274,5,6:prompt
+S274,13,39:Which API Gateway features do you need?
+S275,5,4:help
+S275,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
+S279,5,7:choices
+s280,7,9:
+m280,9,3:
+S280,9,2:id
+S280,13,11:usage-plans
+S281,9,5:label
+S281,16,45:Usage plans, quotas and throttling per client
+S282,9,4:help
+S282,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
 m284,9,3:
 S284,9,2:id
-S284,13,18:response-streaming
+S284,13,18:request-validation
 S285,9,5:label
-S285,16,18:Response streaming
+S285,16,33:Request validation at the gateway
 S286,9,4:help
-S286,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+S286,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
 m290,9,3:
 S290,9,2:id
-S290,13,12:xray-tracing
+S290,13,7:caching
 S291,9,5:label
-S291,16,32:AWS X-Ray tracing of the gateway
+S291,16,31:Response caching at the gateway
 S292,9,4:help
-S292,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+S292,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
 m295,9,3:
 S295,9,2:id
-S295,13,6:canary
+S295,13,3:waf
 S296,9,5:label
-S296,16,30:Canary releases at the gateway
+S296,16,34:AWS WAF (web application firewall)
 S297,9,4:help
-S297,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
-S300,5,7:default
-s300,14,0:
-m303,5,9:
-S303,5,2:id
-S303,9,12:max-duration
-S304,5,5:group
-S304,12,10:operations
-S305,5,4:kind
-S305,11,6:number
-S306,5,6:prompt
-S306,13,53:How long does the slowest operation take, worst case?
-S307,5,4:help
-S307,11,482:The longest time, in seconds, the work behind one request takes, including cold starts and slow downstream calls - whether or not the client waits for it (the next question asks that). A client waiting on one connection meets the gateway's limit: REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase), HTTP APIs after 30 seconds, fixed. One Lambda invocation runs at most 900 seconds; longer work needs a workflow.
-S314,5,4:unit
-S314,11,1:s
-S315,5,3:min
-F315,10,4:0.05
-S316,5,3:max
-I316,10,5:86400
-S317,5,7:default
-I317,14,1:5
-m319,5,9:
-S319,5,2:id
-S319,9,11:max-payload
-S320,5,5:group
-S320,12,10:operations
-S321,5,4:kind
-S321,11,6:number
-S322,5,6:prompt
-S322,13,50:How large is the largest request or response body?
-S323,5,4:help
-S323,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
-S327,5,4:unit
-S327,11,2:MB
-S328,5,3:min
-I328,10,1:0
-S329,5,3:max
-I329,10,3:100
-S330,5,7:default
-I330,14,1:1
-m332,5,9:
-S332,5,2:id
-S332,9,14:package-zipped
-S333,5,5:group
-S333,12,10:operations
-S334,5,4:kind
-S334,11,6:number
-S335,5,6:prompt
-S335,13,54:How large is the biggest function package when zipped?
-S336,5,4:help
-S336,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
-S340,5,4:unit
-S340,11,2:MB
-S341,5,3:min
-I341,10,1:0
-S342,5,3:max
-I342,10,5:10240
-S343,5,7:default
-I343,14,1:5
-m345,5,9:
-S345,5,2:id
-S345,9,16:package-unzipped
-S346,5,5:group
-S346,12,10:operations
-S347,5,4:kind
-S347,11,6:number
-S348,5,6:prompt
-S348,13,43:How large is it unzipped, including layers?
-S349,5,4:help
-S349,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
-S353,5,4:unit
-S353,11,2:MB
-S354,5,3:min
-I354,10,1:0
-S355,5,3:max
-I355,10,5:10240
-S356,5,7:default
-I356,14,2:20
-m358,5,9:
-S358,5,2:id
-S358,9,8:peak-rps
-S359,5,5:group
-S359,12,10:operations
-S360,5,4:kind
-S360,11,6:number
-S361,5,6:prompt
-S361,13,72:What is the peak request rate across all APIs in the account and Region?
-S362,5,4:help
-S362,11,273:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs, 2,500 in some newer Regions), and peak rate times average duration is roughly the number of Lambda instances running at once.
+S297,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
+m300,9,3:
+S300,9,2:id
+S300,13,14:sdk-generation
+S301,9,5:label
+S301,16,21:Generated client SDKs
+S302,9,4:help
+S302,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
+m306,9,3:
+S306,9,2:id
+S306,13,15:resource-policy
+S307,9,5:label
+S307,16,54:Resource policy (restrict by account, IP range or VPC)
+S308,9,4:help
+S308,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+m311,9,3:
+S311,9,2:id
+S311,13,18:response-streaming
+S312,9,5:label
+S312,16,18:Response streaming
+S313,9,4:help
+S313,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+m317,9,3:
+S317,9,2:id
+S317,13,12:xray-tracing
+S318,9,5:label
+S318,16,32:AWS X-Ray tracing of the gateway
+S319,9,4:help
+S319,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+m322,9,3:
+S322,9,2:id
+S322,13,6:canary
+S323,9,5:label
+S323,16,30:Canary releases at the gateway
+S324,9,4:help
+S324,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
+S327,5,7:default
+s327,14,0:
+m330,5,9:
+S330,5,2:id
+S330,9,12:max-duration
+S331,5,5:group
+S331,12,10:operations
+S332,5,4:kind
+S332,11,6:number
+S333,5,6:prompt
+S333,13,53:How long does the slowest operation take, worst case?
+S334,5,4:help
+S334,11,482:The longest time, in seconds, the work behind one request takes, including cold starts and slow downstream calls - whether or not the client waits for it (the next question asks that). A client waiting on one connection meets the gateway's limit: REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase), HTTP APIs after 30 seconds, fixed. One Lambda invocation runs at most 900 seconds; longer work needs a workflow.
+S341,5,4:unit
+S341,11,1:s
+S342,5,3:min
+F342,10,4:0.05
+S343,5,3:max
+I343,10,5:86400
+S344,5,7:default
+I344,14,1:5
+m346,5,9:
+S346,5,2:id
+S346,9,11:max-payload
+S347,5,5:group
+S347,12,10:operations
+S348,5,4:kind
+S348,11,6:number
+S349,5,6:prompt
+S349,13,50:How large is the largest request or response body?
+S350,5,4:help
+S350,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
+S354,5,4:unit
+S354,11,2:MB
+S355,5,3:min
+I355,10,1:0
+S356,5,3:max
+I356,10,3:100
+S357,5,7:default
+I357,14,1:1
+m359,5,9:
+S359,5,2:id
+S359,9,14:package-zipped
+S360,5,5:group
+S360,12,10:operations
+S361,5,4:kind
+S361,11,6:number
+S362,5,6:prompt
+S362,13,54:How large is the biggest function package when zipped?
+S363,5,4:help
+S363,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
 S367,5,4:unit
-S367,11,5:req/s
+S367,11,2:MB
 S368,5,3:min
 I368,10,1:0
 S369,5,3:max
-I369,10,7:1000000
+I369,10,5:10240
 S370,5,7:default
-I370,14,2:50
-m372,5,6:
+I370,14,1:5
+m372,5,9:
 S372,5,2:id
-S372,9,20:cold-start-sensitive
+S372,9,16:package-unzipped
 S373,5,5:group
 S373,12,10:operations
 S374,5,4:kind
-S374,11,5:yesno
+S374,11,6:number
 S375,5,6:prompt
-S375,13,53:Do occasional slow first requests (cold starts) hurt?
+S375,13,43:How large is it unzipped, including layers?
 S376,5,4:help
-S376,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
-S381,5,7:default
-B381,14,5:false
-m383,5,8:
-S383,5,2:id
-S383,9,15:result-delivery
-S384,5,5:group
-S384,12,10:operations
-S385,5,4:kind
-S385,11,6:single
-S386,5,6:prompt
-S386,13,58:How does the client get the result of the slow operations?
-S387,5,4:help
-S387,11,326:Whether the caller has to keep its connection open until the work is done, or can get the result another way. Holding a connection for more than a few seconds ties up clients, breaks on flaky mobile networks and meets every timeout on the way (gateway, CDN, proxies); accepting the work and answering later avoids all of them.
-S392,5,7:choices
-s393,7,4:
-m393,9,3:
-S393,9,2:id
-S393,13,4:wait
-S394,9,5:label
-S394,16,76:It must wait on the connection (the team insists on one synchronous request)
-S395,9,4:help
-S395,15,187:The client cannot change: it sends one request and needs the result in that response. Long requests then need a front door that waits long enough, and the record lists what that requires.
-m399,9,3:
-S399,9,2:id
-S399,13,4:poll
-S400,9,5:label
-S400,16,46:It can poll a status until the result is ready
-S401,9,4:help
-S401,15,113:The API answers 202 with a job id at once; the client asks for the status and fetches the result when it is done.
-m404,9,3:
-S404,9,2:id
-S404,13,6:notify
-S405,9,5:label
-S405,16,44:It wants to be told when the result is ready
-S406,9,4:help
-S406,15,119:The client stays connected over a WebSocket (or registers a callback) and the server pushes the result when it is done.
-m409,9,3:
-S409,9,2:id
-S409,13,13:no-preference
-S410,9,5:label
-S410,16,13:No preference
-S411,9,4:help
-S411,15,70:Let the advisor pick the pattern that suits the durations and clients.
-S412,5,7:default
-S412,14,13:no-preference
-S413,5,6:ask-if
-m413,13,2:
-S413,14,6:answer
-S413,22,12:max-duration
-S413,36,2:gt
-I413,40,2:10
-m415,5,9:
-S415,5,2:id
-S415,9,12:avg-duration
-S416,5,5:group
-S416,12,10:operations
-S417,5,4:kind
-S417,11,6:number
-S418,5,6:prompt
-S418,13,38:How long does an average request take?
-S419,5,4:help
-S419,11,310:The typical duration in seconds of one request (or of one job, for long work). Average duration times requests per second is roughly how many Lambda instances run at once, and average duration times memory is what Lambda bills. The worst case matters for timeouts; the average matters for concurrency and cost.
-S424,5,4:unit
-S424,11,1:s
-S425,5,3:min
-F425,10,5:0.001
-S426,5,3:max
-I426,10,5:86400
-S427,5,7:default
-F427,14,3:0.2
-m429,5,7:
-S429,5,2:id
-S429,9,20:progressive-response
-S430,5,5:group
-S430,12,10:operations
-S431,5,4:kind
-S431,11,5:yesno
-S432,5,6:prompt
-S432,13,87:Is the response produced progressively, so the client gains from seeing it as it comes?
-S433,5,4:help
-S433,11,244:Yes for generated text, long result lists, exports or progress that the client can show while the rest is still being produced. Response streaming sends the first bytes early and lets one response run longer and grow larger than a buffered one.
-S437,5,7:default
-B437,14,5:false
-S438,5,6:ask-if
-m439,7,1:
-S439,7,3:any
-s440,9,2:
-m440,11,2:
-S440,12,6:answer
-S440,20,12:max-duration
-S440,34,2:gt
-I440,38,1:2
-m441,11,2:
-S441,12,6:answer
-S441,20,11:max-payload
-S441,33,2:gt
-I441,37,1:6
-m443,5,6:
-S443,5,2:id
-S443,9,11:server-push
-S444,5,5:group
-S444,12,10:operations
-S445,5,4:kind
-S445,11,5:yesno
-S446,5,6:prompt
-S446,13,51:Must the server push messages to connected clients?
-S447,5,4:help
-S447,11,289:Yes for chat, live dashboards, notifications, collaborative editing or game state: the server sends a message when something happens, without the client asking. Plain request/response APIs cannot do that; a WebSocket API keeps a connection per client open and lets the back end post to it.
-S452,5,7:default
-B452,14,5:false
-m454,5,10:
-S454,5,2:id
-S454,9,17:connected-clients
-S455,5,5:group
-S455,12,10:operations
-S456,5,4:kind
-S456,11,6:number
-S457,5,6:prompt
-S457,13,54:How many clients stay connected at a time, on average?
-S458,5,4:help
-S458,11,217:For push over a WebSocket API: the average number of open connections. WebSocket APIs bill every connection minute besides the messages, so this drives the push channel's cost; the monthly requests count the messages.
-S462,5,4:unit
-S462,11,11:connections
-S463,5,3:min
-I463,10,1:0
-S464,5,3:max
-I464,10,9:100000000
-S465,5,7:default
-I465,14,3:100
-S466,5,6:ask-if
-m467,7,1:
-S467,7,3:any
-s468,9,2:
+S376,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
+S380,5,4:unit
+S380,11,2:MB
+S381,5,3:min
+I381,10,1:0
+S382,5,3:max
+I382,10,5:10240
+S383,5,7:default
+I383,14,2:20
+m385,5,9:
+S385,5,2:id
+S385,9,8:peak-rps
+S386,5,5:group
+S386,12,10:operations
+S387,5,4:kind
+S387,11,6:number
+S388,5,6:prompt
+S388,13,72:What is the peak request rate across all APIs in the account and Region?
+S389,5,4:help
+S389,11,273:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs, 2,500 in some newer Regions), and peak rate times average duration is roughly the number of Lambda instances running at once.
+S394,5,4:unit
+S394,11,5:req/s
+S395,5,3:min
+I395,10,1:0
+S396,5,3:max
+I396,10,7:1000000
+S397,5,7:default
+I397,14,2:50
+m399,5,6:
+S399,5,2:id
+S399,9,20:cold-start-sensitive
+S400,5,5:group
+S400,12,10:operations
+S401,5,4:kind
+S401,11,5:yesno
+S402,5,6:prompt
+S402,13,53:Do occasional slow first requests (cold starts) hurt?
+S403,5,4:help
+S403,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
+S408,5,7:default
+B408,14,5:false
+m410,5,8:
+S410,5,2:id
+S410,9,15:result-delivery
+S411,5,5:group
+S411,12,10:operations
+S412,5,4:kind
+S412,11,6:single
+S413,5,6:prompt
+S413,13,58:How does the client get the result of the slow operations?
+S414,5,4:help
+S414,11,326:Whether the caller has to keep its connection open until the work is done, or can get the result another way. Holding a connection for more than a few seconds ties up clients, breaks on flaky mobile networks and meets every timeout on the way (gateway, CDN, proxies); accepting the work and answering later avoids all of them.
+S419,5,7:choices
+s420,7,4:
+m420,9,3:
+S420,9,2:id
+S420,13,4:wait
+S421,9,5:label
+S421,16,76:It must wait on the connection (the team insists on one synchronous request)
+S422,9,4:help
+S422,15,187:The client cannot change: it sends one request and needs the result in that response. Long requests then need a front door that waits long enough, and the record lists what that requires.
+m426,9,3:
+S426,9,2:id
+S426,13,4:poll
+S427,9,5:label
+S427,16,46:It can poll a status until the result is ready
+S428,9,4:help
+S428,15,113:The API answers 202 with a job id at once; the client asks for the status and fetches the result when it is done.
+m431,9,3:
+S431,9,2:id
+S431,13,6:notify
+S432,9,5:label
+S432,16,44:It wants to be told when the result is ready
+S433,9,4:help
+S433,15,119:The client stays connected over a WebSocket (or registers a callback) and the server pushes the result when it is done.
+m436,9,3:
+S436,9,2:id
+S436,13,13:no-preference
+S437,9,5:label
+S437,16,13:No preference
+S438,9,4:help
+S438,15,70:Let the advisor pick the pattern that suits the durations and clients.
+S439,5,7:default
+S439,14,13:no-preference
+S440,5,6:ask-if
+m440,13,2:
+S440,14,6:answer
+S440,22,12:max-duration
+S440,36,2:gt
+I440,40,2:10
+m442,5,9:
+S442,5,2:id
+S442,9,12:avg-duration
+S443,5,5:group
+S443,12,10:operations
+S444,5,4:kind
+S444,11,6:number
+S445,5,6:prompt
+S445,13,38:How long does an average request take?
+S446,5,4:help
+S446,11,310:The typical duration in seconds of one request (or of one job, for long work). Average duration times requests per second is roughly how many Lambda instances run at once, and average duration times memory is what Lambda bills. The worst case matters for timeouts; the average matters for concurrency and cost.
+S451,5,4:unit
+S451,11,1:s
+S452,5,3:min
+F452,10,5:0.001
+S453,5,3:max
+I453,10,5:86400
+S454,5,7:default
+F454,14,3:0.2
+m456,5,7:
+S456,5,2:id
+S456,9,20:progressive-response
+S457,5,5:group
+S457,12,10:operations
+S458,5,4:kind
+S458,11,5:yesno
+S459,5,6:prompt
+S459,13,87:Is the response produced progressively, so the client gains from seeing it as it comes?
+S460,5,4:help
+S460,11,244:Yes for generated text, long result lists, exports or progress that the client can show while the rest is still being produced. Response streaming sends the first bytes early and lets one response run longer and grow larger than a buffered one.
+S464,5,7:default
+B464,14,5:false
+S465,5,6:ask-if
+m466,7,1:
+S466,7,3:any
+s467,9,2:
+m467,11,2:
+S467,12,6:answer
+S467,20,12:max-duration
+S467,34,2:gt
+I467,38,1:2
 m468,11,2:
 S468,12,6:answer
-S468,20,11:server-push
-S468,33,6:equals
-B468,41,4:true
-m469,11,2:
-S469,12,6:answer
-S469,20,15:result-delivery
-S469,37,6:equals
-S469,45,6:notify
-m471,5,9:
-S471,5,2:id
-S471,9,16:monthly-requests
-S472,5,5:group
-S472,12,10:operations
-S473,5,4:kind
-S473,11,6:number
-S474,5,6:prompt
-S474,13,41:How many requests per month, in millions?
-S475,5,4:help
-S475,11,180:All API requests in a month, in millions (browser preflights are counted separately by the advisor). Used only for the cost estimate and the scale findings; a rough figure is fine.
-S479,5,4:unit
-S479,11,7:M/month
-S480,5,3:min
-I480,10,1:0
-S481,5,3:max
-I481,10,7:1000000
-S482,5,7:default
-I482,14,1:1
-m484,5,10:
-S484,5,2:id
-S484,9,15:cache-hit-ratio
-S485,5,5:group
-S485,12,10:operations
-S486,5,4:kind
-S486,11,6:number
-S487,5,6:prompt
-S487,13,56:What share of requests could a cache answer, in percent?
-S488,5,4:help
-S488,11,232:For public read traffic where many callers get the same response: the percentage of requests that a CDN (or the REST API cache) could answer without invoking a function. 0 when every response is personal or changes on every request.
-S492,5,4:unit
-S492,11,1:%
-S493,5,3:min
-I493,10,1:0
-S494,5,3:max
-I494,10,2:99
-S495,5,7:default
-I495,14,1:0
-S496,5,6:ask-if
-m497,7,1:
-S497,7,3:any
-s498,9,3:
-m498,11,2:
-S498,12,6:answer
-S498,20,16:gateway-features
-S498,38,8:contains
-S498,48,7:caching
-m499,11,2:
-S499,12,6:answer
-S499,20,7:own-cdn
-S499,29,6:equals
-B499,37,4:true
-m500,11,2:
-S500,12,6:answer
-S500,20,16:monthly-requests
-S500,38,3:gte
-I500,43,3:100
-m502,5,9:
-S502,5,2:id
-S502,9,15:function-memory
-S503,5,5:group
-S503,12,10:operations
-S504,5,4:kind
-S504,11,6:number
-S505,5,6:prompt
-S505,13,44:How much memory do the functions get, in MB?
-S506,5,4:help
-S506,11,187:The memory setting of the API's functions (128 to 10,240 MB). Lambda gives CPU in proportion to memory and bills duration times memory, so it drives the compute part of the cost estimate.
-S510,5,4:unit
-S510,11,2:MB
-S511,5,3:min
-I511,10,3:128
-S512,5,3:max
-I512,10,5:10240
-S513,5,7:default
-I513,14,3:512
-m515,5,7:
-S515,5,2:id
-S515,9,10:aws-region
-S516,5,5:group
-S516,12,10:operations
-S517,5,4:kind
-S517,11,4:text
-S518,5,6:prompt
-S518,13,37:Which AWS Region will the API run in?
-S519,5,4:help
-S519,11,215:The Region code, such as us-east-1 or eu-west-1. Some newer Regions start with a lower API Gateway throttle (2,500 instead of 10,000 requests per second). The cost estimate uses us-east-1 prices whatever the Region.
-S523,5,7:default
-S523,14,9:us-east-1
-S524,5,7:pattern
-S524,14,26:^[a-z]{2}(-[a-z]+)+-[0-9]$
-m527,5,7:
-S527,5,2:id
-S527,9,18:routing-preference
-S528,5,5:group
-S528,12,11:preferences
-S529,5,4:kind
-S529,11,6:single
-S530,5,6:prompt
-S530,13,34:Where should request routing live?
-S531,5,4:help
-S531,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
-S536,5,7:choices
-s537,7,3:
-m537,9,3:
-S537,9,2:id
-S537,13,4:code
-S538,9,5:label
-S538,16,45:In the code (a web framework routes requests)
-S539,9,4:help
-S539,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
-m542,9,3:
-S542,9,2:id
-S542,13,7:gateway
-S543,9,5:label
-S543,16,46:In API Gateway (each path and method declared)
-S544,9,4:help
-S544,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
-m548,9,3:
-S548,9,2:id
-S548,13,13:no-preference
-S549,9,5:label
-S549,16,13:No preference
-S550,9,4:help
-S550,15,29:Let the other answers decide.
-S551,5,7:default
-S551,14,13:no-preference
-m553,5,6:
-S553,5,2:id
-S553,9,18:openapi-definition
-S554,5,5:group
-S554,12,11:preferences
-S555,5,4:kind
-S555,11,5:yesno
-S556,5,6:prompt
-S556,13,55:Do you want the API described by an OpenAPI definition?
-S557,5,4:help
-S557,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
-S561,5,7:default
-B561,14,5:false
-m563,5,6:
-S563,5,2:id
-S563,9,22:request-transformation
-S564,5,5:group
-S564,12,11:preferences
-S565,5,4:kind
-S565,11,5:yesno
-S566,5,6:prompt
-S566,13,69:Must the gateway transform requests or responses (mapping templates)?
-S567,5,4:help
-S567,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
-S572,5,7:default
-B572,14,5:false
-m574,5,6:
-S574,5,2:id
-S574,9,7:own-cdn
-S575,5,5:group
-S575,12,11:preferences
-S576,5,4:kind
-S576,11,5:yesno
-S577,5,6:prompt
-S577,13,61:Will the API sit behind your own CDN (CloudFront or another)?
-S578,5,4:help
-S578,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
-S583,5,7:default
-B583,14,5:false
-m585,5,6:
-S585,5,2:id
-S585,9,12:multi-region
-S586,5,5:group
-S586,12,11:preferences
-S587,5,4:kind
-S587,11,5:yesno
-S588,5,6:prompt
-S588,13,41:Will the API run in more than one Region?
-S589,5,4:help
-S589,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
-S592,5,7:default
-B592,14,5:false
-m594,5,7:
-S594,5,2:id
-S594,9,13:custom-domain
-S595,5,5:group
-S595,12,11:preferences
-S596,5,4:kind
-S596,11,6:single
-S597,5,6:prompt
-S597,13,33:Do you need a custom domain name?
-S598,5,4:help
-S598,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
-S602,5,7:choices
-s603,7,3:
-m603,9,3:
-S603,9,2:id
-S603,13,4:none
-S604,9,5:label
-S604,16,33:No, the generated address is fine
-S605,9,4:help
-S605,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
-m606,9,3:
-S606,9,2:id
-S606,13,6:single
-S607,9,5:label
-S607,16,38:One host name, such as api.example.com
-S608,9,4:help
-S608,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
-m611,9,3:
-S611,9,2:id
-S611,13,8:wildcard
-S612,9,5:label
-S612,16,55:A wildcard, such as *.example.com (one host per tenant)
-S613,9,4:help
-S613,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
-S616,5,7:default
-S616,14,4:none
-m618,5,7:
-S618,5,2:id
-S618,9,11:domain-name
-S619,5,5:group
-S619,12,11:preferences
-S620,5,4:kind
-S620,11,4:text
-S621,5,6:prompt
-S621,13,18:Which domain name?
-S622,5,4:help
-S622,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
-S625,5,7:default
-S625,14,0:
-S626,5,6:ask-if
-m626,13,1:
-S626,14,3:not
-m626,19,2:
-S626,20,6:answer
-S626,28,13:custom-domain
-S626,43,6:equals
-S626,51,4:none
-m628,5,6:
-S628,5,2:id
-S628,9,10:mutual-tls
-S629,5,5:group
-S629,12,11:preferences
-S630,5,4:kind
-S630,11,5:yesno
-S631,5,6:prompt
-S631,13,54:Must callers present client certificates (mutual TLS)?
-S632,5,4:help
-S632,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
-S636,5,7:default
-B636,14,5:false
-m638,5,6:
-S638,5,2:id
-S638,9,11:shared-code
-S639,5,5:group
-S639,12,11:preferences
-S640,5,4:kind
-S640,11,5:yesno
-S641,5,6:prompt
-S641,13,66:Do the handlers of a service share a lot of code and dependencies?
-S642,5,4:help
-S642,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
-S646,5,7:default
-B646,14,5:false
-m648,5,6:
-S648,5,2:id
-S648,9,15:least-privilege
-S649,5,5:group
-S649,12,11:preferences
-S650,5,4:kind
-S650,11,5:yesno
-S651,5,6:prompt
-S651,13,66:Should each function get only the permissions its own routes need?
-S652,5,4:help
-S652,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
-S657,5,7:default
-B657,14,5:false
+S468,20,11:max-payload
+S468,33,2:gt
+I468,37,1:6
+m470,5,6:
+S470,5,2:id
+S470,9,11:server-push
+S471,5,5:group
+S471,12,10:operations
+S472,5,4:kind
+S472,11,5:yesno
+S473,5,6:prompt
+S473,13,51:Must the server push messages to connected clients?
+S474,5,4:help
+S474,11,289:Yes for chat, live dashboards, notifications, collaborative editing or game state: the server sends a message when something happens, without the client asking. Plain request/response APIs cannot do that; a WebSocket API keeps a connection per client open and lets the back end post to it.
+S479,5,7:default
+B479,14,5:false
+m481,5,10:
+S481,5,2:id
+S481,9,17:connected-clients
+S482,5,5:group
+S482,12,10:operations
+S483,5,4:kind
+S483,11,6:number
+S484,5,6:prompt
+S484,13,54:How many clients stay connected at a time, on average?
+S485,5,4:help
+S485,11,217:For push over a WebSocket API: the average number of open connections. WebSocket APIs bill every connection minute besides the messages, so this drives the push channel's cost; the monthly requests count the messages.
+S489,5,4:unit
+S489,11,11:connections
+S490,5,3:min
+I490,10,1:0
+S491,5,3:max
+I491,10,9:100000000
+S492,5,7:default
+I492,14,3:100
+S493,5,6:ask-if
+m494,7,1:
+S494,7,3:any
+s495,9,2:
+m495,11,2:
+S495,12,6:answer
+S495,20,11:server-push
+S495,33,6:equals
+B495,41,4:true
+m496,11,2:
+S496,12,6:answer
+S496,20,15:result-delivery
+S496,37,6:equals
+S496,45,6:notify
+m498,5,9:
+S498,5,2:id
+S498,9,16:monthly-requests
+S499,5,5:group
+S499,12,10:operations
+S500,5,4:kind
+S500,11,6:number
+S501,5,6:prompt
+S501,13,41:How many requests per month, in millions?
+S502,5,4:help
+S502,11,180:All API requests in a month, in millions (browser preflights are counted separately by the advisor). Used only for the cost estimate and the scale findings; a rough figure is fine.
+S506,5,4:unit
+S506,11,7:M/month
+S507,5,3:min
+I507,10,1:0
+S508,5,3:max
+I508,10,7:1000000
+S509,5,7:default
+I509,14,1:1
+m511,5,10:
+S511,5,2:id
+S511,9,15:cache-hit-ratio
+S512,5,5:group
+S512,12,10:operations
+S513,5,4:kind
+S513,11,6:number
+S514,5,6:prompt
+S514,13,56:What share of requests could a cache answer, in percent?
+S515,5,4:help
+S515,11,232:For public read traffic where many callers get the same response: the percentage of requests that a CDN (or the REST API cache) could answer without invoking a function. 0 when every response is personal or changes on every request.
+S519,5,4:unit
+S519,11,1:%
+S520,5,3:min
+I520,10,1:0
+S521,5,3:max
+I521,10,2:99
+S522,5,7:default
+I522,14,1:0
+S523,5,6:ask-if
+m524,7,1:
+S524,7,3:any
+s525,9,3:
+m525,11,2:
+S525,12,6:answer
+S525,20,16:gateway-features
+S525,38,8:contains
+S525,48,7:caching
+m526,11,2:
+S526,12,6:answer
+S526,20,7:own-cdn
+S526,29,6:equals
+B526,37,4:true
+m527,11,2:
+S527,12,6:answer
+S527,20,16:monthly-requests
+S527,38,3:gte
+I527,43,3:100
+m529,5,9:
+S529,5,2:id
+S529,9,15:function-memory
+S530,5,5:group
+S530,12,10:operations
+S531,5,4:kind
+S531,11,6:number
+S532,5,6:prompt
+S532,13,44:How much memory do the functions get, in MB?
+S533,5,4:help
+S533,11,187:The memory setting of the API's functions (128 to 10,240 MB). Lambda gives CPU in proportion to memory and bills duration times memory, so it drives the compute part of the cost estimate.
+S537,5,4:unit
+S537,11,2:MB
+S538,5,3:min
+I538,10,3:128
+S539,5,3:max
+I539,10,5:10240
+S540,5,7:default
+I540,14,3:512
+m542,5,7:
+S542,5,2:id
+S542,9,10:aws-region
+S543,5,5:group
+S543,12,10:operations
+S544,5,4:kind
+S544,11,4:text
+S545,5,6:prompt
+S545,13,37:Which AWS Region will the API run in?
+S546,5,4:help
+S546,11,215:The Region code, such as us-east-1 or eu-west-1. Some newer Regions start with a lower API Gateway throttle (2,500 instead of 10,000 requests per second). The cost estimate uses us-east-1 prices whatever the Region.
+S550,5,7:default
+S550,14,9:us-east-1
+S551,5,7:pattern
+S551,14,26:^[a-z]{2}(-[a-z]+)+-[0-9]$
+m554,5,7:
+S554,5,2:id
+S554,9,18:routing-preference
+S555,5,5:group
+S555,12,11:preferences
+S556,5,4:kind
+S556,11,6:single
+S557,5,6:prompt
+S557,13,34:Where should request routing live?
+S558,5,4:help
+S558,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
+S563,5,7:choices
+s564,7,3:
+m564,9,3:
+S564,9,2:id
+S564,13,4:code
+S565,9,5:label
+S565,16,45:In the code (a web framework routes requests)
+S566,9,4:help
+S566,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
+m569,9,3:
+S569,9,2:id
+S569,13,7:gateway
+S570,9,5:label
+S570,16,46:In API Gateway (each path and method declared)
+S571,9,4:help
+S571,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
+m575,9,3:
+S575,9,2:id
+S575,13,13:no-preference
+S576,9,5:label
+S576,16,13:No preference
+S577,9,4:help
+S577,15,29:Let the other answers decide.
+S578,5,7:default
+S578,14,13:no-preference
+m580,5,6:
+S580,5,2:id
+S580,9,18:openapi-definition
+S581,5,5:group
+S581,12,11:preferences
+S582,5,4:kind
+S582,11,5:yesno
+S583,5,6:prompt
+S583,13,55:Do you want the API described by an OpenAPI definition?
+S584,5,4:help
+S584,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
+S588,5,7:default
+B588,14,5:false
+m590,5,6:
+S590,5,2:id
+S590,9,22:request-transformation
+S591,5,5:group
+S591,12,11:preferences
+S592,5,4:kind
+S592,11,5:yesno
+S593,5,6:prompt
+S593,13,69:Must the gateway transform requests or responses (mapping templates)?
+S594,5,4:help
+S594,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
+S599,5,7:default
+B599,14,5:false
+m601,5,6:
+S601,5,2:id
+S601,9,7:own-cdn
+S602,5,5:group
+S602,12,11:preferences
+S603,5,4:kind
+S603,11,5:yesno
+S604,5,6:prompt
+S604,13,61:Will the API sit behind your own CDN (CloudFront or another)?
+S605,5,4:help
+S605,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
+S610,5,7:default
+B610,14,5:false
+m612,5,6:
+S612,5,2:id
+S612,9,12:multi-region
+S613,5,5:group
+S613,12,11:preferences
+S614,5,4:kind
+S614,11,5:yesno
+S615,5,6:prompt
+S615,13,41:Will the API run in more than one Region?
+S616,5,4:help
+S616,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
+S619,5,7:default
+B619,14,5:false
+m621,5,7:
+S621,5,2:id
+S621,9,13:custom-domain
+S622,5,5:group
+S622,12,11:preferences
+S623,5,4:kind
+S623,11,6:single
+S624,5,6:prompt
+S624,13,33:Do you need a custom domain name?
+S625,5,4:help
+S625,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
+S629,5,7:choices
+s630,7,3:
+m630,9,3:
+S630,9,2:id
+S630,13,4:none
+S631,9,5:label
+S631,16,33:No, the generated address is fine
+S632,9,4:help
+S632,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
+m633,9,3:
+S633,9,2:id
+S633,13,6:single
+S634,9,5:label
+S634,16,38:One host name, such as api.example.com
+S635,9,4:help
+S635,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
+m638,9,3:
+S638,9,2:id
+S638,13,8:wildcard
+S639,9,5:label
+S639,16,55:A wildcard, such as *.example.com (one host per tenant)
+S640,9,4:help
+S640,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
+S643,5,7:default
+S643,14,4:none
+m645,5,7:
+S645,5,2:id
+S645,9,11:domain-name
+S646,5,5:group
+S646,12,11:preferences
+S647,5,4:kind
+S647,11,4:text
+S648,5,6:prompt
+S648,13,18:Which domain name?
+S649,5,4:help
+S649,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
+S652,5,7:default
+S652,14,0:
+S653,5,6:ask-if
+m653,13,1:
+S653,14,3:not
+m653,19,2:
+S653,20,6:answer
+S653,28,13:custom-domain
+S653,43,6:equals
+S653,51,4:none
+m655,5,6:
+S655,5,2:id
+S655,9,10:mutual-tls
+S656,5,5:group
+S656,12,11:preferences
+S657,5,4:kind
+S657,11,5:yesno
+S658,5,6:prompt
+S658,13,54:Must callers present client certificates (mutual TLS)?
+S659,5,4:help
+S659,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
+S663,5,7:default
+B663,14,5:false
+m665,5,6:
+S665,5,2:id
+S665,9,11:shared-code
+S666,5,5:group
+S666,12,11:preferences
+S667,5,4:kind
+S667,11,5:yesno
+S668,5,6:prompt
+S668,13,66:Do the handlers of a service share a lot of code and dependencies?
+S669,5,4:help
+S669,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
+S673,5,7:default
+B673,14,5:false
+m675,5,6:
+S675,5,2:id
+S675,9,15:least-privilege
+S676,5,5:group
+S676,12,11:preferences
+S677,5,4:kind
+S677,11,5:yesno
+S678,5,6:prompt
+S678,13,66:Should each function get only the permissions its own routes need?
+S679,5,4:help
+S679,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
+S684,5,7:default
+B684,14,5:false
 @35:<bundled>/resource-style.cases.yaml,5094
 m3,1,1:
 S3,1,5:cases

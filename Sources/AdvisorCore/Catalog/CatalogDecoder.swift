@@ -54,11 +54,15 @@ struct CatalogDecoder {
             if let choicesNode = q["choices"] {
                 for c in sequence(choicesNode, key: "choices") {
                     guard let cm = MappingReader(c, context: "a choice", diagnostics: diagnostics) else { continue }
-                    cm.rejectUnknownKeys(allowed: ["id", "label", "help"])
+                    cm.rejectUnknownKeys(allowed: ["id", "label", "help", "deprecation"])
                     if let cid = cm.string("id", required: true), let label = cm.string("label", required: true),
                        let help = cm.string("help", required: true) {
                         if choices.contains(where: { $0.id == cid }) { diagnostics.add(c, key: cid, "duplicate choice id") }
-                        choices.append(Choice(id: cid, label: label, help: help))
+                        let deprecation = cm.string("deprecation", required: false)
+                        if let deprecation, !FastPattern.isDateShape(deprecation) {
+                            diagnostics.add(cm["deprecation"] ?? c, key: "deprecation", "expected a date YYYY-MM-DD, found '\(deprecation)'")
+                        }
+                        choices.append(Choice(id: cid, label: label, help: help, deprecation: deprecation))
                     }
                 }
             }

@@ -66,10 +66,10 @@ enum EstimateReport {
             })
         }
         out += ["", "### Prices and limits used", ""]
-        out += MarkdownText.table(["Fact", "Value", "Source", "As of"], usedFacts(estimate, context: context).map { fact in
-            let source = context.rules.sources[fact.source]
-            return [MarkdownText.code(fact.id), (fact.value.map(EstimateFormat.plain) ?? "-") + " " + (fact.unit ?? ""),
-                    "\(fact.source)\(MarkdownText.link(source?.url ?? ""))", fact.asOf]
+        // Table cells escape `<`, so the address stands as plain text in its own column.
+        out += MarkdownText.table(["Fact", "Value", "Source", "Address", "As of"], usedFacts(estimate, context: context).map { fact in
+            [MarkdownText.code(fact.id), (fact.value.map(EstimateFormat.plain) ?? "-") + " " + (fact.unit ?? ""),
+             fact.source, context.rules.sources[fact.source]?.url ?? "-", fact.asOf]
         })
         out += ["", "### Assumptions", ""] + estimate.assumptions.map { "- \(MarkdownText.inline($0))" } + [""]
         return out
