@@ -1,5 +1,6 @@
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// The scale and cost estimate: figures worked out by hand from the answers and the prices in rules/facts.yaml.
 @Suite struct EstimateTests {
