@@ -93,7 +93,7 @@ struct AdviseCommand: ParsableCommand {
         }
         try write(outputs)
 
-        print(standardOutput, terminator: "")
+        try printOutput(format == .text ? Inert.terminal(standardOutput) : standardOutput)
         if strict && (advice.hasErrors || !advice.missingQuestions.isEmpty) {
             var reasons: [String] = []
             if !advice.conflicts.isEmpty { reasons.append("\(advice.conflicts.count) conflict(s)") }

@@ -214,7 +214,7 @@ extension ExporterTests {
             let root = try #require(try JSONValue.parse(text).object)
             #expect(root.keys.sorted() == ["advice", "answersFile", "date", "generator", "rules", "schemaVersion"])
             let adviceKeys = try #require(root["advice"]?.object).keys.sorted()
-            #expect(adviceKeys == ["conflicts", "context", "decisions", "findings", "ignoredAnswers", "layout", "rulesName", "rulesVersion"])
+            #expect(adviceKeys == ["conflicts", "context", "decisions", "findings", "ignoredAnswers", "layout", "oldestFact", "rulesName", "rulesVersion"])
             let contextEntries = try #require(root["advice"]?.object?["context"]?.array)
             let entries = Dictionary(uniqueKeysWithValues: contextEntries.compactMap { entry in entry.object?["question"]?.string.map { ($0, entry) } })
             #expect(entries["consumers"] == .object(["question": .string("consumers"), "status": .string("answered"), "kind": .string("multi"),

@@ -58,11 +58,11 @@ import Testing
 
     @Test func numbersAreCheckedAgainstTheirRange() throws {
         var state = at("max-duration", try fresh())
-        state = InterviewFixtures.apply(state, [.activate, .deleteBackward, .character("9"), .character("9"), .character("9"), .activate]).0
+        state = InterviewFixtures.apply(state, [.activate, .deleteBackward] + Array(repeating: .character("9"), count: 5) + [.activate]).0
         #expect(state.message?.kind == .error)
         #expect(state.message?.text.contains("out of range") == true)
         #expect(state.answers.values["max-duration"] == nil)
-        state = InterviewFixtures.apply(state, [.deleteBackward, .deleteBackward, .activate]).0
+        state = InterviewFixtures.apply(state, Array(repeating: .deleteBackward, count: 4) + [.activate]).0
         #expect(state.answers.values["max-duration"] == .number(9))
         #expect(state.mode == .browse)
         state = at("max-duration", state)
@@ -106,7 +106,8 @@ import Testing
         #expect(state.answers.values["auth-mechanisms"] == .choices(["cognito"]))
         #expect(state.changedDecisions.contains("authorizer"))
         #expect(state.previousAdvice?.chosen("authorizer") != state.advice.chosen("authorizer"))
-        let screen = Screen.render(state, size: TerminalSize(width: 80, height: 24), ascii: false).lines()
+        // 30 rows: the decision list (interaction model and front door first) reaches the authorizer.
+        let screen = Screen.render(state, size: TerminalSize(width: 80, height: 30), ascii: false).lines()
         #expect(screen.contains { $0.hasSuffix("│*Authorizer type                │") })
     }
 

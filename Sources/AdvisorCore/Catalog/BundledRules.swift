@@ -288,8 +288,10 @@ rules:
       Separate APIs do not mean separate host names. A custom domain such as api.example.com
       can map a base path to each API (/orders to the orders API, /billing to the billing
       API), so callers see one address while each team deploys its own API. A regional custom
-      domain can even mix REST and HTTP APIs.
-    facts: [base-path-mapping]
+      domain can even mix REST and HTTP APIs; a domain of REST APIs only can also route by
+      header with routing rules. Choose its IP address type too: IPv4, the default, or
+      dual-stack for IPv6 clients.
+    facts: [base-path-mapping, routing-rules, ip-address-type]
 
   - id: api-count.shared-api-ownership
     decision: api-count
@@ -330,8 +332,7 @@ cases:
       - api-type.private-needs-rest
       - api-type.long-requests-exclude-http
       - api-type.worldwide-edge-needs-rest
-      - api-type.native-jwt-on-http
-      - api-type.consider-function-urls
+      - api-type.streaming-model-needs-rest
     expect: {api-type: http}
 
   - name: partner API with API keys and usage plans needs REST
@@ -340,7 +341,7 @@ cases:
       auth-mechanisms: [api-keys]
       gateway-features: [usage-plans]
     fires: [api-type.usage-plans-need-rest, api-type.api-keys-need-rest]
-    not-fires: [api-type.http-is-cheaper, api-type.native-jwt-on-http]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: API keys alone are enough to force REST
@@ -409,28 +410,47 @@ cases:
     not-fires: [api-type.private-needs-rest]
     expect: {api-type: http}
 
-  - name: a 60-second request rules out HTTP and suggests a function URL
+  - name: a client that waits 60 seconds on the request rules out HTTP
     answers:
       consumers: [external-servers]
       auth-mechanisms: [iam]
       max-duration: 60
-    fires: [api-type.long-requests-exclude-http, api-type.consider-function-urls]
+      result-delivery: wait
+    fires: [api-type.long-requests-exclude-http]
     not-fires: [api-type.http-is-cheaper]
-    expect: {api-type: rest}
+    expect: {interaction-model: synchronous, api-type: rest}
 
-  - name: long requests with Cognito users are no case for a function URL
+  - name: a 60-second job that the client polls keeps the cheaper HTTP API
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 60
+    fires: [api-type.http-is-cheaper]
+    not-fires: [api-type.long-requests-exclude-http]
+    expect: {interaction-model: async-job, api-type: http}
+
+  - name: a streamed response needs a REST API
+    answers:
+      max-duration: 20
+      progressive-response: true
+    fires: [api-type.streaming-model-needs-rest]
+    not-fires: [api-type.streaming-needs-rest, api-type.http-is-cheaper]
+    expect: {interaction-model: streaming, api-type: rest}
+
+  - name: Cognito users waiting two minutes still rule out HTTP
     answers:
       auth-mechanisms: [cognito]
       max-duration: 120
+      result-delivery: wait
     fires: [api-type.long-requests-exclude-http]
-    not-fires: [api-type.consider-function-urls, api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
   - name: a 29-second request still fits an HTTP API
     answers:
       max-duration: 29
     fires: [api-type.http-is-cheaper]
-    not-fires: [api-type.long-requests-exclude-http, api-type.consider-function-urls]
+    not-fires: [api-type.long-requests-exclude-http]
     expect: {api-type: http}
 
   - name: worldwide mobile users lean to edge but HTTP still wins on cost
@@ -438,7 +458,7 @@ cases:
       consumers: [mobile]
       user-geography: worldwide
     fires: [api-type.worldwide-edge-needs-rest, api-type.http-is-cheaper]
-    not-fires: [api-type.native-jwt-on-http]
+    not-fires: [api-type.caching-needs-rest]
     expect: {api-type: http}
 
   - name: worldwide users behind your own CDN do not need edge
@@ -458,10 +478,10 @@ cases:
     not-fires: [api-type.worldwide-edge-needs-rest]
     expect: {api-type: http}
 
-  - name: Cognito users favour the HTTP JWT authorizer
+  - name: Cognito users alone do not tip the API type (both products validate JWTs natively)
     answers:
       auth-mechanisms: [cognito]
-    fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    fires: [api-type.http-is-cheaper]
     not-fires: [api-type.api-keys-need-rest]
     expect: {api-type: http}
 
@@ -470,7 +490,7 @@ cases:
       auth-mechanisms: [oidc]
       gateway-features: [caching]
     fires: [api-type.caching-needs-rest]
-    not-fires: [api-type.native-jwt-on-http, api-type.http-is-cheaper]
+    not-fires: [api-type.http-is-cheaper]
     expect: {api-type: rest}
 
 """#),
@@ -566,6 +586,15 @@ rules:
       APIs.
     facts: [rest-only-features, iam-cross-account]
 
+  - id: api-type.streaming-model-needs-rest
+    decision: api-type
+    when: {decision: interaction-model, is: streaming}
+    require: rest
+    reason: >-
+      The interaction model streams responses, and of the two API Gateway products only REST
+      APIs can stream (proxy integrations, since November 2025).
+    facts: [response-streaming-rest]
+
   - id: api-type.streaming-needs-rest
     decision: api-type
     when: {answer: gateway-features, contains: response-streaming}
@@ -616,14 +645,18 @@ rules:
 
   - id: api-type.long-requests-exclude-http
     decision: api-type
-    when: {answer: max-duration, gt: 30}
+    when:
+      all:
+        - {answer: max-duration, gt: 30}
+        - {ref: synchronous-wait}
     exclude: http
     reason: >-
-      Requests longer than 30 seconds cannot pass through an HTTP API: its 30-second
-      integration timeout is fixed. A regional or private REST API can wait longer after a
-      quota increase.
+      Clients wait on the connection for more than 30 seconds, which an HTTP API cannot do:
+      its 30-second integration timeout is fixed. A regional or private REST API can wait
+      longer after a quota increase.
     tradeoff: >-
-      Consider making long operations asynchronous instead of holding the connection open.
+      The interaction-model decision explains why an asynchronous job or a stream would avoid
+      the limit altogether.
     facts: [http-timeout-30s, rest-timeout-raisable]
 
   - id: api-type.worldwide-edge-needs-rest
@@ -649,42 +682,12 @@ rules:
     strength: normal
     reason: >-
       None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent
-      less per request, configure CORS declaratively and validate JWTs natively.
+      less per request and configure CORS declaratively.
     tradeoff: >-
       Adding a REST-only feature later (usage plans, WAF on the API, caching, validation)
       means migrating to a REST API, which changes the event format for payload 2.0 functions.
     facts: [price-rest-vs-http, http-api-capabilities, http-api-ga]
 
-  - id: api-type.native-jwt-on-http
-    decision: api-type
-    when:
-      all:
-        - {ref: token-based-auth}
-        - {not: {ref: needs-rest-only-feature}}
-    recommend: http
-    strength: weak
-    reason: >-
-      Users sign in with Cognito or another OIDC provider; an HTTP API validates their tokens
-      with a built-in JWT authorizer, whereas a REST API needs a Lambda authorizer for anything
-      but Cognito.
-    facts: [http-jwt-authorizer, http-api-capabilities]
-
-  - id: api-type.consider-function-urls
-    decision: api-type
-    when:
-      all:
-        - {answer: max-duration, gt: 30}
-        - {not: {answer: auth-mechanisms, contains-any: [cognito, oidc, api-keys, custom]}}
-        - {count: gateway-features, equals: 0}
-        - {answer: request-transformation, equals: false}
-        - {not: {answer: consumers, contains: vpc-only}}
-    finding: {severity: info, title: "A Lambda function URL may fit long requests better"}
-    reason: >-
-      Your requests run longer than an HTTP API allows and you need no gateway feature and no
-      authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up
-      to 15 minutes), needs no quota increase, and costs nothing beyond the function. It
-      supports IAM or no authentication, and its own CORS settings.
-    facts: [function-urls, lambda-duration-memory]
 
 """#),
         RuleFile(name: "<bundled>/authorizer.cases.yaml", text: #"""
@@ -718,14 +721,14 @@ cases:
       - authorizer.http-options
       - authorizer.cognito-on-http
       - authorizer.jwt-audience
-    not-fires: [authorizer.cognito-on-rest, authorizer.rest-options, authorizer.public-or-keys-only]
+    not-fires: [authorizer.cognito-on-rest, authorizer.public-or-keys-only, authorizer.jwt-issuer-reachable, authorizer.rest-jwt-outside-templates]
     expect: {api-type: http, authorizer: jwt}
 
   - name: Cognito on a REST API uses the Cognito authorizer
     answers:
       auth-mechanisms: [cognito]
       gateway-features: [caching]
-    fires: [authorizer.cognito-on-rest, authorizer.rest-options]
+    fires: [authorizer.cognito-on-rest]
     not-fires: [authorizer.cognito-on-http, authorizer.http-options, authorizer.jwt-audience, authorizer.cached-policy-403]
     expect: {api-type: rest, authorizer: cognito}
 
@@ -736,14 +739,31 @@ cases:
     not-fires: [authorizer.oidc-on-rest]
     expect: {authorizer: jwt}
 
-  - name: an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+  - name: an external OIDC provider on a REST API uses the REST JWT authorizer
     answers:
       consumers: [partners]
       auth-mechanisms: [oidc, api-keys]
       gateway-features: [usage-plans]
-    fires: [authorizer.oidc-on-rest, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
-    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth]
-    expect: {api-type: rest, authorizer: lambda-token}
+    fires: [authorizer.oidc-on-rest, authorizer.jwt-audience, authorizer.rest-jwt-outside-templates]
+    not-fires: [authorizer.oidc-on-http, authorizer.api-keys-are-not-auth, authorizer.cached-policy-403, authorizer.keys-from-authorizer]
+    expect: {api-type: rest, authorizer: jwt}
+
+  - name: partners with API keys and a custom token scheme get the key from the Lambda authorizer
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [custom, api-keys]
+      gateway-features: [usage-plans]
+    fires: [authorizer.custom-on-rest, authorizer.keys-from-authorizer, authorizer.cached-policy-403]
+    not-fires: [authorizer.rest-jwt-outside-templates]
+    expect: {api-type: rest, authorizer: lambda-request}
+
+  - name: a private REST API with OIDC tokens needs an issuer reachable from the internet
+    answers:
+      consumers: [vpc-only]
+      auth-mechanisms: [oidc]
+    fires: [authorizer.oidc-on-rest, authorizer.jwt-issuer-reachable]
+    not-fires: [authorizer.oidc-on-http]
+    expect: {api-type: rest, endpoint-type: private, authorizer: jwt}
 
   - name: AWS callers on an HTTP API use IAM and assume roles across accounts
     answers:
@@ -874,16 +894,8 @@ rules:
     reason: >-
       HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer;
       they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
+      (REST APIs offer every authorizer type, JWT included.)
     facts: [http-api-capabilities]
-
-  - id: authorizer.rest-options
-    decision: authorizer
-    when: {decision: api-type, is: rest}
-    exclude: jwt
-    reason: >-
-      The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens
-      with a Cognito authorizer and other JWTs with a Lambda authorizer.
-    facts: [http-api-capabilities, rest-cognito-authorizer]
 
   - id: authorizer.cognito-on-rest
     decision: authorizer
@@ -930,15 +942,13 @@ rules:
       all:
         - {answer: auth-mechanisms, contains: oidc}
         - {decision: api-type, is: rest}
-    recommend: lambda-token
-    strength: normal
+    recommend: jwt
+    strength: strong
     reason: >-
-      REST APIs have no native JWT authorizer and their Cognito authorizer accepts only
-      Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it
-      against the provider's published keys with a standard JWT library.
-    tradeoff: >-
-      Custom security code to own, and an invocation on every cache miss.
-    facts: [rest-cognito-authorizer, authorizer-cache-ttl]
+      REST APIs validate tokens from your OIDC provider with a native JWT authorizer -
+      issuers, audiences, signing algorithms, required claims and per-method scopes, checked
+      by the gateway without any code or extra invocation.
+    facts: [rest-jwt-authorizer]
 
   - id: authorizer.iam
     decision: authorizer
@@ -1110,12 +1120,40 @@ rules:
     when: {decision: authorizer, is: jwt}
     finding: {severity: info, title: "Configure the JWT issuer, audience and scopes"}
     reason: >-
-      Set the issuer to your provider's issuer URL (for Cognito
-      https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids
-      allowed to call. Cognito access tokens carry client_id instead of aud, which the
-      authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as
-      access tokens.
-    facts: [http-jwt-authorizer]
+      Set the issuer to your provider's issuer URL exactly as it appears in the tokens' iss
+      claim (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to
+      the client ids allowed to call. Require scopes on routes so that ID tokens cannot be
+      used as access tokens.
+    facts: [http-jwt-authorizer, rest-jwt-authorizer]
+
+  - id: authorizer.jwt-issuer-reachable
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: jwt}
+        - {decision: endpoint-type, is: private}
+    finding: {severity: warning, title: "The JWT issuer must be reachable from the internet"}
+    reason: >-
+      API Gateway fetches the issuer's discovery document and signing keys over the public
+      internet, also for a private API. An identity provider that is itself reachable only
+      inside your network cannot back a JWT authorizer; use a Lambda authorizer that can
+      reach it, or IAM.
+    facts: [rest-jwt-authorizer]
+
+  - id: authorizer.rest-jwt-outside-templates
+    decision: authorizer
+    when:
+      all:
+        - {decision: authorizer, is: jwt}
+        - {decision: api-type, is: rest}
+    finding: {severity: info, title: "Generated templates do not declare a REST JWT authorizer yet"}
+    reason: >-
+      The SAM and OpenAPI output of this tool (checked with cfn-lint and samtranslator) has no
+      form yet for a JWT authorizer on a REST API, so `generate` refuses rather than leave the
+      routes open. Create the authorizer with the console, the CLI or CloudFormation as the
+      API Gateway guide shows, or pin authorizer to lambda-token to generate a TOKEN Lambda
+      authorizer instead.
+    facts: [rest-jwt-authorizer]
 
 """#),
         RuleFile(name: "<bundled>/conditions.yaml", text: #"""
@@ -1159,7 +1197,8 @@ conditions:
       - {answer: auth-mechanisms, contains: api-keys}
       - {answer: request-transformation, equals: true}
       - {ref: only-vpc-clients}
-      - {answer: max-duration, gt: 30}
+      - all: [{answer: max-duration, gt: 30}, {ref: synchronous-wait}]
+      - {decision: interaction-model, is: streaming}
 
   token-based-auth:
     # Users sign in with a token issuer that HTTP APIs validate natively.
@@ -1196,17 +1235,19 @@ conditions:
       - {answer: package-zipped, gt: 40}
       - {answer: package-unzipped, gt: 200}
 
-  concurrency-over-1000:
-    # Peak requests per second times duration is roughly the concurrent executions needed.
-    # These bands are sufficient (not necessary) for the product to exceed 1,000.
-    any:
-      - all: [{answer: peak-rps, gt: 1000}, {answer: max-duration, gte: 1}]
-      - all: [{answer: peak-rps, gt: 500}, {answer: max-duration, gte: 2}]
-      - all: [{answer: peak-rps, gt: 200}, {answer: max-duration, gte: 5}]
-      - all: [{answer: peak-rps, gt: 100}, {answer: max-duration, gte: 10}]
-      - all: [{answer: peak-rps, gt: 50}, {answer: max-duration, gte: 20}]
-      - all: [{answer: peak-rps, gt: 20}, {answer: max-duration, gte: 50}]
-      - all: [{answer: peak-rps, gt: 10}, {answer: max-duration, gte: 100}]
+  synchronous-wait:
+    # The client holds one connection until the work is done and the response is complete
+    # (not a job, not push, not a stream): every timeout on the way applies to the work.
+    {decision: interaction-model, is: synchronous}
+
+  long-synchronous-wait:
+    # A client waits on one connection for longer than a REST API waits by default.
+    all: [{ref: long-requests}, {ref: synchronous-wait}]
+
+  lower-throttle-region:
+    # Regions where the default API Gateway account throttle is 2,500 instead of 10,000
+    # requests per second (fact account-throttle-lower-regions).
+    {answer: aws-region, in: [af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4, eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7, mx-central-1]}
 
   # ------------------------------------------------------------- decisions
   lambda-authorizer:
@@ -1557,6 +1598,117 @@ rules:
 # intended reading order explicitly so the report reads top-down.
 
 decisions:
+  - id: interaction-model
+    title: Interaction model
+    question: How should clients get the results - wait on the request, poll a job, be pushed the result, or receive a stream?
+    default: synchronous
+    after: []
+    options:
+      - id: synchronous
+        title: Synchronous request and response
+        summary: >-
+          The client sends a request and waits on the same connection until the function
+          has finished and the response is complete.
+        pros:
+          - The simplest contract for clients and the simplest code - one request, one response, no job state to store.
+          - Errors reach the caller directly, with the status code of the failure.
+        cons:
+          - The caller waits as long as the work takes; every hop (gateway, CDN, proxies, mobile networks) must tolerate that wait.
+          - API Gateway stops waiting after 29 seconds (REST, raisable on regional and private APIs only) or 30 seconds (HTTP, fixed).
+          - A client that gives up leaves the work running; a retry runs it twice unless the operation is idempotent.
+      - id: async-job
+        title: Asynchronous job (202 with a job id, status polled)
+        summary: >-
+          The API accepts the work, stores a job record, queues the work for a worker
+          function and answers 202 with a job id at once; the client polls the status and
+          fetches the result.
+        pros:
+          - Every request is short, so no gateway, CDN or mobile-network timeout applies to the work itself.
+          - Work can run up to Lambda's 15 minutes, or much longer in a Step Functions workflow, and is retried by the queue.
+          - The queue absorbs bursts, and a worker's concurrency can be capped to protect downstream systems.
+        cons:
+          - More moving parts - a queue, a worker function and a status store - and a job contract clients must follow.
+          - Polling adds requests (and cost) and a delay of up to one polling interval before the client sees the result.
+      - id: async-push
+        title: Asynchronous with push (WebSocket API)
+        summary: >-
+          Clients keep a WebSocket connection open to an API Gateway WebSocket API; the back
+          end posts messages (results, events, chat) to the connection when they are ready.
+        pros:
+          - The server can send at any time - chat, live updates, notifications - without the client polling.
+          - Results arrive as soon as they are ready, with no polling interval.
+        cons:
+          - Connections last at most 2 hours and close after 10 idle minutes, so clients must reconnect and the back end must store connection ids.
+          - Messages are limited to 128 KB (sent in 32 KB frames); larger results need an S3 link.
+          - Billed per message and per connection minute; harder to test and to put behind corporate proxies.
+      - id: streaming
+        title: Response streaming
+        summary: >-
+          The client waits on one connection, but the function sends the response in parts as
+          they are produced (REST API response streaming or a Lambda function URL in
+          response-stream mode).
+        pros:
+          - The first bytes arrive early; progressive output (generated text, exports) shows while the rest is produced.
+          - A streamed REST response may run up to 15 minutes and exceed 10 MB without a quota increase.
+        cons:
+          - Lambda streams natively only on the Node.js managed runtimes; other runtimes need a custom runtime or the Lambda Web Adapter.
+          - Streamed REST routes need proxy integrations and cannot use the response cache or mapping templates; HTTP APIs cannot stream.
+          - The client still holds a connection for the whole response.
+
+  - id: front-door
+    title: Front door
+    question: What should receive the HTTP requests in front of the functions - API Gateway or something simpler?
+    default: api-gateway
+    after: [interaction-model]
+    options:
+      - id: api-gateway
+        title: Amazon API Gateway (REST or HTTP API, decided below)
+        summary: >-
+          A managed API in front of the functions; the api-type decision picks a REST or an
+          HTTP API and endpoint-type how callers reach it.
+        pros:
+          - Authorizers (IAM, JWT, Cognito, Lambda), throttling, custom domains and stages with no code.
+          - REST APIs add usage plans, validation, caching, WAF, private endpoints and response streaming.
+        cons:
+          - Requests wait at most 29 seconds (REST default) or 30 seconds (HTTP); payloads stop at 10 MB.
+          - Billed per request - about $3.50 (REST) or $1.00 (HTTP) per million in us-east-1 - which dominates at very high traffic.
+      - id: function-url
+        title: Lambda function URL
+        summary: >-
+          The function's own HTTPS endpoint, with no gateway in front; callers authenticate
+          with IAM or not at all.
+        pros:
+          - No extra charge beyond the Lambda invocation, and nothing to configure but the URL and its CORS settings.
+          - A request may run as long as the function timeout (up to 15 minutes), and responses can stream up to 200 MB.
+        cons:
+          - Authentication is IAM (SigV4) or none - no JWT, Cognito or Lambda authorizers, no API keys or usage plans.
+          - No throttling per route or client, no WAF, no caching and no custom domain of its own.
+          - One URL per function, so routing between functions needs a layer in front.
+      - id: cloudfront-function-url
+        title: CloudFront in front of a Lambda function URL
+        summary: >-
+          A CloudFront distribution with origin access control signs requests to a function
+          URL that only CloudFront may call.
+        pros:
+          - Caching at the edge, AWS WAF, a custom domain and TLS close to the caller.
+          - The function URL itself costs nothing extra; CloudFront charges per request and per GB.
+        cons:
+          - CloudFront waits 30 seconds for the origin by default and at most 60 (180 after a quota increase).
+          - Still no authorizers - tokens are validated in the function, or at the edge with a function of your own.
+          - POST and PUT bodies to an OAC-protected function URL need the payload hash signed by the client.
+      - id: alb
+        title: Application Load Balancer with Lambda targets
+        summary: >-
+          An ALB listener routes requests by path or host to target groups whose targets are
+          Lambda functions.
+        pros:
+          - Billed per hour and per load-balancer capacity unit rather than per request, which is cheaper at very high steady traffic.
+          - Path and host routing, OIDC or Cognito login for browser sessions, WAF, and a long idle timeout.
+        cons:
+          - Request and response bodies to a Lambda target are limited to 1 MB, and WebSockets to Lambda targets are not supported.
+          - Needs a VPC with subnets in two Availability Zones, and costs about $16 a month before any traffic.
+          - No usage plans, JWT authorizers or response streaming to Lambda targets.
+
   - id: api-type
     title: REST API or HTTP API
     question: Which API Gateway product should the APIs be built on?
@@ -1573,10 +1725,10 @@ decisions:
           - Offers edge-optimized and private endpoints as well as regional ones.
           - Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
           - Supports custom (non-proxy) integrations with mapping templates.
+          - Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
         cons:
           - Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
           - CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-          - No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
       - id: http
         title: HTTP API (API Gateway v2)
         summary: >-
@@ -1585,7 +1737,7 @@ decisions:
         pros:
           - Roughly 70 percent cheaper per request than a REST API.
           - Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-          - Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
+          - Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
           - Simpler configuration with automatic deployments.
         cons:
           - Regional endpoints only - no edge-optimized and no private endpoints.
@@ -1776,7 +1928,7 @@ decisions:
 
   - id: packaging
     title: Shared or separate deployment packages
-    question: Should the functions of a service share one deployment package or each get their own?
+    question: Should the functions of a service share one deployment package, each get their own, or be built as container images?
     default: separate-packages
     after: [function-granularity]
     options:
@@ -1804,6 +1956,17 @@ decisions:
         cons:
           - More build artifacts; shared code must be a library or a layer.
           - Versions of shared code can drift between functions.
+      - id: container-image
+        title: One container image per function
+        summary: >-
+          Each function is built as an OCI container image from a Lambda base image and
+          pushed to Amazon ECR; the image may be up to 10 GB.
+        pros:
+          - Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+          - The same Dockerfile tooling and image scanning as the team's other containers.
+        cons:
+          - An ECR repository and an image build per function; layers cannot be used.
+          - Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
 
   - id: cors
     title: How to handle CORS
@@ -1884,7 +2047,7 @@ decisions:
         pros:
           - No code; token signature, expiry and scopes checked by the gateway.
         cons:
-          - REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
+          - REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
       - id: lambda-token
         title: Lambda authorizer, TOKEN type (REST)
         summary: >-
@@ -1907,16 +2070,17 @@ decisions:
           - Custom security code to write, test and keep fast.
           - Costs a Lambda invocation on each cache miss.
       - id: jwt
-        title: JWT authorizer (HTTP)
+        title: JWT authorizer
         summary: >-
-          The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer
-          against the issuer's published keys.
+          The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0
+          issuer against the issuer's published keys; REST and HTTP APIs both have it.
         pros:
           - No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-          - Works with Cognito and external providers alike.
+          - Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
         cons:
-          - HTTP APIs only.
+          - The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
           - Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+          - On an HTTP API one authorizer trusts a single issuer.
 
 """#),
         RuleFile(name: "<bundled>/endpoint-type.cases.yaml", text: #"""
@@ -2024,6 +2188,7 @@ cases:
       user-geography: worldwide
       gateway-features: [usage-plans]
       max-duration: 90
+      result-delivery: wait
     fires:
       - endpoint-type.long-requests-exclude-edge
       - endpoint-type.worldwide-prefers-edge
@@ -2182,7 +2347,7 @@ rules:
     when:
       all:
         - {decision: api-type, is: rest}
-        - {ref: long-requests}
+        - {ref: long-synchronous-wait}
         - {not: {answer: gateway-features, contains: response-streaming}}
     exclude: edge
     reason: >-
@@ -2235,10 +2400,11 @@ rules:
 """#),
         RuleFile(name: "<bundled>/facts.yaml", text: #"""
 # Sources and facts. Each fact is written in our own words and names one source.
-# `as-of` is the date from which the fact holds as stated: the change date where one is known,
-# otherwise 2026-11-01, the date the fact was last checked against the source.
-# Where only the month of a change is known, the last day of that month is used (the fact
-# certainly holds from then).
+# `as-of` is the date the fact was last checked against its source and found to hold as stated
+# (2026-12-01 for the facts re-checked in the December 2026 review). Dates of changes (when a
+# limit moved or a feature appeared) are part of the fact's text. `apigw-advisor lint` warns
+# about facts whose as-of is older than `--max-fact-age` days (default 365), and every report
+# states the oldest fact it relied on.
 
 sources:
   - id: CMP
@@ -2349,6 +2515,52 @@ sources:
   - id: PRICE
     title: Amazon API Gateway pricing
     url: https://aws.amazon.com/api-gateway/pricing/
+  - id: RJWT
+    title: Control access to REST APIs using JWT authorizers
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
+  - id: RT
+    title: Lambda runtimes (supported runtimes and deprecation dates)
+    url: https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+  - id: IPT
+    title: IP address types for custom domain names in API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
+  - id: ROUT
+    title: Send traffic to your APIs through your custom domain name (routing rules and API mappings)
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
+  - id: IMPW
+    title: Errors and warnings from importing your API into API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
+  # ---- interaction model, front door, scale and cost (checked 2026-12-01)
+  - id: SCALE
+    title: Lambda scaling behavior
+    url: https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+  - id: LSTRM
+    title: Response streaming for Lambda functions
+    url: https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+  - id: CFTO
+    title: CloudFront origin settings - response timeout (CloudFront Developer Guide)
+    url: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+  - id: CFOAC
+    title: Restrict access to an AWS Lambda function URL origin (CloudFront origin access control)
+    url: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+  - id: ALBL
+    title: Use Lambda functions as targets of an Application Load Balancer
+    url: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+  - id: WSQ
+    title: Quotas for configuring and running a WebSocket API in API Gateway
+    url: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
+  - id: SQSL
+    title: Creating and configuring an Amazon SQS event source mapping (Lambda)
+    url: https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+  - id: LPRICE
+    title: AWS Lambda pricing
+    url: https://aws.amazon.com/lambda/pricing/
+  - id: CFPRICE
+    title: Amazon CloudFront pricing
+    url: https://aws.amazon.com/cloudfront/pricing/
+  - id: ELBPRICE
+    title: Elastic Load Balancing pricing
+    url: https://aws.amazon.com/elasticloadbalancing/pricing/
 
 facts:
   - id: default-endpoint-can-be-disabled
@@ -2362,20 +2574,21 @@ facts:
     text: >-
       API keys with usage plans, per-client throttling, request validation, response caching,
       mapping templates, AWS WAF, resource policies, private endpoints, canary releases,
-      gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
+      gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom
+      domains and developer portals are available on REST APIs and not on HTTP APIs.
     source: CMP
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-api-capabilities
     text: >-
       HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format
       1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST
-      type, and native JWT authorizers.
+      type, and native JWT authorizers with one issuer each.
     source: CMP
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-api-ga
     text: HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
     source: GA20
-    as-of: 2020-03-12
+    as-of: 2026-11-01
   - id: price-rest-vs-http
     text: >-
       In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and
@@ -2384,44 +2597,49 @@ facts:
     as-of: 2026-11-01
   - id: response-streaming-rest
     text: >-
-      Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses
-      for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for
-      5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB
-      is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates.
-      HTTP APIs cannot stream.
+      Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy
+      integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB
+      without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized
+      endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed
+      routes cannot use caching, content encoding or mapping templates. Lambda streams
+      natively only on its managed Node.js runtimes; other languages need a custom runtime or
+      a web adapter. HTTP APIs cannot stream.
     source: STR
-    as-of: 2025-11-19
+    as-of: 2026-12-01
 
   # ------------------------------------------------------ timeouts, payloads
   - id: rest-timeout-29s
     text: >-
-      A REST API integration waits between 50 milliseconds and 29 seconds for the backend;
-      29 seconds is the default and, without a quota increase, the maximum.
+      A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since
+      November 2017); 29 seconds is the default and, without a quota increase, the maximum.
     source: TO17
-    as-of: 2017-11-30
+    as-of: 2026-11-01
   - id: rest-timeout-raisable
     text: >-
       Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a
       Service Quotas increase, which may lower the account's throttle quota for the Region;
       edge-optimized REST APIs and HTTP APIs cannot be raised.
     source: TO24
-    as-of: 2024-06-04
+    as-of: 2026-11-01
   - id: http-timeout-30s
     text: An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: lambda-duration-memory
-    text: A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
+    text: A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
     source: LQ
-    as-of: 2020-12-01
+    as-of: 2026-12-01
   - id: lambda-sync-payload-6mb
-    text: A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+    text: >-
+      A buffered synchronous Lambda invocation carries at most 6 MB of request payload and
+      6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous
+      invocation carries at most 1 MB.
     source: INV
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: gateway-payload-10mb
     text: API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: function-urls
     text: >-
       Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with
@@ -2429,30 +2647,57 @@ facts:
       authorizers, usage plans or caching, and requests are bounded by the function timeout
       rather than a 29- or 30-second gateway limit.
     source: FURL
-    as-of: 2022-04-06
+    as-of: 2026-11-01
+
+  - id: lambda-runtimes
+    text: >-
+      Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November
+      2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has
+      a published deprecation date after which functions can no longer be created and then
+      updated with it (the dates are listed with the runtime choices).
+    source: RT
+    as-of: 2026-12-01
+  - id: ip-address-type
+    text: >-
+      APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and
+      IPv6) clients; public custom domains default to IPv4, and private custom domains are
+      always dual-stack.
+    source: IPT
+    as-of: 2026-12-01
+  - id: routing-rules
+    text: >-
+      Since June 2025 a custom domain name can route requests to REST API stages by header
+      values and base path with prioritized routing rules; the targets must be REST APIs, and a
+      domain that maps both REST and HTTP APIs cannot use routing rules.
+    source: ROUT
+    as-of: 2026-12-01
 
   # ------------------------------------------------------------- packages
   - id: lambda-package-limits
     text: >-
       A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through
       S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers;
-      container images can be up to 10 GB.
+      container images can be up to 10 GB (since December 2020).
     source: LQ
-    as-of: 2020-12-01
+    as-of: 2026-11-01
   - id: cfn-500-resources
     text: >-
       A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020).
       Every Lambda function behind an API method brings several of them - the function, its
       role, an invoke permission, the method and often a log group and version.
     source: CFN500
-    as-of: 2020-10-31
+    as-of: 2026-11-01
   - id: lambda-concurrency-1000
     text: >-
       Lambda allows 1,000 concurrent executions per account and Region by default (new
-      accounts may start lower; it can be raised). Concurrent executions are roughly requests
-      per second times average duration in seconds.
+      accounts start lower and are raised with use; it can be raised on request). Concurrent
+      executions are roughly requests per second times average duration in seconds, and never
+      fewer than requests per second divided by 10, because one execution environment serves
+      at most 10 requests per second.
     source: LQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
+    value: 1000
+    unit: concurrent executions
   - id: snapstart
     text: >-
       Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold
@@ -2460,16 +2705,21 @@ facts:
       .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and
       .NET the snapshot caching and restores are billed.
     source: SNAP
-    as-of: 2024-11-18
+    as-of: 2026-11-01
 
   # ------------------------------------------------------------------ quotas
   - id: account-throttle-10k
     text: >-
-      API Gateway throttles each account per Region at 10,000 requests per second with a
-      burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be
-      raised on request.
+      API Gateway throttles each account per Region at 10,000 requests per second by default,
+      shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan,
+      Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand
+      and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The
+      rate can be raised through Service Quotas; the burst is set by AWS from the rate and
+      cannot be requested.
     source: AQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
+    value: 10000
+    unit: requests per second
   - id: rest-per-api-quotas
     text: >-
       A REST API may have 300 resources, 10 stages and 10 authorizers by default (all
@@ -2477,9 +2727,11 @@ facts:
     source: RQ
     as-of: 2026-11-01
   - id: http-per-api-quotas
-    text: An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+    text: >-
+      An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10
+      stages by default.
     source: HQ
-    as-of: 2026-11-01
+    as-of: 2026-12-01
 
   # ------------------------------------------------------------ authorizers
   - id: one-authorizer-per-method
@@ -2514,11 +2766,21 @@ facts:
     as-of: 2026-11-01
   - id: http-jwt-authorizer
     text: >-
-      HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito
-      the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience
-      is the app client id (checked against the aud claim, or client_id when aud is absent).
+      HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for
+      Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the
+      audience is the app client id (checked against the aud claim, or client_id when aud is
+      absent).
     source: JWT
-    as-of: 2026-11-01
+    as-of: 2026-12-01
+  - id: rest-jwt-authorizer
+    text: >-
+      REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list
+      the trusted issuers, the audiences accepted from each, the allowed signing algorithms
+      and any claims a token must carry, and each method can require its own scopes. The
+      issuer's OIDC discovery document and key set must be reachable from the public internet,
+      even for a private API.
+    source: RJWT
+    as-of: 2026-12-01
   - id: iam-cross-account
     text: >-
       Granting another AWS account IAM access directly through a resource policy works on REST
@@ -2562,17 +2824,19 @@ facts:
   - id: http-cors-config
     text: >-
       An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age,
-      credentials); once it is set, the gateway answers preflights itself and ignores CORS
-      headers returned by the integration.
+      credentials); once it is set, the gateway ignores CORS headers returned by the
+      integration and adds the configured ones, and it answers a preflight itself only when
+      no route matches the OPTIONS request.
     source: HCORS
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: http-cors-authorized-options
     text: >-
-      On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight
-      requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route
-      without authorization avoids this.
+      On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so
+      they reach that route's integration and authorizer instead of the gateway's CORS
+      answer; preflights carry no credentials, so an authorizer rejects them. Only methods
+      declared one by one leave OPTIONS unmatched for the gateway to answer.
     source: HCORS
-    as-of: 2026-11-01
+    as-of: 2026-12-01
 
   # ----------------------------------------------------- endpoints, domains
   - id: endpoint-types
@@ -2604,7 +2868,7 @@ facts:
       Private APIs can have custom domain names since November 2024, shared with consumers
       through domain name access associations; wildcard names are not supported for them.
     source: PCD
-    as-of: 2024-11-30
+    as-of: 2026-11-01
   - id: edge-cert-us-east-1
     text: >-
       The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional
@@ -2657,15 +2921,436 @@ facts:
     as-of: 2026-11-01
   - id: openapi-import-rest
     text: >-
-      REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and
-      discriminator are not supported in models; integrations are described with the
+      REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important
+      notes - for example oneOf, anyOf, not and discriminator are not supported in models,
+      which follow JSON Schema draft 4; major problems reject the import with an error and
+      nothing changes, minor ones are warnings that roll the import back unless
+      failonwarnings is false (the default); integrations are described with the
       x-amazon-apigateway-integration extension.
     source: OAS-R
-    as-of: 2026-11-01
+    as-of: 2026-12-01
   - id: openapi-import-http
     text: HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
     source: OAS-H
     as-of: 2026-11-01
+
+  # ------------------------------------- interaction model and front doors
+  - id: lambda-async-payload-1mb
+    text: >-
+      An asynchronous Lambda invocation carries at most 1 MB of event payload (6 MB for a
+      synchronous one); a job request larger than that must be stored first (for example in S3)
+      and passed by reference.
+    source: INV
+    as-of: 2026-12-01
+  - id: lambda-response-streaming
+    text: >-
+      A Lambda function can stream its response through a function URL, the
+      InvokeWithResponseStream API or an API Gateway REST proxy integration, up to 200 MB; the
+      first 6 MB are sent at full speed and the rest at up to 2 MB/s. Lambda streams natively on
+      the Node.js managed runtimes; other languages need a custom runtime or the Lambda Web
+      Adapter.
+    source: LSTRM
+    as-of: 2026-12-01
+  - id: cloudfront-origin-timeout
+    text: >-
+      CloudFront waits 30 seconds for a response from a custom origin by default; the setting
+      goes up to 60 seconds, and up to 180 seconds only after a quota increase.
+    source: CFTO
+    as-of: 2026-12-01
+  - id: cloudfront-oac-function-url
+    text: >-
+      CloudFront origin access control can sign requests to a Lambda function URL whose auth
+      type is AWS_IAM, so that only the distribution can call it; for PUT and POST requests the
+      client must send the SHA-256 hash of the body in the x-amz-content-sha256 header.
+    source: CFOAC
+    as-of: 2026-12-01
+  - id: alb-lambda-limits
+    text: >-
+      An Application Load Balancer passes request bodies of at most 1 MB to a Lambda target and
+      accepts response JSON of at most 1 MB from it; WebSocket upgrades to Lambda targets are
+      rejected, and the function must be in the load balancer's account and Region.
+    source: ALBL
+    as-of: 2026-12-01
+  - id: websocket-limits
+    text: >-
+      A WebSocket API connection lasts at most 2 hours and is closed after 10 minutes without
+      messages; messages are at most 128 KB in frames of at most 32 KB; an account opens at most
+      500 new connections per second per Region by default; integrations time out after 29
+      seconds.
+    source: WSQ
+    as-of: 2026-12-01
+  - id: sqs-visibility-timeout
+    text: >-
+      When a Lambda function processes an SQS queue, the queue's visibility timeout must be at
+      least the function timeout, and AWS advises at least six times it so throttled batches
+      can be retried.
+    source: SQSL
+    as-of: 2026-12-01
+
+  # ------------------------------------------------- scale (numbers as data)
+  - id: lambda-scaling-rate
+    text: >-
+      Each Lambda function scales by at most 1,000 new execution environments every 10 seconds
+      (about 10,000 more requests per second each 10 seconds) until the account's concurrency
+      quota; requests beyond that are throttled with status 429.
+    source: SCALE
+    as-of: 2026-12-01
+    value: 1000
+    unit: environments per 10 s per function
+  - id: lambda-env-10-rps
+    text: >-
+      One Lambda execution environment serves at most 10 synchronous requests per second, so a
+      function needs at least one environment per 10 requests per second however short its
+      requests are.
+    source: LQ
+    as-of: 2026-12-01
+    value: 10
+    unit: requests per second per environment
+  - id: account-throttle-lower-regions
+    text: >-
+      In af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4,
+      eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7 and
+      mx-central-1 the default API Gateway throttle per account is 2,500 requests per second
+      (burst 1,250) instead of 10,000.
+    source: AQ
+    as-of: 2026-12-01
+    value: 2500
+    unit: requests per second
+
+  # ------------------------------------ prices, us-east-1, as data (USD)
+  # The pricing pages render their tables in the browser; the figures below are the
+  # us-east-1 first-tier rates shown in the pages' own worked examples, checked 2026-12-01.
+  - id: price-rest-requests
+    text: REST API requests cost $3.50 per million in us-east-1 (first 333 million a month).
+    source: PRICE
+    as-of: 2026-12-01
+    value: 3.50
+    unit: USD per million requests
+  - id: price-http-requests
+    text: HTTP API requests cost $1.00 per million in us-east-1 (first 300 million a month, metered in 512 KB units).
+    source: PRICE
+    as-of: 2026-12-01
+    value: 1.00
+    unit: USD per million requests
+  - id: price-websocket-messages
+    text: WebSocket API messages cost $1.00 per million in us-east-1 (first billion a month, metered in 32 KB units).
+    source: PRICE
+    as-of: 2026-12-01
+    value: 1.00
+    unit: USD per million messages
+  - id: price-websocket-minutes
+    text: WebSocket API connections cost $0.25 per million connection minutes in us-east-1.
+    source: PRICE
+    as-of: 2026-12-01
+    value: 0.25
+    unit: USD per million connection minutes
+  - id: price-rest-cache-half-gb
+    text: The smallest REST API cache (0.5 GB) costs $0.020 per hour in us-east-1, billed whether or not it is used.
+    source: PRICE
+    as-of: 2026-12-01
+    value: 0.020
+    unit: USD per hour
+  - id: price-lambda-requests
+    text: Lambda requests cost $0.20 per million in us-east-1; function URLs add no charge of their own.
+    source: LPRICE
+    as-of: 2026-12-01
+    value: 0.20
+    unit: USD per million requests
+  - id: price-lambda-gb-second
+    text: Lambda duration costs $0.0000166667 per GB-second on x86 in us-east-1 (first 6 billion GB-seconds a month; Arm is about 20 percent less).
+    source: LPRICE
+    as-of: 2026-12-01
+    value: 0.0000166667
+    unit: USD per GB-second
+  - id: price-cloudfront-https
+    text: >-
+      CloudFront pay-as-you-go HTTPS requests cost $0.0100 per 10,000 ($1.00 per million) in
+      the United States, plus data transfer out; flat-rate plans (since November 2025) bundle
+      requests, transfer and WAF for a monthly price instead.
+    source: CFPRICE
+    as-of: 2026-12-01
+    value: 1.00
+    unit: USD per million requests
+  - id: price-alb-hour
+    text: An Application Load Balancer costs $0.0225 per hour in us-east-1, before capacity units.
+    source: ELBPRICE
+    as-of: 2026-12-01
+    value: 0.0225
+    unit: USD per hour
+  - id: price-alb-lcu-hour
+    text: >-
+      An ALB load-balancer capacity unit costs $0.008 per hour in us-east-1; one LCU covers 25
+      new connections per second, 3,000 active connections per minute, 0.4 GB per hour to Lambda
+      targets or 1,000 rule evaluations per second, whichever is used most.
+    source: ELBPRICE
+    as-of: 2026-12-01
+    value: 0.008
+    unit: USD per LCU-hour
+
+"""#),
+        RuleFile(name: "<bundled>/front-door.cases.yaml", text: #"""
+# Cases for front-door.rules.yaml.
+
+cases:
+  - name: defaults - API Gateway fronts short requests
+    answers: {}
+    fires: [front-door.gateway-within-its-limits]
+    not-fires:
+      - front-door.gateway-features-need-api-gateway
+      - front-door.vpc-only-callers
+      - front-door.cache-or-waf-needs-more-than-a-url
+      - front-door.cdn-cannot-wait-that-long
+      - front-door.alb-body-limit
+      - front-door.tokens-need-an-authorizer
+      - front-door.long-wait-function-url
+      - front-door.cacheable-public-reads
+      - front-door.steady-high-traffic-alb
+      - front-door.public-function-url
+      - front-door.gateway-decisions-unused
+    expect: {front-door: api-gateway}
+
+  - name: servers that wait 40 seconds with IAM get a function URL
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 40
+      result-delivery: wait
+    fires: [front-door.long-wait-function-url, front-door.gateway-decisions-unused]
+    not-fires: [front-door.gateway-within-its-limits, front-door.public-function-url]
+    expect: {front-door: function-url}
+
+  - name: partners with usage plans keep API Gateway even for long waits
+    answers:
+      consumers: [partners]
+      auth-mechanisms: [api-keys]
+      gateway-features: [usage-plans]
+      max-duration: 60
+      result-delivery: wait
+    fires: [front-door.gateway-features-need-api-gateway, front-door.long-wait-function-url]
+    not-fires: [front-door.gateway-decisions-unused]
+    expect: {front-door: api-gateway}
+
+  - name: Cognito users waiting a minute keep API Gateway for its authorizer
+    answers:
+      auth-mechanisms: [cognito]
+      max-duration: 60
+      result-delivery: wait
+    fires: [front-door.tokens-need-an-authorizer, front-door.long-wait-function-url]
+    not-fires: [front-door.gateway-within-its-limits]
+    expect: {front-door: api-gateway}
+
+  - name: a high-traffic public read API goes behind CloudFront
+    answers:
+      consumers: [browser, mobile]
+      auth-mechanisms: [none]
+      monthly-requests: 60000
+      peak-rps: 50000
+      avg-duration: 0.08
+      max-duration: 0.5
+      cache-hit-ratio: 80
+    fires:
+      - front-door.cacheable-public-reads
+      - front-door.steady-high-traffic-alb
+      - front-door.gateway-within-its-limits
+      - front-door.public-function-url
+    not-fires: [front-door.tokens-need-an-authorizer, front-door.alb-body-limit]
+    expect: {front-door: cloudfront-function-url}
+
+  - name: VPC-only callers cannot use internet front doors
+    answers:
+      consumers: [vpc-only]
+      auth-mechanisms: [iam]
+    fires: [front-door.vpc-only-callers]
+    not-fires: [front-door.cacheable-public-reads]
+    expect: {front-door: api-gateway}
+
+  - name: gateway caching rules out a bare function URL
+    answers:
+      gateway-features: [caching]
+    fires: [front-door.cache-or-waf-needs-more-than-a-url]
+    not-fires: [front-door.gateway-features-need-api-gateway]
+
+  - name: a five-minute wait is too long for CloudFront and a 5 MB body too large for an ALB
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 300
+      max-payload: 5
+      result-delivery: wait
+    fires: [front-door.cdn-cannot-wait-that-long, front-door.alb-body-limit, front-door.long-wait-function-url]
+    not-fires: [front-door.cacheable-public-reads]
+    expect: {front-door: function-url}
+
+  - name: ten billion uncached requests a month lean towards a load balancer
+    answers:
+      monthly-requests: 20000
+      peak-rps: 15000
+    fires: [front-door.steady-high-traffic-alb]
+    not-fires: [front-door.cacheable-public-reads]
+    expect: {front-door: api-gateway}
+
+"""#),
+        RuleFile(name: "<bundled>/front-door.rules.yaml", text: #"""
+# The front door: what receives the HTTP requests in front of the functions. API Gateway is
+# one option; when it is chosen, the api-type and endpoint-type decisions say which API
+# Gateway product and endpoint. A WebSocket API for push is not a front door of its own: the
+# interaction model adds it beside whichever front door carries the requests.
+
+rules:
+  # ------------------------------------------------------------ exclusions
+  - id: front-door.gateway-features-need-api-gateway
+    decision: front-door
+    when:
+      any:
+        - {answer: gateway-features, contains-any: [usage-plans, request-validation, sdk-generation, resource-policy, canary, xray-tracing]}
+        - {answer: auth-mechanisms, contains: api-keys}
+        - {answer: request-transformation, equals: true}
+    exclude: [function-url, cloudfront-function-url, alb]
+    reason: >-
+      You need something only API Gateway provides (usage plans and API keys, request
+      validation, SDKs, resource policies, canary stages, gateway tracing or mapping
+      templates); function URLs, CloudFront and load balancers have none of these.
+    facts: [function-urls, rest-only-features]
+
+  - id: front-door.vpc-only-callers
+    decision: front-door
+    when: {ref: only-vpc-clients}
+    exclude: [function-url, cloudfront-function-url]
+    reason: >-
+      Your callers have no internet access, and function URLs and CloudFront are internet
+      endpoints; a private REST API (or an internal load balancer) serves them inside the VPC.
+    facts: [private-via-vpc-endpoint, function-urls]
+
+  - id: front-door.cache-or-waf-needs-more-than-a-url
+    decision: front-door
+    when: {answer: gateway-features, contains-any: [caching, waf]}
+    exclude: function-url
+    reason: >-
+      A bare function URL can neither cache responses nor carry a web application firewall;
+      CloudFront in front of it, a load balancer or a REST API can.
+    facts: [function-urls]
+
+  - id: front-door.cdn-cannot-wait-that-long
+    decision: front-door
+    when:
+      all:
+        - {ref: synchronous-wait}
+        - {answer: max-duration, gt: 180}
+    exclude: cloudfront-function-url
+    reason: >-
+      Clients wait more than 180 seconds on one request, longer than CloudFront waits for an
+      origin even after a quota increase.
+    facts: [cloudfront-origin-timeout]
+
+  - id: front-door.alb-body-limit
+    decision: front-door
+    when: {answer: max-payload, gt: 1}
+    exclude: alb
+    reason: >-
+      Bodies exceed 1 MB, the most an Application Load Balancer passes to or accepts from a
+      Lambda target.
+    facts: [alb-lambda-limits]
+
+  # ------------------------------------------------------- recommendations
+  - id: front-door.gateway-within-its-limits
+    decision: front-door
+    when: {not: {ref: long-synchronous-wait}}
+    recommend: api-gateway
+    strength: normal
+    reason: >-
+      Every request finishes within API Gateway's timeouts, and the gateway brings throttling,
+      authorizers, custom domains and stages without code.
+    facts: [rest-timeout-29s, http-timeout-30s]
+
+  - id: front-door.tokens-need-an-authorizer
+    decision: front-door
+    when: {answer: auth-mechanisms, contains-any: [cognito, oidc, custom]}
+    recommend: api-gateway
+    strength: normal
+    reason: >-
+      Callers present tokens that API Gateway checks with a JWT, Cognito or Lambda authorizer;
+      a function URL only knows IAM or no authentication, so every function would validate
+      tokens itself.
+    facts: [function-urls]
+
+  - id: front-door.long-wait-function-url
+    decision: front-door
+    when:
+      all:
+        - {ref: long-synchronous-wait}
+        - {answer: max-duration, lte: 900}
+    recommend: function-url
+    strength: normal
+    reason: >-
+      Clients wait longer than API Gateway allows without a quota increase. A function URL
+      waits as long as the function runs (up to 15 minutes), needs no quota request and costs
+      nothing beyond the invocation.
+    tradeoff: >-
+      IAM or no authentication only, no throttling per client, and no WAF or custom domain
+      unless CloudFront goes in front (which waits at most 60 seconds by default).
+    facts: [function-urls, rest-timeout-raisable]
+
+  - id: front-door.cacheable-public-reads
+    decision: front-door
+    when:
+      all:
+        - {answer: cache-hit-ratio, gte: 50}
+        - {answer: monthly-requests, gte: 100}
+        - {not: {ref: needs-authorizer}}
+        - {ref: internet-clients}
+    recommend: cloudfront-function-url
+    strength: strong
+    reason: >-
+      Most requests are public reads a cache can answer, at high volume. CloudFront answers
+      them at the edge without invoking anything, and the misses go to a function URL that
+      adds no gateway charge and no account-wide gateway throttle (CloudFront in front of an
+      HTTP API works too, at the gateway's price for the misses); the cost estimate compares
+      the candidates for your traffic.
+    tradeoff: >-
+      Cache keys, TTLs and invalidation become part of the design; tokens, if added later,
+      must be checked in the function or at the edge.
+    facts: [price-cloudfront-https, cloudfront-oac-function-url]
+
+  - id: front-door.steady-high-traffic-alb
+    decision: front-door
+    when:
+      all:
+        - {answer: monthly-requests, gte: 10000}
+        - {answer: max-payload, lte: 1}
+    recommend: alb
+    strength: weak
+    reason: >-
+      Ten billion requests a month or more: an Application Load Balancer is billed per hour
+      and capacity unit rather than per request, which at this volume costs a fraction of API
+      Gateway (see the cost estimate).
+    tradeoff: >-
+      It needs a VPC, offers no usage plans or JWT authorizers, and caps bodies at 1 MB.
+    facts: [price-alb-hour, price-alb-lcu-hour, price-http-requests, alb-lambda-limits]
+
+  # -------------------------------------------------------------- findings
+  - id: front-door.public-function-url
+    decision: front-door
+    when:
+      all:
+        - {decision: front-door, in: [function-url, cloudfront-function-url]}
+        - {not: {answer: auth-mechanisms, contains: iam}}
+    finding: {severity: warning, title: "A public function URL has no throttle of its own"}
+    reason: >-
+      Anyone with the address can invoke the function as fast as they like. Set reserved
+      concurrency on the function as a ceiling, and with CloudFront in front use origin access
+      control (auth type AWS_IAM) so only the distribution can call the URL.
+    facts: [function-urls, cloudfront-oac-function-url]
+
+  - id: front-door.gateway-decisions-unused
+    decision: front-door
+    when: {decision: front-door, in: [function-url, cloudfront-function-url, alb]}
+    finding: {severity: info, title: "The API Gateway decisions describe the alternative"}
+    reason: >-
+      The recommended front door is not API Gateway. The REST-or-HTTP and endpoint-type
+      decisions, the layout and the generated templates still describe the API Gateway set-up
+      the other answers lead to: use them if you keep API Gateway, and compare the two in the
+      cost estimate. The generator does not build function URLs, CloudFront distributions or
+      load balancers yet.
 
 """#),
         RuleFile(name: "<bundled>/functions.cases.yaml", text: #"""
@@ -2691,7 +3376,28 @@ cases:
       - packaging.least-privilege
       - packaging.compiled-runtime
       - packaging.share-code-via-library
+      - packaging.over-zip-limit-router
+      - packaging.over-zip-limit-split
     expect: {resource-style: proxy, function-granularity: router, packaging: separate-packages}
+
+  - name: a router whose package unpacks past 250 MB must be a container image
+    answers:
+      routing-preference: code
+      package-zipped: 70
+      package-unzipped: 280
+    fires: [packaging.over-zip-limit-router, function-granularity.code-routing]
+    not-fires: [packaging.over-zip-limit-split]
+    expect: {function-granularity: router, packaging: container-image}
+
+  - name: split functions with a package past 250 MB may need container images
+    answers:
+      routing-preference: gateway
+      least-privilege: true
+      package-zipped: 70
+      package-unzipped: 280
+    fires: [packaging.over-zip-limit-split, packaging.large-packages]
+    not-fires: [packaging.over-zip-limit-router]
+    expect: {function-granularity: per-method, packaging: separate-packages}
 
   - name: routing in code means a router function
     answers:
@@ -2885,9 +3591,9 @@ rules:
     recommend: per-resource
     strength: normal
     reason: >-
-      The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the
-      service into functions per resource lets each carry only the dependencies its routes
-      use.
+      The package is close to or over Lambda's 50 MB zipped or 250 MB unzipped limit.
+      Splitting the service into functions per resource lets each carry only the
+      dependencies its routes use.
     facts: [lambda-package-limits]
 
   - id: function-granularity.cold-start-small-packages
@@ -2945,6 +3651,36 @@ rules:
       package with; it gets its own package.
     facts: [lambda-package-limits]
 
+  - id: packaging.over-zip-limit-router
+    decision: packaging
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, is: router}
+    require: container-image
+    reason: >-
+      The router function carries the whole service, and its package unpacks to more than the
+      250 MB a .zip function may hold with its layers. Only a container image (up to 10 GB)
+      can deploy it as one function.
+    tradeoff: >-
+      An ECR repository and an image build per function; splitting the service into functions
+      per resource is the alternative when the routes' dependencies differ.
+    facts: [lambda-package-limits]
+
+  - id: packaging.over-zip-limit-split
+    decision: packaging
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+    recommend: container-image
+    strength: normal
+    reason: >-
+      The largest package today unpacks to more than 250 MB, the limit of a .zip function. Split
+      functions that still carry the heavy dependencies will need container images (up to
+      10 GB); the others can stay .zip packages.
+    facts: [lambda-package-limits]
+
   - id: packaging.shared-code
     decision: packaging
     when:
@@ -2971,9 +3707,9 @@ rules:
     recommend: separate-packages
     strength: strong
     reason: >-
-      The package is already close to Lambda's size limits; putting every handler of a
-      service into it would push it over. Separate packages carry only what each function
-      needs.
+      The package is already close to or over Lambda's size limits; putting every handler of
+      a service into it would make it larger still. Separate packages carry only what each
+      function needs.
     facts: [lambda-package-limits]
 
   - id: packaging.cold-start
@@ -3048,7 +3784,7 @@ rules:
     when:
       all:
         - {answer: cold-start-sensitive, equals: true}
-        - {answer: runtime, in: [java21, dotnet10, python3.13]}
+        - {answer: runtime, in: [java25, java21, dotnet10, python3.14, python3.13]}
     finding: {severity: info, title: "Turn on SnapStart for cold starts"}
     reason: >-
       Lambda SnapStart restores new instances from a snapshot taken when a version is
@@ -3163,6 +3899,409 @@ rules:
     facts: [custom-integration-rest-only]
 
 """#),
+        RuleFile(name: "<bundled>/interaction.cases.yaml", text: #"""
+# Cases for interaction.rules.yaml. Defaults: max-duration 5, result-delivery no-preference
+# (asked only above 10 seconds), progressive-response and server-push false.
+
+cases:
+  - name: defaults - short requests stay synchronous
+    answers: {}
+    fires: [interaction.quick-work-is-synchronous]
+    not-fires:
+      - interaction.long-work-becomes-a-job
+      - interaction.mobile-medium-waits
+      - interaction.client-must-wait
+      - interaction.client-wants-notification
+      - interaction.server-push-needs-websocket
+      - interaction.progressive-output-streams
+      - interaction.streaming-feature-asked
+      - interaction.work-beyond-15-minutes
+      - interaction.job-pattern
+      - interaction.job-input-too-large
+      - interaction.worker-near-15-minutes
+      - interaction.work-needs-a-workflow
+      - interaction.long-synchronous-trade-offs
+      - interaction.mobile-long-wait
+      - interaction.cdn-origin-timeout
+      - interaction.push-channel
+      - interaction.push-beside-synchronous
+      - interaction.streaming-runtime
+    expect: {interaction-model: synchronous}
+
+  - name: 15-minute report jobs started from web and mobile apps become a polled job
+    answers:
+      consumers: [browser, mobile]
+      auth-mechanisms: [cognito]
+      max-duration: 900
+      avg-duration: 300
+    fires: [interaction.long-work-becomes-a-job, interaction.job-pattern, interaction.worker-near-15-minutes]
+    not-fires:
+      - interaction.quick-work-is-synchronous
+      - interaction.long-synchronous-trade-offs
+      - interaction.mobile-long-wait
+      - interaction.work-needs-a-workflow
+      - interaction.job-input-too-large
+    expect: {interaction-model: async-job, api-type: http}
+
+  - name: a 40-second endpoint the team insists on keeping synchronous
+    answers:
+      consumers: [external-servers]
+      auth-mechanisms: [iam]
+      max-duration: 40
+      result-delivery: wait
+    fires: [interaction.client-must-wait, interaction.long-synchronous-trade-offs]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.job-pattern, interaction.mobile-long-wait]
+    expect: {interaction-model: synchronous, api-type: rest}
+
+  - name: 20-second requests from mobile apps become a job
+    answers:
+      consumers: [mobile]
+      max-duration: 20
+    fires: [interaction.mobile-medium-waits, interaction.job-pattern]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.mobile-long-wait]
+    expect: {interaction-model: async-job}
+
+  - name: mobile apps that must wait 20 seconds are warned
+    answers:
+      consumers: [mobile]
+      max-duration: 20
+      result-delivery: wait
+    fires: [interaction.client-must-wait, interaction.mobile-long-wait]
+    not-fires: [interaction.mobile-medium-waits, interaction.long-synchronous-trade-offs]
+    expect: {interaction-model: synchronous}
+
+  - name: a chat app that pushes messages gets a WebSocket channel
+    answers:
+      consumers: [browser, mobile]
+      auth-mechanisms: [cognito]
+      server-push: true
+    fires: [interaction.server-push-needs-websocket, interaction.push-channel]
+    not-fires: [interaction.push-beside-synchronous, interaction.job-pattern]
+    expect: {interaction-model: async-push}
+
+  - name: server push beside requests that must stay synchronous
+    answers:
+      server-push: true
+      max-duration: 15
+      result-delivery: wait
+    fires: [interaction.server-push-needs-websocket, interaction.client-must-wait, interaction.push-beside-synchronous]
+    not-fires: [interaction.push-channel]
+    expect: {interaction-model: synchronous}
+
+  - name: a client that wants to be notified of a two-minute result
+    answers:
+      max-duration: 120
+      result-delivery: notify
+    fires: [interaction.client-wants-notification, interaction.push-channel]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.long-synchronous-trade-offs]
+    expect: {interaction-model: async-push}
+
+  - name: progressively generated text from a Python function is streamed
+    answers:
+      runtime: python3.13
+      max-duration: 60
+      progressive-response: true
+    fires: [interaction.progressive-output-streams, interaction.streaming-runtime]
+    not-fires: [interaction.long-work-becomes-a-job, interaction.long-synchronous-trade-offs]
+    expect: {interaction-model: streaming, api-type: rest}
+
+  - name: streaming asked as a gateway feature on Node.js
+    answers:
+      runtime: nodejs22.x
+      gateway-features: [response-streaming]
+      max-duration: 45
+    fires: [interaction.streaming-feature-asked]
+    not-fires: [interaction.streaming-runtime, interaction.long-work-becomes-a-job]
+    expect: {interaction-model: streaming}
+
+  - name: two-hour work needs a workflow
+    answers:
+      max-duration: 7200
+    fires:
+      - interaction.work-beyond-15-minutes
+      - interaction.work-needs-a-workflow
+      - interaction.long-work-becomes-a-job
+      - interaction.job-pattern
+    not-fires: [interaction.worker-near-15-minutes]
+    expect: {interaction-model: async-job}
+
+  - name: two-hour work that the client insists on waiting for is a conflict
+    answers:
+      max-duration: 7200
+      result-delivery: wait
+    fires: [interaction.client-must-wait, interaction.work-beyond-15-minutes]
+    not-fires: [interaction.job-pattern]
+    expect: {interaction-model: conflict}
+
+  - name: a job with 5 MB of input passes it by reference
+    answers:
+      max-duration: 120
+      max-payload: 5
+    fires: [interaction.job-input-too-large]
+    not-fires: [interaction.worker-near-15-minutes]
+    expect: {interaction-model: async-job}
+
+  - name: a 45-second wait behind your own CDN
+    answers:
+      own-cdn: true
+      max-duration: 45
+      result-delivery: wait
+    fires: [interaction.cdn-origin-timeout, interaction.long-synchronous-trade-offs]
+    not-fires: [interaction.mobile-long-wait]
+    expect: {interaction-model: synchronous}
+
+"""#),
+        RuleFile(name: "<bundled>/interaction.rules.yaml", text: #"""
+# The interaction model: does the client wait on the request, poll a job, get the result
+# pushed, or receive a stream? The work's duration is one answer (max-duration); how the
+# client can get the result is another (result-delivery). Findings here spell out what the
+# chosen model needs and what a long synchronous wait costs.
+
+rules:
+  # ------------------------------------------------------------- decision
+  - id: interaction.quick-work-is-synchronous
+    decision: interaction-model
+    when: {answer: max-duration, lte: 10}
+    recommend: synchronous
+    strength: normal
+    reason: >-
+      The slowest operation finishes within 10 seconds, well inside every gateway and CDN
+      timeout, so a plain request and response is the simplest contract.
+    facts: [rest-timeout-29s, http-timeout-30s]
+
+  - id: interaction.long-work-becomes-a-job
+    decision: interaction-model
+    when:
+      all:
+        - {ref: long-requests}
+        - {answer: result-delivery, in: [poll, no-preference]}
+        - {not: {answer: progressive-response, equals: true}}
+        - {not: {answer: gateway-features, contains: response-streaming}}
+    recommend: async-job
+    strength: strong
+    reason: >-
+      The work takes longer than a REST API waits by default and the client does not have to
+      hold the connection. Accept the work with 202 and a job id, run it in a worker, and let
+      the client poll: no request then lasts longer than a second, so no gateway, CDN or
+      mobile-network timeout applies to the work.
+    tradeoff: >-
+      A queue, a worker function and a status store to run, and a job contract for clients.
+    facts: [rest-timeout-raisable, http-timeout-30s, lambda-duration-memory]
+
+  - id: interaction.mobile-medium-waits
+    decision: interaction-model
+    when:
+      all:
+        - {answer: max-duration, gt: 10}
+        - {answer: max-duration, lte: 29}
+        - {answer: consumers, contains: mobile}
+        - {answer: result-delivery, in: [poll, no-preference]}
+        - {not: {answer: progressive-response, equals: true}}
+    recommend: async-job
+    strength: normal
+    reason: >-
+      Mobile apps call over networks that drop or stall connections, and a request that takes
+      more than 10 seconds fails often there even when the gateway would wait. A job that the
+      app polls survives a lost connection: the work goes on and the app asks again.
+
+  - id: interaction.client-must-wait
+    decision: interaction-model
+    when: {answer: result-delivery, equals: wait}
+    exclude: [async-job, async-push]
+    reason: >-
+      You said the client must get the result on the connection it opened, so the patterns
+      that answer later are out; the request stays synchronous (or streamed).
+    tradeoff: >-
+      Every hop must tolerate the wait - see the findings on long synchronous requests for
+      what that requires.
+
+  - id: interaction.client-wants-notification
+    decision: interaction-model
+    when: {answer: result-delivery, equals: notify}
+    recommend: async-push
+    strength: strong
+    reason: >-
+      The client wants to be told when the result is ready, so the back end pushes it over a
+      WebSocket connection instead of the client polling.
+    facts: [websocket-limits]
+
+  - id: interaction.server-push-needs-websocket
+    decision: interaction-model
+    when: {answer: server-push, equals: true}
+    recommend: async-push
+    strength: strong
+    reason: >-
+      The server must send messages to connected clients on its own (chat, live updates), which
+      request and response cannot do. A WebSocket API keeps a connection per client and lets the
+      back end post to it.
+    facts: [websocket-limits]
+
+  - id: interaction.progressive-output-streams
+    decision: interaction-model
+    when: {answer: progressive-response, equals: true}
+    recommend: streaming
+    strength: strong
+    reason: >-
+      The response is produced progressively, so streaming it lets the client show the first
+      parts at once instead of waiting for the whole; a streamed response may also run longer
+      and grow larger than a buffered one.
+    facts: [response-streaming-rest, lambda-response-streaming]
+
+  - id: interaction.streaming-feature-asked
+    decision: interaction-model
+    when: {answer: gateway-features, contains: response-streaming}
+    recommend: streaming
+    strength: normal
+    reason: >-
+      You asked for response streaming among the gateway features.
+    facts: [response-streaming-rest]
+
+  - id: interaction.work-beyond-15-minutes
+    decision: interaction-model
+    when: {answer: max-duration, gt: 900}
+    exclude: [synchronous, streaming]
+    reason: >-
+      The work runs longer than 15 minutes, the longest a Lambda invocation, a function URL
+      request or a streamed REST response can last, so no client can wait for it on one
+      connection.
+    facts: [lambda-duration-memory, response-streaming-rest]
+
+  # -------------------------------------------------------------- findings
+  - id: interaction.job-pattern
+    decision: interaction-model
+    when: {decision: interaction-model, is: async-job}
+    finding: {severity: info, title: "What the job pattern is made of"}
+    reason: >-
+      Submit: POST to a jobs resource stores a job record (status queued) in a status store
+      such as a DynamoDB table with a time-to-live, sends the job to a queue and answers 202
+      with the job id and a Location header. Worker: a function reads the queue, marks the job
+      running, does the work and writes the result (small results in the record, large ones to
+      S3) and the status done or failed. Status: GET on the job returns its status and, when
+      done, the result or a pre-signed S3 link. Set the queue's visibility timeout to at least
+      six times the worker's timeout, add a dead-letter queue, and make the worker idempotent:
+      queues deliver at least once.
+    facts: [sqs-visibility-timeout, lambda-async-payload-1mb, lambda-duration-memory]
+
+  - id: interaction.job-input-too-large
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, is: async-job}
+        - {answer: max-payload, gt: 1}
+    finding: {severity: warning, title: "Job input larger than 1 MB must travel by reference"}
+    reason: >-
+      An asynchronous invocation and a queue message carry about 1 MB at most. Have the client
+      upload large job input to S3 with a pre-signed URL and submit only its key.
+    facts: [lambda-async-payload-1mb]
+
+  - id: interaction.worker-near-15-minutes
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, is: async-job}
+        - {answer: max-duration, gt: 600}
+        - {answer: max-duration, lte: 900}
+    finding: {severity: warning, title: "The worker runs close to Lambda's 15-minute limit"}
+    reason: >-
+      The slowest job takes more than 10 of the 15 minutes one Lambda invocation may run. A
+      slower data source or a bigger report stops it at 900 seconds, half done. Split the job
+      into steps in a Step Functions workflow or a Lambda durable function, checkpoint
+      progress, or run the worker as a container task.
+    facts: [lambda-duration-memory]
+
+  - id: interaction.work-needs-a-workflow
+    decision: interaction-model
+    when: {answer: max-duration, gt: 900}
+    finding: {severity: warning, title: "Work longer than 15 minutes needs a workflow"}
+    reason: >-
+      No single Lambda invocation runs longer than 900 seconds. Run the job as a Step
+      Functions workflow (or a Lambda durable function) that splits the work into steps, or
+      as a container task, and let the client poll or be notified.
+    facts: [lambda-duration-memory]
+
+  - id: interaction.long-synchronous-trade-offs
+    decision: interaction-model
+    when: {ref: long-synchronous-wait}
+    finding: {severity: warning, title: "What a long synchronous request requires"}
+    reason: >-
+      Clients wait on one connection for more than 29 seconds. That requires a regional or
+      private REST API with a raised integration timeout (a quota request that may lower the
+      account throttle), or a Lambda function URL (bounded by the function timeout, with IAM or
+      no authentication); HTTP APIs stop at 30 seconds and edge-optimized APIs at 29, and a
+      CloudFront distribution in front waits at most 60 seconds (180 after a quota increase).
+      Proxies, load balancers and mobile networks on the way have idle timeouts of their own,
+      and a client that gives up leaves the work running, so make the operation idempotent and
+      its retries safe.
+    facts: [rest-timeout-raisable, http-timeout-30s, cloudfront-origin-timeout, function-urls]
+
+  - id: interaction.mobile-long-wait
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, in: [synchronous, streaming]}
+        - {answer: consumers, contains: mobile}
+        - {answer: max-duration, gt: 10}
+    finding: {severity: warning, title: "Mobile clients wait on a long request"}
+    reason: >-
+      Mobile networks stall and switch cells; a request that stays open for more than a few
+      seconds fails there far more often than on a fixed line, and the work goes on without a
+      client to receive it. Give the app a way to ask again for the same result (an
+      idempotency key), or move the operation to a job it can poll.
+
+  - id: interaction.cdn-origin-timeout
+    decision: interaction-model
+    when:
+      all:
+        - {ref: synchronous-wait}
+        - {answer: own-cdn, equals: true}
+        - {answer: max-duration, gt: 30}
+    finding: {severity: warning, title: "The CDN stops waiting before the request ends"}
+    reason: >-
+      CloudFront waits 30 seconds for the origin by default and 60 at most unless AWS raises
+      the quota (to 180 at most). Raise the distribution's origin response timeout above the
+      slowest request, or the client gets a 504 from the CDN while the function keeps running.
+    facts: [cloudfront-origin-timeout]
+
+  - id: interaction.push-channel
+    decision: interaction-model
+    when: {decision: interaction-model, is: async-push}
+    finding: {severity: info, title: "What the push channel needs"}
+    reason: >-
+      A WebSocket API with $connect, $disconnect and message routes; a table of connection ids
+      written on $connect and deleted on $disconnect; and back-end code that posts to a
+      connection through the API's @connections management endpoint. Connections last at most
+      2 hours and close after 10 idle minutes, so clients reconnect and send heartbeats;
+      messages stop at 128 KB, so large results travel as S3 links. Authorize on $connect: it is
+      the only route that carries the HTTP headers.
+    facts: [websocket-limits, price-websocket-messages, price-websocket-minutes]
+
+  - id: interaction.push-beside-synchronous
+    decision: interaction-model
+    when:
+      all:
+        - {answer: server-push, equals: true}
+        - {not: {decision: interaction-model, is: async-push}}
+    finding: {severity: warning, title: "Server push still needs a WebSocket API"}
+    reason: >-
+      The requests stay synchronous, but the server must also push messages to connected
+      clients. Add a WebSocket API for the push channel beside the request API; the request
+      API alone cannot reach a client that is not asking.
+    facts: [websocket-limits]
+
+  - id: interaction.streaming-runtime
+    decision: interaction-model
+    when:
+      all:
+        - {decision: interaction-model, is: streaming}
+        - {not: {answer: runtime, equals: nodejs22.x}}
+    finding: {severity: warning, title: "This runtime cannot stream natively"}
+    reason: >-
+      Lambda streams responses natively only on its Node.js managed runtimes. With this runtime
+      the function needs a custom runtime that implements streaming, or the Lambda Web Adapter
+      in front of a web framework that streams.
+    facts: [lambda-response-streaming]
+
+"""#),
         RuleFile(name: "<bundled>/limits.cases.yaml", text: #"""
 # Cases for limits.rules.yaml (findings only).
 
@@ -3173,7 +4312,6 @@ cases:
       - limits.rest-timeout-needs-quota
       - limits.streaming-long-responses
       - limits.streaming-restrictions
-      - limits.long-requests-go-async
       - limits.close-to-timeout
       - limits.payload-over-6mb
       - limits.payload-over-6mb-streaming
@@ -3181,8 +4319,6 @@ cases:
       - limits.zip-over-50mb
       - limits.unzipped-over-250mb
       - limits.unzipped-near-250mb
-      - limits.account-throttle
-      - limits.lambda-concurrency
       - limits.routes-per-api
       - limits.wildcard-private-domain
       - limits.edge-certificate-region
@@ -3197,29 +4333,37 @@ cases:
       auth-mechanisms: [iam]
       gateway-features: [resource-policy]
       max-duration: 60
-    fires: [limits.rest-timeout-needs-quota, limits.long-requests-go-async, limits.lambda-concurrency]
-    not-fires: [limits.close-to-timeout, limits.streaming-long-responses, limits.account-throttle]
+      result-delivery: wait
+    fires: [limits.rest-timeout-needs-quota]
+    not-fires: [limits.close-to-timeout, limits.streaming-long-responses]
     expect: {api-type: rest, endpoint-type: regional}
 
   - name: streamed responses escape the 29-second limit
     answers:
       gateway-features: [response-streaming]
       max-duration: 300
-    fires: [limits.streaming-long-responses, limits.streaming-restrictions, limits.long-requests-go-async]
+    fires: [limits.streaming-long-responses, limits.streaming-restrictions]
     not-fires: [limits.rest-timeout-needs-quota]
-    expect: {api-type: rest}
+    expect: {interaction-model: streaming, api-type: rest}
+
+  - name: a 60-second job polled by the client needs no quota increase
+    answers:
+      gateway-features: [resource-policy]
+      max-duration: 60
+    not-fires: [limits.rest-timeout-needs-quota, limits.close-to-timeout]
+    expect: {interaction-model: async-job, api-type: rest}
 
   - name: streaming alone brings its restrictions
     answers:
       gateway-features: [response-streaming]
     fires: [limits.streaming-restrictions]
-    not-fires: [limits.streaming-long-responses, limits.long-requests-go-async]
+    not-fires: [limits.streaming-long-responses]
 
   - name: a 25-second request is close to the gateway timeout
     answers:
       max-duration: 25
     fires: [limits.close-to-timeout]
-    not-fires: [limits.long-requests-go-async, limits.rest-timeout-needs-quota]
+    not-fires: [limits.rest-timeout-needs-quota]
 
   - name: an 8 MB body exceeds the Lambda payload limit
     answers:
@@ -3253,25 +4397,6 @@ cases:
       package-unzipped: 300
     fires: [limits.unzipped-over-250mb, limits.zip-over-50mb]
     not-fires: [limits.unzipped-near-250mb]
-
-  - name: 20,000 requests per second exceed the account throttle and Lambda concurrency
-    answers:
-      peak-rps: 20000
-    fires: [limits.account-throttle, limits.lambda-concurrency]
-    not-fires: [limits.routes-per-api]
-
-  - name: 300 requests per second of 6 seconds each need more than 1,000 instances
-    answers:
-      peak-rps: 300
-      max-duration: 6
-    fires: [limits.lambda-concurrency]
-    not-fires: [limits.account-throttle, limits.close-to-timeout]
-
-  - name: 300 short requests per second stay well inside the concurrency quota
-    answers:
-      peak-rps: 300
-      max-duration: 0.5
-    not-fires: [limits.lambda-concurrency, limits.account-throttle]
 
   - name: one HTTP API with more than 300 routes
     answers:
@@ -3341,7 +4466,7 @@ cases:
             - {path: /inventory/r60, methods: [GET, POST, PUT, PATCH, DELETE]}
             - {path: /inventory/r61, methods: [GET, POST, PUT, PATCH, DELETE]}
     fires: [limits.routes-per-api]
-    not-fires: [limits.account-throttle]
+    not-fires: [limits.zip-over-50mb]
     expect: {api-type: http}
 
   - name: a wildcard domain on a private API is not supported
@@ -3412,7 +4537,7 @@ rules:
     when:
       all:
         - {decision: api-type, is: rest}
-        - {ref: long-requests}
+        - {ref: long-synchronous-wait}
         - {not: {answer: gateway-features, contains: response-streaming}}
     finding: {severity: warning, title: "Requests longer than 29 seconds need a quota increase"}
     reason: >-
@@ -3449,21 +4574,12 @@ rules:
       stream is limited to 2 MB/s.
     facts: [response-streaming-rest]
 
-  - id: limits.long-requests-go-async
-    when: {ref: long-requests}
-    finding: {severity: info, title: "Consider an asynchronous pattern for long requests"}
-    reason: >-
-      Holding a connection open for more than half a minute ties up clients and is fragile on
-      mobile networks and behind proxies and CDNs. Accept the request, start the work
-      (an asynchronous Lambda invocation, a queue or Step Functions) and return 202 with a
-      job id the client polls, or push the result over a WebSocket API.
-    facts: [rest-timeout-raisable, http-timeout-30s, lambda-duration-memory]
-
   - id: limits.close-to-timeout
     when:
       all:
         - {answer: max-duration, gt: 20}
         - {answer: max-duration, lte: 29}
+        - {ref: synchronous-wait}
     finding: {severity: warning, title: "The slowest request is close to the gateway timeout"}
     reason: >-
       Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second
@@ -3539,25 +4655,8 @@ rules:
     facts: [lambda-package-limits]
 
   # ----------------------------------------------------- throttling, quotas
-  - id: limits.account-throttle
-    when: {answer: peak-rps, gt: 10000}
-    finding: {severity: warning, title: "Peak traffic exceeds the default account throttle"}
-    reason: >-
-      API Gateway allows 10,000 requests per second (burst 5,000) per account and Region by
-      default, shared by every API in it. Request a quota increase well before launch, or
-      spread the load across accounts or Regions; excess requests get 429.
-    facts: [account-throttle-10k]
-
-  - id: limits.lambda-concurrency
-    when: {ref: concurrency-over-1000}
-    finding: {severity: warning, title: "Lambda concurrency may exceed the default 1,000"}
-    reason: >-
-      Peak requests per second multiplied by the request duration approximates how many
-      function instances run at once, and your answers put that above 1,000, the default
-      concurrency quota per account and Region (shared with every other function). Request
-      an increase, shorten the requests, or reserve concurrency for the API functions.
-    facts: [lambda-concurrency-1000]
-
+  # The account throttle and Lambda concurrency are not rules: the scale estimate
+  # (Sources/AdvisorCore/Estimate) computes them from the answers and shows the arithmetic.
   - id: limits.routes-per-api
     when:
       all:
@@ -3688,35 +4787,61 @@ questions:
       package size and how several handlers can live in one package. Pick the runtime most of
       the services use; mixed runtimes are fine, but the advice assumes this one.
     choices:
+      - id: nodejs24.x
+        label: Node.js 24
+        deprecation: 2028-04-30
+        help: >-
+          The newest Node.js runtime. Fast cold starts and small packages when the code is
+          bundled (esbuild or similar), and the only managed runtime family that streams
+          responses natively. Several handlers can share one bundle or each get its own.
       - id: nodejs22.x
         label: Node.js 22
+        deprecation: 2027-04-30
         help: >-
           Fast cold starts and small packages when the code is bundled (esbuild or similar).
-          Several handlers can share one bundle or each get its own tree-shaken bundle.
+          Still supported, but deprecated sooner than Node.js 24; new projects should take 24.
+      - id: python3.14
+        label: Python 3.14
+        deprecation: 2030-06-30
+        help: >-
+          The newest Python runtime. Fast cold starts for small packages. Heavy libraries
+          (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a
+          container image or their own function.
       - id: python3.13
         label: Python 3.13
+        deprecation: 2029-06-30
         help: >-
           Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages
           towards the 250 MB unzipped limit; those belong in a container image or their own
           function.
+      - id: java25
+        label: Java 25
+        help: >-
+          The newest Java runtime (no deprecation date was published in the sources checked on
+          2026-12-01). The slowest cold starts of the managed runtimes unless
+          SnapStart or provisioned concurrency is used. One JAR with several handler classes
+          is the usual packaging.
       - id: java21
         label: Java 21
+        deprecation: 2029-06-30
         help: >-
           The slowest cold starts of the managed runtimes unless SnapStart or provisioned
           concurrency is used. One JAR with several handler classes is the usual packaging.
       - id: dotnet10
         label: .NET 10
+        deprecation: 2028-11-14
         help: >-
           The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on
           2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or
           SnapStart shorten them. One assembly with several handlers is common.
       - id: provided.al2023
         label: Go or Rust (custom runtime on Amazon Linux 2023)
+        deprecation: 2029-06-30
         help: >-
           A compiled bootstrap binary: very fast cold starts and small packages. The handler
           setting is not used to pick code inside the binary, so each function normally gets
           its own binary.
-    default: python3.13
+    default: python3.14
 
   # -------------------------------------------------------------- inventory
   - id: services
@@ -3853,9 +4978,10 @@ questions:
       - id: oidc
         label: Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
         help: >-
-          Tokens from an external identity provider. HTTP APIs validate them natively with a
-          JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against
-          the provider's published keys.
+          Tokens from an external identity provider. REST and HTTP APIs both validate them
+          natively with a JWT authorizer (signature against the provider's published keys,
+          expiry, issuer, audience, scopes); the provider's discovery document and keys must be
+          reachable from the internet.
       - id: iam
         label: AWS IAM (SigV4-signed requests)
         help: >-
@@ -3952,15 +5078,17 @@ questions:
   - id: max-duration
     group: operations
     kind: number
-    prompt: How long does the slowest synchronous request take?
+    prompt: How long does the slowest operation take, worst case?
     help: >-
-      The longest time, in seconds, a client waits for one response, including cold starts
-      and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional
-      and private REST APIs can get more through a quota increase); HTTP APIs stop after 30
-      seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
+      The longest time, in seconds, the work behind one request takes, including cold starts
+      and slow downstream calls - whether or not the client waits for it (the next question
+      asks that). A client waiting on one connection meets the gateway's limit: REST APIs stop
+      waiting after 29 seconds by default (regional and private REST APIs can get more through
+      a quota increase), HTTP APIs after 30 seconds, fixed. One Lambda invocation runs at most
+      900 seconds; longer work needs a workflow.
     unit: s
     min: 0.05
-    max: 900
+    max: 86400
     default: 5
 
   - id: max-payload
@@ -4008,8 +5136,9 @@ questions:
     prompt: What is the peak request rate across all APIs in the account and Region?
     help: >-
       Requests per second at the busiest moment. API Gateway throttles each account per
-      Region (by default 10,000 requests per second shared by all APIs), and peak rate times
-      request duration is roughly the number of Lambda instances running at once.
+      Region (by default 10,000 requests per second shared by all APIs, 2,500 in some newer
+      Regions), and peak rate times average duration is roughly the number of Lambda
+      instances running at once.
     unit: req/s
     min: 0
     max: 1000000
@@ -4025,6 +5154,149 @@ questions:
       partner SLAs). It shifts the advice on function size and packaging and on SnapStart or
       provisioned concurrency.
     default: false
+
+  - id: result-delivery
+    group: operations
+    kind: single
+    prompt: How does the client get the result of the slow operations?
+    help: >-
+      Whether the caller has to keep its connection open until the work is done, or can get
+      the result another way. Holding a connection for more than a few seconds ties up
+      clients, breaks on flaky mobile networks and meets every timeout on the way (gateway,
+      CDN, proxies); accepting the work and answering later avoids all of them.
+    choices:
+      - id: wait
+        label: It must wait on the connection (the team insists on one synchronous request)
+        help: >-
+          The client cannot change: it sends one request and needs the result in that
+          response. Long requests then need a front door that waits long enough, and the
+          record lists what that requires.
+      - id: poll
+        label: It can poll a status until the result is ready
+        help: >-
+          The API answers 202 with a job id at once; the client asks for the status and
+          fetches the result when it is done.
+      - id: notify
+        label: It wants to be told when the result is ready
+        help: >-
+          The client stays connected over a WebSocket (or registers a callback) and the
+          server pushes the result when it is done.
+      - id: no-preference
+        label: No preference
+        help: Let the advisor pick the pattern that suits the durations and clients.
+    default: no-preference
+    ask-if: {answer: max-duration, gt: 10}
+
+  - id: avg-duration
+    group: operations
+    kind: number
+    prompt: How long does an average request take?
+    help: >-
+      The typical duration in seconds of one request (or of one job, for long work). Average
+      duration times requests per second is roughly how many Lambda instances run at once,
+      and average duration times memory is what Lambda bills. The worst case matters for
+      timeouts; the average matters for concurrency and cost.
+    unit: s
+    min: 0.001
+    max: 86400
+    default: 0.2
+
+  - id: progressive-response
+    group: operations
+    kind: yesno
+    prompt: Is the response produced progressively, so the client gains from seeing it as it comes?
+    help: >-
+      Yes for generated text, long result lists, exports or progress that the client can
+      show while the rest is still being produced. Response streaming sends the first bytes
+      early and lets one response run longer and grow larger than a buffered one.
+    default: false
+    ask-if:
+      any:
+        - {answer: max-duration, gt: 2}
+        - {answer: max-payload, gt: 6}
+
+  - id: server-push
+    group: operations
+    kind: yesno
+    prompt: Must the server push messages to connected clients?
+    help: >-
+      Yes for chat, live dashboards, notifications, collaborative editing or game state:
+      the server sends a message when something happens, without the client asking. Plain
+      request/response APIs cannot do that; a WebSocket API keeps a connection per client
+      open and lets the back end post to it.
+    default: false
+
+  - id: connected-clients
+    group: operations
+    kind: number
+    prompt: How many clients stay connected at a time, on average?
+    help: >-
+      For push over a WebSocket API: the average number of open connections. WebSocket APIs
+      bill every connection minute besides the messages, so this drives the push channel's
+      cost; the monthly requests count the messages.
+    unit: connections
+    min: 0
+    max: 100000000
+    default: 100
+    ask-if:
+      any:
+        - {answer: server-push, equals: true}
+        - {answer: result-delivery, equals: notify}
+
+  - id: monthly-requests
+    group: operations
+    kind: number
+    prompt: How many requests per month, in millions?
+    help: >-
+      All API requests in a month, in millions (browser preflights are counted separately by
+      the advisor). Used only for the cost estimate and the scale findings; a rough figure
+      is fine.
+    unit: M/month
+    min: 0
+    max: 1000000
+    default: 1
+
+  - id: cache-hit-ratio
+    group: operations
+    kind: number
+    prompt: What share of requests could a cache answer, in percent?
+    help: >-
+      For public read traffic where many callers get the same response: the percentage of
+      requests that a CDN (or the REST API cache) could answer without invoking a function.
+      0 when every response is personal or changes on every request.
+    unit: "%"
+    min: 0
+    max: 99
+    default: 0
+    ask-if:
+      any:
+        - {answer: gateway-features, contains: caching}
+        - {answer: own-cdn, equals: true}
+        - {answer: monthly-requests, gte: 100}
+
+  - id: function-memory
+    group: operations
+    kind: number
+    prompt: How much memory do the functions get, in MB?
+    help: >-
+      The memory setting of the API's functions (128 to 10,240 MB). Lambda gives CPU in
+      proportion to memory and bills duration times memory, so it drives the compute part of
+      the cost estimate.
+    unit: MB
+    min: 128
+    max: 10240
+    default: 512
+
+  - id: aws-region
+    group: operations
+    kind: text
+    prompt: Which AWS Region will the API run in?
+    help: >-
+      The Region code, such as us-east-1 or eu-west-1. Some newer Regions start with a lower
+      API Gateway throttle (2,500 instead of 10,000 requests per second). The cost estimate
+      uses us-east-1 prices whatever the Region.
+    default: us-east-1
+    pattern: "^[a-z]{2}(-[a-z]+)+-[0-9]$"
 
   # ------------------------------------------------------------ preferences
   - id: routing-preference
@@ -5335,7 +6607,7 @@ S177,5,6:expect
 m177,13,1:
 S177,14,9:api-count
 S177,25,11:per-service
-@30:<bundled>/api-count.rules.yaml,5720
+@30:<bundled>/api-count.rules.yaml,5927
 m4,1,1:
 S4,1,5:rules
 s5,3,9:
@@ -5533,44 +6805,46 @@ S99,25,4:info
 S99,31,5:title
 S99,38,42:One host name can still front all the APIs
 S100,5,6:reason
-S100,13,298:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:base-path-mapping
-m107,5,6:
-S107,5,2:id
-S107,9,30:api-count.shared-api-ownership
-S108,5,8:decision
-S108,15,9:api-count
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,8:decision
-S111,22,9:api-count
-S111,33,2:is
-S111,37,6:shared
-m112,11,2:
-S112,12,5:count
-S112,19,8:services
-S112,29,2:gt
-I112,33,1:1
-S113,5,7:finding
-m113,14,2:
-S113,15,8:severity
-S113,25,4:info
-S113,31,5:title
-S113,38,28:A shared API needs one owner
-S114,5,6:reason
-S114,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
-S119,5,5:facts
-s119,12,1:
-S119,13,19:rest-per-api-quotas
-@29:<bundled>/api-type.cases.yaml,8833
+S100,13,453:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs; a domain of REST APIs only can also route by header with routing rules. Choose its IP address type too: IPv4, the default, or dual-stack for IPv6 clients.
+S107,5,5:facts
+s107,12,3:
+S107,13,17:base-path-mapping
+S107,32,13:routing-rules
+S107,47,15:ip-address-type
+m109,5,6:
+S109,5,2:id
+S109,9,30:api-count.shared-api-ownership
+S110,5,8:decision
+S110,15,9:api-count
+S111,5,4:when
+m112,7,1:
+S112,7,3:all
+s113,9,2:
+m113,11,2:
+S113,12,8:decision
+S113,22,9:api-count
+S113,33,2:is
+S113,37,6:shared
+m114,11,2:
+S114,12,5:count
+S114,19,8:services
+S114,29,2:gt
+I114,33,1:1
+S115,5,7:finding
+m115,14,2:
+S115,15,8:severity
+S115,25,4:info
+S115,31,5:title
+S115,38,28:A shared API needs one owner
+S116,5,6:reason
+S116,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
+S121,5,5:facts
+s121,12,1:
+S121,13,19:rest-per-api-quotas
+@29:<bundled>/api-type.cases.yaml,9665
 m4,1,1:
 S4,1,5:cases
-s5,3,19:
+s5,3,21:
 m5,5,5:
 S5,5,4:name
 S5,11,63:defaults - a browser app with no special needs gets an HTTP API
@@ -5580,7 +6854,7 @@ S7,5,5:fires
 s7,12,1:
 S7,13,24:api-type.http-is-cheaper
 S8,5,9:not-fires
-s9,7,17:
+s9,7,16:
 S9,9,30:api-type.usage-plans-need-rest
 S10,9,27:api-type.api-keys-need-rest
 S11,9,38:api-type.request-validation-needs-rest
@@ -5596,397 +6870,442 @@ S20,9,36:api-type.mapping-templates-need-rest
 S21,9,27:api-type.private-needs-rest
 S22,9,35:api-type.long-requests-exclude-http
 S23,9,34:api-type.worldwide-edge-needs-rest
-S24,9,27:api-type.native-jwt-on-http
-S25,9,31:api-type.consider-function-urls
-S26,5,6:expect
-m26,13,1:
-S26,14,8:api-type
-S26,24,4:http
-m28,5,5:
-S28,5,4:name
-S28,11,52:partner API with API keys and usage plans needs REST
-S29,5,7:answers
-m30,7,3:
-S30,7,9:consumers
-s30,18,1:
-S30,19,8:partners
-S31,7,15:auth-mechanisms
-s31,24,1:
-S31,25,8:api-keys
-S32,7,16:gateway-features
-s32,25,1:
-S32,26,11:usage-plans
-S33,5,5:fires
-s33,12,2:
-S33,13,30:api-type.usage-plans-need-rest
-S33,45,27:api-type.api-keys-need-rest
-S34,5,9:not-fires
-s34,16,2:
-S34,17,24:api-type.http-is-cheaper
-S34,43,27:api-type.native-jwt-on-http
-S35,5,6:expect
-m35,13,1:
-S35,14,8:api-type
-S35,24,4:rest
-m37,5,5:
-S37,5,4:name
-S37,11,39:API keys alone are enough to force REST
-S38,5,7:answers
-m39,7,2:
-S39,7,9:consumers
-s39,18,1:
-S39,19,8:partners
-S40,7,15:auth-mechanisms
-s40,24,1:
-S40,25,8:api-keys
-S41,5,5:fires
-s41,12,1:
-S41,13,27:api-type.api-keys-need-rest
-S42,5,9:not-fires
-s42,16,2:
-S42,17,30:api-type.usage-plans-need-rest
-S42,49,24:api-type.http-is-cheaper
-S43,5,6:expect
-m43,13,1:
-S43,14,8:api-type
-S43,24,4:rest
-m45,5,5:
-S45,5,4:name
-S45,11,40:gateway validation and caching need REST
-S46,5,7:answers
-m47,7,1:
-S47,7,16:gateway-features
-s47,25,2:
-S47,26,18:request-validation
-S47,46,7:caching
-S48,5,5:fires
-s48,12,2:
-S48,13,38:api-type.request-validation-needs-rest
-S48,53,27:api-type.caching-needs-rest
-S49,5,9:not-fires
-s49,16,2:
-S49,17,24:api-type.http-is-cheaper
-S49,43,30:api-type.usage-plans-need-rest
-S50,5,6:expect
-m50,13,1:
-S50,14,8:api-type
-S50,24,4:rest
-m52,5,5:
-S52,5,4:name
-S52,11,43:WAF without a CDN of your own requires REST
-S53,5,7:answers
-m54,7,1:
-S54,7,16:gateway-features
-s54,25,1:
-S54,26,3:waf
-S55,5,5:fires
-s55,12,1:
-S55,13,23:api-type.waf-needs-rest
-S56,5,9:not-fires
-s56,16,2:
-S56,17,27:api-type.waf-behind-own-cdn
-S56,46,24:api-type.http-is-cheaper
-S57,5,6:expect
-m57,13,1:
-S57,14,8:api-type
-S57,24,4:rest
-m59,5,5:
-S59,5,4:name
-S59,11,44:WAF behind your own CDN only recommends REST
-S60,5,7:answers
-m61,7,2:
-S61,7,16:gateway-features
-s61,25,1:
-S61,26,3:waf
-S62,7,7:own-cdn
-B62,16,4:true
-S63,5,5:fires
-s63,12,1:
-S63,13,27:api-type.waf-behind-own-cdn
-S64,5,9:not-fires
-s64,16,2:
-S64,17,23:api-type.waf-needs-rest
-S64,42,24:api-type.http-is-cheaper
-S65,5,6:expect
-m65,13,1:
-S65,14,8:api-type
-S65,24,4:rest
-m67,5,5:
-S67,5,4:name
-S67,11,46:generated SDKs and a resource policy need REST
-S68,5,7:answers
-m69,7,2:
-S69,7,9:consumers
-s69,18,2:
-S69,19,8:partners
-S69,29,15:same-region-aws
-S70,7,16:gateway-features
-s70,25,2:
-S70,26,14:sdk-generation
-S70,42,15:resource-policy
-S71,5,5:fires
-s71,12,2:
-S71,13,34:api-type.sdk-generation-needs-rest
-S71,49,35:api-type.resource-policy-needs-rest
-S72,5,9:not-fires
-s72,16,2:
-S72,17,24:api-type.http-is-cheaper
-S72,43,27:api-type.caching-needs-rest
-S73,5,6:expect
-m73,13,1:
-S73,14,8:api-type
-S73,24,4:rest
-m75,5,5:
-S75,5,4:name
-S75,11,56:streaming, gateway tracing and canary releases need REST
-S76,5,7:answers
-m77,7,1:
-S77,7,16:gateway-features
-s77,25,3:
-S77,26,18:response-streaming
-S77,46,12:xray-tracing
-S77,60,6:canary
-S78,5,5:fires
-s78,12,3:
-S78,13,29:api-type.streaming-needs-rest
-S78,44,24:api-type.xray-needs-rest
-S78,70,26:api-type.canary-needs-rest
-S79,5,9:not-fires
-s79,16,2:
-S79,17,24:api-type.http-is-cheaper
-S79,43,23:api-type.waf-needs-rest
-S80,5,6:expect
-m80,13,1:
-S80,14,8:api-type
-S80,24,4:rest
-m82,5,5:
-S82,5,4:name
-S82,11,27:mapping templates need REST
-S83,5,7:answers
-m84,7,1:
-S84,7,22:request-transformation
-B84,31,4:true
-S85,5,5:fires
-s85,12,1:
-S85,13,36:api-type.mapping-templates-need-rest
-S86,5,9:not-fires
-s86,16,2:
-S86,17,24:api-type.http-is-cheaper
-S86,43,27:api-type.private-needs-rest
-S87,5,6:expect
-m87,13,1:
-S87,14,8:api-type
-S87,24,4:rest
-m89,5,5:
-S89,5,4:name
-S89,11,48:callers only inside VPCs need a private REST API
-S90,5,7:answers
-m91,7,1:
-S91,7,9:consumers
-s91,18,1:
-S91,19,8:vpc-only
-S92,5,5:fires
-s92,12,1:
-S92,13,27:api-type.private-needs-rest
-S93,5,9:not-fires
-s93,16,2:
-S93,17,24:api-type.http-is-cheaper
-S93,43,34:api-type.worldwide-edge-needs-rest
-S94,5,6:expect
-m94,13,1:
-S94,14,8:api-type
-S94,24,4:rest
-m96,5,5:
-S96,5,4:name
-S96,11,68:VPC callers and internet callers together do not force a private API
-S97,5,7:answers
-m98,7,1:
-S98,7,9:consumers
-s98,18,2:
-S98,19,8:vpc-only
-S98,29,7:browser
-S99,5,5:fires
-s99,12,1:
-S99,13,24:api-type.http-is-cheaper
-S100,5,9:not-fires
-s100,16,1:
-S100,17,27:api-type.private-needs-rest
-S101,5,6:expect
-m101,13,1:
-S101,14,8:api-type
-S101,24,4:http
-m103,5,5:
-S103,5,4:name
-S103,11,62:a 60-second request rules out HTTP and suggests a function URL
-S104,5,7:answers
-m105,7,3:
-S105,7,9:consumers
-s105,18,1:
-S105,19,16:external-servers
-S106,7,15:auth-mechanisms
-s106,24,1:
-S106,25,3:iam
-S107,7,12:max-duration
-I107,21,2:60
+S24,9,35:api-type.streaming-model-needs-rest
+S25,5,6:expect
+m25,13,1:
+S25,14,8:api-type
+S25,24,4:http
+m27,5,5:
+S27,5,4:name
+S27,11,52:partner API with API keys and usage plans needs REST
+S28,5,7:answers
+m29,7,3:
+S29,7,9:consumers
+s29,18,1:
+S29,19,8:partners
+S30,7,15:auth-mechanisms
+s30,24,1:
+S30,25,8:api-keys
+S31,7,16:gateway-features
+s31,25,1:
+S31,26,11:usage-plans
+S32,5,5:fires
+s32,12,2:
+S32,13,30:api-type.usage-plans-need-rest
+S32,45,27:api-type.api-keys-need-rest
+S33,5,9:not-fires
+s33,16,1:
+S33,17,24:api-type.http-is-cheaper
+S34,5,6:expect
+m34,13,1:
+S34,14,8:api-type
+S34,24,4:rest
+m36,5,5:
+S36,5,4:name
+S36,11,39:API keys alone are enough to force REST
+S37,5,7:answers
+m38,7,2:
+S38,7,9:consumers
+s38,18,1:
+S38,19,8:partners
+S39,7,15:auth-mechanisms
+s39,24,1:
+S39,25,8:api-keys
+S40,5,5:fires
+s40,12,1:
+S40,13,27:api-type.api-keys-need-rest
+S41,5,9:not-fires
+s41,16,2:
+S41,17,30:api-type.usage-plans-need-rest
+S41,49,24:api-type.http-is-cheaper
+S42,5,6:expect
+m42,13,1:
+S42,14,8:api-type
+S42,24,4:rest
+m44,5,5:
+S44,5,4:name
+S44,11,40:gateway validation and caching need REST
+S45,5,7:answers
+m46,7,1:
+S46,7,16:gateway-features
+s46,25,2:
+S46,26,18:request-validation
+S46,46,7:caching
+S47,5,5:fires
+s47,12,2:
+S47,13,38:api-type.request-validation-needs-rest
+S47,53,27:api-type.caching-needs-rest
+S48,5,9:not-fires
+s48,16,2:
+S48,17,24:api-type.http-is-cheaper
+S48,43,30:api-type.usage-plans-need-rest
+S49,5,6:expect
+m49,13,1:
+S49,14,8:api-type
+S49,24,4:rest
+m51,5,5:
+S51,5,4:name
+S51,11,43:WAF without a CDN of your own requires REST
+S52,5,7:answers
+m53,7,1:
+S53,7,16:gateway-features
+s53,25,1:
+S53,26,3:waf
+S54,5,5:fires
+s54,12,1:
+S54,13,23:api-type.waf-needs-rest
+S55,5,9:not-fires
+s55,16,2:
+S55,17,27:api-type.waf-behind-own-cdn
+S55,46,24:api-type.http-is-cheaper
+S56,5,6:expect
+m56,13,1:
+S56,14,8:api-type
+S56,24,4:rest
+m58,5,5:
+S58,5,4:name
+S58,11,44:WAF behind your own CDN only recommends REST
+S59,5,7:answers
+m60,7,2:
+S60,7,16:gateway-features
+s60,25,1:
+S60,26,3:waf
+S61,7,7:own-cdn
+B61,16,4:true
+S62,5,5:fires
+s62,12,1:
+S62,13,27:api-type.waf-behind-own-cdn
+S63,5,9:not-fires
+s63,16,2:
+S63,17,23:api-type.waf-needs-rest
+S63,42,24:api-type.http-is-cheaper
+S64,5,6:expect
+m64,13,1:
+S64,14,8:api-type
+S64,24,4:rest
+m66,5,5:
+S66,5,4:name
+S66,11,46:generated SDKs and a resource policy need REST
+S67,5,7:answers
+m68,7,2:
+S68,7,9:consumers
+s68,18,2:
+S68,19,8:partners
+S68,29,15:same-region-aws
+S69,7,16:gateway-features
+s69,25,2:
+S69,26,14:sdk-generation
+S69,42,15:resource-policy
+S70,5,5:fires
+s70,12,2:
+S70,13,34:api-type.sdk-generation-needs-rest
+S70,49,35:api-type.resource-policy-needs-rest
+S71,5,9:not-fires
+s71,16,2:
+S71,17,24:api-type.http-is-cheaper
+S71,43,27:api-type.caching-needs-rest
+S72,5,6:expect
+m72,13,1:
+S72,14,8:api-type
+S72,24,4:rest
+m74,5,5:
+S74,5,4:name
+S74,11,56:streaming, gateway tracing and canary releases need REST
+S75,5,7:answers
+m76,7,1:
+S76,7,16:gateway-features
+s76,25,3:
+S76,26,18:response-streaming
+S76,46,12:xray-tracing
+S76,60,6:canary
+S77,5,5:fires
+s77,12,3:
+S77,13,29:api-type.streaming-needs-rest
+S77,44,24:api-type.xray-needs-rest
+S77,70,26:api-type.canary-needs-rest
+S78,5,9:not-fires
+s78,16,2:
+S78,17,24:api-type.http-is-cheaper
+S78,43,23:api-type.waf-needs-rest
+S79,5,6:expect
+m79,13,1:
+S79,14,8:api-type
+S79,24,4:rest
+m81,5,5:
+S81,5,4:name
+S81,11,27:mapping templates need REST
+S82,5,7:answers
+m83,7,1:
+S83,7,22:request-transformation
+B83,31,4:true
+S84,5,5:fires
+s84,12,1:
+S84,13,36:api-type.mapping-templates-need-rest
+S85,5,9:not-fires
+s85,16,2:
+S85,17,24:api-type.http-is-cheaper
+S85,43,27:api-type.private-needs-rest
+S86,5,6:expect
+m86,13,1:
+S86,14,8:api-type
+S86,24,4:rest
+m88,5,5:
+S88,5,4:name
+S88,11,48:callers only inside VPCs need a private REST API
+S89,5,7:answers
+m90,7,1:
+S90,7,9:consumers
+s90,18,1:
+S90,19,8:vpc-only
+S91,5,5:fires
+s91,12,1:
+S91,13,27:api-type.private-needs-rest
+S92,5,9:not-fires
+s92,16,2:
+S92,17,24:api-type.http-is-cheaper
+S92,43,34:api-type.worldwide-edge-needs-rest
+S93,5,6:expect
+m93,13,1:
+S93,14,8:api-type
+S93,24,4:rest
+m95,5,5:
+S95,5,4:name
+S95,11,68:VPC callers and internet callers together do not force a private API
+S96,5,7:answers
+m97,7,1:
+S97,7,9:consumers
+s97,18,2:
+S97,19,8:vpc-only
+S97,29,7:browser
+S98,5,5:fires
+s98,12,1:
+S98,13,24:api-type.http-is-cheaper
+S99,5,9:not-fires
+s99,16,1:
+S99,17,27:api-type.private-needs-rest
+S100,5,6:expect
+m100,13,1:
+S100,14,8:api-type
+S100,24,4:http
+m102,5,5:
+S102,5,4:name
+S102,11,60:a client that waits 60 seconds on the request rules out HTTP
+S103,5,7:answers
+m104,7,4:
+S104,7,9:consumers
+s104,18,1:
+S104,19,16:external-servers
+S105,7,15:auth-mechanisms
+s105,24,1:
+S105,25,3:iam
+S106,7,12:max-duration
+I106,21,2:60
+S107,7,15:result-delivery
+S107,24,4:wait
 S108,5,5:fires
-s108,12,2:
+s108,12,1:
 S108,13,35:api-type.long-requests-exclude-http
-S108,50,31:api-type.consider-function-urls
 S109,5,9:not-fires
 s109,16,1:
 S109,17,24:api-type.http-is-cheaper
 S110,5,6:expect
-m110,13,1:
-S110,14,8:api-type
-S110,24,4:rest
+m110,13,2:
+S110,14,17:interaction-model
+S110,33,11:synchronous
+S110,46,8:api-type
+S110,56,4:rest
 m112,5,5:
 S112,5,4:name
-S112,11,63:long requests with Cognito users are no case for a function URL
+S112,11,64:a 60-second job that the client polls keeps the cheaper HTTP API
 S113,5,7:answers
-m114,7,2:
-S114,7,15:auth-mechanisms
-s114,24,1:
-S114,25,7:cognito
-S115,7,12:max-duration
-I115,21,3:120
-S116,5,5:fires
-s116,12,1:
-S116,13,35:api-type.long-requests-exclude-http
-S117,5,9:not-fires
-s117,16,3:
-S117,17,31:api-type.consider-function-urls
-S117,50,27:api-type.native-jwt-on-http
-S117,79,24:api-type.http-is-cheaper
-S118,5,6:expect
-m118,13,1:
-S118,14,8:api-type
-S118,24,4:rest
-m120,5,5:
-S120,5,4:name
-S120,11,42:a 29-second request still fits an HTTP API
-S121,5,7:answers
-m122,7,1:
-S122,7,12:max-duration
-I122,21,2:29
-S123,5,5:fires
-s123,12,1:
-S123,13,24:api-type.http-is-cheaper
-S124,5,9:not-fires
-s124,16,2:
-S124,17,35:api-type.long-requests-exclude-http
-S124,54,31:api-type.consider-function-urls
-S125,5,6:expect
-m125,13,1:
-S125,14,8:api-type
-S125,24,4:http
-m127,5,5:
-S127,5,4:name
-S127,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
-S128,5,7:answers
-m129,7,2:
-S129,7,9:consumers
-s129,18,1:
-S129,19,6:mobile
-S130,7,14:user-geography
-S130,23,9:worldwide
-S131,5,5:fires
-s131,12,2:
-S131,13,34:api-type.worldwide-edge-needs-rest
-S131,49,24:api-type.http-is-cheaper
-S132,5,9:not-fires
-s132,16,1:
-S132,17,27:api-type.native-jwt-on-http
-S133,5,6:expect
-m133,13,1:
-S133,14,8:api-type
-S133,24,4:http
-m135,5,5:
-S135,5,4:name
-S135,11,52:worldwide users behind your own CDN do not need edge
-S136,5,7:answers
-m137,7,3:
-S137,7,9:consumers
-s137,18,1:
-S137,19,6:mobile
-S138,7,14:user-geography
-S138,23,9:worldwide
-S139,7,7:own-cdn
-B139,16,4:true
-S140,5,5:fires
-s140,12,1:
-S140,13,24:api-type.http-is-cheaper
-S141,5,9:not-fires
-s141,16,1:
-S141,17,34:api-type.worldwide-edge-needs-rest
-S142,5,6:expect
-m142,13,1:
-S142,14,8:api-type
-S142,24,4:http
-m144,5,5:
-S144,5,4:name
-S144,11,57:worldwide setting is ignored when only AWS workloads call
-S145,5,7:answers
-m146,7,2:
-S146,7,9:consumers
-s146,18,1:
-S146,19,15:same-region-aws
-S147,7,14:user-geography
-S147,23,9:worldwide
-S148,5,5:fires
-s148,12,1:
-S148,13,24:api-type.http-is-cheaper
-S149,5,9:not-fires
-s149,16,1:
-S149,17,34:api-type.worldwide-edge-needs-rest
-S150,5,6:expect
-m150,13,1:
-S150,14,8:api-type
-S150,24,4:http
-m152,5,5:
-S152,5,4:name
-S152,11,44:Cognito users favour the HTTP JWT authorizer
-S153,5,7:answers
-m154,7,1:
-S154,7,15:auth-mechanisms
-s154,24,1:
-S154,25,7:cognito
-S155,5,5:fires
-s155,12,2:
-S155,13,27:api-type.native-jwt-on-http
-S155,42,24:api-type.http-is-cheaper
-S156,5,9:not-fires
-s156,16,1:
-S156,17,27:api-type.api-keys-need-rest
-S157,5,6:expect
-m157,13,1:
-S157,14,8:api-type
-S157,24,4:http
-m159,5,5:
-S159,5,4:name
-S159,11,38:OIDC users with a cache still get REST
-S160,5,7:answers
-m161,7,2:
-S161,7,15:auth-mechanisms
-s161,24,1:
-S161,25,4:oidc
-S162,7,16:gateway-features
-s162,25,1:
-S162,26,7:caching
-S163,5,5:fires
-s163,12,1:
-S163,13,27:api-type.caching-needs-rest
-S164,5,9:not-fires
-s164,16,2:
-S164,17,27:api-type.native-jwt-on-http
-S164,46,24:api-type.http-is-cheaper
-S165,5,6:expect
-m165,13,1:
-S165,14,8:api-type
-S165,24,4:rest
-@29:<bundled>/api-type.rules.yaml,10977
+m114,7,3:
+S114,7,9:consumers
+s114,18,1:
+S114,19,16:external-servers
+S115,7,15:auth-mechanisms
+s115,24,1:
+S115,25,3:iam
+S116,7,12:max-duration
+I116,21,2:60
+S117,5,5:fires
+s117,12,1:
+S117,13,24:api-type.http-is-cheaper
+S118,5,9:not-fires
+s118,16,1:
+S118,17,35:api-type.long-requests-exclude-http
+S119,5,6:expect
+m119,13,2:
+S119,14,17:interaction-model
+S119,33,9:async-job
+S119,44,8:api-type
+S119,54,4:http
+m121,5,5:
+S121,5,4:name
+S121,11,36:a streamed response needs a REST API
+S122,5,7:answers
+m123,7,2:
+S123,7,12:max-duration
+I123,21,2:20
+S124,7,20:progressive-response
+B124,29,4:true
+S125,5,5:fires
+s125,12,1:
+S125,13,35:api-type.streaming-model-needs-rest
+S126,5,9:not-fires
+s126,16,2:
+S126,17,29:api-type.streaming-needs-rest
+S126,48,24:api-type.http-is-cheaper
+S127,5,6:expect
+m127,13,2:
+S127,14,17:interaction-model
+S127,33,9:streaming
+S127,44,8:api-type
+S127,54,4:rest
+m129,5,5:
+S129,5,4:name
+S129,11,53:Cognito users waiting two minutes still rule out HTTP
+S130,5,7:answers
+m131,7,3:
+S131,7,15:auth-mechanisms
+s131,24,1:
+S131,25,7:cognito
+S132,7,12:max-duration
+I132,21,3:120
+S133,7,15:result-delivery
+S133,24,4:wait
+S134,5,5:fires
+s134,12,1:
+S134,13,35:api-type.long-requests-exclude-http
+S135,5,9:not-fires
+s135,16,1:
+S135,17,24:api-type.http-is-cheaper
+S136,5,6:expect
+m136,13,1:
+S136,14,8:api-type
+S136,24,4:rest
+m138,5,5:
+S138,5,4:name
+S138,11,42:a 29-second request still fits an HTTP API
+S139,5,7:answers
+m140,7,1:
+S140,7,12:max-duration
+I140,21,2:29
+S141,5,5:fires
+s141,12,1:
+S141,13,24:api-type.http-is-cheaper
+S142,5,9:not-fires
+s142,16,1:
+S142,17,35:api-type.long-requests-exclude-http
+S143,5,6:expect
+m143,13,1:
+S143,14,8:api-type
+S143,24,4:http
+m145,5,5:
+S145,5,4:name
+S145,11,63:worldwide mobile users lean to edge but HTTP still wins on cost
+S146,5,7:answers
+m147,7,2:
+S147,7,9:consumers
+s147,18,1:
+S147,19,6:mobile
+S148,7,14:user-geography
+S148,23,9:worldwide
+S149,5,5:fires
+s149,12,2:
+S149,13,34:api-type.worldwide-edge-needs-rest
+S149,49,24:api-type.http-is-cheaper
+S150,5,9:not-fires
+s150,16,1:
+S150,17,27:api-type.caching-needs-rest
+S151,5,6:expect
+m151,13,1:
+S151,14,8:api-type
+S151,24,4:http
+m153,5,5:
+S153,5,4:name
+S153,11,52:worldwide users behind your own CDN do not need edge
+S154,5,7:answers
+m155,7,3:
+S155,7,9:consumers
+s155,18,1:
+S155,19,6:mobile
+S156,7,14:user-geography
+S156,23,9:worldwide
+S157,7,7:own-cdn
+B157,16,4:true
+S158,5,5:fires
+s158,12,1:
+S158,13,24:api-type.http-is-cheaper
+S159,5,9:not-fires
+s159,16,1:
+S159,17,34:api-type.worldwide-edge-needs-rest
+S160,5,6:expect
+m160,13,1:
+S160,14,8:api-type
+S160,24,4:http
+m162,5,5:
+S162,5,4:name
+S162,11,57:worldwide setting is ignored when only AWS workloads call
+S163,5,7:answers
+m164,7,2:
+S164,7,9:consumers
+s164,18,1:
+S164,19,15:same-region-aws
+S165,7,14:user-geography
+S165,23,9:worldwide
+S166,5,5:fires
+s166,12,1:
+S166,13,24:api-type.http-is-cheaper
+S167,5,9:not-fires
+s167,16,1:
+S167,17,34:api-type.worldwide-edge-needs-rest
+S168,5,6:expect
+m168,13,1:
+S168,14,8:api-type
+S168,24,4:http
+m170,5,5:
+S170,5,4:name
+S170,11,82:Cognito users alone do not tip the API type (both products validate JWTs natively)
+S171,5,7:answers
+m172,7,1:
+S172,7,15:auth-mechanisms
+s172,24,1:
+S172,25,7:cognito
+S173,5,5:fires
+s173,12,1:
+S173,13,24:api-type.http-is-cheaper
+S174,5,9:not-fires
+s174,16,1:
+S174,17,27:api-type.api-keys-need-rest
+S175,5,6:expect
+m175,13,1:
+S175,14,8:api-type
+S175,24,4:http
+m177,5,5:
+S177,5,4:name
+S177,11,38:OIDC users with a cache still get REST
+S178,5,7:answers
+m179,7,2:
+S179,7,15:auth-mechanisms
+s179,24,1:
+S179,25,4:oidc
+S180,7,16:gateway-features
+s180,25,1:
+S180,26,7:caching
+S181,5,5:fires
+s181,12,1:
+S181,13,27:api-type.caching-needs-rest
+S182,5,9:not-fires
+s182,16,1:
+S182,17,24:api-type.http-is-cheaper
+S183,5,6:expect
+m183,13,1:
+S183,14,8:api-type
+S183,24,4:rest
+@29:<bundled>/api-type.rules.yaml,9631
 m3,1,1:
 S3,1,5:rules
-s4,3,18:
+s4,3,17:
 m4,5,7:
 S4,5,2:id
 S4,9,30:api-type.usage-plans-need-rest
@@ -6162,43 +7481,43 @@ S90,13,18:rest-only-features
 S90,33,17:iam-cross-account
 m92,5,6:
 S92,5,2:id
-S92,9,29:api-type.streaming-needs-rest
+S92,9,35:api-type.streaming-model-needs-rest
 S93,5,8:decision
 S93,15,8:api-type
 S94,5,4:when
 m94,11,2:
-S94,12,6:answer
-S94,20,16:gateway-features
-S94,38,8:contains
-S94,48,18:response-streaming
+S94,12,8:decision
+S94,22,17:interaction-model
+S94,41,2:is
+S94,45,9:streaming
 S95,5,7:require
 S95,14,4:rest
 S96,5,6:reason
-S96,13,88:Response streaming is available on REST APIs (since November 2025) and not on HTTP APIs.
-S98,5,5:facts
-s98,12,1:
-S98,13,23:response-streaming-rest
-m100,5,6:
-S100,5,2:id
-S100,9,24:api-type.xray-needs-rest
-S101,5,8:decision
-S101,15,8:api-type
-S102,5,4:when
-m102,11,2:
-S102,12,6:answer
-S102,20,16:gateway-features
-S102,38,8:contains
-S102,48,12:xray-tracing
-S103,5,7:require
-S103,14,4:rest
-S104,5,6:reason
-S104,13,154:Only REST APIs add the gateway itself to X-Ray traces. With an HTTP API the functions can still be traced, but the time spent in the gateway is not shown.
+S96,13,145:The interaction model streams responses, and of the two API Gateway products only REST APIs can stream (proxy integrations, since November 2025).
+S99,5,5:facts
+s99,12,1:
+S99,13,23:response-streaming-rest
+m101,5,6:
+S101,5,2:id
+S101,9,29:api-type.streaming-needs-rest
+S102,5,8:decision
+S102,15,8:api-type
+S103,5,4:when
+m103,11,2:
+S103,12,6:answer
+S103,20,16:gateway-features
+S103,38,8:contains
+S103,48,18:response-streaming
+S104,5,7:require
+S104,14,4:rest
+S105,5,6:reason
+S105,13,88:Response streaming is available on REST APIs (since November 2025) and not on HTTP APIs.
 S107,5,5:facts
 s107,12,1:
-S107,13,18:rest-only-features
-m109,5,7:
+S107,13,23:response-streaming-rest
+m109,5,6:
 S109,5,2:id
-S109,9,26:api-type.canary-needs-rest
+S109,9,24:api-type.xray-needs-rest
 S110,5,8:decision
 S110,15,8:api-type
 S111,5,4:when
@@ -6206,211 +7525,154 @@ m111,11,2:
 S111,12,6:answer
 S111,20,16:gateway-features
 S111,38,8:contains
-S111,48,6:canary
+S111,48,12:xray-tracing
 S112,5,7:require
 S112,14,4:rest
 S113,5,6:reason
-S113,13,103:Canary settings on a stage, which send a share of traffic to a new deployment, exist only on REST APIs.
-S116,5,8:tradeoff
-S116,15,137:Weighted Lambda aliases (for example with CodeDeploy) shift traffic between function versions on either API type and may be all you need.
-S119,5,5:facts
-s119,12,1:
-S119,13,18:rest-only-features
-m121,5,6:
-S121,5,2:id
-S121,9,36:api-type.mapping-templates-need-rest
-S122,5,8:decision
-S122,15,8:api-type
-S123,5,4:when
-m123,11,2:
-S123,12,6:answer
-S123,20,22:request-transformation
-S123,44,6:equals
-B123,52,4:true
-S124,5,7:require
-S124,14,4:rest
-S125,5,6:reason
-S125,13,199:Reshaping request and response bodies at the gateway needs mapping templates, which only REST APIs with custom integrations have. HTTP APIs can only rename or add headers, query parameters and paths.
-S129,5,5:facts
-s129,12,2:
-S129,13,28:custom-integration-rest-only
-S129,43,18:rest-only-features
-m131,5,6:
-S131,5,2:id
-S131,9,27:api-type.private-needs-rest
-S132,5,8:decision
-S132,15,8:api-type
-S133,5,4:when
-m133,11,1:
-S133,12,3:ref
-S133,17,16:only-vpc-clients
-S134,5,7:require
-S134,14,4:rest
-S135,5,6:reason
-S135,13,140:Your callers are inside VPCs without internet access, and only REST APIs have private endpoints reachable through an interface VPC endpoint.
+S113,13,154:Only REST APIs add the gateway itself to X-Ray traces. With an HTTP API the functions can still be traced, but the time spent in the gateway is not shown.
+S116,5,5:facts
+s116,12,1:
+S116,13,18:rest-only-features
+m118,5,7:
+S118,5,2:id
+S118,9,26:api-type.canary-needs-rest
+S119,5,8:decision
+S119,15,8:api-type
+S120,5,4:when
+m120,11,2:
+S120,12,6:answer
+S120,20,16:gateway-features
+S120,38,8:contains
+S120,48,6:canary
+S121,5,7:require
+S121,14,4:rest
+S122,5,6:reason
+S122,13,103:Canary settings on a stage, which send a share of traffic to a new deployment, exist only on REST APIs.
+S125,5,8:tradeoff
+S125,15,137:Weighted Lambda aliases (for example with CodeDeploy) shift traffic between function versions on either API type and may be all you need.
+S128,5,5:facts
+s128,12,1:
+S128,13,18:rest-only-features
+m130,5,6:
+S130,5,2:id
+S130,9,36:api-type.mapping-templates-need-rest
+S131,5,8:decision
+S131,15,8:api-type
+S132,5,4:when
+m132,11,2:
+S132,12,6:answer
+S132,20,22:request-transformation
+S132,44,6:equals
+B132,52,4:true
+S133,5,7:require
+S133,14,4:rest
+S134,5,6:reason
+S134,13,199:Reshaping request and response bodies at the gateway needs mapping templates, which only REST APIs with custom integrations have. HTTP APIs can only rename or add headers, query parameters and paths.
 S138,5,5:facts
 s138,12,2:
-S138,13,14:endpoint-types
-S138,29,24:private-via-vpc-endpoint
-m140,5,7:
+S138,13,28:custom-integration-rest-only
+S138,43,18:rest-only-features
+m140,5,6:
 S140,5,2:id
-S140,9,35:api-type.long-requests-exclude-http
+S140,9,27:api-type.private-needs-rest
 S141,5,8:decision
 S141,15,8:api-type
 S142,5,4:when
-m142,11,2:
-S142,12,6:answer
-S142,20,12:max-duration
-S142,34,2:gt
-I142,38,2:30
-S143,5,7:exclude
-S143,14,4:http
+m142,11,1:
+S142,12,3:ref
+S142,17,16:only-vpc-clients
+S143,5,7:require
+S143,14,4:rest
 S144,5,6:reason
-S144,13,179:Requests longer than 30 seconds cannot pass through an HTTP API: its 30-second integration timeout is fixed. A regional or private REST API can wait longer after a quota increase.
-S148,5,8:tradeoff
-S148,15,84:Consider making long operations asynchronous instead of holding the connection open.
-S150,5,5:facts
-s150,12,2:
-S150,13,16:http-timeout-30s
-S150,31,21:rest-timeout-raisable
-m152,5,8:
-S152,5,2:id
-S152,9,34:api-type.worldwide-edge-needs-rest
-S153,5,8:decision
-S153,15,8:api-type
-S154,5,4:when
-m155,7,1:
-S155,7,3:all
-s156,9,2:
-m156,11,1:
-S156,12,3:ref
-S156,17,15:worldwide-users
-m157,11,2:
-S157,12,6:answer
-S157,20,7:own-cdn
-S157,29,6:equals
-B157,37,5:false
-S158,5,9:recommend
-S158,16,4:rest
-S159,5,8:strength
-S159,15,4:weak
-S160,5,6:reason
-S160,13,134:Callers are spread around the world, and only REST APIs offer an edge-optimized endpoint that brings the TLS handshake closer to them.
-S163,5,8:tradeoff
-S163,15,125:A regional HTTP API behind a CloudFront distribution gives the same benefit at a lower request price, with a CDN you control.
-S166,5,5:facts
-s166,12,2:
-S166,13,14:endpoint-types
-S166,29,19:edge-via-cloudfront
-m168,5,8:
-S168,5,2:id
-S168,9,24:api-type.http-is-cheaper
-S169,5,8:decision
-S169,15,8:api-type
-S170,5,4:when
-m170,11,1:
-S170,12,3:not
-m170,17,1:
-S170,18,3:ref
-S170,23,23:needs-rest-only-feature
+S144,13,140:Your callers are inside VPCs without internet access, and only REST APIs have private endpoints reachable through an interface VPC endpoint.
+S147,5,5:facts
+s147,12,2:
+S147,13,14:endpoint-types
+S147,29,24:private-via-vpc-endpoint
+m149,5,7:
+S149,5,2:id
+S149,9,35:api-type.long-requests-exclude-http
+S150,5,8:decision
+S150,15,8:api-type
+S151,5,4:when
+m152,7,1:
+S152,7,3:all
+s153,9,2:
+m153,11,2:
+S153,12,6:answer
+S153,20,12:max-duration
+S153,34,2:gt
+I153,38,2:30
+m154,11,1:
+S154,12,3:ref
+S154,17,16:synchronous-wait
+S155,5,7:exclude
+S155,14,4:http
+S156,5,6:reason
+S156,13,200:Clients wait on the connection for more than 30 seconds, which an HTTP API cannot do: its 30-second integration timeout is fixed. A regional or private REST API can wait longer after a quota increase.
+S160,5,8:tradeoff
+S160,15,109:The interaction-model decision explains why an asynchronous job or a stream would avoid the limit altogether.
+S163,5,5:facts
+s163,12,2:
+S163,13,16:http-timeout-30s
+S163,31,21:rest-timeout-raisable
+m165,5,8:
+S165,5,2:id
+S165,9,34:api-type.worldwide-edge-needs-rest
+S166,5,8:decision
+S166,15,8:api-type
+S167,5,4:when
+m168,7,1:
+S168,7,3:all
+s169,9,2:
+m169,11,1:
+S169,12,3:ref
+S169,17,15:worldwide-users
+m170,11,2:
+S170,12,6:answer
+S170,20,7:own-cdn
+S170,29,6:equals
+B170,37,5:false
 S171,5,9:recommend
-S171,16,4:http
+S171,16,4:rest
 S172,5,8:strength
-S172,15,6:normal
+S172,15,4:weak
 S173,5,6:reason
-S173,13,160:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request, configure CORS declaratively and validate JWTs natively.
+S173,13,134:Callers are spread around the world, and only REST APIs offer an edge-optimized endpoint that brings the TLS handshake closer to them.
 S176,5,8:tradeoff
-S176,15,172:Adding a REST-only feature later (usage plans, WAF on the API, caching, validation) means migrating to a REST API, which changes the event format for payload 2.0 functions.
+S176,15,125:A regional HTTP API behind a CloudFront distribution gives the same benefit at a lower request price, with a CDN you control.
 S179,5,5:facts
-s179,12,3:
-S179,13,18:price-rest-vs-http
-S179,33,21:http-api-capabilities
-S179,56,11:http-api-ga
-m181,5,7:
+s179,12,2:
+S179,13,14:endpoint-types
+S179,29,19:edge-via-cloudfront
+m181,5,8:
 S181,5,2:id
-S181,9,27:api-type.native-jwt-on-http
+S181,9,24:api-type.http-is-cheaper
 S182,5,8:decision
 S182,15,8:api-type
 S183,5,4:when
-m184,7,1:
-S184,7,3:all
-s185,9,2:
-m185,11,1:
-S185,12,3:ref
-S185,17,16:token-based-auth
-m186,11,1:
-S186,12,3:not
-m186,17,1:
-S186,18,3:ref
-S186,23,23:needs-rest-only-feature
-S187,5,9:recommend
-S187,16,4:http
-S188,5,8:strength
-S188,15,4:weak
-S189,5,6:reason
-S189,13,190:Users sign in with Cognito or another OIDC provider; an HTTP API validates their tokens with a built-in JWT authorizer, whereas a REST API needs a Lambda authorizer for anything but Cognito.
-S193,5,5:facts
-s193,12,2:
-S193,13,19:http-jwt-authorizer
-S193,34,21:http-api-capabilities
-m195,5,6:
-S195,5,2:id
-S195,9,31:api-type.consider-function-urls
-S196,5,8:decision
-S196,15,8:api-type
-S197,5,4:when
-m198,7,1:
-S198,7,3:all
-s199,9,5:
-m199,11,2:
-S199,12,6:answer
-S199,20,12:max-duration
-S199,34,2:gt
-I199,38,2:30
-m200,11,1:
-S200,12,3:not
-m200,17,2:
-S200,18,6:answer
-S200,26,15:auth-mechanisms
-S200,43,12:contains-any
-s200,57,4:
-S200,58,7:cognito
-S200,67,4:oidc
-S200,73,8:api-keys
-S200,83,6:custom
-m201,11,2:
-S201,12,5:count
-S201,19,16:gateway-features
-S201,37,6:equals
-I201,45,1:0
-m202,11,2:
-S202,12,6:answer
-S202,20,22:request-transformation
-S202,44,6:equals
-B202,52,5:false
-m203,11,1:
-S203,12,3:not
-m203,17,2:
-S203,18,6:answer
-S203,26,9:consumers
-S203,37,8:contains
-S203,47,8:vpc-only
-S204,5,7:finding
-m204,14,2:
-S204,15,8:severity
-S204,25,4:info
-S204,31,5:title
-S204,38,50:A Lambda function URL may fit long requests better
-S205,5,6:reason
-S205,13,321:Your requests run longer than an HTTP API allows and you need no gateway feature and no authorizer beyond IAM. A Lambda function URL is bounded only by the function timeout (up to 15 minutes), needs no quota increase, and costs nothing beyond the function. It supports IAM or no authentication, and its own CORS settings.
-S210,5,5:facts
-s210,12,2:
-S210,13,13:function-urls
-S210,28,22:lambda-duration-memory
-@31:<bundled>/authorizer.cases.yaml,8827
+m183,11,1:
+S183,12,3:not
+m183,17,1:
+S183,18,3:ref
+S183,23,23:needs-rest-only-feature
+S184,5,9:recommend
+S184,16,4:http
+S185,5,8:strength
+S185,15,6:normal
+S186,5,6:reason
+S186,13,136:None of your answers needs a REST-only feature, and HTTP APIs cost roughly 70 percent less per request and configure CORS declaratively.
+S189,5,8:tradeoff
+S189,15,172:Adding a REST-only feature later (usage plans, WAF on the API, caching, validation) means migrating to a REST API, which changes the event format for payload 2.0 functions.
+S192,5,5:facts
+s192,12,3:
+S192,13,18:price-rest-vs-http
+S192,33,21:http-api-capabilities
+S192,56,11:http-api-ga
+@31:<bundled>/authorizer.cases.yaml,10134
 m3,1,1:
 S3,1,5:cases
-s4,3,15:
+s4,3,17:
 m4,5,5:
 S4,5,4:name
 S4,11,43:defaults - public routes need no authorizer
@@ -6453,10 +7715,11 @@ S28,9,23:authorizer.http-options
 S29,9,26:authorizer.cognito-on-http
 S30,9,23:authorizer.jwt-audience
 S31,5,9:not-fires
-s31,16,3:
+s31,16,4:
 S31,17,26:authorizer.cognito-on-rest
-S31,45,23:authorizer.rest-options
-S31,70,30:authorizer.public-or-keys-only
+S31,45,30:authorizer.public-or-keys-only
+S31,77,31:authorizer.jwt-issuer-reachable
+S31,110,37:authorizer.rest-jwt-outside-templates
 S32,5,6:expect
 m32,13,2:
 S32,14,8:api-type
@@ -6475,9 +7738,8 @@ S37,7,16:gateway-features
 s37,25,1:
 S37,26,7:caching
 S38,5,5:fires
-s38,12,2:
+s38,12,1:
 S38,13,26:authorizer.cognito-on-rest
-S38,41,23:authorizer.rest-options
 S39,5,9:not-fires
 s39,16,4:
 S39,17,26:authorizer.cognito-on-http
@@ -6511,7 +7773,7 @@ S47,14,10:authorizer
 S47,26,3:jwt
 m49,5,5:
 S49,5,4:name
-S49,11,71:an external OIDC provider on a REST API needs a TOKEN Lambda authorizer
+S49,11,68:an external OIDC provider on a REST API uses the REST JWT authorizer
 S50,5,7:answers
 m51,7,3:
 S51,7,9:consumers
@@ -6527,269 +7789,274 @@ S53,26,11:usage-plans
 S54,5,5:fires
 s54,12,3:
 S54,13,23:authorizer.oidc-on-rest
-S54,38,28:authorizer.cached-policy-403
-S54,68,31:authorizer.keys-from-authorizer
+S54,38,23:authorizer.jwt-audience
+S54,63,37:authorizer.rest-jwt-outside-templates
 S55,5,9:not-fires
-s55,16,2:
+s55,16,4:
 S55,17,23:authorizer.oidc-on-http
 S55,42,32:authorizer.api-keys-are-not-auth
+S55,76,28:authorizer.cached-policy-403
+S55,106,31:authorizer.keys-from-authorizer
 S56,5,6:expect
 m56,13,2:
 S56,14,8:api-type
 S56,24,4:rest
 S56,30,10:authorizer
-S56,42,12:lambda-token
+S56,42,3:jwt
 m58,5,5:
 S58,5,4:name
-S58,11,67:AWS callers on an HTTP API use IAM and assume roles across accounts
+S58,11,87:partners with API keys and a custom token scheme get the key from the Lambda authorizer
 S59,5,7:answers
-m60,7,2:
+m60,7,3:
 S60,7,9:consumers
 s60,18,1:
-S60,19,15:same-region-aws
+S60,19,8:partners
 S61,7,15:auth-mechanisms
-s61,24,1:
-S61,25,3:iam
-S62,5,5:fires
-s62,12,2:
-S62,13,14:authorizer.iam
-S62,29,33:authorizer.http-iam-cross-account
-S63,5,9:not-fires
-s63,16,2:
-S63,17,24:authorizer.browser-sigv4
-S63,43,28:authorizer.cached-policy-403
-S64,5,6:expect
-m64,13,2:
-S64,14,8:api-type
-S64,24,4:http
-S64,30,10:authorizer
-S64,42,3:iam
-m66,5,5:
-S66,5,4:name
-S66,11,51:IAM for browser callers needs temporary credentials
-S67,5,7:answers
-m68,7,3:
-S68,7,9:consumers
-s68,18,1:
-S68,19,7:browser
-S69,7,15:auth-mechanisms
-s69,24,1:
-S69,25,3:iam
-S70,7,16:gateway-features
-s70,25,1:
-S70,26,15:resource-policy
+s61,24,2:
+S61,25,6:custom
+S61,33,8:api-keys
+S62,7,16:gateway-features
+s62,25,1:
+S62,26,11:usage-plans
+S63,5,5:fires
+s63,12,3:
+S63,13,25:authorizer.custom-on-rest
+S63,40,31:authorizer.keys-from-authorizer
+S63,73,28:authorizer.cached-policy-403
+S64,5,9:not-fires
+s64,16,1:
+S64,17,37:authorizer.rest-jwt-outside-templates
+S65,5,6:expect
+m65,13,2:
+S65,14,8:api-type
+S65,24,4:rest
+S65,30,10:authorizer
+S65,42,14:lambda-request
+m67,5,5:
+S67,5,4:name
+S67,11,79:a private REST API with OIDC tokens needs an issuer reachable from the internet
+S68,5,7:answers
+m69,7,2:
+S69,7,9:consumers
+s69,18,1:
+S69,19,8:vpc-only
+S70,7,15:auth-mechanisms
+s70,24,1:
+S70,25,4:oidc
 S71,5,5:fires
 s71,12,2:
-S71,13,14:authorizer.iam
-S71,29,24:authorizer.browser-sigv4
+S71,13,23:authorizer.oidc-on-rest
+S71,38,31:authorizer.jwt-issuer-reachable
 S72,5,9:not-fires
 s72,16,1:
-S72,17,33:authorizer.http-iam-cross-account
+S72,17,23:authorizer.oidc-on-http
 S73,5,6:expect
-m73,13,2:
+m73,13,3:
 S73,14,8:api-type
 S73,24,4:rest
-S73,30,10:authorizer
-S73,42,3:iam
+S73,30,13:endpoint-type
+S73,45,7:private
+S73,54,10:authorizer
+S73,66,3:jwt
 m75,5,5:
 S75,5,4:name
-S75,11,63:a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+S75,11,67:AWS callers on an HTTP API use IAM and assume roles across accounts
 S76,5,7:answers
-m77,7,1:
-S77,7,15:auth-mechanisms
-s77,24,1:
-S77,25,6:custom
-S78,5,5:fires
-s78,12,1:
-S78,13,25:authorizer.custom-on-http
-S79,5,9:not-fires
-s79,16,2:
-S79,17,25:authorizer.custom-on-rest
-S79,44,28:authorizer.cached-policy-403
-S80,5,6:expect
-m80,13,1:
-S80,14,10:authorizer
-S80,26,14:lambda-request
-m82,5,5:
-S82,5,4:name
-S82,11,57:a custom scheme on a REST API warns about cached policies
-S83,5,7:answers
-m84,7,2:
-S84,7,15:auth-mechanisms
-s84,24,1:
-S84,25,6:custom
-S85,7,16:gateway-features
-s85,25,1:
-S85,26,3:waf
-S86,5,5:fires
-s86,12,2:
-S86,13,25:authorizer.custom-on-rest
-S86,40,28:authorizer.cached-policy-403
-S87,5,9:not-fires
-s87,16,1:
-S87,17,25:authorizer.custom-on-http
-S88,5,6:expect
-m88,13,2:
-S88,14,8:api-type
-S88,24,4:rest
-S88,30,10:authorizer
-S88,42,14:lambda-request
-m90,5,5:
-S90,5,4:name
-S90,11,69:Cognito and partner JWTs on the same route need one Lambda authorizer
-S91,5,7:answers
-m92,7,2:
-S92,7,15:auth-mechanisms
-s92,24,2:
-S92,25,7:cognito
-S92,34,4:oidc
-S93,7,25:multiple-auth-same-method
-B93,34,4:true
-S94,5,5:fires
-s94,12,3:
-S94,13,31:authorizer.several-on-one-route
-S94,46,26:authorizer.cognito-on-http
-S94,74,23:authorizer.oidc-on-http
-S95,5,9:not-fires
-s95,16,3:
-S95,17,48:authorizer.different-routes-different-mechanisms
-S95,67,39:authorizer.iam-with-others-on-one-route
-S95,108,23:authorizer.jwt-audience
-S96,5,6:expect
-m96,13,1:
-S96,14,10:authorizer
-S96,26,14:lambda-request
-m98,5,5:
-S98,5,4:name
-S98,11,61:IAM and Cognito on the same route cannot share one authorizer
-S99,5,7:answers
-m100,7,2:
-S100,7,15:auth-mechanisms
-s100,24,2:
-S100,25,3:iam
-S100,30,7:cognito
-S101,7,25:multiple-auth-same-method
-B101,34,4:true
-S102,5,5:fires
-s102,12,2:
-S102,13,39:authorizer.iam-with-others-on-one-route
-S102,54,31:authorizer.several-on-one-route
-S103,5,9:not-fires
-s103,16,1:
-S103,17,48:authorizer.different-routes-different-mechanisms
-S104,5,6:expect
-m104,13,1:
-S104,14,10:authorizer
-S104,26,14:lambda-request
-m106,5,5:
-S106,5,4:name
-S106,11,68:IAM and Cognito on different routes - Cognito is the main authorizer
-S107,5,7:answers
-m108,7,1:
-S108,7,15:auth-mechanisms
-s108,24,2:
-S108,25,3:iam
-S108,30,7:cognito
-S109,5,5:fires
-s109,12,3:
-S109,13,48:authorizer.different-routes-different-mechanisms
-S109,63,14:authorizer.iam
-S109,79,26:authorizer.cognito-on-http
-S110,5,9:not-fires
-s110,16,2:
-S110,17,31:authorizer.several-on-one-route
-S110,50,39:authorizer.iam-with-others-on-one-route
-S111,5,6:expect
-m111,13,1:
-S111,14,10:authorizer
-S111,26,3:jwt
-m113,5,5:
-S113,5,4:name
-S113,11,37:API keys alone are not authentication
-S114,5,7:answers
-m115,7,3:
-S115,7,9:consumers
-s115,18,1:
-S115,19,8:partners
-S116,7,15:auth-mechanisms
-s116,24,1:
-S116,25,8:api-keys
-S117,7,16:gateway-features
-s117,25,1:
-S117,26,11:usage-plans
-S118,5,5:fires
-s118,12,2:
-S118,13,32:authorizer.api-keys-are-not-auth
-S118,47,30:authorizer.public-or-keys-only
-S119,5,9:not-fires
-s119,16,1:
-S119,17,37:authorizer.mechanism-needs-authorizer
-S120,5,6:expect
-m120,13,2:
-S120,14,8:api-type
-S120,24,4:rest
-S120,30,10:authorizer
-S120,42,4:none
-m122,5,5:
-S122,5,4:name
-S122,11,48:one API per service means one authorizer per API
-S123,5,7:answers
-m124,7,2:
-S124,7,15:auth-mechanisms
-s124,24,1:
-S124,25,7:cognito
-S125,7,8:services
-s126,9,2:
-m126,11,3:
-S126,11,4:name
-S126,17,6:orders
-S127,11,4:team
-S127,17,8:checkout
-S128,11,9:resources
-s129,13,1:
-m129,15,2:
-S129,16,4:path
-S129,22,7:/orders
-S129,31,7:methods
-s129,40,2:
-S129,41,3:GET
-S129,46,4:POST
-m130,11,3:
-S130,11,4:name
-S130,17,7:billing
-S131,11,4:team
-S131,17,8:payments
-S132,11,9:resources
-s133,13,1:
-m133,15,2:
-S133,16,4:path
-S133,22,9:/invoices
-S133,33,7:methods
-s133,42,1:
-S133,43,3:GET
-S134,5,5:fires
-s134,12,1:
-S134,13,27:authorizer.recreate-per-api
-S135,5,9:not-fires
-s135,16,1:
-S135,17,30:authorizer.public-or-keys-only
-S136,5,6:expect
-m136,13,2:
-S136,14,9:api-count
-S136,25,11:per-service
-S136,38,10:authorizer
-S136,50,3:jwt
-m138,5,5:
-S138,5,4:name
-S138,11,44:IAM needs no authorizer resource on each API
-S139,5,7:answers
-m140,7,3:
-S140,7,9:consumers
-s140,18,1:
-S140,19,15:same-region-aws
+m77,7,2:
+S77,7,9:consumers
+s77,18,1:
+S77,19,15:same-region-aws
+S78,7,15:auth-mechanisms
+s78,24,1:
+S78,25,3:iam
+S79,5,5:fires
+s79,12,2:
+S79,13,14:authorizer.iam
+S79,29,33:authorizer.http-iam-cross-account
+S80,5,9:not-fires
+s80,16,2:
+S80,17,24:authorizer.browser-sigv4
+S80,43,28:authorizer.cached-policy-403
+S81,5,6:expect
+m81,13,2:
+S81,14,8:api-type
+S81,24,4:http
+S81,30,10:authorizer
+S81,42,3:iam
+m83,5,5:
+S83,5,4:name
+S83,11,51:IAM for browser callers needs temporary credentials
+S84,5,7:answers
+m85,7,3:
+S85,7,9:consumers
+s85,18,1:
+S85,19,7:browser
+S86,7,15:auth-mechanisms
+s86,24,1:
+S86,25,3:iam
+S87,7,16:gateway-features
+s87,25,1:
+S87,26,15:resource-policy
+S88,5,5:fires
+s88,12,2:
+S88,13,14:authorizer.iam
+S88,29,24:authorizer.browser-sigv4
+S89,5,9:not-fires
+s89,16,1:
+S89,17,33:authorizer.http-iam-cross-account
+S90,5,6:expect
+m90,13,2:
+S90,14,8:api-type
+S90,24,4:rest
+S90,30,10:authorizer
+S90,42,3:iam
+m92,5,5:
+S92,5,4:name
+S92,11,63:a custom scheme on an HTTP API uses a REQUEST Lambda authorizer
+S93,5,7:answers
+m94,7,1:
+S94,7,15:auth-mechanisms
+s94,24,1:
+S94,25,6:custom
+S95,5,5:fires
+s95,12,1:
+S95,13,25:authorizer.custom-on-http
+S96,5,9:not-fires
+s96,16,2:
+S96,17,25:authorizer.custom-on-rest
+S96,44,28:authorizer.cached-policy-403
+S97,5,6:expect
+m97,13,1:
+S97,14,10:authorizer
+S97,26,14:lambda-request
+m99,5,5:
+S99,5,4:name
+S99,11,57:a custom scheme on a REST API warns about cached policies
+S100,5,7:answers
+m101,7,2:
+S101,7,15:auth-mechanisms
+s101,24,1:
+S101,25,6:custom
+S102,7,16:gateway-features
+s102,25,1:
+S102,26,3:waf
+S103,5,5:fires
+s103,12,2:
+S103,13,25:authorizer.custom-on-rest
+S103,40,28:authorizer.cached-policy-403
+S104,5,9:not-fires
+s104,16,1:
+S104,17,25:authorizer.custom-on-http
+S105,5,6:expect
+m105,13,2:
+S105,14,8:api-type
+S105,24,4:rest
+S105,30,10:authorizer
+S105,42,14:lambda-request
+m107,5,5:
+S107,5,4:name
+S107,11,69:Cognito and partner JWTs on the same route need one Lambda authorizer
+S108,5,7:answers
+m109,7,2:
+S109,7,15:auth-mechanisms
+s109,24,2:
+S109,25,7:cognito
+S109,34,4:oidc
+S110,7,25:multiple-auth-same-method
+B110,34,4:true
+S111,5,5:fires
+s111,12,3:
+S111,13,31:authorizer.several-on-one-route
+S111,46,26:authorizer.cognito-on-http
+S111,74,23:authorizer.oidc-on-http
+S112,5,9:not-fires
+s112,16,3:
+S112,17,48:authorizer.different-routes-different-mechanisms
+S112,67,39:authorizer.iam-with-others-on-one-route
+S112,108,23:authorizer.jwt-audience
+S113,5,6:expect
+m113,13,1:
+S113,14,10:authorizer
+S113,26,14:lambda-request
+m115,5,5:
+S115,5,4:name
+S115,11,61:IAM and Cognito on the same route cannot share one authorizer
+S116,5,7:answers
+m117,7,2:
+S117,7,15:auth-mechanisms
+s117,24,2:
+S117,25,3:iam
+S117,30,7:cognito
+S118,7,25:multiple-auth-same-method
+B118,34,4:true
+S119,5,5:fires
+s119,12,2:
+S119,13,39:authorizer.iam-with-others-on-one-route
+S119,54,31:authorizer.several-on-one-route
+S120,5,9:not-fires
+s120,16,1:
+S120,17,48:authorizer.different-routes-different-mechanisms
+S121,5,6:expect
+m121,13,1:
+S121,14,10:authorizer
+S121,26,14:lambda-request
+m123,5,5:
+S123,5,4:name
+S123,11,68:IAM and Cognito on different routes - Cognito is the main authorizer
+S124,5,7:answers
+m125,7,1:
+S125,7,15:auth-mechanisms
+s125,24,2:
+S125,25,3:iam
+S125,30,7:cognito
+S126,5,5:fires
+s126,12,3:
+S126,13,48:authorizer.different-routes-different-mechanisms
+S126,63,14:authorizer.iam
+S126,79,26:authorizer.cognito-on-http
+S127,5,9:not-fires
+s127,16,2:
+S127,17,31:authorizer.several-on-one-route
+S127,50,39:authorizer.iam-with-others-on-one-route
+S128,5,6:expect
+m128,13,1:
+S128,14,10:authorizer
+S128,26,3:jwt
+m130,5,5:
+S130,5,4:name
+S130,11,37:API keys alone are not authentication
+S131,5,7:answers
+m132,7,3:
+S132,7,9:consumers
+s132,18,1:
+S132,19,8:partners
+S133,7,15:auth-mechanisms
+s133,24,1:
+S133,25,8:api-keys
+S134,7,16:gateway-features
+s134,25,1:
+S134,26,11:usage-plans
+S135,5,5:fires
+s135,12,2:
+S135,13,32:authorizer.api-keys-are-not-auth
+S135,47,30:authorizer.public-or-keys-only
+S136,5,9:not-fires
+s136,16,1:
+S136,17,37:authorizer.mechanism-needs-authorizer
+S137,5,6:expect
+m137,13,2:
+S137,14,8:api-type
+S137,24,4:rest
+S137,30,10:authorizer
+S137,42,4:none
+m139,5,5:
+S139,5,4:name
+S139,11,48:one API per service means one authorizer per API
+S140,5,7:answers
+m141,7,2:
 S141,7,15:auth-mechanisms
 s141,24,1:
-S141,25,3:iam
+S141,25,7:cognito
 S142,7,8:services
 s143,9,2:
 m143,11,3:
@@ -6821,20 +8088,72 @@ s150,42,1:
 S150,43,3:GET
 S151,5,5:fires
 s151,12,1:
-S151,13,14:authorizer.iam
+S151,13,27:authorizer.recreate-per-api
 S152,5,9:not-fires
 s152,16,1:
-S152,17,27:authorizer.recreate-per-api
+S152,17,30:authorizer.public-or-keys-only
 S153,5,6:expect
 m153,13,2:
 S153,14,9:api-count
 S153,25,11:per-service
 S153,38,10:authorizer
-S153,50,3:iam
-@31:<bundled>/authorizer.rules.yaml,14774
+S153,50,3:jwt
+m155,5,5:
+S155,5,4:name
+S155,11,44:IAM needs no authorizer resource on each API
+S156,5,7:answers
+m157,7,3:
+S157,7,9:consumers
+s157,18,1:
+S157,19,15:same-region-aws
+S158,7,15:auth-mechanisms
+s158,24,1:
+S158,25,3:iam
+S159,7,8:services
+s160,9,2:
+m160,11,3:
+S160,11,4:name
+S160,17,6:orders
+S161,11,4:team
+S161,17,8:checkout
+S162,11,9:resources
+s163,13,1:
+m163,15,2:
+S163,16,4:path
+S163,22,7:/orders
+S163,31,7:methods
+s163,40,2:
+S163,41,3:GET
+S163,46,4:POST
+m164,11,3:
+S164,11,4:name
+S164,17,7:billing
+S165,11,4:team
+S165,17,8:payments
+S166,11,9:resources
+s167,13,1:
+m167,15,2:
+S167,16,4:path
+S167,22,9:/invoices
+S167,33,7:methods
+s167,42,1:
+S167,43,3:GET
+S168,5,5:fires
+s168,12,1:
+S168,13,14:authorizer.iam
+S169,5,9:not-fires
+s169,16,1:
+S169,17,27:authorizer.recreate-per-api
+S170,5,6:expect
+m170,13,2:
+S170,14,9:api-count
+S170,25,11:per-service
+S170,38,10:authorizer
+S170,50,3:iam
+@31:<bundled>/authorizer.rules.yaml,15906
 m5,1,1:
 S5,1,5:rules
-s6,3,21:
+s6,3,22:
 m6,5,6:
 S6,5,2:id
 S6,9,30:authorizer.public-or-keys-only
@@ -6885,517 +8204,556 @@ s27,14,2:
 S27,15,7:cognito
 S27,24,12:lambda-token
 S28,5,6:reason
-S28,13,169:HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer; they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM.
-S31,5,5:facts
-s31,12,1:
-S31,13,21:http-api-capabilities
-m33,5,6:
-S33,5,2:id
-S33,9,23:authorizer.rest-options
-S34,5,8:decision
-S34,15,10:authorizer
-S35,5,4:when
-m35,11,2:
-S35,12,8:decision
-S35,22,8:api-type
-S35,32,2:is
-S35,36,4:rest
-S36,5,7:exclude
-S36,14,3:jwt
-S37,5,6:reason
-S37,13,152:The native JWT authorizer exists only on HTTP APIs; REST APIs validate Cognito tokens with a Cognito authorizer and other JWTs with a Lambda authorizer.
-S40,5,5:facts
-s40,12,2:
-S40,13,21:http-api-capabilities
-S40,36,23:rest-cognito-authorizer
-m42,5,7:
-S42,5,2:id
-S42,9,26:authorizer.cognito-on-rest
-S43,5,8:decision
-S43,15,10:authorizer
-S44,5,4:when
-m45,7,1:
-S45,7,3:all
-s46,9,2:
-m46,11,2:
-S46,12,6:answer
-S46,20,15:auth-mechanisms
-S46,37,8:contains
-S46,47,7:cognito
-m47,11,2:
-S47,12,8:decision
-S47,22,8:api-type
-S47,32,2:is
-S47,36,4:rest
-S48,5,9:recommend
-S48,16,7:cognito
-S49,5,8:strength
-S49,15,6:strong
-S50,5,6:reason
-S50,13,141:A REST API validates Cognito user pool tokens with its built-in Cognito authorizer - no code, no extra invocation, scopes checked per method.
-S53,5,5:facts
-s53,12,1:
-S53,13,23:rest-cognito-authorizer
-m55,5,7:
-S55,5,2:id
-S55,9,26:authorizer.cognito-on-http
-S56,5,8:decision
-S56,15,10:authorizer
-S57,5,4:when
-m58,7,1:
-S58,7,3:all
-s59,9,2:
-m59,11,2:
-S59,12,6:answer
-S59,20,15:auth-mechanisms
-S59,37,8:contains
-S59,47,7:cognito
-m60,11,2:
-S60,12,8:decision
-S60,22,8:api-type
-S60,32,2:is
-S60,36,4:http
-S61,5,9:recommend
-S61,16,3:jwt
-S62,5,8:strength
-S62,15,6:strong
-S63,5,6:reason
-S63,13,167:An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user pool URL and whose audience is the app client id - no code and no extra invocation.
-S66,5,5:facts
-s66,12,1:
-S66,13,19:http-jwt-authorizer
-m68,5,7:
-S68,5,2:id
-S68,9,23:authorizer.oidc-on-http
-S69,5,8:decision
-S69,15,10:authorizer
-S70,5,4:when
-m71,7,1:
-S71,7,3:all
-s72,9,2:
-m72,11,2:
-S72,12,6:answer
-S72,20,15:auth-mechanisms
-S72,37,8:contains
-S72,47,4:oidc
-m73,11,2:
-S73,12,8:decision
-S73,22,8:api-type
-S73,32,2:is
-S73,36,4:http
-S74,5,9:recommend
-S74,16,3:jwt
-S75,5,8:strength
-S75,15,6:strong
-S76,5,6:reason
-S76,13,161:The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature against its published keys, expiry, issuer, audience, scopes) without any code.
-S79,5,5:facts
-s79,12,1:
-S79,13,19:http-jwt-authorizer
-m81,5,8:
-S81,5,2:id
-S81,9,23:authorizer.oidc-on-rest
-S82,5,8:decision
-S82,15,10:authorizer
-S83,5,4:when
-m84,7,1:
-S84,7,3:all
-s85,9,2:
-m85,11,2:
-S85,12,6:answer
-S85,20,15:auth-mechanisms
-S85,37,8:contains
-S85,47,4:oidc
-m86,11,2:
-S86,12,8:decision
-S86,22,8:api-type
-S86,32,2:is
-S86,36,4:rest
-S87,5,9:recommend
-S87,16,12:lambda-token
-S88,5,8:strength
-S88,15,6:normal
-S89,5,6:reason
-S89,13,236:REST APIs have no native JWT authorizer and their Cognito authorizer accepts only Cognito user pools. A TOKEN Lambda authorizer receives the bearer token and verifies it against the provider's published keys with a standard JWT library.
-S93,5,8:tradeoff
-S93,15,67:Custom security code to own, and an invocation on every cache miss.
+S28,13,224:HTTP APIs have no Cognito user pool authorizer and no TOKEN-type Lambda authorizer; they use JWT authorizers (Cognito included), REQUEST-type Lambda authorizers and IAM. (REST APIs offer every authorizer type, JWT included.)
+S32,5,5:facts
+s32,12,1:
+S32,13,21:http-api-capabilities
+m34,5,7:
+S34,5,2:id
+S34,9,26:authorizer.cognito-on-rest
+S35,5,8:decision
+S35,15,10:authorizer
+S36,5,4:when
+m37,7,1:
+S37,7,3:all
+s38,9,2:
+m38,11,2:
+S38,12,6:answer
+S38,20,15:auth-mechanisms
+S38,37,8:contains
+S38,47,7:cognito
+m39,11,2:
+S39,12,8:decision
+S39,22,8:api-type
+S39,32,2:is
+S39,36,4:rest
+S40,5,9:recommend
+S40,16,7:cognito
+S41,5,8:strength
+S41,15,6:strong
+S42,5,6:reason
+S42,13,141:A REST API validates Cognito user pool tokens with its built-in Cognito authorizer - no code, no extra invocation, scopes checked per method.
+S45,5,5:facts
+s45,12,1:
+S45,13,23:rest-cognito-authorizer
+m47,5,7:
+S47,5,2:id
+S47,9,26:authorizer.cognito-on-http
+S48,5,8:decision
+S48,15,10:authorizer
+S49,5,4:when
+m50,7,1:
+S50,7,3:all
+s51,9,2:
+m51,11,2:
+S51,12,6:answer
+S51,20,15:auth-mechanisms
+S51,37,8:contains
+S51,47,7:cognito
+m52,11,2:
+S52,12,8:decision
+S52,22,8:api-type
+S52,32,2:is
+S52,36,4:http
+S53,5,9:recommend
+S53,16,3:jwt
+S54,5,8:strength
+S54,15,6:strong
+S55,5,6:reason
+S55,13,167:An HTTP API validates Cognito tokens with a JWT authorizer whose issuer is the user pool URL and whose audience is the app client id - no code and no extra invocation.
+S58,5,5:facts
+s58,12,1:
+S58,13,19:http-jwt-authorizer
+m60,5,7:
+S60,5,2:id
+S60,9,23:authorizer.oidc-on-http
+S61,5,8:decision
+S61,15,10:authorizer
+S62,5,4:when
+m63,7,1:
+S63,7,3:all
+s64,9,2:
+m64,11,2:
+S64,12,6:answer
+S64,20,15:auth-mechanisms
+S64,37,8:contains
+S64,47,4:oidc
+m65,11,2:
+S65,12,8:decision
+S65,22,8:api-type
+S65,32,2:is
+S65,36,4:http
+S66,5,9:recommend
+S66,16,3:jwt
+S67,5,8:strength
+S67,15,6:strong
+S68,5,6:reason
+S68,13,161:The HTTP API's JWT authorizer validates tokens from your OIDC provider (signature against its published keys, expiry, issuer, audience, scopes) without any code.
+S71,5,5:facts
+s71,12,1:
+S71,13,19:http-jwt-authorizer
+m73,5,7:
+S73,5,2:id
+S73,9,23:authorizer.oidc-on-rest
+S74,5,8:decision
+S74,15,10:authorizer
+S75,5,4:when
+m76,7,1:
+S76,7,3:all
+s77,9,2:
+m77,11,2:
+S77,12,6:answer
+S77,20,15:auth-mechanisms
+S77,37,8:contains
+S77,47,4:oidc
+m78,11,2:
+S78,12,8:decision
+S78,22,8:api-type
+S78,32,2:is
+S78,36,4:rest
+S79,5,9:recommend
+S79,16,3:jwt
+S80,5,8:strength
+S80,15,6:strong
+S81,5,6:reason
+S81,13,220:REST APIs validate tokens from your OIDC provider with a native JWT authorizer - issuers, audiences, signing algorithms, required claims and per-method scopes, checked by the gateway without any code or extra invocation.
+S85,5,5:facts
+s85,12,1:
+S85,13,19:rest-jwt-authorizer
+m87,5,7:
+S87,5,2:id
+S87,9,14:authorizer.iam
+S88,5,8:decision
+S88,15,10:authorizer
+S89,5,4:when
+m89,11,2:
+S89,12,6:answer
+S89,20,15:auth-mechanisms
+S89,37,8:contains
+S89,47,3:iam
+S90,5,9:recommend
+S90,16,3:iam
+S91,5,8:strength
+S91,15,6:normal
+S92,5,6:reason
+S92,13,132:Callers with AWS credentials sign requests with SigV4, and IAM policies decide which methods they may call; nothing to build or run.
 S95,5,5:facts
-s95,12,2:
-S95,13,23:rest-cognito-authorizer
-S95,38,20:authorizer-cache-ttl
-m97,5,7:
+s95,12,1:
+S95,13,17:iam-cross-account
+m97,5,8:
 S97,5,2:id
-S97,9,14:authorizer.iam
+S97,9,25:authorizer.custom-on-http
 S98,5,8:decision
 S98,15,10:authorizer
 S99,5,4:when
-m99,11,2:
-S99,12,6:answer
-S99,20,15:auth-mechanisms
-S99,37,8:contains
-S99,47,3:iam
-S100,5,9:recommend
-S100,16,3:iam
-S101,5,8:strength
-S101,15,6:normal
-S102,5,6:reason
-S102,13,132:Callers with AWS credentials sign requests with SigV4, and IAM policies decide which methods they may call; nothing to build or run.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:iam-cross-account
-m107,5,8:
-S107,5,2:id
-S107,9,25:authorizer.custom-on-http
-S108,5,8:decision
-S108,15,10:authorizer
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,6:answer
-S111,20,15:auth-mechanisms
-S111,37,8:contains
-S111,47,6:custom
-m112,11,2:
-S112,12,8:decision
-S112,22,8:api-type
-S112,32,2:is
-S112,36,4:http
-S113,5,9:recommend
-S113,16,14:lambda-request
-S114,5,8:strength
-S114,15,6:strong
-S115,5,6:reason
-S115,13,154:A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs offer the REQUEST type, which sees headers, query string and context.
-S118,5,8:tradeoff
-S118,15,86:Use the simple response format (isAuthorized plus context) to keep the function small.
-S120,5,5:facts
-s120,12,1:
-S120,13,21:http-api-capabilities
-m122,5,8:
-S122,5,2:id
-S122,9,25:authorizer.custom-on-rest
-S123,5,8:decision
-S123,15,10:authorizer
-S124,5,4:when
-m125,7,1:
-S125,7,3:all
-s126,9,2:
-m126,11,2:
-S126,12,6:answer
-S126,20,15:auth-mechanisms
-S126,37,8:contains
-S126,47,6:custom
-m127,11,2:
-S127,12,8:decision
-S127,22,8:api-type
-S127,32,2:is
-S127,36,4:rest
-S128,5,9:recommend
-S128,16,14:lambda-request
-S129,5,8:strength
-S129,15,6:normal
-S130,5,6:reason
-S130,13,220:A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST type sees every header, the query string and the request context, so it can handle custom headers, signatures and several inputs at once.
-S134,5,8:tradeoff
-S134,15,85:If the credential is a single token in one header, the simpler TOKEN type also works.
+m100,7,1:
+S100,7,3:all
+s101,9,2:
+m101,11,2:
+S101,12,6:answer
+S101,20,15:auth-mechanisms
+S101,37,8:contains
+S101,47,6:custom
+m102,11,2:
+S102,12,8:decision
+S102,22,8:api-type
+S102,32,2:is
+S102,36,4:http
+S103,5,9:recommend
+S103,16,14:lambda-request
+S104,5,8:strength
+S104,15,6:strong
+S105,5,6:reason
+S105,13,154:A scheme API Gateway cannot check by itself needs a Lambda authorizer, and HTTP APIs offer the REQUEST type, which sees headers, query string and context.
+S108,5,8:tradeoff
+S108,15,86:Use the simple response format (isAuthorized plus context) to keep the function small.
+S110,5,5:facts
+s110,12,1:
+S110,13,21:http-api-capabilities
+m112,5,8:
+S112,5,2:id
+S112,9,25:authorizer.custom-on-rest
+S113,5,8:decision
+S113,15,10:authorizer
+S114,5,4:when
+m115,7,1:
+S115,7,3:all
+s116,9,2:
+m116,11,2:
+S116,12,6:answer
+S116,20,15:auth-mechanisms
+S116,37,8:contains
+S116,47,6:custom
+m117,11,2:
+S117,12,8:decision
+S117,22,8:api-type
+S117,32,2:is
+S117,36,4:rest
+S118,5,9:recommend
+S118,16,14:lambda-request
+S119,5,8:strength
+S119,15,6:normal
+S120,5,6:reason
+S120,13,220:A scheme API Gateway cannot check by itself needs a Lambda authorizer. The REQUEST type sees every header, the query string and the request context, so it can handle custom headers, signatures and several inputs at once.
+S124,5,8:tradeoff
+S124,15,85:If the credential is a single token in one header, the simpler TOKEN type also works.
+S126,5,5:facts
+s126,12,1:
+S126,13,25:one-authorizer-per-method
+m128,5,6:
+S128,5,2:id
+S128,9,31:authorizer.several-on-one-route
+S129,5,8:decision
+S129,15,10:authorizer
+S130,5,4:when
+m130,11,1:
+S130,12,3:ref
+S130,17,31:several-mechanisms-on-one-route
+S131,5,7:require
+S131,14,14:lambda-request
+S132,5,6:reason
+S132,13,193:A method or route can have only one authorizer. Accepting several kinds of credential on the same route therefore takes one REQUEST Lambda authorizer that recognises each kind and validates it.
 S136,5,5:facts
 s136,12,1:
 S136,13,25:one-authorizer-per-method
-m138,5,6:
-S138,5,2:id
-S138,9,31:authorizer.several-on-one-route
-S139,5,8:decision
-S139,15,10:authorizer
-S140,5,4:when
-m140,11,1:
-S140,12,3:ref
-S140,17,31:several-mechanisms-on-one-route
-S141,5,7:require
-S141,14,14:lambda-request
-S142,5,6:reason
-S142,13,193:A method or route can have only one authorizer. Accepting several kinds of credential on the same route therefore takes one REQUEST Lambda authorizer that recognises each kind and validates it.
-S146,5,5:facts
-s146,12,1:
-S146,13,25:one-authorizer-per-method
-m149,5,6:
-S149,5,2:id
-S149,9,32:authorizer.api-keys-are-not-auth
-S150,5,8:decision
-S150,15,10:authorizer
-S151,5,4:when
-m152,7,1:
-S152,7,3:all
-s153,9,2:
-m153,11,2:
-S153,12,6:answer
-S153,20,15:auth-mechanisms
-S153,37,8:contains
-S153,47,8:api-keys
-m154,11,1:
-S154,12,3:not
-m154,17,1:
-S154,18,3:ref
-S154,23,16:needs-authorizer
-S155,5,7:finding
-m155,14,2:
-S155,15,8:severity
-S155,25,7:warning
-S155,34,5:title
-S155,41,55:API keys identify partners but do not authenticate them
-S156,5,6:reason
-S156,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
-S161,5,5:facts
-s161,12,1:
-S161,13,17:api-keys-not-auth
-m163,5,6:
-S163,5,2:id
-S163,9,31:authorizer.keys-from-authorizer
-S164,5,8:decision
-S164,15,10:authorizer
-S165,5,4:when
-m166,7,1:
-S166,7,3:all
-s167,9,3:
-m167,11,2:
-S167,12,6:answer
-S167,20,15:auth-mechanisms
-S167,37,8:contains
-S167,47,8:api-keys
-m168,11,1:
-S168,12,3:ref
-S168,17,17:lambda-authorizer
-m169,11,2:
-S169,12,8:decision
-S169,22,8:api-type
-S169,32,2:is
-S169,36,4:rest
-S170,5,7:finding
-m170,14,2:
-S170,15,8:severity
-S170,25,4:info
-S170,31,5:title
-S170,38,44:The Lambda authorizer can supply the API key
-S171,5,6:reason
-S171,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
-S176,5,5:facts
-s176,12,1:
-S176,13,17:api-keys-not-auth
-m178,5,6:
-S178,5,2:id
-S178,9,27:authorizer.recreate-per-api
-S179,5,8:decision
-S179,15,10:authorizer
-S180,5,4:when
-m181,7,1:
-S181,7,3:all
-s182,9,3:
-m182,11,1:
-S182,12,3:ref
-S182,17,19:authorizer-resource
-m183,11,2:
-S183,12,8:decision
-S183,22,9:api-count
-S183,33,2:is
-S183,37,11:per-service
-m184,11,2:
-S184,12,5:count
-S184,19,8:services
-S184,29,2:gt
-I184,33,1:1
-S185,5,7:finding
-m185,14,2:
-S185,15,8:severity
-S185,25,4:info
-S185,31,5:title
-S185,38,45:Each API needs its own copy of the authorizer
-S186,5,6:reason
-S186,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
-S191,5,5:facts
-s191,12,2:
-S191,13,25:authorizer-belongs-to-api
-S191,40,19:rest-per-api-quotas
-m193,5,6:
-S193,5,2:id
-S193,9,28:authorizer.cached-policy-403
-S194,5,8:decision
-S194,15,10:authorizer
-S195,5,4:when
-m196,7,1:
-S196,7,3:all
-s197,9,2:
-m197,11,1:
-S197,12,3:ref
-S197,17,17:lambda-authorizer
-m198,11,2:
-S198,12,8:decision
-S198,22,8:api-type
-S198,32,2:is
-S198,36,4:rest
-S199,5,7:finding
-m199,14,2:
-S199,15,8:severity
-S199,25,7:warning
-S199,34,5:title
-S199,41,57:Cached authorizer policies can deny other routes with 403
-S200,5,6:reason
-S200,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
-S207,5,5:facts
-s207,12,2:
-S207,13,20:authorizer-cache-403
-S207,35,20:authorizer-cache-ttl
-m209,5,6:
-S209,5,2:id
-S209,9,48:authorizer.different-routes-different-mechanisms
-S210,5,8:decision
-S210,15,10:authorizer
-S211,5,4:when
-m212,7,1:
-S212,7,3:all
-s213,9,2:
-m213,11,1:
-S213,12,3:ref
-S213,17,29:several-authorizer-mechanisms
-m214,11,2:
-S214,12,6:answer
-S214,20,25:multiple-auth-same-method
-S214,47,6:equals
-B214,55,5:false
-S215,5,7:finding
-m215,14,2:
-S215,15,8:severity
-S215,25,4:info
-S215,31,5:title
-S215,38,36:Routes can use different authorizers
-S216,5,6:reason
-S216,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
-S221,5,5:facts
-s221,12,1:
-S221,13,25:one-authorizer-per-method
-m223,5,6:
-S223,5,2:id
-S223,9,39:authorizer.iam-with-others-on-one-route
-S224,5,8:decision
-S224,15,10:authorizer
-S225,5,4:when
-m226,7,1:
-S226,7,3:all
-s227,9,3:
-m227,11,2:
-S227,12,6:answer
-S227,20,25:multiple-auth-same-method
-S227,47,6:equals
-B227,55,4:true
-m228,11,2:
-S228,12,6:answer
-S228,20,15:auth-mechanisms
-S228,37,8:contains
-S228,47,3:iam
-m229,11,2:
-S229,12,6:answer
-S229,20,15:auth-mechanisms
-S229,37,12:contains-any
-s229,51,3:
-S229,52,7:cognito
-S229,61,4:oidc
-S229,67,6:custom
-S230,5,7:finding
-m230,14,2:
-S230,15,8:severity
-S230,25,7:warning
-S230,34,5:title
-S230,41,57:IAM cannot be combined with other mechanisms on one route
-S231,5,6:reason
-S231,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
-S235,5,5:facts
-s235,12,1:
-S235,13,25:one-authorizer-per-method
-m237,5,6:
-S237,5,2:id
-S237,9,33:authorizer.http-iam-cross-account
-S238,5,8:decision
-S238,15,10:authorizer
-S239,5,4:when
-m240,7,1:
-S240,7,3:all
-s241,9,2:
-m241,11,2:
-S241,12,8:decision
-S241,22,10:authorizer
-S241,34,2:is
-S241,38,3:iam
-m242,11,2:
-S242,12,8:decision
-S242,22,8:api-type
-S242,32,2:is
-S242,36,4:http
-S243,5,7:finding
-m243,14,2:
-S243,15,8:severity
-S243,25,4:info
-S243,31,5:title
-S243,38,41:Callers from other accounts assume a role
-S244,5,6:reason
-S244,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
-S248,5,5:facts
-s248,12,1:
-S248,13,17:iam-cross-account
-m250,5,5:
-S250,5,2:id
-S250,9,24:authorizer.browser-sigv4
-S251,5,8:decision
-S251,15,10:authorizer
-S252,5,4:when
-m253,7,1:
-S253,7,3:all
-s254,9,2:
+m139,5,6:
+S139,5,2:id
+S139,9,32:authorizer.api-keys-are-not-auth
+S140,5,8:decision
+S140,15,10:authorizer
+S141,5,4:when
+m142,7,1:
+S142,7,3:all
+s143,9,2:
+m143,11,2:
+S143,12,6:answer
+S143,20,15:auth-mechanisms
+S143,37,8:contains
+S143,47,8:api-keys
+m144,11,1:
+S144,12,3:not
+m144,17,1:
+S144,18,3:ref
+S144,23,16:needs-authorizer
+S145,5,7:finding
+m145,14,2:
+S145,15,8:severity
+S145,25,7:warning
+S145,34,5:title
+S145,41,55:API keys identify partners but do not authenticate them
+S146,5,6:reason
+S146,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
+S151,5,5:facts
+s151,12,1:
+S151,13,17:api-keys-not-auth
+m153,5,6:
+S153,5,2:id
+S153,9,31:authorizer.keys-from-authorizer
+S154,5,8:decision
+S154,15,10:authorizer
+S155,5,4:when
+m156,7,1:
+S156,7,3:all
+s157,9,3:
+m157,11,2:
+S157,12,6:answer
+S157,20,15:auth-mechanisms
+S157,37,8:contains
+S157,47,8:api-keys
+m158,11,1:
+S158,12,3:ref
+S158,17,17:lambda-authorizer
+m159,11,2:
+S159,12,8:decision
+S159,22,8:api-type
+S159,32,2:is
+S159,36,4:rest
+S160,5,7:finding
+m160,14,2:
+S160,15,8:severity
+S160,25,4:info
+S160,31,5:title
+S160,38,44:The Lambda authorizer can supply the API key
+S161,5,6:reason
+S161,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
+S166,5,5:facts
+s166,12,1:
+S166,13,17:api-keys-not-auth
+m168,5,6:
+S168,5,2:id
+S168,9,27:authorizer.recreate-per-api
+S169,5,8:decision
+S169,15,10:authorizer
+S170,5,4:when
+m171,7,1:
+S171,7,3:all
+s172,9,3:
+m172,11,1:
+S172,12,3:ref
+S172,17,19:authorizer-resource
+m173,11,2:
+S173,12,8:decision
+S173,22,9:api-count
+S173,33,2:is
+S173,37,11:per-service
+m174,11,2:
+S174,12,5:count
+S174,19,8:services
+S174,29,2:gt
+I174,33,1:1
+S175,5,7:finding
+m175,14,2:
+S175,15,8:severity
+S175,25,4:info
+S175,31,5:title
+S175,38,45:Each API needs its own copy of the authorizer
+S176,5,6:reason
+S176,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
+S181,5,5:facts
+s181,12,2:
+S181,13,25:authorizer-belongs-to-api
+S181,40,19:rest-per-api-quotas
+m183,5,6:
+S183,5,2:id
+S183,9,28:authorizer.cached-policy-403
+S184,5,8:decision
+S184,15,10:authorizer
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,2:
+m187,11,1:
+S187,12,3:ref
+S187,17,17:lambda-authorizer
+m188,11,2:
+S188,12,8:decision
+S188,22,8:api-type
+S188,32,2:is
+S188,36,4:rest
+S189,5,7:finding
+m189,14,2:
+S189,15,8:severity
+S189,25,7:warning
+S189,34,5:title
+S189,41,57:Cached authorizer policies can deny other routes with 403
+S190,5,6:reason
+S190,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+S197,5,5:facts
+s197,12,2:
+S197,13,20:authorizer-cache-403
+S197,35,20:authorizer-cache-ttl
+m199,5,6:
+S199,5,2:id
+S199,9,48:authorizer.different-routes-different-mechanisms
+S200,5,8:decision
+S200,15,10:authorizer
+S201,5,4:when
+m202,7,1:
+S202,7,3:all
+s203,9,2:
+m203,11,1:
+S203,12,3:ref
+S203,17,29:several-authorizer-mechanisms
+m204,11,2:
+S204,12,6:answer
+S204,20,25:multiple-auth-same-method
+S204,47,6:equals
+B204,55,5:false
+S205,5,7:finding
+m205,14,2:
+S205,15,8:severity
+S205,25,4:info
+S205,31,5:title
+S205,38,36:Routes can use different authorizers
+S206,5,6:reason
+S206,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
+S211,5,5:facts
+s211,12,1:
+S211,13,25:one-authorizer-per-method
+m213,5,6:
+S213,5,2:id
+S213,9,39:authorizer.iam-with-others-on-one-route
+S214,5,8:decision
+S214,15,10:authorizer
+S215,5,4:when
+m216,7,1:
+S216,7,3:all
+s217,9,3:
+m217,11,2:
+S217,12,6:answer
+S217,20,25:multiple-auth-same-method
+S217,47,6:equals
+B217,55,4:true
+m218,11,2:
+S218,12,6:answer
+S218,20,15:auth-mechanisms
+S218,37,8:contains
+S218,47,3:iam
+m219,11,2:
+S219,12,6:answer
+S219,20,15:auth-mechanisms
+S219,37,12:contains-any
+s219,51,3:
+S219,52,7:cognito
+S219,61,4:oidc
+S219,67,6:custom
+S220,5,7:finding
+m220,14,2:
+S220,15,8:severity
+S220,25,7:warning
+S220,34,5:title
+S220,41,57:IAM cannot be combined with other mechanisms on one route
+S221,5,6:reason
+S221,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
+S225,5,5:facts
+s225,12,1:
+S225,13,25:one-authorizer-per-method
+m227,5,6:
+S227,5,2:id
+S227,9,33:authorizer.http-iam-cross-account
+S228,5,8:decision
+S228,15,10:authorizer
+S229,5,4:when
+m230,7,1:
+S230,7,3:all
+s231,9,2:
+m231,11,2:
+S231,12,8:decision
+S231,22,10:authorizer
+S231,34,2:is
+S231,38,3:iam
+m232,11,2:
+S232,12,8:decision
+S232,22,8:api-type
+S232,32,2:is
+S232,36,4:http
+S233,5,7:finding
+m233,14,2:
+S233,15,8:severity
+S233,25,4:info
+S233,31,5:title
+S233,38,41:Callers from other accounts assume a role
+S234,5,6:reason
+S234,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
+S238,5,5:facts
+s238,12,1:
+S238,13,17:iam-cross-account
+m240,5,5:
+S240,5,2:id
+S240,9,24:authorizer.browser-sigv4
+S241,5,8:decision
+S241,15,10:authorizer
+S242,5,4:when
+m243,7,1:
+S243,7,3:all
+s244,9,2:
+m244,11,2:
+S244,12,8:decision
+S244,22,10:authorizer
+S244,34,2:is
+S244,38,3:iam
+m245,11,2:
+S245,12,6:answer
+S245,20,9:consumers
+S245,31,12:contains-any
+s245,45,2:
+S245,46,7:browser
+S245,55,6:mobile
+S246,5,7:finding
+m246,14,2:
+S246,15,8:severity
+S246,25,4:info
+S246,31,5:title
+S246,38,57:Browser and mobile callers need temporary AWS credentials
+S247,5,6:reason
+S247,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
+m252,5,6:
+S252,5,2:id
+S252,9,23:authorizer.jwt-audience
+S253,5,8:decision
+S253,15,10:authorizer
+S254,5,4:when
 m254,11,2:
 S254,12,8:decision
 S254,22,10:authorizer
 S254,34,2:is
-S254,38,3:iam
-m255,11,2:
-S255,12,6:answer
-S255,20,9:consumers
-S255,31,12:contains-any
-s255,45,2:
-S255,46,7:browser
-S255,55,6:mobile
-S256,5,7:finding
-m256,14,2:
-S256,15,8:severity
-S256,25,4:info
-S256,31,5:title
-S256,38,57:Browser and mobile callers need temporary AWS credentials
-S257,5,6:reason
-S257,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
-m262,5,6:
-S262,5,2:id
-S262,9,23:authorizer.jwt-audience
-S263,5,8:decision
-S263,15,10:authorizer
-S264,5,4:when
-m264,11,2:
-S264,12,8:decision
-S264,22,10:authorizer
-S264,34,2:is
-S264,38,3:jwt
-S265,5,7:finding
-m265,14,2:
-S265,15,8:severity
-S265,25,4:info
-S265,31,5:title
-S265,38,45:Configure the JWT issuer, audience and scopes
-S266,5,6:reason
-S266,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
-S272,5,5:facts
-s272,12,1:
-S272,13,19:http-jwt-authorizer
-@25:<bundled>/conditions.yaml,4635
+S254,38,3:jwt
+S255,5,7:finding
+m255,14,2:
+S255,15,8:severity
+S255,25,4:info
+S255,31,5:title
+S255,38,45:Configure the JWT issuer, audience and scopes
+S256,5,6:reason
+S256,13,282:Set the issuer to your provider's issuer URL exactly as it appears in the tokens' iss claim (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Require scopes on routes so that ID tokens cannot be used as access tokens.
+S261,5,5:facts
+s261,12,2:
+S261,13,19:http-jwt-authorizer
+S261,34,19:rest-jwt-authorizer
+m263,5,6:
+S263,5,2:id
+S263,9,31:authorizer.jwt-issuer-reachable
+S264,5,8:decision
+S264,15,10:authorizer
+S265,5,4:when
+m266,7,1:
+S266,7,3:all
+s267,9,2:
+m267,11,2:
+S267,12,8:decision
+S267,22,10:authorizer
+S267,34,2:is
+S267,38,3:jwt
+m268,11,2:
+S268,12,8:decision
+S268,22,13:endpoint-type
+S268,37,2:is
+S268,41,7:private
+S269,5,7:finding
+m269,14,2:
+S269,15,8:severity
+S269,25,7:warning
+S269,34,5:title
+S269,41,50:The JWT issuer must be reachable from the internet
+S270,5,6:reason
+S270,13,270:API Gateway fetches the issuer's discovery document and signing keys over the public internet, also for a private API. An identity provider that is itself reachable only inside your network cannot back a JWT authorizer; use a Lambda authorizer that can reach it, or IAM.
+S275,5,5:facts
+s275,12,1:
+S275,13,19:rest-jwt-authorizer
+m277,5,6:
+S277,5,2:id
+S277,9,37:authorizer.rest-jwt-outside-templates
+S278,5,8:decision
+S278,15,10:authorizer
+S279,5,4:when
+m280,7,1:
+S280,7,3:all
+s281,9,2:
+m281,11,2:
+S281,12,8:decision
+S281,22,10:authorizer
+S281,34,2:is
+S281,38,3:jwt
+m282,11,2:
+S282,12,8:decision
+S282,22,8:api-type
+S282,32,2:is
+S282,36,4:rest
+S283,5,7:finding
+m283,14,2:
+S283,15,8:severity
+S283,25,4:info
+S283,31,5:title
+S283,38,60:Generated templates do not declare a REST JWT authorizer yet
+S284,5,6:reason
+S284,13,369:The SAM and OpenAPI output of this tool (checked with cfn-lint and samtranslator) has no form yet for a JWT authorizer on a REST API, so `generate` refuses rather than leave the routes open. Create the authorizer with the console, the CLI or CloudFormation as the API Gateway guide shows, or pin authorizer to lambda-token to generate a TOKEN Lambda authorizer instead.
+S290,5,5:facts
+s290,12,1:
+S290,13,19:rest-jwt-authorizer
+@25:<bundled>/conditions.yaml,4202
 m5,1,1:
 S5,1,10:conditions
-m7,3,15:
+m7,3,17:
 S7,3,15:browser-clients
 m8,5,2:
 S8,6,6:answer
@@ -7453,7 +8811,7 @@ S31,42,9:worldwide
 S34,3,23:needs-rest-only-feature
 m36,5,1:
 S36,5,3:any
-s37,7,5:
+s37,7,6:
 m37,9,2:
 S37,10,6:answer
 S37,18,16:gateway-features
@@ -7481,216 +8839,167 @@ B39,50,4:true
 m40,9,1:
 S40,10,3:ref
 S40,15,16:only-vpc-clients
-m41,9,2:
-S41,10,6:answer
-S41,18,12:max-duration
-S41,32,2:gt
-I41,36,2:30
-S43,3,16:token-based-auth
-m45,5,2:
-S45,6,6:answer
-S45,14,15:auth-mechanisms
-S45,31,12:contains-any
-s45,45,2:
-S45,46,7:cognito
-S45,55,4:oidc
-S47,3,16:needs-authorizer
-m49,5,2:
-S49,6,6:answer
-S49,14,15:auth-mechanisms
-S49,31,12:contains-any
-s49,45,4:
-S49,46,7:cognito
-S49,55,4:oidc
-S49,61,3:iam
-S49,66,6:custom
-S51,3,29:several-authorizer-mechanisms
-m53,5,1:
-S53,5,3:any
-s54,7,3:
-m54,9,1:
-S54,9,3:all
-s55,11,2:
-m55,13,2:
-S55,14,6:answer
-S55,22,15:auth-mechanisms
-S55,39,8:contains
-S55,49,7:cognito
+m41,9,1:
+S41,9,3:all
+s41,14,2:
+m41,15,2:
+S41,16,6:answer
+S41,24,12:max-duration
+S41,38,2:gt
+I41,42,2:30
+m41,47,1:
+S41,48,3:ref
+S41,53,16:synchronous-wait
+m42,9,2:
+S42,10,8:decision
+S42,20,17:interaction-model
+S42,39,2:is
+S42,43,9:streaming
+S44,3,16:token-based-auth
+m46,5,2:
+S46,6,6:answer
+S46,14,15:auth-mechanisms
+S46,31,12:contains-any
+s46,45,2:
+S46,46,7:cognito
+S46,55,4:oidc
+S48,3,16:needs-authorizer
+m50,5,2:
+S50,6,6:answer
+S50,14,15:auth-mechanisms
+S50,31,12:contains-any
+s50,45,4:
+S50,46,7:cognito
+S50,55,4:oidc
+S50,61,3:iam
+S50,66,6:custom
+S52,3,29:several-authorizer-mechanisms
+m54,5,1:
+S54,5,3:any
+s55,7,3:
+m55,9,1:
+S55,9,3:all
+s56,11,2:
 m56,13,2:
 S56,14,6:answer
 S56,22,15:auth-mechanisms
-S56,39,12:contains-any
-s56,53,3:
-S56,54,4:oidc
-S56,60,3:iam
-S56,65,6:custom
-m57,9,1:
-S57,9,3:all
-s58,11,2:
-m58,13,2:
-S58,14,6:answer
-S58,22,15:auth-mechanisms
-S58,39,8:contains
-S58,49,4:oidc
+S56,39,8:contains
+S56,49,7:cognito
+m57,13,2:
+S57,14,6:answer
+S57,22,15:auth-mechanisms
+S57,39,12:contains-any
+s57,53,3:
+S57,54,4:oidc
+S57,60,3:iam
+S57,65,6:custom
+m58,9,1:
+S58,9,3:all
+s59,11,2:
 m59,13,2:
 S59,14,6:answer
 S59,22,15:auth-mechanisms
-S59,39,12:contains-any
-s59,53,2:
-S59,54,3:iam
-S59,59,6:custom
-m60,9,2:
-S60,10,6:answer
-S60,18,15:auth-mechanisms
-S60,35,12:contains-all
-s60,49,2:
-S60,50,3:iam
-S60,55,6:custom
-S62,3,31:several-mechanisms-on-one-route
-m63,5,1:
-S63,5,3:all
-s64,7,2:
-m64,9,2:
-S64,10,6:answer
-S64,18,25:multiple-auth-same-method
-S64,45,6:equals
-B64,53,4:true
-m65,9,1:
-S65,10,3:ref
-S65,15,29:several-authorizer-mechanisms
-S68,3,13:long-requests
-m70,5,2:
-S70,6,6:answer
-S70,14,12:max-duration
-S70,28,2:gt
-I70,32,2:29
-S72,3,14:large-packages
-m74,5,1:
-S74,5,3:any
-s75,7,2:
-m75,9,2:
-S75,10,6:answer
-S75,18,14:package-zipped
-S75,34,2:gt
-I75,38,2:40
+S59,39,8:contains
+S59,49,4:oidc
+m60,13,2:
+S60,14,6:answer
+S60,22,15:auth-mechanisms
+S60,39,12:contains-any
+s60,53,2:
+S60,54,3:iam
+S60,59,6:custom
+m61,9,2:
+S61,10,6:answer
+S61,18,15:auth-mechanisms
+S61,35,12:contains-all
+s61,49,2:
+S61,50,3:iam
+S61,55,6:custom
+S63,3,31:several-mechanisms-on-one-route
+m64,5,1:
+S64,5,3:all
+s65,7,2:
+m65,9,2:
+S65,10,6:answer
+S65,18,25:multiple-auth-same-method
+S65,45,6:equals
+B65,53,4:true
+m66,9,1:
+S66,10,3:ref
+S66,15,29:several-authorizer-mechanisms
+S69,3,13:long-requests
+m71,5,2:
+S71,6,6:answer
+S71,14,12:max-duration
+S71,28,2:gt
+I71,32,2:29
+S73,3,14:large-packages
+m75,5,1:
+S75,5,3:any
+s76,7,2:
 m76,9,2:
 S76,10,6:answer
-S76,18,16:package-unzipped
-S76,36,2:gt
-I76,40,3:200
-S78,3,21:concurrency-over-1000
-m81,5,1:
-S81,5,3:any
-s82,7,7:
-m82,9,1:
-S82,9,3:all
-s82,14,2:
-m82,15,2:
-S82,16,6:answer
-S82,24,8:peak-rps
-S82,34,2:gt
-I82,38,4:1000
-m82,45,2:
-S82,46,6:answer
-S82,54,12:max-duration
-S82,68,3:gte
-I82,73,1:1
-m83,9,1:
-S83,9,3:all
-s83,14,2:
-m83,15,2:
-S83,16,6:answer
-S83,24,8:peak-rps
-S83,34,2:gt
-I83,38,3:500
-m83,44,2:
-S83,45,6:answer
-S83,53,12:max-duration
-S83,67,3:gte
-I83,72,1:2
-m84,9,1:
-S84,9,3:all
-s84,14,2:
-m84,15,2:
-S84,16,6:answer
-S84,24,8:peak-rps
-S84,34,2:gt
-I84,38,3:200
-m84,44,2:
-S84,45,6:answer
-S84,53,12:max-duration
-S84,67,3:gte
-I84,72,1:5
-m85,9,1:
-S85,9,3:all
-s85,14,2:
-m85,15,2:
-S85,16,6:answer
-S85,24,8:peak-rps
-S85,34,2:gt
-I85,38,3:100
-m85,44,2:
-S85,45,6:answer
-S85,53,12:max-duration
-S85,67,3:gte
-I85,72,2:10
-m86,9,1:
-S86,9,3:all
-s86,14,2:
-m86,15,2:
-S86,16,6:answer
-S86,24,8:peak-rps
-S86,34,2:gt
-I86,38,2:50
-m86,43,2:
-S86,44,6:answer
-S86,52,12:max-duration
-S86,66,3:gte
-I86,71,2:20
-m87,9,1:
-S87,9,3:all
-s87,14,2:
-m87,15,2:
-S87,16,6:answer
-S87,24,8:peak-rps
-S87,34,2:gt
-I87,38,2:20
-m87,43,2:
-S87,44,6:answer
-S87,52,12:max-duration
-S87,66,3:gte
-I87,71,2:50
-m88,9,1:
-S88,9,3:all
-s88,14,2:
-m88,15,2:
-S88,16,6:answer
-S88,24,8:peak-rps
-S88,34,2:gt
-I88,38,2:10
-m88,43,2:
-S88,44,6:answer
-S88,52,12:max-duration
-S88,66,3:gte
-I88,71,3:100
-S91,3,17:lambda-authorizer
-m92,5,2:
-S92,6,8:decision
-S92,16,10:authorizer
-S92,28,2:in
-s92,32,2:
-S92,33,12:lambda-token
-S92,47,14:lambda-request
-S94,3,19:authorizer-resource
-m96,5,2:
-S96,6,8:decision
-S96,16,10:authorizer
-S96,28,2:in
-s96,32,4:
-S96,33,7:cognito
-S96,42,12:lambda-token
-S96,56,14:lambda-request
-S96,72,3:jwt
+S76,18,14:package-zipped
+S76,34,2:gt
+I76,38,2:40
+m77,9,2:
+S77,10,6:answer
+S77,18,16:package-unzipped
+S77,36,2:gt
+I77,40,3:200
+S79,3,16:synchronous-wait
+m82,5,2:
+S82,6,8:decision
+S82,16,17:interaction-model
+S82,35,2:is
+S82,39,11:synchronous
+S84,3,21:long-synchronous-wait
+m86,5,1:
+S86,5,3:all
+s86,10,2:
+m86,11,1:
+S86,12,3:ref
+S86,17,13:long-requests
+m86,33,1:
+S86,34,3:ref
+S86,39,16:synchronous-wait
+S88,3,21:lower-throttle-region
+m91,5,2:
+S91,6,6:answer
+S91,14,10:aws-region
+S91,26,2:in
+s91,30,13:
+S91,31,10:af-south-1
+S91,43,10:eu-south-1
+S91,55,14:ap-southeast-3
+S91,71,12:me-central-1
+S91,85,10:ap-south-2
+S91,97,14:ap-southeast-4
+S91,113,10:eu-south-2
+S91,125,12:eu-central-2
+S91,139,12:il-central-1
+S91,153,9:ca-west-1
+S91,164,14:ap-southeast-5
+S91,180,14:ap-southeast-7
+S91,196,12:mx-central-1
+S94,3,17:lambda-authorizer
+m95,5,2:
+S95,6,8:decision
+S95,16,10:authorizer
+S95,28,2:in
+s95,32,2:
+S95,33,12:lambda-token
+S95,47,14:lambda-request
+S97,3,19:authorizer-resource
+m99,5,2:
+S99,6,8:decision
+S99,16,10:authorizer
+S99,28,2:in
+s99,32,4:
+S99,33,7:cognito
+S99,42,12:lambda-token
+S99,56,14:lambda-request
+S99,72,3:jwt
 @25:<bundled>/cors.cases.yaml,5762
 m4,1,1:
 S4,1,5:cases
@@ -8388,542 +9697,712 @@ S218,5,5:facts
 s218,12,2:
 S218,13,16:http-cors-config
 S218,31,23:rest-cors-proxy-headers
-@24:<bundled>/decisions.yaml,19833
+@24:<bundled>/decisions.yaml,28541
 m5,1,1:
 S5,1,9:decisions
-s6,3,9:
+s6,3,11:
 m6,5,6:
 S6,5,2:id
-S6,9,8:api-type
+S6,9,17:interaction-model
 S7,5,5:title
-S7,12,20:REST API or HTTP API
+S7,12,17:Interaction model
 S8,5,8:question
-S8,15,54:Which API Gateway product should the APIs be built on?
+S8,15,112:How should clients get the results - wait on the request, poll a job, be pushed the result, or receive a stream?
 S9,5,7:default
-S9,14,4:http
+S9,14,11:synchronous
 S10,5,5:after
 s10,12,0:
 S11,5,7:options
-s12,7,2:
+s12,7,4:
 m12,9,5:
 S12,9,2:id
-S12,13,4:rest
+S12,13,11:synchronous
 S13,9,5:title
-S13,16,25:REST API (API Gateway v1)
+S13,16,32:Synchronous request and response
 S14,9,7:summary
-S14,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
+S14,18,121:The client sends a request and waits on the same connection until the function has finished and the response is complete.
 S17,9,4:pros
-s18,11,4:
-S18,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
-S19,13,69:Offers edge-optimized and private endpoints as well as regional ones.
-S20,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
-S21,13,64:Supports custom (non-proxy) integrations with mapping templates.
-S22,9,4:cons
-s23,11,3:
-S23,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
-S24,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-S25,13,87:No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
-m26,9,5:
-S26,9,2:id
-S26,13,4:http
-S27,9,5:title
-S27,16,25:HTTP API (API Gateway v2)
-S28,9,7:summary
-S28,18,121:The lighter, cheaper API Gateway product for proxying requests to Lambda, with built-in CORS and a native JWT authorizer.
-S31,9,4:pros
-s32,11,4:
-S32,13,55:Roughly 70 percent cheaper per request than a REST API.
-S33,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-S34,13,83:Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
-S35,13,49:Simpler configuration with automatic deployments.
-S36,9,4:cons
-s37,11,4:
-S37,13,69:Regional endpoints only - no edge-optimized and no private endpoints.
-S38,13,118:No API keys, usage plans, request validation, caching, WAF, resource policies, canary stages, X-Ray or SDK generation.
-S39,13,40:Integration timeout fixed at 30 seconds.
-S40,13,52:Lambda proxy integration only; no mapping templates.
-m42,5,6:
-S42,5,2:id
-S42,9,13:endpoint-type
-S43,5,5:title
-S43,12,13:Endpoint type
-S44,5,8:question
-S44,15,71:How should callers reach the API - regional, edge-optimized or private?
-S45,5,7:default
-S45,14,8:regional
-S46,5,5:after
-s46,12,1:
-S46,13,8:api-type
-S47,5,7:options
-s48,7,3:
-m48,9,5:
-S48,9,2:id
-S48,13,8:regional
-S49,9,5:title
-S49,16,17:Regional endpoint
-S50,9,7:summary
-S50,18,125:The API is served directly from its Region with no CloudFront in the path; the default choice and the only one for HTTP APIs.
-S53,9,4:pros
-s54,11,3:
-S54,13,77:Lowest latency for callers in the same Region, including other AWS workloads.
-S55,13,73:Works with your own CDN, multi-Region routing in Route 53 and mutual TLS.
-S56,13,70:Regional REST APIs can raise the integration timeout above 29 seconds.
-S57,9,4:cons
-s58,11,1:
-S58,13,73:Distant callers pay a longer TLS handshake unless you put a CDN in front.
-m59,9,5:
-S59,9,2:id
-S59,13,4:edge
-S60,9,5:title
-S60,16,35:Edge-optimized endpoint (REST only)
-S61,9,7:summary
-S61,18,116:Requests enter through a CloudFront point of presence near the caller and travel to the Region over the AWS network.
-S64,9,4:pros
-s65,11,2:
-S65,13,85:Shorter connection set-up for callers spread around the world, with no CDN to manage.
-S66,13,85:AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
-S67,9,4:cons
-s68,11,4:
-S68,13,159:REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
-S69,13,50:Custom-domain certificates must live in us-east-1.
-S70,13,51:The 29-second integration timeout cannot be raised.
-S71,13,42:Adds a hop for callers in the same Region.
-m72,9,5:
-S72,9,2:id
-S72,13,7:private
-S73,9,5:title
-S73,16,28:Private endpoint (REST only)
-S74,9,7:summary
-S74,18,111:The API is reachable only from VPCs through an interface VPC endpoint for execute-api, never from the internet.
-S77,9,4:pros
-s78,11,3:
-S78,13,42:Traffic never leaves your private network.
-S79,13,66:Access is controlled by a resource policy per VPC or VPC endpoint.
-S80,13,55:The integration timeout can be raised above 29 seconds.
-S81,9,4:cons
-s82,11,3:
-S82,13,82:REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
-S83,13,153:Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
-S84,13,59:Wildcard custom domains are not supported for private APIs.
-m86,5,6:
-S86,5,2:id
-S86,9,9:api-count
-S87,5,5:title
-S87,12,37:One API per service or one shared API
-S88,5,8:question
-S88,15,74:Should each service get its own API, or should all services share one API?
-S89,5,7:default
-S89,14,11:per-service
-S90,5,5:after
-s90,12,0:
-S91,5,7:options
-s92,7,2:
+s18,11,2:
+S18,13,107:The simplest contract for clients and the simplest code - one request, one response, no job state to store.
+S19,13,70:Errors reach the caller directly, with the status code of the failure.
+S20,9,4:cons
+s21,11,3:
+S21,13,119:The caller waits as long as the work takes; every hop (gateway, CDN, proxies, mobile networks) must tolerate that wait.
+S22,13,122:API Gateway stops waiting after 29 seconds (REST, raisable on regional and private APIs only) or 30 seconds (HTTP, fixed).
+S23,13,105:A client that gives up leaves the work running; a retry runs it twice unless the operation is idempotent.
+m24,9,5:
+S24,9,2:id
+S24,13,9:async-job
+S25,9,5:title
+S25,16,51:Asynchronous job (202 with a job id, status polled)
+S26,9,7:summary
+S26,18,175:The API accepts the work, stores a job record, queues the work for a worker function and answers 202 with a job id at once; the client polls the status and fetches the result.
+S30,9,4:pros
+s31,11,3:
+S31,13,96:Every request is short, so no gateway, CDN or mobile-network timeout applies to the work itself.
+S32,13,113:Work can run up to Lambda's 15 minutes, or much longer in a Step Functions workflow, and is retried by the queue.
+S33,13,97:The queue absorbs bursts, and a worker's concurrency can be capped to protect downstream systems.
+S34,9,4:cons
+s35,11,2:
+S35,13,107:More moving parts - a queue, a worker function and a status store - and a job contract clients must follow.
+S36,13,109:Polling adds requests (and cost) and a delay of up to one polling interval before the client sees the result.
+m37,9,5:
+S37,9,2:id
+S37,13,10:async-push
+S38,9,5:title
+S38,16,38:Asynchronous with push (WebSocket API)
+S39,9,7:summary
+S39,18,164:Clients keep a WebSocket connection open to an API Gateway WebSocket API; the back end posts messages (results, events, chat) to the connection when they are ready.
+S42,9,4:pros
+s43,11,2:
+S43,13,97:The server can send at any time - chat, live updates, notifications - without the client polling.
+S44,13,67:Results arrive as soon as they are ready, with no polling interval.
+S45,9,4:cons
+s46,11,3:
+S46,13,135:Connections last at most 2 hours and close after 10 idle minutes, so clients must reconnect and the back end must store connection ids.
+S47,13,86:Messages are limited to 128 KB (sent in 32 KB frames); larger results need an S3 link.
+S48,13,97:Billed per message and per connection minute; harder to test and to put behind corporate proxies.
+m49,9,5:
+S49,9,2:id
+S49,13,9:streaming
+S50,9,5:title
+S50,16,18:Response streaming
+S51,9,7:summary
+S51,18,181:The client waits on one connection, but the function sends the response in parts as they are produced (REST API response streaming or a Lambda function URL in response-stream mode).
+S55,9,4:pros
+s56,11,2:
+S56,13,108:The first bytes arrive early; progressive output (generated text, exports) shows while the rest is produced.
+S57,13,92:A streamed REST response may run up to 15 minutes and exceed 10 MB without a quota increase.
+S58,9,4:cons
+s59,11,3:
+S59,13,125:Lambda streams natively only on the Node.js managed runtimes; other runtimes need a custom runtime or the Lambda Web Adapter.
+S60,13,125:Streamed REST routes need proxy integrations and cannot use the response cache or mapping templates; HTTP APIs cannot stream.
+S61,13,59:The client still holds a connection for the whole response.
+m63,5,6:
+S63,5,2:id
+S63,9,10:front-door
+S64,5,5:title
+S64,12,10:Front door
+S65,5,8:question
+S65,15,99:What should receive the HTTP requests in front of the functions - API Gateway or something simpler?
+S66,5,7:default
+S66,14,11:api-gateway
+S67,5,5:after
+s67,12,1:
+S67,13,17:interaction-model
+S68,5,7:options
+s69,7,4:
+m69,9,5:
+S69,9,2:id
+S69,13,11:api-gateway
+S70,9,5:title
+S70,16,52:Amazon API Gateway (REST or HTTP API, decided below)
+S71,9,7:summary
+S71,18,130:A managed API in front of the functions; the api-type decision picks a REST or an HTTP API and endpoint-type how callers reach it.
+S74,9,4:pros
+s75,11,2:
+S75,13,92:Authorizers (IAM, JWT, Cognito, Lambda), throttling, custom domains and stages with no code.
+S76,13,94:REST APIs add usage plans, validation, caching, WAF, private endpoints and response streaming.
+S77,9,4:cons
+s78,11,2:
+S78,13,93:Requests wait at most 29 seconds (REST default) or 30 seconds (HTTP); payloads stop at 10 MB.
+S79,13,120:Billed per request - about $3.50 (REST) or $1.00 (HTTP) per million in us-east-1 - which dominates at very high traffic.
+m80,9,5:
+S80,9,2:id
+S80,13,12:function-url
+S81,9,5:title
+S81,16,19:Lambda function URL
+S82,9,7:summary
+S82,18,105:The function's own HTTPS endpoint, with no gateway in front; callers authenticate with IAM or not at all.
+S85,9,4:pros
+s86,11,2:
+S86,13,105:No extra charge beyond the Lambda invocation, and nothing to configure but the URL and its CORS settings.
+S87,13,108:A request may run as long as the function timeout (up to 15 minutes), and responses can stream up to 200 MB.
+S88,9,4:cons
+s89,11,3:
+S89,13,106:Authentication is IAM (SigV4) or none - no JWT, Cognito or Lambda authorizers, no API keys or usage plans.
+S90,13,86:No throttling per route or client, no WAF, no caching and no custom domain of its own.
+S91,13,74:One URL per function, so routing between functions needs a layer in front.
 m92,9,5:
 S92,9,2:id
-S92,13,11:per-service
+S92,13,23:cloudfront-function-url
 S93,9,5:title
-S93,16,19:One API per service
+S93,16,44:CloudFront in front of a Lambda function URL
 S94,9,7:summary
-S94,18,134:Each service owns its API, deployed with the service; a custom domain can still join them under one host name with base path mappings.
+S94,18,116:A CloudFront distribution with origin access control signs requests to a function URL that only CloudFront may call.
 S97,9,4:pros
-s98,11,3:
-S98,13,79:Teams deploy and roll back independently; a bad deployment affects one service.
-S99,13,87:Each API stays well below the per-API quotas (300 resources or routes, 10 authorizers).
-S100,13,59:Clear ownership - the API lives in the service's own stack.
-S101,9,4:cons
-s102,11,3:
-S102,13,82:Authorizers, gateway responses, CORS and stage settings are repeated on every API.
-S103,13,72:Callers see one base URL per service unless a custom domain unites them.
-S104,13,57:One generated SDK per API rather than one for everything.
-m105,9,5:
-S105,9,2:id
-S105,13,6:shared
-S106,9,5:title
-S106,16,14:One shared API
-S107,9,7:summary
-S107,18,86:A single API holds the resources of every service; services attach their routes to it.
-S110,9,4:pros
-s111,11,2:
-S111,13,83:One base URL, one OpenAPI document, one SDK and one set of usage plans for callers.
-S112,13,57:Authorizers, CORS and gateway responses are defined once.
-S113,9,4:cons
-s114,11,3:
-S114,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
-S115,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
-S116,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
-m118,5,6:
-S118,5,2:id
-S118,9,14:resource-style
-S119,5,5:title
-S119,12,36:Proxy resource or explicit resources
-S120,5,8:question
-S120,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
-S121,5,7:default
-S121,14,5:proxy
-S122,5,5:after
-s122,12,1:
-S122,13,8:api-type
-S123,5,7:options
-s124,7,2:
-m124,9,5:
-S124,9,2:id
-S124,13,5:proxy
-S125,9,5:title
-S125,16,44:Catch-all proxy resource ({proxy+} with ANY)
-S126,9,7:summary
-S126,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
-S129,9,4:pros
-s130,11,3:
-S130,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
-S131,13,67:Developers use the web framework they know, and can run it locally.
-S132,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
-S133,9,4:cons
-s134,11,3:
-S134,13,68:The gateway cannot validate, cache, document or authorize per route.
-S135,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
-S136,13,62:An OpenAPI document or generated SDK describes almost nothing.
+s98,11,2:
+S98,13,74:Caching at the edge, AWS WAF, a custom domain and TLS close to the caller.
+S99,13,87:The function URL itself costs nothing extra; CloudFront charges per request and per GB.
+S100,9,4:cons
+s101,11,3:
+S101,13,98:CloudFront waits 30 seconds for the origin by default and at most 60 (180 after a quota increase).
+S102,13,104:Still no authorizers - tokens are validated in the function, or at the edge with a function of your own.
+S103,13,96:POST and PUT bodies to an OAC-protected function URL need the payload hash signed by the client.
+m104,9,5:
+S104,9,2:id
+S104,13,3:alb
+S105,9,5:title
+S105,16,45:Application Load Balancer with Lambda targets
+S106,9,7:summary
+S106,18,100:An ALB listener routes requests by path or host to target groups whose targets are Lambda functions.
+S109,9,4:pros
+s110,11,2:
+S110,13,122:Billed per hour and per load-balancer capacity unit rather than per request, which is cheaper at very high steady traffic.
+S111,13,96:Path and host routing, OIDC or Cognito login for browser sessions, WAF, and a long idle timeout.
+S112,9,4:cons
+s113,11,3:
+S113,13,119:Request and response bodies to a Lambda target are limited to 1 MB, and WebSockets to Lambda targets are not supported.
+S114,13,99:Needs a VPC with subnets in two Availability Zones, and costs about $16 a month before any traffic.
+S115,13,72:No usage plans, JWT authorizers or response streaming to Lambda targets.
+m117,5,6:
+S117,5,2:id
+S117,9,8:api-type
+S118,5,5:title
+S118,12,20:REST API or HTTP API
+S119,5,8:question
+S119,15,54:Which API Gateway product should the APIs be built on?
+S120,5,7:default
+S120,14,4:http
+S121,5,5:after
+s121,12,0:
+S122,5,7:options
+s123,7,2:
+m123,9,5:
+S123,9,2:id
+S123,13,4:rest
+S124,9,5:title
+S124,16,25:REST API (API Gateway v1)
+S125,9,7:summary
+S125,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
+S128,9,4:pros
+s129,11,5:
+S129,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
+S130,13,69:Offers edge-optimized and private endpoints as well as regional ones.
+S131,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
+S132,13,64:Supports custom (non-proxy) integrations with mapping templates.
+S133,13,144:Every kind of authorizer - IAM, Cognito user pools, Lambda TOKEN and REQUEST authorizers, and native JWT authorizers that trust several issuers.
+S134,9,4:cons
+s135,11,2:
+S135,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
+S136,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
 m137,9,5:
 S137,9,2:id
-S137,13,8:explicit
+S137,13,4:http
 S138,9,5:title
-S138,16,30:Explicit resources and methods
+S138,16,25:HTTP API (API Gateway v2)
 S139,9,7:summary
-S139,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
+S139,18,121:The lighter, cheaper API Gateway product for proxying requests to Lambda, with built-in CORS and a native JWT authorizer.
 S142,9,4:pros
-s143,11,3:
-S143,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
-S144,13,51:A meaningful OpenAPI definition and generated SDKs.
-S145,13,60:The gateway rejects unknown routes before any function runs.
-S146,9,4:cons
-s147,11,2:
-S147,13,64:Every route change touches both the code and the API definition.
-S148,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
-m150,5,6:
-S150,5,2:id
-S150,9,11:integration
-S151,5,5:title
-S151,12,34:Lambda proxy or custom integration
-S152,5,8:question
-S152,15,54:How should API Gateway pass requests to the functions?
-S153,5,7:default
-S153,14,12:lambda-proxy
-S154,5,5:after
-s154,12,1:
-S154,13,8:api-type
-S155,5,7:options
-s156,7,2:
-m156,9,5:
-S156,9,2:id
-S156,13,12:lambda-proxy
-S157,9,5:title
-S157,16,24:Lambda proxy integration
-S158,9,7:summary
-S158,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
-S161,9,4:pros
-s162,11,3:
-S162,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
-S163,13,69:Function input and output change without touching the API definition.
-S164,13,44:The only Lambda integration HTTP APIs offer.
-S165,9,4:cons
-s166,11,2:
-S166,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
-S167,13,49:The gateway cannot reshape requests or responses.
-m168,9,5:
-S168,9,2:id
-S168,13,6:custom
-S169,9,5:title
-S169,16,65:Custom (non-proxy) integration with mapping templates (REST only)
-S170,9,7:summary
-S170,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
-S173,9,4:pros
-s174,11,2:
-S174,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
-S175,13,66:Errors can be mapped to status codes without code in the function.
-S176,9,4:cons
-s177,11,3:
-S177,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
-S178,13,74:Any change to the function's input or output also needs a template change.
-S179,13,10:REST only.
-m181,5,6:
-S181,5,2:id
-S181,9,20:function-granularity
-S182,5,5:title
-S182,12,25:How many Lambda functions
-S183,5,8:question
-S183,15,63:How many Lambda functions should serve the routes of a service?
-S184,5,7:default
-S184,14,6:router
-S185,5,5:after
-s185,12,1:
-S185,13,14:resource-style
-S186,5,7:options
-s187,7,3:
-m187,9,5:
-S187,9,2:id
-S187,13,6:router
-S188,9,5:title
-S188,16,31:One router function per service
-S189,9,7:summary
-S189,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
-S192,9,4:pros
+s143,11,4:
+S143,13,55:Roughly 70 percent cheaper per request than a REST API.
+S144,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
+S145,13,82:Native JWT authorizer for Cognito or any OIDC or OAuth 2.0 provider, with no code.
+S146,13,49:Simpler configuration with automatic deployments.
+S147,9,4:cons
+s148,11,4:
+S148,13,69:Regional endpoints only - no edge-optimized and no private endpoints.
+S149,13,118:No API keys, usage plans, request validation, caching, WAF, resource policies, canary stages, X-Ray or SDK generation.
+S150,13,40:Integration timeout fixed at 30 seconds.
+S151,13,52:Lambda proxy integration only; no mapping templates.
+m153,5,6:
+S153,5,2:id
+S153,9,13:endpoint-type
+S154,5,5:title
+S154,12,13:Endpoint type
+S155,5,8:question
+S155,15,71:How should callers reach the API - regional, edge-optimized or private?
+S156,5,7:default
+S156,14,8:regional
+S157,5,5:after
+s157,12,1:
+S157,13,8:api-type
+S158,5,7:options
+s159,7,3:
+m159,9,5:
+S159,9,2:id
+S159,13,8:regional
+S160,9,5:title
+S160,16,17:Regional endpoint
+S161,9,7:summary
+S161,18,125:The API is served directly from its Region with no CloudFront in the path; the default choice and the only one for HTTP APIs.
+S164,9,4:pros
+s165,11,3:
+S165,13,77:Lowest latency for callers in the same Region, including other AWS workloads.
+S166,13,73:Works with your own CDN, multi-Region routing in Route 53 and mutual TLS.
+S167,13,70:Regional REST APIs can raise the integration timeout above 29 seconds.
+S168,9,4:cons
+s169,11,1:
+S169,13,73:Distant callers pay a longer TLS handshake unless you put a CDN in front.
+m170,9,5:
+S170,9,2:id
+S170,13,4:edge
+S171,9,5:title
+S171,16,35:Edge-optimized endpoint (REST only)
+S172,9,7:summary
+S172,18,116:Requests enter through a CloudFront point of presence near the caller and travel to the Region over the AWS network.
+S175,9,4:pros
+s176,11,2:
+S176,13,85:Shorter connection set-up for callers spread around the world, with no CDN to manage.
+S177,13,85:AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
+S178,9,4:cons
+s179,11,4:
+S179,13,159:REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
+S180,13,50:Custom-domain certificates must live in us-east-1.
+S181,13,51:The 29-second integration timeout cannot be raised.
+S182,13,42:Adds a hop for callers in the same Region.
+m183,9,5:
+S183,9,2:id
+S183,13,7:private
+S184,9,5:title
+S184,16,28:Private endpoint (REST only)
+S185,9,7:summary
+S185,18,111:The API is reachable only from VPCs through an interface VPC endpoint for execute-api, never from the internet.
+S188,9,4:pros
+s189,11,3:
+S189,13,42:Traffic never leaves your private network.
+S190,13,66:Access is controlled by a resource policy per VPC or VPC endpoint.
+S191,13,55:The integration timeout can be raised above 29 seconds.
+S192,9,4:cons
 s193,11,3:
-S193,13,53:Fewest functions, roles and CloudFormation resources.
-S194,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
-S195,13,54:Matches a catch-all proxy resource and web frameworks.
-S196,9,4:cons
-s197,11,3:
-S197,13,75:The function holds the union of every route's permissions and dependencies.
-S198,13,44:One memory size and timeout for every route.
-S199,13,60:A bad deployment or a noisy route affects the whole service.
-m200,9,5:
-S200,9,2:id
-S200,13,12:per-resource
-S201,9,5:title
-S201,16,25:One function per resource
-S202,9,7:summary
-S202,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
-S205,9,4:pros
-s206,11,2:
-S206,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
-S207,13,58:Memory, timeout and concurrency can be tuned per resource.
-S208,9,4:cons
-s209,11,2:
-S209,13,53:More functions and resources to deploy than a router.
-S210,13,74:Methods of one resource still share permissions (read and write together).
-m211,9,5:
-S211,9,2:id
-S211,13,10:per-method
-S212,9,5:title
-S212,16,23:One function per method
-S213,9,7:summary
-S213,18,75:Every resource and method pair (such as GET /orders) gets its own function.
-S215,9,4:pros
-s216,11,2:
-S216,13,61:Least privilege per route and the smallest possible packages.
-S217,13,49:Each route scales, fails and is tuned on its own.
-S218,9,4:cons
-s219,11,3:
-S219,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
-S220,13,41:Rarely used routes meet more cold starts.
-S221,13,49:Shared code must be packaged into every function.
-m223,5,6:
-S223,5,2:id
-S223,9,9:packaging
-S224,5,5:title
-S224,12,38:Shared or separate deployment packages
-S225,5,8:question
-S225,15,85:Should the functions of a service share one deployment package or each get their own?
-S226,5,7:default
-S226,14,17:separate-packages
-S227,5,5:after
-s227,12,1:
-S227,13,20:function-granularity
-S228,5,7:options
-s229,7,2:
-m229,9,5:
-S229,9,2:id
-S229,13,14:shared-package
-S230,9,5:title
-S230,16,45:One package per service with several handlers
-S231,9,7:summary
-S231,18,82:One build artifact per service; each function points at a different handler in it.
-S234,9,4:pros
-s235,11,2:
-S235,13,73:One build and one artifact per service; shared code changes in one place.
-S236,13,74:Simple to reason about versions - all handlers of a service ship together.
-S237,9,4:cons
-s238,11,3:
-S238,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
-S239,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
-S240,13,51:Any change redeploys every function of the service.
-m241,9,5:
-S241,9,2:id
-S241,13,17:separate-packages
-S242,9,5:title
-S242,16,24:One package per function
-S243,9,7:summary
-S243,18,92:Each function is built into its own package holding only the code and dependencies it needs.
-S246,9,4:pros
-s247,11,3:
-S247,13,42:Smallest packages and fastest cold starts.
-S248,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
-S249,13,57:A natural fit for router functions and compiled runtimes.
-S250,9,4:cons
-s251,11,2:
-S251,13,63:More build artifacts; shared code must be a library or a layer.
-S252,13,52:Versions of shared code can drift between functions.
-m254,5,6:
-S254,5,2:id
-S254,9,4:cors
-S255,5,5:title
-S255,12,18:How to handle CORS
-S256,5,8:question
-S256,15,58:Who answers CORS preflight requests and adds CORS headers?
-S257,5,7:default
-S257,14,4:none
-S258,5,5:after
-s258,12,1:
-S258,13,8:api-type
-S259,5,7:options
-s260,7,4:
-m260,9,5:
-S260,9,2:id
-S260,13,4:none
-S261,9,5:title
-S261,16,7:No CORS
-S262,9,7:summary
-S262,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
-S264,9,4:pros
-s265,11,1:
-S265,13,37:Nothing to configure or keep in sync.
-S266,9,4:cons
-s267,11,1:
-S267,13,46:Browsers on other origins cannot call the API.
-m268,9,5:
-S268,9,2:id
-S268,13,7:gateway
-S269,9,5:title
-S269,16,32:Gateway preflight for a REST API
-S270,9,7:summary
-S270,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
-S273,9,4:pros
-s274,11,2:
-S274,13,52:Preflights are answered without invoking a function.
-S275,13,49:Simple when exactly one origin (or *) is allowed.
+S193,13,82:REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
+S194,13,153:Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
+S195,13,59:Wildcard custom domains are not supported for private APIs.
+m197,5,6:
+S197,5,2:id
+S197,9,9:api-count
+S198,5,5:title
+S198,12,37:One API per service or one shared API
+S199,5,8:question
+S199,15,74:Should each service get its own API, or should all services share one API?
+S200,5,7:default
+S200,14,11:per-service
+S201,5,5:after
+s201,12,0:
+S202,5,7:options
+s203,7,2:
+m203,9,5:
+S203,9,2:id
+S203,13,11:per-service
+S204,9,5:title
+S204,16,19:One API per service
+S205,9,7:summary
+S205,18,134:Each service owns its API, deployed with the service; a custom domain can still join them under one host name with base path mappings.
+S208,9,4:pros
+s209,11,3:
+S209,13,79:Teams deploy and roll back independently; a bad deployment affects one service.
+S210,13,87:Each API stays well below the per-API quotas (300 resources or routes, 10 authorizers).
+S211,13,59:Clear ownership - the API lives in the service's own stack.
+S212,9,4:cons
+s213,11,3:
+S213,13,82:Authorizers, gateway responses, CORS and stage settings are repeated on every API.
+S214,13,72:Callers see one base URL per service unless a custom domain unites them.
+S215,13,57:One generated SDK per API rather than one for everything.
+m216,9,5:
+S216,9,2:id
+S216,13,6:shared
+S217,9,5:title
+S217,16,14:One shared API
+S218,9,7:summary
+S218,18,86:A single API holds the resources of every service; services attach their routes to it.
+S221,9,4:pros
+s222,11,2:
+S222,13,83:One base URL, one OpenAPI document, one SDK and one set of usage plans for callers.
+S223,13,57:Authorizers, CORS and gateway responses are defined once.
+S224,9,4:cons
+s225,11,3:
+S225,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
+S226,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
+S227,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
+m229,5,6:
+S229,5,2:id
+S229,9,14:resource-style
+S230,5,5:title
+S230,12,36:Proxy resource or explicit resources
+S231,5,8:question
+S231,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
+S232,5,7:default
+S232,14,5:proxy
+S233,5,5:after
+s233,12,1:
+S233,13,8:api-type
+S234,5,7:options
+s235,7,2:
+m235,9,5:
+S235,9,2:id
+S235,13,5:proxy
+S236,9,5:title
+S236,16,44:Catch-all proxy resource ({proxy+} with ANY)
+S237,9,7:summary
+S237,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
+S240,9,4:pros
+s241,11,3:
+S241,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
+S242,13,67:Developers use the web framework they know, and can run it locally.
+S243,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
+S244,9,4:cons
+s245,11,3:
+S245,13,68:The gateway cannot validate, cache, document or authorize per route.
+S246,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
+S247,13,62:An OpenAPI document or generated SDK describes almost nothing.
+m248,9,5:
+S248,9,2:id
+S248,13,8:explicit
+S249,9,5:title
+S249,16,30:Explicit resources and methods
+S250,9,7:summary
+S250,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
+S253,9,4:pros
+s254,11,3:
+S254,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
+S255,13,51:A meaningful OpenAPI definition and generated SDKs.
+S256,13,60:The gateway rejects unknown routes before any function runs.
+S257,9,4:cons
+s258,11,2:
+S258,13,64:Every route change touches both the code and the API definition.
+S259,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
+m261,5,6:
+S261,5,2:id
+S261,9,11:integration
+S262,5,5:title
+S262,12,34:Lambda proxy or custom integration
+S263,5,8:question
+S263,15,54:How should API Gateway pass requests to the functions?
+S264,5,7:default
+S264,14,12:lambda-proxy
+S265,5,5:after
+s265,12,1:
+S265,13,8:api-type
+S266,5,7:options
+s267,7,2:
+m267,9,5:
+S267,9,2:id
+S267,13,12:lambda-proxy
+S268,9,5:title
+S268,16,24:Lambda proxy integration
+S269,9,7:summary
+S269,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
+S272,9,4:pros
+s273,11,3:
+S273,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
+S274,13,69:Function input and output change without touching the API definition.
+S275,13,44:The only Lambda integration HTTP APIs offer.
 S276,9,4:cons
 s277,11,2:
-S277,13,55:Only one fixed origin - the header cannot list several.
-S278,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+S277,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
+S278,13,49:The gateway cannot reshape requests or responses.
 m279,9,5:
 S279,9,2:id
-S279,13,8:function
+S279,13,6:custom
 S280,9,5:title
-S280,16,28:CORS handled by the function
+S280,16,65:Custom (non-proxy) integration with mapping templates (REST only)
 S281,9,7:summary
-S281,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S281,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
 S284,9,4:pros
 s285,11,2:
-S285,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
-S286,13,53:CORS logic lives with the code and is tested with it.
+S285,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
+S286,13,66:Errors can be mapped to status codes without code in the function.
 S287,9,4:cons
-s288,11,2:
-S288,13,54:Every preflight invokes a function (cost and latency).
-S289,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
-m290,9,5:
-S290,9,2:id
-S290,13,15:http-api-config
-S291,9,5:title
-S291,16,27:HTTP API CORS configuration
-S292,9,7:summary
-S292,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
-S295,9,4:pros
-s296,11,2:
-S296,13,60:Declarative, with a list of origins and credentials support.
-S297,13,35:Preflights never invoke a function.
-S298,9,4:cons
-s299,11,2:
-S299,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
-S300,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
-m302,5,6:
-S302,5,2:id
-S302,9,10:authorizer
-S303,5,5:title
-S303,12,15:Authorizer type
-S304,5,8:question
-S304,15,51:Which kind of authorizer should protect the routes?
-S305,5,7:default
-S305,14,4:none
-S306,5,5:after
-s306,12,1:
-S306,13,8:api-type
-S307,5,7:options
-s308,7,6:
-m308,9,5:
-S308,9,2:id
-S308,13,4:none
-S309,9,5:title
-S309,16,13:No authorizer
-S310,9,7:summary
-S310,18,74:Routes are public (optionally still requiring an API key for usage plans).
-S312,9,4:pros
-s313,11,1:
-S313,13,33:No authorization latency or cost.
-S314,9,4:cons
-s315,11,1:
-S315,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
-m316,9,5:
-S316,9,2:id
-S316,13,3:iam
-S317,9,5:title
-S317,16,25:IAM authorization (SigV4)
-S318,9,7:summary
-S318,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
-S321,9,4:pros
-s322,11,2:
-S322,13,58:No authorizer code; fine-grained access with IAM policies.
-S323,13,55:Natural for AWS workloads and for cross-account access.
-S324,9,4:cons
-s325,11,1:
-S325,13,58:Every caller needs AWS credentials and must sign requests.
-m326,9,5:
-S326,9,2:id
-S326,13,7:cognito
-S327,9,5:title
-S327,16,35:Cognito user pool authorizer (REST)
-S328,9,7:summary
-S328,18,55:The REST API validates Cognito user pool tokens itself.
-S330,9,4:pros
-s331,11,1:
-S331,13,67:No code; token signature, expiry and scopes checked by the gateway.
-S332,9,4:cons
-s333,11,1:
-S333,13,91:REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
-m334,9,5:
-S334,9,2:id
-S334,13,12:lambda-token
-S335,9,5:title
-S335,16,36:Lambda authorizer, TOKEN type (REST)
-S336,9,7:summary
-S336,18,77:A function receives one bearer token from a header and returns an IAM policy.
-S338,9,4:pros
-s339,11,2:
-S339,13,50:Any token format; simple interface with one input.
-S340,13,31:The result is cached per token.
-S341,9,4:cons
-s342,11,2:
-S342,13,49:REST only; sees a single header and nothing else.
-S343,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
-m344,9,5:
-S344,9,2:id
-S344,13,14:lambda-request
-S345,9,5:title
-S345,16,31:Lambda authorizer, REQUEST type
-S346,9,7:summary
-S346,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
-S349,9,4:pros
-s350,11,2:
-S350,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
-S351,13,53:Cache key built from the identity sources you choose.
-S352,9,4:cons
-s353,11,2:
-S353,13,50:Custom security code to write, test and keep fast.
-S354,13,45:Costs a Lambda invocation on each cache miss.
-m355,9,5:
-S355,9,2:id
-S355,13,3:jwt
-S356,9,5:title
-S356,16,21:JWT authorizer (HTTP)
-S357,9,7:summary
-S357,18,120:The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys.
-S360,9,4:pros
-s361,11,2:
-S361,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-S362,13,48:Works with Cognito and external providers alike.
-S363,9,4:cons
-s364,11,2:
-S364,13,15:HTTP APIs only.
-S365,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
-@34:<bundled>/endpoint-type.cases.yaml,8554
+s288,11,3:
+S288,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
+S289,13,74:Any change to the function's input or output also needs a template change.
+S290,13,10:REST only.
+m292,5,6:
+S292,5,2:id
+S292,9,20:function-granularity
+S293,5,5:title
+S293,12,25:How many Lambda functions
+S294,5,8:question
+S294,15,63:How many Lambda functions should serve the routes of a service?
+S295,5,7:default
+S295,14,6:router
+S296,5,5:after
+s296,12,1:
+S296,13,14:resource-style
+S297,5,7:options
+s298,7,3:
+m298,9,5:
+S298,9,2:id
+S298,13,6:router
+S299,9,5:title
+S299,16,31:One router function per service
+S300,9,7:summary
+S300,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
+S303,9,4:pros
+s304,11,3:
+S304,13,53:Fewest functions, roles and CloudFormation resources.
+S305,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
+S306,13,54:Matches a catch-all proxy resource and web frameworks.
+S307,9,4:cons
+s308,11,3:
+S308,13,75:The function holds the union of every route's permissions and dependencies.
+S309,13,44:One memory size and timeout for every route.
+S310,13,60:A bad deployment or a noisy route affects the whole service.
+m311,9,5:
+S311,9,2:id
+S311,13,12:per-resource
+S312,9,5:title
+S312,16,25:One function per resource
+S313,9,7:summary
+S313,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
+S316,9,4:pros
+s317,11,2:
+S317,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
+S318,13,58:Memory, timeout and concurrency can be tuned per resource.
+S319,9,4:cons
+s320,11,2:
+S320,13,53:More functions and resources to deploy than a router.
+S321,13,74:Methods of one resource still share permissions (read and write together).
+m322,9,5:
+S322,9,2:id
+S322,13,10:per-method
+S323,9,5:title
+S323,16,23:One function per method
+S324,9,7:summary
+S324,18,75:Every resource and method pair (such as GET /orders) gets its own function.
+S326,9,4:pros
+s327,11,2:
+S327,13,61:Least privilege per route and the smallest possible packages.
+S328,13,49:Each route scales, fails and is tuned on its own.
+S329,9,4:cons
+s330,11,3:
+S330,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
+S331,13,41:Rarely used routes meet more cold starts.
+S332,13,49:Shared code must be packaged into every function.
+m334,5,6:
+S334,5,2:id
+S334,9,9:packaging
+S335,5,5:title
+S335,12,38:Shared or separate deployment packages
+S336,5,8:question
+S336,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
+S337,5,7:default
+S337,14,17:separate-packages
+S338,5,5:after
+s338,12,1:
+S338,13,20:function-granularity
+S339,5,7:options
+s340,7,3:
+m340,9,5:
+S340,9,2:id
+S340,13,14:shared-package
+S341,9,5:title
+S341,16,45:One package per service with several handlers
+S342,9,7:summary
+S342,18,82:One build artifact per service; each function points at a different handler in it.
+S345,9,4:pros
+s346,11,2:
+S346,13,73:One build and one artifact per service; shared code changes in one place.
+S347,13,74:Simple to reason about versions - all handlers of a service ship together.
+S348,9,4:cons
+s349,11,3:
+S349,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
+S350,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
+S351,13,51:Any change redeploys every function of the service.
+m352,9,5:
+S352,9,2:id
+S352,13,17:separate-packages
+S353,9,5:title
+S353,16,24:One package per function
+S354,9,7:summary
+S354,18,92:Each function is built into its own package holding only the code and dependencies it needs.
+S357,9,4:pros
+s358,11,3:
+S358,13,42:Smallest packages and fastest cold starts.
+S359,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
+S360,13,57:A natural fit for router functions and compiled runtimes.
+S361,9,4:cons
+s362,11,2:
+S362,13,63:More build artifacts; shared code must be a library or a layer.
+S363,13,52:Versions of shared code can drift between functions.
+m364,9,5:
+S364,9,2:id
+S364,13,15:container-image
+S365,9,5:title
+S365,16,32:One container image per function
+S366,9,7:summary
+S366,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
+S369,9,4:pros
+s370,11,2:
+S370,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+S371,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
+S372,9,4:cons
+s373,11,2:
+S373,13,73:An ECR repository and an image build per function; layers cannot be used.
+S374,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
+m376,5,6:
+S376,5,2:id
+S376,9,4:cors
+S377,5,5:title
+S377,12,18:How to handle CORS
+S378,5,8:question
+S378,15,58:Who answers CORS preflight requests and adds CORS headers?
+S379,5,7:default
+S379,14,4:none
+S380,5,5:after
+s380,12,1:
+S380,13,8:api-type
+S381,5,7:options
+s382,7,4:
+m382,9,5:
+S382,9,2:id
+S382,13,4:none
+S383,9,5:title
+S383,16,7:No CORS
+S384,9,7:summary
+S384,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
+S386,9,4:pros
+s387,11,1:
+S387,13,37:Nothing to configure or keep in sync.
+S388,9,4:cons
+s389,11,1:
+S389,13,46:Browsers on other origins cannot call the API.
+m390,9,5:
+S390,9,2:id
+S390,13,7:gateway
+S391,9,5:title
+S391,16,32:Gateway preflight for a REST API
+S392,9,7:summary
+S392,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
+S395,9,4:pros
+s396,11,2:
+S396,13,52:Preflights are answered without invoking a function.
+S397,13,49:Simple when exactly one origin (or *) is allowed.
+S398,9,4:cons
+s399,11,2:
+S399,13,55:Only one fixed origin - the header cannot list several.
+S400,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+m401,9,5:
+S401,9,2:id
+S401,13,8:function
+S402,9,5:title
+S402,16,28:CORS handled by the function
+S403,9,7:summary
+S403,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S406,9,4:pros
+s407,11,2:
+S407,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
+S408,13,53:CORS logic lives with the code and is tested with it.
+S409,9,4:cons
+s410,11,2:
+S410,13,54:Every preflight invokes a function (cost and latency).
+S411,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+m412,9,5:
+S412,9,2:id
+S412,13,15:http-api-config
+S413,9,5:title
+S413,16,27:HTTP API CORS configuration
+S414,9,7:summary
+S414,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S417,9,4:pros
+s418,11,2:
+S418,13,60:Declarative, with a list of origins and credentials support.
+S419,13,35:Preflights never invoke a function.
+S420,9,4:cons
+s421,11,2:
+S421,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
+S422,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
+m424,5,6:
+S424,5,2:id
+S424,9,10:authorizer
+S425,5,5:title
+S425,12,15:Authorizer type
+S426,5,8:question
+S426,15,51:Which kind of authorizer should protect the routes?
+S427,5,7:default
+S427,14,4:none
+S428,5,5:after
+s428,12,1:
+S428,13,8:api-type
+S429,5,7:options
+s430,7,6:
+m430,9,5:
+S430,9,2:id
+S430,13,4:none
+S431,9,5:title
+S431,16,13:No authorizer
+S432,9,7:summary
+S432,18,74:Routes are public (optionally still requiring an API key for usage plans).
+S434,9,4:pros
+s435,11,1:
+S435,13,33:No authorization latency or cost.
+S436,9,4:cons
+s437,11,1:
+S437,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
+m438,9,5:
+S438,9,2:id
+S438,13,3:iam
+S439,9,5:title
+S439,16,25:IAM authorization (SigV4)
+S440,9,7:summary
+S440,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
+S443,9,4:pros
+s444,11,2:
+S444,13,58:No authorizer code; fine-grained access with IAM policies.
+S445,13,55:Natural for AWS workloads and for cross-account access.
+S446,9,4:cons
+s447,11,1:
+S447,13,58:Every caller needs AWS credentials and must sign requests.
+m448,9,5:
+S448,9,2:id
+S448,13,7:cognito
+S449,9,5:title
+S449,16,35:Cognito user pool authorizer (REST)
+S450,9,7:summary
+S450,18,55:The REST API validates Cognito user pool tokens itself.
+S452,9,4:pros
+s453,11,1:
+S453,13,67:No code; token signature, expiry and scopes checked by the gateway.
+S454,9,4:cons
+s455,11,1:
+S455,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
+m456,9,5:
+S456,9,2:id
+S456,13,12:lambda-token
+S457,9,5:title
+S457,16,36:Lambda authorizer, TOKEN type (REST)
+S458,9,7:summary
+S458,18,77:A function receives one bearer token from a header and returns an IAM policy.
+S460,9,4:pros
+s461,11,2:
+S461,13,50:Any token format; simple interface with one input.
+S462,13,31:The result is cached per token.
+S463,9,4:cons
+s464,11,2:
+S464,13,49:REST only; sees a single header and nothing else.
+S465,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
+m466,9,5:
+S466,9,2:id
+S466,13,14:lambda-request
+S467,9,5:title
+S467,16,31:Lambda authorizer, REQUEST type
+S468,9,7:summary
+S468,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
+S471,9,4:pros
+s472,11,2:
+S472,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
+S473,13,53:Cache key built from the identity sources you choose.
+S474,9,4:cons
+s475,11,2:
+S475,13,50:Custom security code to write, test and keep fast.
+S476,13,45:Costs a Lambda invocation on each cache miss.
+m477,9,5:
+S477,9,2:id
+S477,13,3:jwt
+S478,9,5:title
+S478,16,14:JWT authorizer
+S479,9,7:summary
+S479,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
+S482,9,4:pros
+s483,11,2:
+S483,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
+S484,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
+S485,9,4:cons
+s486,11,3:
+S486,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
+S487,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S488,13,53:On an HTTP API one authorizer trusts a single issuer.
+@34:<bundled>/endpoint-type.cases.yaml,8595
 m3,1,1:
 S3,1,5:cases
 s4,3,15:
@@ -9166,7 +10645,7 @@ m99,5,5:
 S99,5,4:name
 S99,11,59:long REST requests rule out edge even for worldwide callers
 S100,5,7:answers
-m101,7,4:
+m101,7,5:
 S101,7,9:consumers
 s101,18,1:
 S101,19,8:partners
@@ -9177,133 +10656,135 @@ s103,25,1:
 S103,26,11:usage-plans
 S104,7,12:max-duration
 I104,21,2:90
-S105,5,5:fires
-s106,7,3:
-S106,9,40:endpoint-type.long-requests-exclude-edge
-S107,9,36:endpoint-type.worldwide-prefers-edge
-S108,9,36:endpoint-type.regional-for-worldwide
-S109,5,9:not-fires
-s109,16,1:
-S109,17,36:endpoint-type.own-cdn-needs-regional
-S110,5,6:expect
-m110,13,2:
-S110,14,8:api-type
-S110,24,4:rest
-S110,30,13:endpoint-type
-S110,45,8:regional
-m112,5,5:
-S112,5,4:name
-S112,11,40:streamed long responses may stay on edge
-S113,5,7:answers
-m114,7,4:
-S114,7,9:consumers
-s114,18,1:
-S114,19,7:browser
-S115,7,14:user-geography
-S115,23,9:worldwide
-S116,7,16:gateway-features
-s116,25,1:
-S116,26,18:response-streaming
-S117,7,12:max-duration
-I117,21,3:120
-S118,5,5:fires
-s118,12,1:
-S118,13,36:endpoint-type.worldwide-prefers-edge
-S119,5,9:not-fires
-s119,16,2:
-S119,17,40:endpoint-type.long-requests-exclude-edge
-S119,59,36:endpoint-type.regional-for-worldwide
-S120,5,6:expect
-m120,13,2:
-S120,14,8:api-type
-S120,24,4:rest
-S120,30,13:endpoint-type
-S120,45,4:edge
-m122,5,5:
-S122,5,4:name
-S122,11,58:worldwide callers of an HTTP API are told about CloudFront
-S123,5,7:answers
-m124,7,2:
-S124,7,9:consumers
-s124,18,2:
-S124,19,7:browser
-S124,28,6:mobile
-S125,7,14:user-geography
-S125,23,9:worldwide
-S126,5,5:fires
-s126,12,2:
-S126,13,36:endpoint-type.regional-for-worldwide
-S126,51,35:endpoint-type.http-is-regional-only
-S127,5,9:not-fires
-s127,16,1:
-S127,17,36:endpoint-type.worldwide-prefers-edge
-S128,5,6:expect
-m128,13,2:
-S128,14,8:api-type
-S128,24,4:http
-S128,30,13:endpoint-type
-S128,45,8:regional
-m130,5,5:
-S130,5,4:name
-S130,11,51:same-Region AWS callers of a REST API stay regional
-S131,5,7:answers
-m132,7,3:
-S132,7,9:consumers
-s132,18,1:
-S132,19,15:same-region-aws
-S133,7,15:auth-mechanisms
-s133,24,1:
-S133,25,3:iam
-S134,7,16:gateway-features
-s134,25,1:
-S134,26,15:resource-policy
-S135,5,5:fires
-s135,12,1:
-S135,13,42:endpoint-type.same-region-prefers-regional
-S136,5,9:not-fires
-s136,16,2:
-S136,17,46:endpoint-type.internet-clients-exclude-private
-S136,65,36:endpoint-type.worldwide-prefers-edge
-S137,5,6:expect
-m137,13,2:
-S137,14,8:api-type
-S137,24,4:rest
-S137,30,13:endpoint-type
-S137,45,8:regional
-m139,5,4:
-S139,5,4:name
-S139,11,59:behind your own CDN the default endpoint is a way around it
-S140,5,7:answers
-m141,7,3:
-S141,7,9:consumers
-s141,18,1:
-S141,19,7:browser
-S142,7,15:browser-origins
-s142,24,1:
-S142,25,23:https://app.example.com
-S143,7,7:own-cdn
-B143,16,4:true
-S144,5,5:fires
-s144,12,2:
-S144,13,28:endpoint-type.own-cdn-bypass
-S144,43,36:endpoint-type.own-cdn-needs-regional
-S145,5,6:expect
-m145,13,1:
-S145,14,13:endpoint-type
-S145,29,8:regional
-m147,5,3:
-S147,5,4:name
-S147,11,50:without your own CDN there is nothing to go around
-S148,5,7:answers
-m149,7,1:
-S149,7,9:consumers
-s149,18,1:
-S149,19,8:partners
-S150,5,9:not-fires
-s150,16,2:
-S150,17,28:endpoint-type.own-cdn-bypass
-S150,47,36:endpoint-type.own-cdn-needs-regional
-@34:<bundled>/endpoint-type.rules.yaml,8661
+S105,7,15:result-delivery
+S105,24,4:wait
+S106,5,5:fires
+s107,7,3:
+S107,9,40:endpoint-type.long-requests-exclude-edge
+S108,9,36:endpoint-type.worldwide-prefers-edge
+S109,9,36:endpoint-type.regional-for-worldwide
+S110,5,9:not-fires
+s110,16,1:
+S110,17,36:endpoint-type.own-cdn-needs-regional
+S111,5,6:expect
+m111,13,2:
+S111,14,8:api-type
+S111,24,4:rest
+S111,30,13:endpoint-type
+S111,45,8:regional
+m113,5,5:
+S113,5,4:name
+S113,11,40:streamed long responses may stay on edge
+S114,5,7:answers
+m115,7,4:
+S115,7,9:consumers
+s115,18,1:
+S115,19,7:browser
+S116,7,14:user-geography
+S116,23,9:worldwide
+S117,7,16:gateway-features
+s117,25,1:
+S117,26,18:response-streaming
+S118,7,12:max-duration
+I118,21,3:120
+S119,5,5:fires
+s119,12,1:
+S119,13,36:endpoint-type.worldwide-prefers-edge
+S120,5,9:not-fires
+s120,16,2:
+S120,17,40:endpoint-type.long-requests-exclude-edge
+S120,59,36:endpoint-type.regional-for-worldwide
+S121,5,6:expect
+m121,13,2:
+S121,14,8:api-type
+S121,24,4:rest
+S121,30,13:endpoint-type
+S121,45,4:edge
+m123,5,5:
+S123,5,4:name
+S123,11,58:worldwide callers of an HTTP API are told about CloudFront
+S124,5,7:answers
+m125,7,2:
+S125,7,9:consumers
+s125,18,2:
+S125,19,7:browser
+S125,28,6:mobile
+S126,7,14:user-geography
+S126,23,9:worldwide
+S127,5,5:fires
+s127,12,2:
+S127,13,36:endpoint-type.regional-for-worldwide
+S127,51,35:endpoint-type.http-is-regional-only
+S128,5,9:not-fires
+s128,16,1:
+S128,17,36:endpoint-type.worldwide-prefers-edge
+S129,5,6:expect
+m129,13,2:
+S129,14,8:api-type
+S129,24,4:http
+S129,30,13:endpoint-type
+S129,45,8:regional
+m131,5,5:
+S131,5,4:name
+S131,11,51:same-Region AWS callers of a REST API stay regional
+S132,5,7:answers
+m133,7,3:
+S133,7,9:consumers
+s133,18,1:
+S133,19,15:same-region-aws
+S134,7,15:auth-mechanisms
+s134,24,1:
+S134,25,3:iam
+S135,7,16:gateway-features
+s135,25,1:
+S135,26,15:resource-policy
+S136,5,5:fires
+s136,12,1:
+S136,13,42:endpoint-type.same-region-prefers-regional
+S137,5,9:not-fires
+s137,16,2:
+S137,17,46:endpoint-type.internet-clients-exclude-private
+S137,65,36:endpoint-type.worldwide-prefers-edge
+S138,5,6:expect
+m138,13,2:
+S138,14,8:api-type
+S138,24,4:rest
+S138,30,13:endpoint-type
+S138,45,8:regional
+m140,5,4:
+S140,5,4:name
+S140,11,59:behind your own CDN the default endpoint is a way around it
+S141,5,7:answers
+m142,7,3:
+S142,7,9:consumers
+s142,18,1:
+S142,19,7:browser
+S143,7,15:browser-origins
+s143,24,1:
+S143,25,23:https://app.example.com
+S144,7,7:own-cdn
+B144,16,4:true
+S145,5,5:fires
+s145,12,2:
+S145,13,28:endpoint-type.own-cdn-bypass
+S145,43,36:endpoint-type.own-cdn-needs-regional
+S146,5,6:expect
+m146,13,1:
+S146,14,13:endpoint-type
+S146,29,8:regional
+m148,5,3:
+S148,5,4:name
+S148,11,50:without your own CDN there is nothing to go around
+S149,5,7:answers
+m150,7,1:
+S150,7,9:consumers
+s150,18,1:
+S150,19,8:partners
+S151,5,9:not-fires
+s151,16,2:
+S151,17,28:endpoint-type.own-cdn-bypass
+S151,47,36:endpoint-type.own-cdn-needs-regional
+@34:<bundled>/endpoint-type.rules.yaml,8669
 m4,1,1:
 S4,1,5:rules
 s5,3,13:
@@ -9511,7 +10992,7 @@ S109,32,2:is
 S109,36,4:rest
 m110,11,1:
 S110,12,3:ref
-S110,17,13:long-requests
+S110,17,21:long-synchronous-wait
 m111,11,1:
 S111,12,3:not
 m111,17,2:
@@ -9605,709 +11086,1645 @@ S158,5,5:facts
 s158,12,2:
 S158,13,14:endpoint-types
 S158,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,23838
-m7,1,2:
-S7,1,7:sources
-s8,3,36:
-m8,5,3:
-S8,5,2:id
-S8,9,3:CMP
-S9,5,5:title
-S9,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
-S10,5,3:url
-S10,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
-m11,5,3:
-S11,5,2:id
-S11,9,4:GA20
-S12,5,5:title
-S12,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
-S13,5,3:url
-S13,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
-m14,5,3:
-S14,5,2:id
-S14,9,5:RCORS
-S15,5,5:title
-S15,12,33:CORS for REST APIs in API Gateway
-S16,5,3:url
-S16,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
-m17,5,3:
-S17,5,2:id
-S17,9,5:HCORS
-S18,5,5:title
-S18,12,30:Configuring CORS for HTTP APIs
-S19,5,3:url
-S19,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
-m20,5,3:
-S20,5,2:id
-S20,9,3:GWR
-S21,5,5:title
-S21,12,38:Gateway response types for API Gateway
-S22,5,3:url
-S22,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
-m23,5,3:
-S23,5,2:id
-S23,9,3:MDN
-S24,5,5:title
-S24,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
-S25,5,3:url
-S25,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
-m26,5,3:
-S26,5,2:id
-S26,9,4:TO17
-S27,5,5:title
-S27,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
-S28,5,3:url
-S28,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
-m29,5,3:
-S29,5,2:id
-S29,9,4:TO24
-S30,5,5:title
-S30,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
-S31,5,3:url
-S31,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
-m32,5,3:
-S32,5,2:id
-S32,9,3:STR
-S33,5,5:title
-S33,12,57:Response transfer mode (response streaming) for REST APIs
-S34,5,3:url
-S34,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
-m35,5,3:
-S35,5,2:id
-S35,9,2:RQ
-S36,5,5:title
-S36,12,64:Amazon API Gateway quotas for configuring and running a REST API
-S37,5,3:url
-S37,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
-m38,5,3:
-S38,5,2:id
-S38,9,2:HQ
-S39,5,5:title
-S39,12,46:Quotas for configuring and running an HTTP API
-S40,5,3:url
-S40,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
-m41,5,3:
-S41,5,2:id
-S41,9,2:AQ
-S42,5,5:title
-S42,12,41:Amazon API Gateway quotas (account level)
-S43,5,3:url
-S43,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
-m44,5,3:
-S44,5,2:id
-S44,9,2:LQ
-S45,5,5:title
-S45,12,13:Lambda quotas
-S46,5,3:url
-S46,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
-m47,5,3:
-S47,5,2:id
-S47,9,3:INV
-S48,5,5:title
-S48,12,27:Lambda Invoke API reference
-S49,5,3:url
-S49,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
-m50,5,3:
-S50,5,2:id
-S50,9,4:AUTH
-S51,5,5:title
-S51,12,47:API Gateway Authorizer resource (API reference)
-S52,5,3:url
-S52,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
-m53,5,3:
-S53,5,2:id
-S53,9,4:METH
-S54,5,5:title
-S54,12,43:API Gateway Method resource (API reference)
-S55,5,3:url
-S55,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
-m56,5,3:
-S56,5,2:id
-S56,9,2:CA
-S57,5,5:title
-S57,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
-S58,5,3:url
-S58,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
-m59,5,3:
-S59,5,2:id
-S59,9,5:KC403
-S60,5,5:title
-S60,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
-S61,5,3:url
-S61,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
-m62,5,3:
-S62,5,2:id
-S62,9,3:COG
-S63,5,5:title
-S63,12,58:Control access to REST APIs with Amazon Cognito user pools
-S64,5,3:url
-S64,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
-m65,5,3:
-S65,5,2:id
-S65,9,3:JWT
-S66,5,5:title
-S66,12,48:Control access to HTTP APIs with JWT authorizers
-S67,5,3:url
-S67,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
-m68,5,3:
-S68,5,2:id
-S68,9,4:IAMX
-S69,5,5:title
-S69,12,50:Control access to HTTP APIs with IAM authorization
-S70,5,3:url
-S70,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
-m71,5,3:
-S71,5,2:id
-S71,9,5:DEFEP
-S72,5,5:title
-S72,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
-S73,5,3:url
-S73,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
-m74,5,3:
-S74,5,2:id
-S74,9,3:EPT
-S75,5,5:title
-S75,12,32:API endpoint types for REST APIs
-S76,5,3:url
-S76,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
-m77,5,3:
-S77,5,2:id
-S77,9,2:CD
-S78,5,5:title
-S78,12,40:Custom domain names for public REST APIs
-S79,5,3:url
-S79,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
-m80,5,3:
-S80,5,2:id
-S80,9,3:PCD
-S81,5,5:title
-S81,12,36:Custom domain names for private APIs
-S82,5,3:url
-S82,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
-m83,5,3:
-S83,5,2:id
-S83,9,4:PRIV
-S84,5,5:title
-S84,12,32:Private REST APIs in API Gateway
-S85,5,3:url
-S85,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
-m86,5,3:
-S86,5,2:id
-S86,9,4:MTLS
-S87,5,5:title
-S87,12,39:Mutual TLS authentication for REST APIs
-S88,5,3:url
-S88,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
-m89,5,3:
-S89,5,2:id
-S89,9,5:PROXY
-S90,5,5:title
-S90,12,48:Set up a proxy integration with a proxy resource
-S91,5,3:url
-S91,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
-m92,5,3:
-S92,5,2:id
-S92,9,3:LPI
-S93,5,5:title
-S93,12,40:Lambda proxy integrations in API Gateway
-S94,5,3:url
-S94,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
-m95,5,3:
-S95,5,2:id
-S95,9,5:OAS-R
-S96,5,5:title
-S96,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
-S97,5,3:url
-S97,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
-m98,5,3:
-S98,5,2:id
-S98,9,5:OAS-H
-S99,5,5:title
-S99,12,33:OpenAPI definitions for HTTP APIs
-S100,5,3:url
-S100,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
-m101,5,3:
-S101,5,2:id
-S101,9,4:FURL
-S102,5,5:title
-S102,12,42:Creating and managing Lambda function URLs
-S103,5,3:url
-S103,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
-m104,5,3:
-S104,5,2:id
-S104,9,6:CFN500
-S105,5,5:title
-S105,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
-S106,5,3:url
-S106,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
-m107,5,3:
-S107,5,2:id
-S107,9,2:UP
-S108,5,5:title
-S108,12,38:Usage plans and API keys for REST APIs
-S109,5,3:url
-S109,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
-m110,5,3:
-S110,5,2:id
-S110,9,4:SNAP
-S111,5,5:title
-S111,12,51:Improving startup performance with Lambda SnapStart
-S112,5,3:url
-S112,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
-m113,5,3:
-S113,5,2:id
-S113,9,5:PRICE
-S114,5,5:title
-S114,12,26:Amazon API Gateway pricing
-S115,5,3:url
-S115,10,43:https://aws.amazon.com/api-gateway/pricing/
-S117,1,5:facts
-s118,3,49:
-m118,5,4:
-S118,5,2:id
-S118,9,32:default-endpoint-can-be-disabled
-S119,5,4:text
-S119,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
-S122,5,6:source
-S122,13,5:DEFEP
-S123,5,5:as-of
-S123,12,10:2026-11-01
-m125,5,4:
-S125,5,2:id
-S125,9,18:rest-only-features
-S126,5,4:text
-S126,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
-S130,5,6:source
-S130,13,3:CMP
-S131,5,5:as-of
-S131,12,10:2026-11-01
-m132,5,4:
-S132,5,2:id
-S132,9,21:http-api-capabilities
-S133,5,4:text
-S133,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
-S137,5,6:source
-S137,13,3:CMP
-S138,5,5:as-of
-S138,12,10:2026-11-01
-m139,5,4:
+@20:<bundled>/facts.yaml,38109
+m8,1,2:
+S8,1,7:sources
+s9,3,51:
+m9,5,3:
+S9,5,2:id
+S9,9,3:CMP
+S10,5,5:title
+S10,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
+S11,5,3:url
+S11,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
+m12,5,3:
+S12,5,2:id
+S12,9,4:GA20
+S13,5,5:title
+S13,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
+S14,5,3:url
+S14,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
+m15,5,3:
+S15,5,2:id
+S15,9,5:RCORS
+S16,5,5:title
+S16,12,33:CORS for REST APIs in API Gateway
+S17,5,3:url
+S17,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+m18,5,3:
+S18,5,2:id
+S18,9,5:HCORS
+S19,5,5:title
+S19,12,30:Configuring CORS for HTTP APIs
+S20,5,3:url
+S20,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+m21,5,3:
+S21,5,2:id
+S21,9,3:GWR
+S22,5,5:title
+S22,12,38:Gateway response types for API Gateway
+S23,5,3:url
+S23,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+m24,5,3:
+S24,5,2:id
+S24,9,3:MDN
+S25,5,5:title
+S25,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
+S26,5,3:url
+S26,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
+m27,5,3:
+S27,5,2:id
+S27,9,4:TO17
+S28,5,5:title
+S28,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
+S29,5,3:url
+S29,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
+m30,5,3:
+S30,5,2:id
+S30,9,4:TO24
+S31,5,5:title
+S31,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
+S32,5,3:url
+S32,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
+m33,5,3:
+S33,5,2:id
+S33,9,3:STR
+S34,5,5:title
+S34,12,57:Response transfer mode (response streaming) for REST APIs
+S35,5,3:url
+S35,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
+m36,5,3:
+S36,5,2:id
+S36,9,2:RQ
+S37,5,5:title
+S37,12,64:Amazon API Gateway quotas for configuring and running a REST API
+S38,5,3:url
+S38,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+m39,5,3:
+S39,5,2:id
+S39,9,2:HQ
+S40,5,5:title
+S40,12,46:Quotas for configuring and running an HTTP API
+S41,5,3:url
+S41,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+m42,5,3:
+S42,5,2:id
+S42,9,2:AQ
+S43,5,5:title
+S43,12,41:Amazon API Gateway quotas (account level)
+S44,5,3:url
+S44,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+m45,5,3:
+S45,5,2:id
+S45,9,2:LQ
+S46,5,5:title
+S46,12,13:Lambda quotas
+S47,5,3:url
+S47,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+m48,5,3:
+S48,5,2:id
+S48,9,3:INV
+S49,5,5:title
+S49,12,27:Lambda Invoke API reference
+S50,5,3:url
+S50,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
+m51,5,3:
+S51,5,2:id
+S51,9,4:AUTH
+S52,5,5:title
+S52,12,47:API Gateway Authorizer resource (API reference)
+S53,5,3:url
+S53,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
+m54,5,3:
+S54,5,2:id
+S54,9,4:METH
+S55,5,5:title
+S55,12,43:API Gateway Method resource (API reference)
+S56,5,3:url
+S56,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
+m57,5,3:
+S57,5,2:id
+S57,9,2:CA
+S58,5,5:title
+S58,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
+S59,5,3:url
+S59,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
+m60,5,3:
+S60,5,2:id
+S60,9,5:KC403
+S61,5,5:title
+S61,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
+S62,5,3:url
+S62,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
+m63,5,3:
+S63,5,2:id
+S63,9,3:COG
+S64,5,5:title
+S64,12,58:Control access to REST APIs with Amazon Cognito user pools
+S65,5,3:url
+S65,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
+m66,5,3:
+S66,5,2:id
+S66,9,3:JWT
+S67,5,5:title
+S67,12,48:Control access to HTTP APIs with JWT authorizers
+S68,5,3:url
+S68,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+m69,5,3:
+S69,5,2:id
+S69,9,4:IAMX
+S70,5,5:title
+S70,12,50:Control access to HTTP APIs with IAM authorization
+S71,5,3:url
+S71,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+m72,5,3:
+S72,5,2:id
+S72,9,5:DEFEP
+S73,5,5:title
+S73,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
+S74,5,3:url
+S74,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
+m75,5,3:
+S75,5,2:id
+S75,9,3:EPT
+S76,5,5:title
+S76,12,32:API endpoint types for REST APIs
+S77,5,3:url
+S77,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
+m78,5,3:
+S78,5,2:id
+S78,9,2:CD
+S79,5,5:title
+S79,12,40:Custom domain names for public REST APIs
+S80,5,3:url
+S80,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
+m81,5,3:
+S81,5,2:id
+S81,9,3:PCD
+S82,5,5:title
+S82,12,36:Custom domain names for private APIs
+S83,5,3:url
+S83,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
+m84,5,3:
+S84,5,2:id
+S84,9,4:PRIV
+S85,5,5:title
+S85,12,32:Private REST APIs in API Gateway
+S86,5,3:url
+S86,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
+m87,5,3:
+S87,5,2:id
+S87,9,4:MTLS
+S88,5,5:title
+S88,12,39:Mutual TLS authentication for REST APIs
+S89,5,3:url
+S89,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+m90,5,3:
+S90,5,2:id
+S90,9,5:PROXY
+S91,5,5:title
+S91,12,48:Set up a proxy integration with a proxy resource
+S92,5,3:url
+S92,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
+m93,5,3:
+S93,5,2:id
+S93,9,3:LPI
+S94,5,5:title
+S94,12,40:Lambda proxy integrations in API Gateway
+S95,5,3:url
+S95,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+m96,5,3:
+S96,5,2:id
+S96,9,5:OAS-R
+S97,5,5:title
+S97,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
+S98,5,3:url
+S98,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
+m99,5,3:
+S99,5,2:id
+S99,9,5:OAS-H
+S100,5,5:title
+S100,12,33:OpenAPI definitions for HTTP APIs
+S101,5,3:url
+S101,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+m102,5,3:
+S102,5,2:id
+S102,9,4:FURL
+S103,5,5:title
+S103,12,42:Creating and managing Lambda function URLs
+S104,5,3:url
+S104,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
+m105,5,3:
+S105,5,2:id
+S105,9,6:CFN500
+S106,5,5:title
+S106,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
+S107,5,3:url
+S107,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
+m108,5,3:
+S108,5,2:id
+S108,9,2:UP
+S109,5,5:title
+S109,12,38:Usage plans and API keys for REST APIs
+S110,5,3:url
+S110,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+m111,5,3:
+S111,5,2:id
+S111,9,4:SNAP
+S112,5,5:title
+S112,12,51:Improving startup performance with Lambda SnapStart
+S113,5,3:url
+S113,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+m114,5,3:
+S114,5,2:id
+S114,9,5:PRICE
+S115,5,5:title
+S115,12,26:Amazon API Gateway pricing
+S116,5,3:url
+S116,10,43:https://aws.amazon.com/api-gateway/pricing/
+m117,5,3:
+S117,5,2:id
+S117,9,4:RJWT
+S118,5,5:title
+S118,12,49:Control access to REST APIs using JWT authorizers
+S119,5,3:url
+S119,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
+m120,5,3:
+S120,5,2:id
+S120,9,2:RT
+S121,5,5:title
+S121,12,58:Lambda runtimes (supported runtimes and deprecation dates)
+S122,5,3:url
+S122,10,65:https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+m123,5,3:
+S123,5,2:id
+S123,9,3:IPT
+S124,5,5:title
+S124,12,55:IP address types for custom domain names in API Gateway
+S125,5,3:url
+S125,10,100:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-custom-domain-ip-address-type.html
+m126,5,3:
+S126,5,2:id
+S126,9,4:ROUT
+S127,5,5:title
+S127,12,90:Send traffic to your APIs through your custom domain name (routing rules and API mappings)
+S128,5,3:url
+S128,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-routing-mode.html
+m129,5,3:
+S129,5,2:id
+S129,9,4:IMPW
+S130,5,5:title
+S130,12,60:Errors and warnings from importing your API into API Gateway
+S131,5,3:url
+S131,10,104:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api-errors-warnings.html
+m133,5,3:
+S133,5,2:id
+S133,9,5:SCALE
+S134,5,5:title
+S134,12,23:Lambda scaling behavior
+S135,5,3:url
+S135,10,66:https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html
+m136,5,3:
+S136,5,2:id
+S136,9,5:LSTRM
+S137,5,5:title
+S137,12,39:Response streaming for Lambda functions
+S138,5,3:url
+S138,10,82:https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html
+m139,5,3:
 S139,5,2:id
-S139,9,11:http-api-ga
-S140,5,4:text
-S140,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
-S141,5,6:source
-S141,13,4:GA20
-S142,5,5:as-of
-S142,12,10:2020-03-12
-m143,5,4:
-S143,5,2:id
-S143,9,18:price-rest-vs-http
-S144,5,4:text
-S144,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
-S147,5,6:source
-S147,13,5:PRICE
-S148,5,5:as-of
-S148,12,10:2026-11-01
-m149,5,4:
-S149,5,2:id
-S149,9,23:response-streaming-rest
-S150,5,4:text
-S150,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
-S156,5,6:source
-S156,13,3:STR
-S157,5,5:as-of
-S157,12,10:2025-11-19
-m160,5,4:
+S139,9,4:CFTO
+S140,5,5:title
+S140,12,74:CloudFront origin settings - response timeout (CloudFront Developer Guide)
+S141,5,3:url
+S141,10,96:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+m142,5,3:
+S142,5,2:id
+S142,9,5:CFOAC
+S143,5,5:title
+S143,12,87:Restrict access to an AWS Lambda function URL origin (CloudFront origin access control)
+S144,5,3:url
+S144,10,116:https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html
+m145,5,3:
+S145,5,2:id
+S145,9,4:ALBL
+S146,5,5:title
+S146,12,63:Use Lambda functions as targets of an Application Load Balancer
+S147,5,3:url
+S147,10,89:https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html
+m148,5,3:
+S148,5,2:id
+S148,9,3:WSQ
+S149,5,5:title
+S149,12,65:Quotas for configuring and running a WebSocket API in API Gateway
+S150,5,3:url
+S150,10,117:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html
+m151,5,3:
+S151,5,2:id
+S151,9,4:SQSL
+S152,5,5:title
+S152,12,68:Creating and configuring an Amazon SQS event source mapping (Lambda)
+S153,5,3:url
+S153,10,72:https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+m154,5,3:
+S154,5,2:id
+S154,9,6:LPRICE
+S155,5,5:title
+S155,12,18:AWS Lambda pricing
+S156,5,3:url
+S156,10,38:https://aws.amazon.com/lambda/pricing/
+m157,5,3:
+S157,5,2:id
+S157,9,7:CFPRICE
+S158,5,5:title
+S158,12,25:Amazon CloudFront pricing
+S159,5,3:url
+S159,10,42:https://aws.amazon.com/cloudfront/pricing/
+m160,5,3:
 S160,5,2:id
-S160,9,16:rest-timeout-29s
-S161,5,4:text
-S161,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
-S164,5,6:source
-S164,13,4:TO17
-S165,5,5:as-of
-S165,12,10:2017-11-30
-m166,5,4:
-S166,5,2:id
-S166,9,21:rest-timeout-raisable
-S167,5,4:text
-S167,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S171,5,6:source
-S171,13,4:TO24
-S172,5,5:as-of
-S172,12,10:2024-06-04
-m173,5,4:
-S173,5,2:id
-S173,9,16:http-timeout-30s
-S174,5,4:text
-S174,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
-S175,5,6:source
-S175,13,2:HQ
-S176,5,5:as-of
-S176,12,10:2026-11-01
-m177,5,4:
-S177,5,2:id
-S177,9,22:lambda-duration-memory
-S178,5,4:text
-S178,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
-S179,5,6:source
-S179,13,2:LQ
-S180,5,5:as-of
-S180,12,10:2020-12-01
-m181,5,4:
-S181,5,2:id
-S181,9,23:lambda-sync-payload-6mb
-S182,5,4:text
-S182,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
-S183,5,6:source
-S183,13,3:INV
-S184,5,5:as-of
-S184,12,10:2026-11-01
-m185,5,4:
-S185,5,2:id
-S185,9,20:gateway-payload-10mb
-S186,5,4:text
-S186,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S187,5,6:source
-S187,13,2:HQ
-S188,5,5:as-of
-S188,12,10:2026-11-01
-m189,5,4:
-S189,5,2:id
-S189,9,13:function-urls
-S190,5,4:text
-S190,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S160,9,8:ELBPRICE
+S161,5,5:title
+S161,12,30:Elastic Load Balancing pricing
+S162,5,3:url
+S162,10,52:https://aws.amazon.com/elasticloadbalancing/pricing/
+S164,1,5:facts
+s165,3,73:
+m165,5,4:
+S165,5,2:id
+S165,9,32:default-endpoint-can-be-disabled
+S166,5,4:text
+S166,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
+S169,5,6:source
+S169,13,5:DEFEP
+S170,5,5:as-of
+S170,12,10:2026-11-01
+m172,5,4:
+S172,5,2:id
+S172,9,18:rest-only-features
+S173,5,4:text
+S173,11,332:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing, SDK generation, response streaming, routing rules on custom domains and developer portals are available on REST APIs and not on HTTP APIs.
+S178,5,6:source
+S178,13,3:CMP
+S179,5,5:as-of
+S179,12,10:2026-12-01
+m180,5,4:
+S180,5,2:id
+S180,9,21:http-api-capabilities
+S181,5,4:text
+S181,11,230:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers with one issuer each.
+S185,5,6:source
+S185,13,3:CMP
+S186,5,5:as-of
+S186,12,10:2026-12-01
+m187,5,4:
+S187,5,2:id
+S187,9,11:http-api-ga
+S188,5,4:text
+S188,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
+S189,5,6:source
+S189,13,4:GA20
+S190,5,5:as-of
+S190,12,10:2026-11-01
+m191,5,4:
+S191,5,2:id
+S191,9,18:price-rest-vs-http
+S192,5,4:text
+S192,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
 S195,5,6:source
-S195,13,4:FURL
+S195,13,5:PRICE
 S196,5,5:as-of
-S196,12,10:2022-04-06
-m199,5,4:
-S199,5,2:id
-S199,9,21:lambda-package-limits
-S200,5,4:text
-S200,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
-S204,5,6:source
-S204,13,2:LQ
-S205,5,5:as-of
-S205,12,10:2020-12-01
-m206,5,4:
-S206,5,2:id
-S206,9,17:cfn-500-resources
-S207,5,4:text
-S207,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S211,5,6:source
-S211,13,6:CFN500
-S212,5,5:as-of
-S212,12,10:2020-10-31
-m213,5,4:
-S213,5,2:id
-S213,9,23:lambda-concurrency-1000
-S214,5,4:text
-S214,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
-S218,5,6:source
-S218,13,2:LQ
-S219,5,5:as-of
-S219,12,10:2026-11-01
-m220,5,4:
-S220,5,2:id
-S220,9,9:snapstart
-S221,5,4:text
-S221,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
-S226,5,6:source
-S226,13,4:SNAP
-S227,5,5:as-of
-S227,12,10:2024-11-18
-m230,5,4:
-S230,5,2:id
-S230,9,20:account-throttle-10k
-S231,5,4:text
-S231,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
-S235,5,6:source
-S235,13,2:AQ
-S236,5,5:as-of
-S236,12,10:2026-11-01
-m237,5,4:
-S237,5,2:id
-S237,9,19:rest-per-api-quotas
-S238,5,4:text
-S238,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
-S241,5,6:source
-S241,13,2:RQ
-S242,5,5:as-of
-S242,12,10:2026-11-01
-m243,5,4:
-S243,5,2:id
-S243,9,19:http-per-api-quotas
-S244,5,4:text
-S244,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
-S245,5,6:source
-S245,13,2:HQ
-S246,5,5:as-of
-S246,12,10:2026-11-01
-m249,5,4:
-S249,5,2:id
-S249,9,25:one-authorizer-per-method
-S250,5,4:text
-S250,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
-S254,5,6:source
-S254,13,4:METH
-S255,5,5:as-of
-S255,12,10:2026-11-01
-m256,5,4:
-S256,5,2:id
-S256,9,25:authorizer-belongs-to-api
-S257,5,4:text
-S257,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
-S260,5,6:source
-S260,13,4:AUTH
-S261,5,5:as-of
-S261,12,10:2026-11-01
-m262,5,4:
-S262,5,2:id
-S262,9,20:authorizer-cache-ttl
-S263,5,4:text
-S263,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
-S266,5,6:source
-S266,13,2:CA
-S267,5,5:as-of
-S267,12,10:2026-11-01
-m268,5,4:
-S268,5,2:id
-S268,9,20:authorizer-cache-403
-S269,5,4:text
-S269,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S273,5,6:source
-S273,13,5:KC403
-S274,5,5:as-of
-S274,12,10:2026-11-01
+S196,12,10:2026-11-01
+m197,5,4:
+S197,5,2:id
+S197,9,23:response-streaming-rest
+S198,5,4:text
+S198,11,542:Since 2025-11-19 REST APIs (all endpoint types) can stream the responses of proxy integrations (Lambda proxy and HTTP proxy) only, for up to 15 minutes and past 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching, content encoding or mapping templates. Lambda streams natively only on its managed Node.js runtimes; other languages need a custom runtime or a web adapter. HTTP APIs cannot stream.
+S206,5,6:source
+S206,13,3:STR
+S207,5,5:as-of
+S207,12,10:2026-12-01
+m210,5,4:
+S210,5,2:id
+S210,9,16:rest-timeout-29s
+S211,5,4:text
+S211,11,176:A REST API integration waits between 50 milliseconds and 29 seconds for the backend (since November 2017); 29 seconds is the default and, without a quota increase, the maximum.
+S214,5,6:source
+S214,13,4:TO17
+S215,5,5:as-of
+S215,12,10:2026-11-01
+m216,5,4:
+S216,5,2:id
+S216,9,21:rest-timeout-raisable
+S217,5,4:text
+S217,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S221,5,6:source
+S221,13,4:TO24
+S222,5,5:as-of
+S222,12,10:2026-11-01
+m223,5,4:
+S223,5,2:id
+S223,9,16:http-timeout-30s
+S224,5,4:text
+S224,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S225,5,6:source
+S225,13,2:HQ
+S226,5,5:as-of
+S226,12,10:2026-12-01
+m227,5,4:
+S227,5,2:id
+S227,9,22:lambda-duration-memory
+S228,5,4:text
+S228,11,119:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory (both since December 2020).
+S229,5,6:source
+S229,13,2:LQ
+S230,5,5:as-of
+S230,12,10:2026-12-01
+m231,5,4:
+S231,5,2:id
+S231,9,23:lambda-sync-payload-6mb
+S232,5,4:text
+S232,11,204:A buffered synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload; a streamed response can be up to 200 MB, and an asynchronous invocation carries at most 1 MB.
+S236,5,6:source
+S236,13,3:INV
+S237,5,5:as-of
+S237,12,10:2026-12-01
+m238,5,4:
+S238,5,2:id
+S238,9,20:gateway-payload-10mb
+S239,5,4:text
+S239,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S240,5,6:source
+S240,13,2:HQ
+S241,5,5:as-of
+S241,12,10:2026-12-01
+m242,5,4:
+S242,5,2:id
+S242,9,13:function-urls
+S243,5,4:text
+S243,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S248,5,6:source
+S248,13,4:FURL
+S249,5,5:as-of
+S249,12,10:2026-11-01
+m251,5,4:
+S251,5,2:id
+S251,9,15:lambda-runtimes
+S252,5,4:text
+S252,11,328:Lambda's managed runtimes include nodejs24.x, python3.14 and java25 (added in November 2025) beside nodejs22.x, python3.13, java21, dotnet10 and provided.al2023; each runtime has a published deprecation date after which functions can no longer be created and then updated with it (the dates are listed with the runtime choices).
+S257,5,6:source
+S257,13,2:RT
+S258,5,5:as-of
+S258,12,10:2026-12-01
+m259,5,4:
+S259,5,2:id
+S259,9,15:ip-address-type
+S260,5,4:text
+S260,11,188:APIs and custom domain names accept either IPv4 clients only or dual-stack (IPv4 and IPv6) clients; public custom domains default to IPv4, and private custom domains are always dual-stack.
+S264,5,6:source
+S264,13,3:IPT
+S265,5,5:as-of
+S265,12,10:2026-12-01
+m266,5,4:
+S266,5,2:id
+S266,9,13:routing-rules
+S267,5,4:text
+S267,11,241:Since June 2025 a custom domain name can route requests to REST API stages by header values and base path with prioritized routing rules; the targets must be REST APIs, and a domain that maps both REST and HTTP APIs cannot use routing rules.
+S271,5,6:source
+S271,13,4:ROUT
+S272,5,5:as-of
+S272,12,10:2026-12-01
 m275,5,4:
 S275,5,2:id
-S275,9,23:rest-cognito-authorizer
+S275,9,21:lambda-package-limits
 S276,5,4:text
-S276,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
-S277,5,6:source
-S277,13,3:COG
-S278,5,5:as-of
-S278,12,10:2026-11-01
-m279,5,4:
-S279,5,2:id
-S279,9,19:http-jwt-authorizer
-S280,5,4:text
-S280,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
-S284,5,6:source
-S284,13,3:JWT
-S285,5,5:as-of
-S285,12,10:2026-11-01
-m286,5,4:
-S286,5,2:id
-S286,9,17:iam-cross-account
-S287,5,4:text
-S287,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
-S291,5,6:source
-S291,13,4:IAMX
-S292,5,5:as-of
-S292,12,10:2026-11-01
-m293,5,4:
-S293,5,2:id
-S293,9,17:api-keys-not-auth
-S294,5,4:text
-S294,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
-S297,5,6:source
-S297,13,2:UP
-S298,5,5:as-of
-S298,12,10:2026-11-01
-m301,5,4:
-S301,5,2:id
-S301,9,15:cors-one-origin
-S302,5,4:text
-S302,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S276,11,232:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB (since December 2020).
+S280,5,6:source
+S280,13,2:LQ
+S281,5,5:as-of
+S281,12,10:2026-11-01
+m282,5,4:
+S282,5,2:id
+S282,9,17:cfn-500-resources
+S283,5,4:text
+S283,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
+S287,5,6:source
+S287,13,6:CFN500
+S288,5,5:as-of
+S288,12,10:2026-11-01
+m289,5,6:
+S289,5,2:id
+S289,9,23:lambda-concurrency-1000
+S290,5,4:text
+S290,11,374:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts start lower and are raised with use; it can be raised on request). Concurrent executions are roughly requests per second times average duration in seconds, and never fewer than requests per second divided by 10, because one execution environment serves at most 10 requests per second.
+S296,5,6:source
+S296,13,2:LQ
+S297,5,5:as-of
+S297,12,10:2026-12-01
+S298,5,5:value
+I298,12,4:1000
+S299,5,4:unit
+S299,11,21:concurrent executions
+m300,5,4:
+S300,5,2:id
+S300,9,9:snapstart
+S301,5,4:text
+S301,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
 S306,5,6:source
-S306,13,5:RCORS
+S306,13,4:SNAP
 S307,5,5:as-of
 S307,12,10:2026-11-01
-m308,5,4:
-S308,5,2:id
-S308,9,23:rest-cors-proxy-headers
-S309,5,4:text
-S309,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S313,5,6:source
-S313,13,5:RCORS
-S314,5,5:as-of
-S314,12,10:2026-11-01
-m315,5,4:
-S315,5,2:id
-S315,9,28:cors-credentials-no-wildcard
-S316,5,4:text
-S316,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
-S317,5,6:source
-S317,13,3:MDN
-S318,5,5:as-of
-S318,12,10:2026-11-01
-m319,5,4:
-S319,5,2:id
-S319,9,22:gateway-responses-cors
-S320,5,4:text
-S320,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S324,5,6:source
-S324,13,3:GWR
-S325,5,5:as-of
-S325,12,10:2026-11-01
-m326,5,4:
-S326,5,2:id
-S326,9,16:http-cors-config
-S327,5,4:text
-S327,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
-S331,5,6:source
-S331,13,5:HCORS
-S332,5,5:as-of
-S332,12,10:2026-11-01
-m333,5,4:
-S333,5,2:id
-S333,9,28:http-cors-authorized-options
-S334,5,4:text
-S334,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
-S338,5,6:source
-S338,13,5:HCORS
-S339,5,5:as-of
-S339,12,10:2026-11-01
-m342,5,4:
-S342,5,2:id
-S342,9,14:endpoint-types
-S343,5,4:text
-S343,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+m310,5,6:
+S310,5,2:id
+S310,9,20:account-throttle-10k
+S311,5,4:text
+S311,11,460:API Gateway throttles each account per Region at 10,000 requests per second by default, shared by all REST, HTTP and WebSocket APIs; in thirteen newer Regions (Cape Town, Milan, Jakarta, UAE, Hyderabad, Melbourne, Spain, Zurich, Tel Aviv, Calgary, Malaysia, Thailand and Mexico Central) the default is 2,500 requests per second with a burst of 1,250. The rate can be raised through Service Quotas; the burst is set by AWS from the rate and cannot be requested.
+S318,5,6:source
+S318,13,2:AQ
+S319,5,5:as-of
+S319,12,10:2026-12-01
+S320,5,5:value
+I320,12,5:10000
+S321,5,4:unit
+S321,11,19:requests per second
+m322,5,4:
+S322,5,2:id
+S322,9,19:rest-per-api-quotas
+S323,5,4:text
+S323,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
+S326,5,6:source
+S326,13,2:RQ
+S327,5,5:as-of
+S327,12,10:2026-11-01
+m328,5,4:
+S328,5,2:id
+S328,9,19:http-per-api-quotas
+S329,5,4:text
+S329,11,105:An HTTP API may have 300 routes (adjustable), 300 integrations (not adjustable) and 10 stages by default.
+S332,5,6:source
+S332,13,2:HQ
+S333,5,5:as-of
+S333,12,10:2026-12-01
+m336,5,4:
+S336,5,2:id
+S336,9,25:one-authorizer-per-method
+S337,5,4:text
+S337,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
+S341,5,6:source
+S341,13,4:METH
+S342,5,5:as-of
+S342,12,10:2026-11-01
+m343,5,4:
+S343,5,2:id
+S343,9,25:authorizer-belongs-to-api
+S344,5,4:text
+S344,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
 S347,5,6:source
-S347,13,3:EPT
+S347,13,4:AUTH
 S348,5,5:as-of
 S348,12,10:2026-11-01
 m349,5,4:
 S349,5,2:id
-S349,9,19:edge-via-cloudfront
+S349,9,20:authorizer-cache-ttl
 S350,5,4:text
-S350,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S350,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
 S353,5,6:source
-S353,13,3:EPT
+S353,13,2:CA
 S354,5,5:as-of
 S354,12,10:2026-11-01
 m355,5,4:
 S355,5,2:id
-S355,9,24:private-via-vpc-endpoint
+S355,9,20:authorizer-cache-403
 S356,5,4:text
-S356,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
-S357,5,6:source
-S357,13,3:EPT
-S358,5,5:as-of
-S358,12,10:2026-11-01
-m359,5,4:
-S359,5,2:id
-S359,9,27:private-api-resource-policy
-S360,5,4:text
-S360,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S356,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
+S360,5,6:source
+S360,13,5:KC403
+S361,5,5:as-of
+S361,12,10:2026-11-01
+m362,5,4:
+S362,5,2:id
+S362,9,23:rest-cognito-authorizer
+S363,5,4:text
+S363,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
 S364,5,6:source
-S364,13,4:PRIV
+S364,13,3:COG
 S365,5,5:as-of
 S365,12,10:2026-11-01
 m366,5,4:
 S366,5,2:id
-S366,9,22:private-custom-domains
+S366,9,19:http-jwt-authorizer
 S367,5,4:text
-S367,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
-S370,5,6:source
-S370,13,3:PCD
-S371,5,5:as-of
-S371,12,10:2024-11-30
-m372,5,4:
-S372,5,2:id
-S372,9,19:edge-cert-us-east-1
-S373,5,4:text
-S373,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
-S376,5,6:source
-S376,13,2:CD
-S377,5,5:as-of
-S377,12,10:2026-11-01
-m378,5,4:
-S378,5,2:id
-S378,9,16:wildcard-domains
-S379,5,4:text
-S379,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
-S382,5,6:source
-S382,13,2:CD
-S383,5,5:as-of
-S383,12,10:2026-11-01
-m384,5,4:
-S384,5,2:id
-S384,9,17:base-path-mapping
-S385,5,4:text
-S385,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S367,11,266:HTTP API JWT authorizers validate tokens from one OIDC or OAuth 2.0 issuer each; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S372,5,6:source
+S372,13,3:JWT
+S373,5,5:as-of
+S373,12,10:2026-12-01
+m374,5,4:
+S374,5,2:id
+S374,9,19:rest-jwt-authorizer
+S375,5,4:text
+S375,11,371:REST APIs - regional, edge-optimized and private - have native JWT authorizers: they list the trusted issuers, the audiences accepted from each, the allowed signing algorithms and any claims a token must carry, and each method can require its own scopes. The issuer's OIDC discovery document and key set must be reachable from the public internet, even for a private API.
+S381,5,6:source
+S381,13,4:RJWT
+S382,5,5:as-of
+S382,12,10:2026-12-01
+m383,5,4:
+S383,5,2:id
+S383,9,17:iam-cross-account
+S384,5,4:text
+S384,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
 S388,5,6:source
-S388,13,2:CD
+S388,13,4:IAMX
 S389,5,5:as-of
 S389,12,10:2026-11-01
 m390,5,4:
 S390,5,2:id
-S390,9,20:mtls-regional-domain
+S390,9,17:api-keys-not-auth
 S391,5,4:text
-S391,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
-S395,5,6:source
-S395,13,4:MTLS
-S396,5,5:as-of
-S396,12,10:2026-11-01
-m399,5,4:
-S399,5,2:id
-S399,9,14:proxy-resource
-S400,5,4:text
-S400,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S391,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S394,5,6:source
+S394,13,2:UP
+S395,5,5:as-of
+S395,12,10:2026-11-01
+m398,5,4:
+S398,5,2:id
+S398,9,15:cors-one-origin
+S399,5,4:text
+S399,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
 S403,5,6:source
-S403,13,5:PROXY
+S403,13,5:RCORS
 S404,5,5:as-of
 S404,12,10:2026-11-01
 m405,5,4:
 S405,5,2:id
-S405,9,10:proxy-root
+S405,9,23:rest-cors-proxy-headers
 S406,5,4:text
-S406,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
-S407,5,6:source
-S407,13,5:PROXY
-S408,5,5:as-of
-S408,12,10:2026-11-01
-m409,5,4:
-S409,5,2:id
-S409,9,21:lambda-proxy-response
-S410,5,4:text
-S410,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S406,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
+S410,5,6:source
+S410,13,5:RCORS
+S411,5,5:as-of
+S411,12,10:2026-11-01
+m412,5,4:
+S412,5,2:id
+S412,9,28:cors-credentials-no-wildcard
+S413,5,4:text
+S413,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
 S414,5,6:source
-S414,13,3:LPI
+S414,13,3:MDN
 S415,5,5:as-of
 S415,12,10:2026-11-01
 m416,5,4:
 S416,5,2:id
-S416,9,28:custom-integration-rest-only
+S416,9,22:gateway-responses-cors
 S417,5,4:text
-S417,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
-S420,5,6:source
-S420,13,5:OAS-H
-S421,5,5:as-of
-S421,12,10:2026-11-01
-m422,5,4:
-S422,5,2:id
-S422,9,19:openapi-import-rest
-S423,5,4:text
-S423,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
-S427,5,6:source
-S427,13,5:OAS-R
-S428,5,5:as-of
-S428,12,10:2026-11-01
-m429,5,4:
-S429,5,2:id
-S429,9,19:openapi-import-http
-S430,5,4:text
-S430,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
-S431,5,6:source
-S431,13,5:OAS-H
-S432,5,5:as-of
-S432,12,10:2026-11-01
-@30:<bundled>/functions.cases.yaml,11686
+S417,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
+S421,5,6:source
+S421,13,3:GWR
+S422,5,5:as-of
+S422,12,10:2026-11-01
+m423,5,4:
+S423,5,2:id
+S423,9,16:http-cors-config
+S424,5,4:text
+S424,11,289:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway ignores CORS headers returned by the integration and adds the configured ones, and it answers a preflight itself only when no route matches the OPTIONS request.
+S429,5,6:source
+S429,13,5:HCORS
+S430,5,5:as-of
+S430,12,10:2026-12-01
+m431,5,4:
+S431,5,2:id
+S431,9,28:http-cors-authorized-options
+S432,5,4:text
+S432,11,325:On an HTTP API an ANY, $default or explicit OPTIONS route matches preflight requests, so they reach that route's integration and authorizer instead of the gateway's CORS answer; preflights carry no credentials, so an authorizer rejects them. Only methods declared one by one leave OPTIONS unmatched for the gateway to answer.
+S437,5,6:source
+S437,13,5:HCORS
+S438,5,5:as-of
+S438,12,10:2026-12-01
+m441,5,4:
+S441,5,2:id
+S441,9,14:endpoint-types
+S442,5,4:text
+S442,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
+S446,5,6:source
+S446,13,3:EPT
+S447,5,5:as-of
+S447,12,10:2026-11-01
+m448,5,4:
+S448,5,2:id
+S448,9,19:edge-via-cloudfront
+S449,5,4:text
+S449,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S452,5,6:source
+S452,13,3:EPT
+S453,5,5:as-of
+S453,12,10:2026-11-01
+m454,5,4:
+S454,5,2:id
+S454,9,24:private-via-vpc-endpoint
+S455,5,4:text
+S455,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
+S456,5,6:source
+S456,13,3:EPT
+S457,5,5:as-of
+S457,12,10:2026-11-01
+m458,5,4:
+S458,5,2:id
+S458,9,27:private-api-resource-policy
+S459,5,4:text
+S459,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
+S463,5,6:source
+S463,13,4:PRIV
+S464,5,5:as-of
+S464,12,10:2026-11-01
+m465,5,4:
+S465,5,2:id
+S465,9,22:private-custom-domains
+S466,5,4:text
+S466,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
+S469,5,6:source
+S469,13,3:PCD
+S470,5,5:as-of
+S470,12,10:2026-11-01
+m471,5,4:
+S471,5,2:id
+S471,9,19:edge-cert-us-east-1
+S472,5,4:text
+S472,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
+S475,5,6:source
+S475,13,2:CD
+S476,5,5:as-of
+S476,12,10:2026-11-01
+m477,5,4:
+S477,5,2:id
+S477,9,16:wildcard-domains
+S478,5,4:text
+S478,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S481,5,6:source
+S481,13,2:CD
+S482,5,5:as-of
+S482,12,10:2026-11-01
+m483,5,4:
+S483,5,2:id
+S483,9,17:base-path-mapping
+S484,5,4:text
+S484,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S487,5,6:source
+S487,13,2:CD
+S488,5,5:as-of
+S488,12,10:2026-11-01
+m489,5,4:
+S489,5,2:id
+S489,9,20:mtls-regional-domain
+S490,5,4:text
+S490,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S494,5,6:source
+S494,13,4:MTLS
+S495,5,5:as-of
+S495,12,10:2026-11-01
+m498,5,4:
+S498,5,2:id
+S498,9,14:proxy-resource
+S499,5,4:text
+S499,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S502,5,6:source
+S502,13,5:PROXY
+S503,5,5:as-of
+S503,12,10:2026-11-01
+m504,5,4:
+S504,5,2:id
+S504,9,10:proxy-root
+S505,5,4:text
+S505,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S506,5,6:source
+S506,13,5:PROXY
+S507,5,5:as-of
+S507,12,10:2026-11-01
+m508,5,4:
+S508,5,2:id
+S508,9,21:lambda-proxy-response
+S509,5,4:text
+S509,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
+S513,5,6:source
+S513,13,3:LPI
+S514,5,5:as-of
+S514,12,10:2026-11-01
+m515,5,4:
+S515,5,2:id
+S515,9,28:custom-integration-rest-only
+S516,5,4:text
+S516,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S519,5,6:source
+S519,13,5:OAS-H
+S520,5,5:as-of
+S520,12,10:2026-11-01
+m521,5,4:
+S521,5,2:id
+S521,9,19:openapi-import-rest
+S522,5,4:text
+S522,11,447:REST APIs import OpenAPI 2.0 and 3.0 with exceptions listed in the REST API important notes - for example oneOf, anyOf, not and discriminator are not supported in models, which follow JSON Schema draft 4; major problems reject the import with an error and nothing changes, minor ones are warnings that roll the import back unless failonwarnings is false (the default); integrations are described with the x-amazon-apigateway-integration extension.
+S529,5,6:source
+S529,13,5:OAS-R
+S530,5,5:as-of
+S530,12,10:2026-12-01
+m531,5,4:
+S531,5,2:id
+S531,9,19:openapi-import-http
+S532,5,4:text
+S532,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S533,5,6:source
+S533,13,5:OAS-H
+S534,5,5:as-of
+S534,12,10:2026-11-01
+m537,5,4:
+S537,5,2:id
+S537,9,24:lambda-async-payload-1mb
+S538,5,4:text
+S538,11,198:An asynchronous Lambda invocation carries at most 1 MB of event payload (6 MB for a synchronous one); a job request larger than that must be stored first (for example in S3) and passed by reference.
+S542,5,6:source
+S542,13,3:INV
+S543,5,5:as-of
+S543,12,10:2026-12-01
+m544,5,4:
+S544,5,2:id
+S544,9,25:lambda-response-streaming
+S545,5,4:text
+S545,11,344:A Lambda function can stream its response through a function URL, the InvokeWithResponseStream API or an API Gateway REST proxy integration, up to 200 MB; the first 6 MB are sent at full speed and the rest at up to 2 MB/s. Lambda streams natively on the Node.js managed runtimes; other languages need a custom runtime or the Lambda Web Adapter.
+S551,5,6:source
+S551,13,5:LSTRM
+S552,5,5:as-of
+S552,12,10:2026-12-01
+m553,5,4:
+S553,5,2:id
+S553,9,25:cloudfront-origin-timeout
+S554,5,4:text
+S554,11,161:CloudFront waits 30 seconds for a response from a custom origin by default; the setting goes up to 60 seconds, and up to 180 seconds only after a quota increase.
+S557,5,6:source
+S557,13,4:CFTO
+S558,5,5:as-of
+S558,12,10:2026-12-01
+m559,5,4:
+S559,5,2:id
+S559,9,27:cloudfront-oac-function-url
+S560,5,4:text
+S560,11,258:CloudFront origin access control can sign requests to a Lambda function URL whose auth type is AWS_IAM, so that only the distribution can call it; for PUT and POST requests the client must send the SHA-256 hash of the body in the x-amz-content-sha256 header.
+S564,5,6:source
+S564,13,5:CFOAC
+S565,5,5:as-of
+S565,12,10:2026-12-01
+m566,5,4:
+S566,5,2:id
+S566,9,17:alb-lambda-limits
+S567,5,4:text
+S567,11,255:An Application Load Balancer passes request bodies of at most 1 MB to a Lambda target and accepts response JSON of at most 1 MB from it; WebSocket upgrades to Lambda targets are rejected, and the function must be in the load balancer's account and Region.
+S571,5,6:source
+S571,13,4:ALBL
+S572,5,5:as-of
+S572,12,10:2026-12-01
+m573,5,4:
+S573,5,2:id
+S573,9,16:websocket-limits
+S574,5,4:text
+S574,11,272:A WebSocket API connection lasts at most 2 hours and is closed after 10 minutes without messages; messages are at most 128 KB in frames of at most 32 KB; an account opens at most 500 new connections per second per Region by default; integrations time out after 29 seconds.
+S579,5,6:source
+S579,13,3:WSQ
+S580,5,5:as-of
+S580,12,10:2026-12-01
+m581,5,4:
+S581,5,2:id
+S581,9,22:sqs-visibility-timeout
+S582,5,4:text
+S582,11,191:When a Lambda function processes an SQS queue, the queue's visibility timeout must be at least the function timeout, and AWS advises at least six times it so throttled batches can be retried.
+S586,5,6:source
+S586,13,4:SQSL
+S587,5,5:as-of
+S587,12,10:2026-12-01
+m590,5,6:
+S590,5,2:id
+S590,9,19:lambda-scaling-rate
+S591,5,4:text
+S591,11,235:Each Lambda function scales by at most 1,000 new execution environments every 10 seconds (about 10,000 more requests per second each 10 seconds) until the account's concurrency quota; requests beyond that are throttled with status 429.
+S595,5,6:source
+S595,13,5:SCALE
+S596,5,5:as-of
+S596,12,10:2026-12-01
+S597,5,5:value
+I597,12,4:1000
+S598,5,4:unit
+S598,11,34:environments per 10 s per function
+m599,5,6:
+S599,5,2:id
+S599,9,17:lambda-env-10-rps
+S600,5,4:text
+S600,11,187:One Lambda execution environment serves at most 10 synchronous requests per second, so a function needs at least one environment per 10 requests per second however short its requests are.
+S604,5,6:source
+S604,13,2:LQ
+S605,5,5:as-of
+S605,12,10:2026-12-01
+S606,5,5:value
+I606,12,2:10
+S607,5,4:unit
+S607,11,35:requests per second per environment
+m608,5,6:
+S608,5,2:id
+S608,9,30:account-throttle-lower-regions
+S609,5,4:text
+S609,11,290:In af-south-1, eu-south-1, ap-southeast-3, me-central-1, ap-south-2, ap-southeast-4, eu-south-2, eu-central-2, il-central-1, ca-west-1, ap-southeast-5, ap-southeast-7 and mx-central-1 the default API Gateway throttle per account is 2,500 requests per second (burst 1,250) instead of 10,000.
+S614,5,6:source
+S614,13,2:AQ
+S615,5,5:as-of
+S615,12,10:2026-12-01
+S616,5,5:value
+I616,12,4:2500
+S617,5,4:unit
+S617,11,19:requests per second
+m622,5,6:
+S622,5,2:id
+S622,9,19:price-rest-requests
+S623,5,4:text
+S623,11,82:REST API requests cost $3.50 per million in us-east-1 (first 333 million a month).
+S624,5,6:source
+S624,13,5:PRICE
+S625,5,5:as-of
+S625,12,10:2026-12-01
+S626,5,5:value
+F626,12,4:3.50
+S627,5,4:unit
+S627,11,24:USD per million requests
+m628,5,6:
+S628,5,2:id
+S628,9,19:price-http-requests
+S629,5,4:text
+S629,11,107:HTTP API requests cost $1.00 per million in us-east-1 (first 300 million a month, metered in 512 KB units).
+S630,5,6:source
+S630,13,5:PRICE
+S631,5,5:as-of
+S631,12,10:2026-12-01
+S632,5,5:value
+F632,12,4:1.00
+S633,5,4:unit
+S633,11,24:USD per million requests
+m634,5,6:
+S634,5,2:id
+S634,9,24:price-websocket-messages
+S635,5,4:text
+S635,11,107:WebSocket API messages cost $1.00 per million in us-east-1 (first billion a month, metered in 32 KB units).
+S636,5,6:source
+S636,13,5:PRICE
+S637,5,5:as-of
+S637,12,10:2026-12-01
+S638,5,5:value
+F638,12,4:1.00
+S639,5,4:unit
+S639,11,24:USD per million messages
+m640,5,6:
+S640,5,2:id
+S640,9,23:price-websocket-minutes
+S641,5,4:text
+S641,11,81:WebSocket API connections cost $0.25 per million connection minutes in us-east-1.
+S642,5,6:source
+S642,13,5:PRICE
+S643,5,5:as-of
+S643,12,10:2026-12-01
+S644,5,5:value
+F644,12,4:0.25
+S645,5,4:unit
+S645,11,34:USD per million connection minutes
+m646,5,6:
+S646,5,2:id
+S646,9,24:price-rest-cache-half-gb
+S647,5,4:text
+S647,11,106:The smallest REST API cache (0.5 GB) costs $0.020 per hour in us-east-1, billed whether or not it is used.
+S648,5,6:source
+S648,13,5:PRICE
+S649,5,5:as-of
+S649,12,10:2026-12-01
+S650,5,5:value
+F650,12,5:0.020
+S651,5,4:unit
+S651,11,12:USD per hour
+m652,5,6:
+S652,5,2:id
+S652,9,21:price-lambda-requests
+S653,5,4:text
+S653,11,94:Lambda requests cost $0.20 per million in us-east-1; function URLs add no charge of their own.
+S654,5,6:source
+S654,13,6:LPRICE
+S655,5,5:as-of
+S655,12,10:2026-12-01
+S656,5,5:value
+F656,12,4:0.20
+S657,5,4:unit
+S657,11,24:USD per million requests
+m658,5,6:
+S658,5,2:id
+S658,9,22:price-lambda-gb-second
+S659,5,4:text
+S659,11,137:Lambda duration costs $0.0000166667 per GB-second on x86 in us-east-1 (first 6 billion GB-seconds a month; Arm is about 20 percent less).
+S660,5,6:source
+S660,13,6:LPRICE
+S661,5,5:as-of
+S661,12,10:2026-12-01
+S662,5,5:value
+F662,12,12:0.0000166667
+S663,5,4:unit
+S663,11,17:USD per GB-second
+m664,5,6:
+S664,5,2:id
+S664,9,22:price-cloudfront-https
+S665,5,4:text
+S665,11,230:CloudFront pay-as-you-go HTTPS requests cost $0.0100 per 10,000 ($1.00 per million) in the United States, plus data transfer out; flat-rate plans (since November 2025) bundle requests, transfer and WAF for a monthly price instead.
+S669,5,6:source
+S669,13,7:CFPRICE
+S670,5,5:as-of
+S670,12,10:2026-12-01
+S671,5,5:value
+F671,12,4:1.00
+S672,5,4:unit
+S672,11,24:USD per million requests
+m673,5,6:
+S673,5,2:id
+S673,9,14:price-alb-hour
+S674,5,4:text
+S674,11,88:An Application Load Balancer costs $0.0225 per hour in us-east-1, before capacity units.
+S675,5,6:source
+S675,13,8:ELBPRICE
+S676,5,5:as-of
+S676,12,10:2026-12-01
+S677,5,5:value
+F677,12,6:0.0225
+S678,5,4:unit
+S678,11,12:USD per hour
+m679,5,6:
+S679,5,2:id
+S679,9,18:price-alb-lcu-hour
+S680,5,4:text
+S680,11,249:An ALB load-balancer capacity unit costs $0.008 per hour in us-east-1; one LCU covers 25 new connections per second, 3,000 active connections per minute, 0.4 GB per hour to Lambda targets or 1,000 rule evaluations per second, whichever is used most.
+S684,5,6:source
+S684,13,8:ELBPRICE
+S685,5,5:as-of
+S685,12,10:2026-12-01
+S686,5,5:value
+F686,12,5:0.008
+S687,5,4:unit
+S687,11,16:USD per LCU-hour
+@31:<bundled>/front-door.cases.yaml,5043
 m3,1,1:
 S3,1,5:cases
-s4,3,12:
+s4,3,9:
+m4,5,5:
+S4,5,4:name
+S4,11,44:defaults - API Gateway fronts short requests
+S5,5,7:answers
+m5,14,0:
+S6,5,5:fires
+s6,12,1:
+S6,13,36:front-door.gateway-within-its-limits
+S7,5,9:not-fires
+s8,7,11:
+S8,9,44:front-door.gateway-features-need-api-gateway
+S9,9,27:front-door.vpc-only-callers
+S10,9,45:front-door.cache-or-waf-needs-more-than-a-url
+S11,9,36:front-door.cdn-cannot-wait-that-long
+S12,9,25:front-door.alb-body-limit
+S13,9,36:front-door.tokens-need-an-authorizer
+S14,9,33:front-door.long-wait-function-url
+S15,9,33:front-door.cacheable-public-reads
+S16,9,34:front-door.steady-high-traffic-alb
+S17,9,30:front-door.public-function-url
+S18,9,35:front-door.gateway-decisions-unused
+S19,5,6:expect
+m19,13,1:
+S19,14,10:front-door
+S19,26,11:api-gateway
+m21,5,5:
+S21,5,4:name
+S21,11,56:servers that wait 40 seconds with IAM get a function URL
+S22,5,7:answers
+m23,7,4:
+S23,7,9:consumers
+s23,18,1:
+S23,19,16:external-servers
+S24,7,15:auth-mechanisms
+s24,24,1:
+S24,25,3:iam
+S25,7,12:max-duration
+I25,21,2:40
+S26,7,15:result-delivery
+S26,24,4:wait
+S27,5,5:fires
+s27,12,2:
+S27,13,33:front-door.long-wait-function-url
+S27,48,35:front-door.gateway-decisions-unused
+S28,5,9:not-fires
+s28,16,2:
+S28,17,36:front-door.gateway-within-its-limits
+S28,55,30:front-door.public-function-url
+S29,5,6:expect
+m29,13,1:
+S29,14,10:front-door
+S29,26,12:function-url
+m31,5,5:
+S31,5,4:name
+S31,11,62:partners with usage plans keep API Gateway even for long waits
+S32,5,7:answers
+m33,7,5:
+S33,7,9:consumers
+s33,18,1:
+S33,19,8:partners
+S34,7,15:auth-mechanisms
+s34,24,1:
+S34,25,8:api-keys
+S35,7,16:gateway-features
+s35,25,1:
+S35,26,11:usage-plans
+S36,7,12:max-duration
+I36,21,2:60
+S37,7,15:result-delivery
+S37,24,4:wait
+S38,5,5:fires
+s38,12,2:
+S38,13,44:front-door.gateway-features-need-api-gateway
+S38,59,33:front-door.long-wait-function-url
+S39,5,9:not-fires
+s39,16,1:
+S39,17,35:front-door.gateway-decisions-unused
+S40,5,6:expect
+m40,13,1:
+S40,14,10:front-door
+S40,26,11:api-gateway
+m42,5,5:
+S42,5,4:name
+S42,11,66:Cognito users waiting a minute keep API Gateway for its authorizer
+S43,5,7:answers
+m44,7,3:
+S44,7,15:auth-mechanisms
+s44,24,1:
+S44,25,7:cognito
+S45,7,12:max-duration
+I45,21,2:60
+S46,7,15:result-delivery
+S46,24,4:wait
+S47,5,5:fires
+s47,12,2:
+S47,13,36:front-door.tokens-need-an-authorizer
+S47,51,33:front-door.long-wait-function-url
+S48,5,9:not-fires
+s48,16,1:
+S48,17,36:front-door.gateway-within-its-limits
+S49,5,6:expect
+m49,13,1:
+S49,14,10:front-door
+S49,26,11:api-gateway
+m51,5,5:
+S51,5,4:name
+S51,11,53:a high-traffic public read API goes behind CloudFront
+S52,5,7:answers
+m53,7,7:
+S53,7,9:consumers
+s53,18,2:
+S53,19,7:browser
+S53,28,6:mobile
+S54,7,15:auth-mechanisms
+s54,24,1:
+S54,25,4:none
+S55,7,16:monthly-requests
+I55,25,5:60000
+S56,7,8:peak-rps
+I56,17,5:50000
+S57,7,12:avg-duration
+F57,21,4:0.08
+S58,7,12:max-duration
+F58,21,3:0.5
+S59,7,15:cache-hit-ratio
+I59,24,2:80
+S60,5,5:fires
+s61,7,4:
+S61,9,33:front-door.cacheable-public-reads
+S62,9,34:front-door.steady-high-traffic-alb
+S63,9,36:front-door.gateway-within-its-limits
+S64,9,30:front-door.public-function-url
+S65,5,9:not-fires
+s65,16,2:
+S65,17,36:front-door.tokens-need-an-authorizer
+S65,55,25:front-door.alb-body-limit
+S66,5,6:expect
+m66,13,1:
+S66,14,10:front-door
+S66,26,23:cloudfront-function-url
+m68,5,5:
+S68,5,4:name
+S68,11,48:VPC-only callers cannot use internet front doors
+S69,5,7:answers
+m70,7,2:
+S70,7,9:consumers
+s70,18,1:
+S70,19,8:vpc-only
+S71,7,15:auth-mechanisms
+s71,24,1:
+S71,25,3:iam
+S72,5,5:fires
+s72,12,1:
+S72,13,27:front-door.vpc-only-callers
+S73,5,9:not-fires
+s73,16,1:
+S73,17,33:front-door.cacheable-public-reads
+S74,5,6:expect
+m74,13,1:
+S74,14,10:front-door
+S74,26,11:api-gateway
+m76,5,4:
+S76,5,4:name
+S76,11,45:gateway caching rules out a bare function URL
+S77,5,7:answers
+m78,7,1:
+S78,7,16:gateway-features
+s78,25,1:
+S78,26,7:caching
+S79,5,5:fires
+s79,12,1:
+S79,13,45:front-door.cache-or-waf-needs-more-than-a-url
+S80,5,9:not-fires
+s80,16,1:
+S80,17,44:front-door.gateway-features-need-api-gateway
+m82,5,5:
+S82,5,4:name
+S82,11,82:a five-minute wait is too long for CloudFront and a 5 MB body too large for an ALB
+S83,5,7:answers
+m84,7,5:
+S84,7,9:consumers
+s84,18,1:
+S84,19,16:external-servers
+S85,7,15:auth-mechanisms
+s85,24,1:
+S85,25,3:iam
+S86,7,12:max-duration
+I86,21,3:300
+S87,7,11:max-payload
+I87,20,1:5
+S88,7,15:result-delivery
+S88,24,4:wait
+S89,5,5:fires
+s89,12,3:
+S89,13,36:front-door.cdn-cannot-wait-that-long
+S89,51,25:front-door.alb-body-limit
+S89,78,33:front-door.long-wait-function-url
+S90,5,9:not-fires
+s90,16,1:
+S90,17,33:front-door.cacheable-public-reads
+S91,5,6:expect
+m91,13,1:
+S91,14,10:front-door
+S91,26,12:function-url
+m93,5,5:
+S93,5,4:name
+S93,11,66:ten billion uncached requests a month lean towards a load balancer
+S94,5,7:answers
+m95,7,2:
+S95,7,16:monthly-requests
+I95,25,5:20000
+S96,7,8:peak-rps
+I96,17,5:15000
+S97,5,5:fires
+s97,12,1:
+S97,13,34:front-door.steady-high-traffic-alb
+S98,5,9:not-fires
+s98,16,1:
+S98,17,33:front-door.cacheable-public-reads
+S99,5,6:expect
+m99,13,1:
+S99,14,10:front-door
+S99,26,11:api-gateway
+@31:<bundled>/front-door.rules.yaml,8693
+m6,1,1:
+S6,1,5:rules
+s8,3,12:
+m8,5,6:
+S8,5,2:id
+S8,9,44:front-door.gateway-features-need-api-gateway
+S9,5,8:decision
+S9,15,10:front-door
+S10,5,4:when
+m11,7,1:
+S11,7,3:any
+s12,9,3:
+m12,11,2:
+S12,12,6:answer
+S12,20,16:gateway-features
+S12,38,12:contains-any
+s12,52,6:
+S12,53,11:usage-plans
+S12,66,18:request-validation
+S12,86,14:sdk-generation
+S12,102,15:resource-policy
+S12,119,6:canary
+S12,127,12:xray-tracing
+m13,11,2:
+S13,12,6:answer
+S13,20,15:auth-mechanisms
+S13,37,8:contains
+S13,47,8:api-keys
+m14,11,2:
+S14,12,6:answer
+S14,20,22:request-transformation
+S14,44,6:equals
+B14,52,4:true
+S15,5,7:exclude
+s15,14,3:
+S15,15,12:function-url
+S15,29,23:cloudfront-function-url
+S15,54,3:alb
+S16,5,6:reason
+S16,13,235:You need something only API Gateway provides (usage plans and API keys, request validation, SDKs, resource policies, canary stages, gateway tracing or mapping templates); function URLs, CloudFront and load balancers have none of these.
+S20,5,5:facts
+s20,12,2:
+S20,13,13:function-urls
+S20,28,18:rest-only-features
+m22,5,6:
+S22,5,2:id
+S22,9,27:front-door.vpc-only-callers
+S23,5,8:decision
+S23,15,10:front-door
+S24,5,4:when
+m24,11,1:
+S24,12,3:ref
+S24,17,16:only-vpc-clients
+S25,5,7:exclude
+s25,14,2:
+S25,15,12:function-url
+S25,29,23:cloudfront-function-url
+S26,5,6:reason
+S26,13,172:Your callers have no internet access, and function URLs and CloudFront are internet endpoints; a private REST API (or an internal load balancer) serves them inside the VPC.
+S29,5,5:facts
+s29,12,2:
+S29,13,24:private-via-vpc-endpoint
+S29,39,13:function-urls
+m31,5,6:
+S31,5,2:id
+S31,9,45:front-door.cache-or-waf-needs-more-than-a-url
+S32,5,8:decision
+S32,15,10:front-door
+S33,5,4:when
+m33,11,2:
+S33,12,6:answer
+S33,20,16:gateway-features
+S33,38,12:contains-any
+s33,52,2:
+S33,53,7:caching
+S33,62,3:waf
+S34,5,7:exclude
+S34,14,12:function-url
+S35,5,6:reason
+S35,13,147:A bare function URL can neither cache responses nor carry a web application firewall; CloudFront in front of it, a load balancer or a REST API can.
+S38,5,5:facts
+s38,12,1:
+S38,13,13:function-urls
+m40,5,6:
+S40,5,2:id
+S40,9,36:front-door.cdn-cannot-wait-that-long
+S41,5,8:decision
+S41,15,10:front-door
+S42,5,4:when
+m43,7,1:
+S43,7,3:all
+s44,9,2:
+m44,11,1:
+S44,12,3:ref
+S44,17,16:synchronous-wait
+m45,11,2:
+S45,12,6:answer
+S45,20,12:max-duration
+S45,34,2:gt
+I45,38,3:180
+S46,5,7:exclude
+S46,14,23:cloudfront-function-url
+S47,5,6:reason
+S47,13,122:Clients wait more than 180 seconds on one request, longer than CloudFront waits for an origin even after a quota increase.
+S50,5,5:facts
+s50,12,1:
+S50,13,25:cloudfront-origin-timeout
+m52,5,6:
+S52,5,2:id
+S52,9,25:front-door.alb-body-limit
+S53,5,8:decision
+S53,15,10:front-door
+S54,5,4:when
+m54,11,2:
+S54,12,6:answer
+S54,20,11:max-payload
+S54,33,2:gt
+I54,37,1:1
+S55,5,7:exclude
+S55,14,3:alb
+S56,5,6:reason
+S56,13,100:Bodies exceed 1 MB, the most an Application Load Balancer passes to or accepts from a Lambda target.
+S59,5,5:facts
+s59,12,1:
+S59,13,17:alb-lambda-limits
+m62,5,7:
+S62,5,2:id
+S62,9,36:front-door.gateway-within-its-limits
+S63,5,8:decision
+S63,15,10:front-door
+S64,5,4:when
+m64,11,1:
+S64,12,3:not
+m64,17,1:
+S64,18,3:ref
+S64,23,21:long-synchronous-wait
+S65,5,9:recommend
+S65,16,11:api-gateway
+S66,5,8:strength
+S66,15,6:normal
+S67,5,6:reason
+S67,13,141:Every request finishes within API Gateway's timeouts, and the gateway brings throttling, authorizers, custom domains and stages without code.
+S70,5,5:facts
+s70,12,2:
+S70,13,16:rest-timeout-29s
+S70,31,16:http-timeout-30s
+m72,5,7:
+S72,5,2:id
+S72,9,36:front-door.tokens-need-an-authorizer
+S73,5,8:decision
+S73,15,10:front-door
+S74,5,4:when
+m74,11,2:
+S74,12,6:answer
+S74,20,15:auth-mechanisms
+S74,37,12:contains-any
+s74,51,3:
+S74,52,7:cognito
+S74,61,4:oidc
+S74,67,6:custom
+S75,5,9:recommend
+S75,16,11:api-gateway
+S76,5,8:strength
+S76,15,6:normal
+S77,5,6:reason
+S77,13,188:Callers present tokens that API Gateway checks with a JWT, Cognito or Lambda authorizer; a function URL only knows IAM or no authentication, so every function would validate tokens itself.
+S81,5,5:facts
+s81,12,1:
+S81,13,13:function-urls
+m83,5,8:
+S83,5,2:id
+S83,9,33:front-door.long-wait-function-url
+S84,5,8:decision
+S84,15,10:front-door
+S85,5,4:when
+m86,7,1:
+S86,7,3:all
+s87,9,2:
+m87,11,1:
+S87,12,3:ref
+S87,17,21:long-synchronous-wait
+m88,11,2:
+S88,12,6:answer
+S88,20,12:max-duration
+S88,34,3:lte
+I88,39,3:900
+S89,5,9:recommend
+S89,16,12:function-url
+S90,5,8:strength
+S90,15,6:normal
+S91,5,6:reason
+S91,13,203:Clients wait longer than API Gateway allows without a quota increase. A function URL waits as long as the function runs (up to 15 minutes), needs no quota request and costs nothing beyond the invocation.
+S95,5,8:tradeoff
+S95,15,161:IAM or no authentication only, no throttling per client, and no WAF or custom domain unless CloudFront goes in front (which waits at most 60 seconds by default).
+S98,5,5:facts
+s98,12,2:
+S98,13,13:function-urls
+S98,28,21:rest-timeout-raisable
+m100,5,8:
+S100,5,2:id
+S100,9,33:front-door.cacheable-public-reads
+S101,5,8:decision
+S101,15,10:front-door
+S102,5,4:when
+m103,7,1:
+S103,7,3:all
+s104,9,4:
+m104,11,2:
+S104,12,6:answer
+S104,20,15:cache-hit-ratio
+S104,37,3:gte
+I104,42,2:50
+m105,11,2:
+S105,12,6:answer
+S105,20,16:monthly-requests
+S105,38,3:gte
+I105,43,3:100
+m106,11,1:
+S106,12,3:not
+m106,17,1:
+S106,18,3:ref
+S106,23,16:needs-authorizer
+m107,11,1:
+S107,12,3:ref
+S107,17,16:internet-clients
+S108,5,9:recommend
+S108,16,23:cloudfront-function-url
+S109,5,8:strength
+S109,15,6:strong
+S110,5,6:reason
+S110,13,377:Most requests are public reads a cache can answer, at high volume. CloudFront answers them at the edge without invoking anything, and the misses go to a function URL that adds no gateway charge and no account-wide gateway throttle (CloudFront in front of an HTTP API works too, at the gateway's price for the misses); the cost estimate compares the candidates for your traffic.
+S116,5,8:tradeoff
+S116,15,132:Cache keys, TTLs and invalidation become part of the design; tokens, if added later, must be checked in the function or at the edge.
+S119,5,5:facts
+s119,12,2:
+S119,13,22:price-cloudfront-https
+S119,37,27:cloudfront-oac-function-url
+m121,5,8:
+S121,5,2:id
+S121,9,34:front-door.steady-high-traffic-alb
+S122,5,8:decision
+S122,15,10:front-door
+S123,5,4:when
+m124,7,1:
+S124,7,3:all
+s125,9,2:
+m125,11,2:
+S125,12,6:answer
+S125,20,16:monthly-requests
+S125,38,3:gte
+I125,43,5:10000
+m126,11,2:
+S126,12,6:answer
+S126,20,11:max-payload
+S126,33,3:lte
+I126,38,1:1
+S127,5,9:recommend
+S127,16,3:alb
+S128,5,8:strength
+S128,15,4:weak
+S129,5,6:reason
+S129,13,206:Ten billion requests a month or more: an Application Load Balancer is billed per hour and capacity unit rather than per request, which at this volume costs a fraction of API Gateway (see the cost estimate).
+S133,5,8:tradeoff
+S133,15,82:It needs a VPC, offers no usage plans or JWT authorizers, and caps bodies at 1 MB.
+S135,5,5:facts
+s135,12,4:
+S135,13,14:price-alb-hour
+S135,29,18:price-alb-lcu-hour
+S135,49,19:price-http-requests
+S135,70,17:alb-lambda-limits
+m138,5,6:
+S138,5,2:id
+S138,9,30:front-door.public-function-url
+S139,5,8:decision
+S139,15,10:front-door
+S140,5,4:when
+m141,7,1:
+S141,7,3:all
+s142,9,2:
+m142,11,2:
+S142,12,8:decision
+S142,22,10:front-door
+S142,34,2:in
+s142,38,2:
+S142,39,12:function-url
+S142,53,23:cloudfront-function-url
+m143,11,1:
+S143,12,3:not
+m143,17,2:
+S143,18,6:answer
+S143,26,15:auth-mechanisms
+S143,43,8:contains
+S143,53,3:iam
+S144,5,7:finding
+m144,14,2:
+S144,15,8:severity
+S144,25,7:warning
+S144,34,5:title
+S144,41,48:A public function URL has no throttle of its own
+S145,5,6:reason
+S145,13,242:Anyone with the address can invoke the function as fast as they like. Set reserved concurrency on the function as a ceiling, and with CloudFront in front use origin access control (auth type AWS_IAM) so only the distribution can call the URL.
+S149,5,5:facts
+s149,12,2:
+S149,13,13:function-urls
+S149,28,27:cloudfront-oac-function-url
+m151,5,5:
+S151,5,2:id
+S151,9,35:front-door.gateway-decisions-unused
+S152,5,8:decision
+S152,15,10:front-door
+S153,5,4:when
+m153,11,2:
+S153,12,8:decision
+S153,22,10:front-door
+S153,34,2:in
+s153,38,3:
+S153,39,12:function-url
+S153,53,23:cloudfront-function-url
+S153,78,3:alb
+S154,5,7:finding
+m154,14,2:
+S154,15,8:severity
+S154,25,4:info
+S154,31,5:title
+S154,38,50:The API Gateway decisions describe the alternative
+S155,5,6:reason
+S155,13,364:The recommended front door is not API Gateway. The REST-or-HTTP and endpoint-type decisions, the layout and the generated templates still describe the API Gateway set-up the other answers lead to: use them if you keep API Gateway, and compare the two in the cost estimate. The generator does not build function URLs, CloudFront distributions or load balancers yet.
+@30:<bundled>/functions.cases.yaml,12944
+m3,1,1:
+S3,1,5:cases
+s4,3,14:
 m4,5,5:
 S4,5,4:name
 S4,11,51:defaults - one router function with its own package
@@ -10318,7 +12735,7 @@ s6,12,2:
 S6,13,39:function-granularity.proxy-needs-router
 S6,54,32:packaging.router-has-one-package
 S7,5,9:not-fires
-s8,7,15:
+s8,7,17:
 S8,9,33:function-granularity.code-routing
 S9,9,36:function-granularity.least-privilege
 S10,9,35:function-granularity.large-packages
@@ -10334,543 +12751,595 @@ S19,9,20:packaging.cold-start
 S20,9,25:packaging.least-privilege
 S21,9,26:packaging.compiled-runtime
 S22,9,32:packaging.share-code-via-library
-S23,5,6:expect
-m23,13,3:
-S23,14,14:resource-style
-S23,30,5:proxy
-S23,37,20:function-granularity
-S23,59,6:router
-S23,67,9:packaging
-S23,78,17:separate-packages
-m25,5,5:
-S25,5,4:name
-S25,11,39:routing in code means a router function
-S26,5,7:answers
-m27,7,1:
-S27,7,18:routing-preference
-S27,27,4:code
-S28,5,5:fires
-s28,12,2:
-S28,13,33:function-granularity.code-routing
-S28,48,39:function-granularity.proxy-needs-router
-S29,5,9:not-fires
-s29,16,1:
-S29,17,41:function-granularity.explicit-by-resource
-S30,5,6:expect
-m30,13,2:
-S30,14,20:function-granularity
-S30,36,6:router
-S30,44,9:packaging
-S30,55,17:separate-packages
-m32,5,5:
-S32,5,4:name
-S32,11,64:least privilege with declared routes gives a function per method
-S33,5,7:answers
-m34,7,2:
-S34,7,18:routing-preference
-S34,27,7:gateway
-S35,7,15:least-privilege
-B35,24,4:true
-S36,5,5:fires
-s36,12,2:
-S36,13,36:function-granularity.least-privilege
-S36,51,25:packaging.least-privilege
-S37,5,9:not-fires
-s38,7,4:
-S38,9,39:function-granularity.proxy-needs-router
-S39,9,41:function-granularity.explicit-by-resource
-S40,9,49:function-granularity.router-holds-all-permissions
-S41,9,32:packaging.router-has-one-package
-S42,5,6:expect
-m42,13,3:
-S42,14,14:resource-style
-S42,30,8:explicit
-S42,40,20:function-granularity
-S42,62,10:per-method
-S42,74,9:packaging
-S42,85,17:separate-packages
-m44,5,5:
-S44,5,4:name
-S44,11,71:least privilege but routing in code - the router holds every permission
-S45,5,7:answers
-m46,7,2:
-S46,7,18:routing-preference
-S46,27,4:code
-S47,7,15:least-privilege
-B47,24,4:true
-S48,5,5:fires
-s49,7,3:
-S49,9,39:function-granularity.proxy-needs-router
-S50,9,36:function-granularity.least-privilege
-S51,9,49:function-granularity.router-holds-all-permissions
-S52,5,9:not-fires
-s52,16,1:
-S52,17,25:packaging.least-privilege
-S53,5,6:expect
-m53,13,2:
-S53,14,14:resource-style
-S53,30,5:proxy
-S53,37,20:function-granularity
-S53,59,6:router
-m55,5,5:
-S55,5,4:name
-S55,11,56:a large package with declared routes splits per resource
-S56,5,7:answers
-m57,7,4:
-S57,7,18:routing-preference
-S57,27,7:gateway
-S58,7,14:package-zipped
-I58,23,2:45
-S59,7,16:package-unzipped
-I59,25,3:220
-S60,7,11:shared-code
-B60,20,4:true
-S61,5,5:fires
-s61,12,3:
-S61,13,35:function-granularity.large-packages
-S61,50,24:packaging.large-packages
-S61,76,21:packaging.shared-code
-S62,5,9:not-fires
-s62,16,2:
-S62,17,41:function-granularity.explicit-by-resource
-S62,60,46:function-granularity.cold-start-small-packages
+S23,9,31:packaging.over-zip-limit-router
+S24,9,30:packaging.over-zip-limit-split
+S25,5,6:expect
+m25,13,3:
+S25,14,14:resource-style
+S25,30,5:proxy
+S25,37,20:function-granularity
+S25,59,6:router
+S25,67,9:packaging
+S25,78,17:separate-packages
+m27,5,5:
+S27,5,4:name
+S27,11,68:a router whose package unpacks past 250 MB must be a container image
+S28,5,7:answers
+m29,7,3:
+S29,7,18:routing-preference
+S29,27,4:code
+S30,7,14:package-zipped
+I30,23,2:70
+S31,7,16:package-unzipped
+I31,25,3:280
+S32,5,5:fires
+s32,12,2:
+S32,13,31:packaging.over-zip-limit-router
+S32,46,33:function-granularity.code-routing
+S33,5,9:not-fires
+s33,16,1:
+S33,17,30:packaging.over-zip-limit-split
+S34,5,6:expect
+m34,13,2:
+S34,14,20:function-granularity
+S34,36,6:router
+S34,44,9:packaging
+S34,55,15:container-image
+m36,5,5:
+S36,5,4:name
+S36,11,68:split functions with a package past 250 MB may need container images
+S37,5,7:answers
+m38,7,4:
+S38,7,18:routing-preference
+S38,27,7:gateway
+S39,7,15:least-privilege
+B39,24,4:true
+S40,7,14:package-zipped
+I40,23,2:70
+S41,7,16:package-unzipped
+I41,25,3:280
+S42,5,5:fires
+s42,12,2:
+S42,13,30:packaging.over-zip-limit-split
+S42,45,24:packaging.large-packages
+S43,5,9:not-fires
+s43,16,1:
+S43,17,31:packaging.over-zip-limit-router
+S44,5,6:expect
+m44,13,2:
+S44,14,20:function-granularity
+S44,36,10:per-method
+S44,48,9:packaging
+S44,59,17:separate-packages
+m46,5,5:
+S46,5,4:name
+S46,11,39:routing in code means a router function
+S47,5,7:answers
+m48,7,1:
+S48,7,18:routing-preference
+S48,27,4:code
+S49,5,5:fires
+s49,12,2:
+S49,13,33:function-granularity.code-routing
+S49,48,39:function-granularity.proxy-needs-router
+S50,5,9:not-fires
+s50,16,1:
+S50,17,41:function-granularity.explicit-by-resource
+S51,5,6:expect
+m51,13,2:
+S51,14,20:function-granularity
+S51,36,6:router
+S51,44,9:packaging
+S51,55,17:separate-packages
+m53,5,5:
+S53,5,4:name
+S53,11,64:least privilege with declared routes gives a function per method
+S54,5,7:answers
+m55,7,2:
+S55,7,18:routing-preference
+S55,27,7:gateway
+S56,7,15:least-privilege
+B56,24,4:true
+S57,5,5:fires
+s57,12,2:
+S57,13,36:function-granularity.least-privilege
+S57,51,25:packaging.least-privilege
+S58,5,9:not-fires
+s59,7,4:
+S59,9,39:function-granularity.proxy-needs-router
+S60,9,41:function-granularity.explicit-by-resource
+S61,9,49:function-granularity.router-holds-all-permissions
+S62,9,32:packaging.router-has-one-package
 S63,5,6:expect
-m63,13,2:
-S63,14,20:function-granularity
-S63,36,12:per-resource
-S63,50,9:packaging
-S63,61,17:separate-packages
+m63,13,3:
+S63,14,14:resource-style
+S63,30,8:explicit
+S63,40,20:function-granularity
+S63,62,10:per-method
+S63,74,9:packaging
+S63,85,17:separate-packages
 m65,5,5:
 S65,5,4:name
-S65,11,78:least privilege with a large package - a function per method, not per resource
-S68,5,7:answers
-m69,7,4:
-S69,7,18:routing-preference
-S69,27,7:gateway
-S70,7,15:least-privilege
-B70,24,4:true
-S71,7,14:package-zipped
-I71,23,2:45
-S72,7,16:package-unzipped
-I72,25,3:230
-S73,5,5:fires
-s73,12,2:
-S73,13,36:function-granularity.least-privilege
-S73,51,24:packaging.large-packages
-S74,5,9:not-fires
-s74,16,2:
-S74,17,35:function-granularity.large-packages
-S74,54,41:function-granularity.explicit-by-resource
-S75,5,6:expect
-m75,13,2:
-S75,14,20:function-granularity
-S75,36,10:per-method
-S75,48,9:packaging
-S75,59,17:separate-packages
-m77,5,5:
-S77,5,4:name
-S77,11,60:shared code across per-method functions ships as one package
-S78,5,7:answers
-m79,7,3:
-S79,7,18:routing-preference
-S79,27,7:gateway
-S80,7,15:least-privilege
-B80,24,4:true
+S65,11,71:least privilege but routing in code - the router holds every permission
+S66,5,7:answers
+m67,7,2:
+S67,7,18:routing-preference
+S67,27,4:code
+S68,7,15:least-privilege
+B68,24,4:true
+S69,5,5:fires
+s70,7,3:
+S70,9,39:function-granularity.proxy-needs-router
+S71,9,36:function-granularity.least-privilege
+S72,9,49:function-granularity.router-holds-all-permissions
+S73,5,9:not-fires
+s73,16,1:
+S73,17,25:packaging.least-privilege
+S74,5,6:expect
+m74,13,2:
+S74,14,14:resource-style
+S74,30,5:proxy
+S74,37,20:function-granularity
+S74,59,6:router
+m76,5,5:
+S76,5,4:name
+S76,11,56:a large package with declared routes splits per resource
+S77,5,7:answers
+m78,7,4:
+S78,7,18:routing-preference
+S78,27,7:gateway
+S79,7,14:package-zipped
+I79,23,2:45
+S80,7,16:package-unzipped
+I80,25,3:220
 S81,7,11:shared-code
 B81,20,4:true
 S82,5,5:fires
-s82,12,2:
-S82,13,21:packaging.shared-code
-S82,36,25:packaging.least-privilege
+s82,12,3:
+S82,13,35:function-granularity.large-packages
+S82,50,24:packaging.large-packages
+S82,76,21:packaging.shared-code
 S83,5,9:not-fires
 s83,16,2:
-S83,17,32:packaging.share-code-via-library
-S83,51,24:packaging.large-packages
+S83,17,41:function-granularity.explicit-by-resource
+S83,60,46:function-granularity.cold-start-small-packages
 S84,5,6:expect
 m84,13,2:
 S84,14,20:function-granularity
-S84,36,10:per-method
-S84,48,9:packaging
-S84,59,14:shared-package
+S84,36,12:per-resource
+S84,50,9:packaging
+S84,61,17:separate-packages
 m86,5,5:
 S86,5,4:name
-S86,11,65:declared routes and shared code can still use one router function
-S87,5,7:answers
-m88,7,2:
-S88,7,18:routing-preference
-S88,27,7:gateway
-S89,7,11:shared-code
-B89,20,4:true
-S90,5,5:fires
-s90,12,3:
-S90,13,41:function-granularity.explicit-by-resource
-S90,56,32:packaging.router-has-one-package
-S90,90,32:packaging.share-code-via-library
-S91,5,9:not-fires
-s91,16,2:
-S91,17,21:packaging.shared-code
-S91,40,39:function-granularity.proxy-needs-router
-S92,5,6:expect
-m92,13,3:
-S92,14,14:resource-style
-S92,30,8:explicit
-S92,40,20:function-granularity
-S92,62,6:router
-S92,70,9:packaging
-S92,81,17:separate-packages
-m94,5,5:
-S94,5,4:name
-S94,11,64:cold starts with a small package concentrate traffic on a router
-S95,5,7:answers
-m96,7,2:
-S96,7,18:routing-preference
-S96,27,7:gateway
-S97,7,20:cold-start-sensitive
-B97,29,4:true
-S98,5,5:fires
-s99,7,3:
-S99,9,43:function-granularity.cold-start-concentrate
-S100,9,41:function-granularity.explicit-by-resource
-S101,9,46:function-granularity.snapstart-for-java-dotnet
-S102,5,9:not-fires
-s102,16,2:
-S102,17,46:function-granularity.cold-start-small-packages
-S102,65,20:packaging.cold-start
-S103,5,6:expect
-m103,13,1:
-S103,14,20:function-granularity
-S103,36,6:router
-m105,5,5:
-S105,5,4:name
-S105,11,56:cold starts with a large Java package split per resource
-S106,5,7:answers
-m107,7,4:
-S107,7,7:runtime
-S107,16,6:java21
-S108,7,18:routing-preference
-S108,27,7:gateway
-S109,7,20:cold-start-sensitive
-B109,29,4:true
-S110,7,16:package-unzipped
-I110,25,3:230
+S86,11,78:least privilege with a large package - a function per method, not per resource
+S89,5,7:answers
+m90,7,4:
+S90,7,18:routing-preference
+S90,27,7:gateway
+S91,7,15:least-privilege
+B91,24,4:true
+S92,7,14:package-zipped
+I92,23,2:45
+S93,7,16:package-unzipped
+I93,25,3:230
+S94,5,5:fires
+s94,12,2:
+S94,13,36:function-granularity.least-privilege
+S94,51,24:packaging.large-packages
+S95,5,9:not-fires
+s95,16,2:
+S95,17,35:function-granularity.large-packages
+S95,54,41:function-granularity.explicit-by-resource
+S96,5,6:expect
+m96,13,2:
+S96,14,20:function-granularity
+S96,36,10:per-method
+S96,48,9:packaging
+S96,59,17:separate-packages
+m98,5,5:
+S98,5,4:name
+S98,11,60:shared code across per-method functions ships as one package
+S99,5,7:answers
+m100,7,3:
+S100,7,18:routing-preference
+S100,27,7:gateway
+S101,7,15:least-privilege
+B101,24,4:true
+S102,7,11:shared-code
+B102,20,4:true
+S103,5,5:fires
+s103,12,2:
+S103,13,21:packaging.shared-code
+S103,36,25:packaging.least-privilege
+S104,5,9:not-fires
+s104,16,2:
+S104,17,32:packaging.share-code-via-library
+S104,51,24:packaging.large-packages
+S105,5,6:expect
+m105,13,2:
+S105,14,20:function-granularity
+S105,36,10:per-method
+S105,48,9:packaging
+S105,59,14:shared-package
+m107,5,5:
+S107,5,4:name
+S107,11,65:declared routes and shared code can still use one router function
+S108,5,7:answers
+m109,7,2:
+S109,7,18:routing-preference
+S109,27,7:gateway
+S110,7,11:shared-code
+B110,20,4:true
 S111,5,5:fires
-s112,7,5:
-S112,9,46:function-granularity.cold-start-small-packages
-S113,9,35:function-granularity.large-packages
-S114,9,46:function-granularity.snapstart-for-java-dotnet
-S115,9,20:packaging.cold-start
-S116,9,24:packaging.large-packages
-S117,5,9:not-fires
-s117,16,1:
-S117,17,43:function-granularity.cold-start-concentrate
-S118,5,6:expect
-m118,13,2:
-S118,14,20:function-granularity
-S118,36,12:per-resource
-S118,50,9:packaging
-S118,61,17:separate-packages
-m120,5,5:
-S120,5,4:name
-S120,11,43:Go functions per method get one binary each
-S121,5,7:answers
-m122,7,5:
-S122,7,7:runtime
-S122,16,15:provided.al2023
-S123,7,18:routing-preference
-S123,27,7:gateway
-S124,7,15:least-privilege
-B124,24,4:true
-S125,7,11:shared-code
-B125,20,4:true
-S126,7,20:cold-start-sensitive
-B126,29,4:true
-S127,5,5:fires
-s127,12,3:
-S127,13,26:packaging.compiled-runtime
-S127,41,21:packaging.shared-code
-S127,64,20:packaging.cold-start
-S128,5,9:not-fires
-s128,16,1:
-S128,17,46:function-granularity.snapstart-for-java-dotnet
-S129,5,6:expect
-m129,13,2:
-S129,14,20:function-granularity
-S129,36,10:per-method
-S129,48,9:packaging
-S129,59,17:separate-packages
-m131,5,5:
-S131,5,4:name
-S131,11,59:a function per method over 120 routes nears the stack limit
-S132,5,7:answers
-m133,7,3:
-S133,7,18:routing-preference
-S133,27,7:gateway
-S134,7,15:least-privilege
-B134,24,4:true
-S135,7,8:services
-s136,9,1:
-m136,11,3:
-S136,11,4:name
-S136,17,6:ledger
-S137,11,4:team
-S137,17,7:finance
-S138,11,9:resources
-s139,13,24:
-m139,15,2:
-S139,16,4:path
-S139,22,10:/ledger/r1
-S139,34,7:methods
-s139,43,5:
-S139,44,3:GET
-S139,49,4:POST
-S139,55,3:PUT
-S139,60,5:PATCH
-S139,67,6:DELETE
-m140,15,2:
-S140,16,4:path
-S140,22,10:/ledger/r2
-S140,34,7:methods
-s140,43,5:
-S140,44,3:GET
-S140,49,4:POST
-S140,55,3:PUT
-S140,60,5:PATCH
-S140,67,6:DELETE
-m141,15,2:
-S141,16,4:path
-S141,22,10:/ledger/r3
-S141,34,7:methods
-s141,43,5:
-S141,44,3:GET
-S141,49,4:POST
-S141,55,3:PUT
-S141,60,5:PATCH
-S141,67,6:DELETE
-m142,15,2:
-S142,16,4:path
-S142,22,10:/ledger/r4
-S142,34,7:methods
-s142,43,5:
-S142,44,3:GET
-S142,49,4:POST
-S142,55,3:PUT
-S142,60,5:PATCH
-S142,67,6:DELETE
-m143,15,2:
-S143,16,4:path
-S143,22,10:/ledger/r5
-S143,34,7:methods
-s143,43,5:
-S143,44,3:GET
-S143,49,4:POST
-S143,55,3:PUT
-S143,60,5:PATCH
-S143,67,6:DELETE
-m144,15,2:
-S144,16,4:path
-S144,22,10:/ledger/r6
-S144,34,7:methods
-s144,43,5:
-S144,44,3:GET
-S144,49,4:POST
-S144,55,3:PUT
-S144,60,5:PATCH
-S144,67,6:DELETE
-m145,15,2:
-S145,16,4:path
-S145,22,10:/ledger/r7
-S145,34,7:methods
-s145,43,5:
-S145,44,3:GET
-S145,49,4:POST
-S145,55,3:PUT
-S145,60,5:PATCH
-S145,67,6:DELETE
-m146,15,2:
-S146,16,4:path
-S146,22,10:/ledger/r8
-S146,34,7:methods
-s146,43,5:
-S146,44,3:GET
-S146,49,4:POST
-S146,55,3:PUT
-S146,60,5:PATCH
-S146,67,6:DELETE
-m147,15,2:
-S147,16,4:path
-S147,22,10:/ledger/r9
-S147,34,7:methods
-s147,43,5:
-S147,44,3:GET
-S147,49,4:POST
-S147,55,3:PUT
-S147,60,5:PATCH
-S147,67,6:DELETE
-m148,15,2:
-S148,16,4:path
-S148,22,11:/ledger/r10
-S148,35,7:methods
-s148,44,5:
-S148,45,3:GET
-S148,50,4:POST
-S148,56,3:PUT
-S148,61,5:PATCH
-S148,68,6:DELETE
-m149,15,2:
-S149,16,4:path
-S149,22,11:/ledger/r11
-S149,35,7:methods
-s149,44,5:
-S149,45,3:GET
-S149,50,4:POST
-S149,56,3:PUT
-S149,61,5:PATCH
-S149,68,6:DELETE
-m150,15,2:
-S150,16,4:path
-S150,22,11:/ledger/r12
-S150,35,7:methods
-s150,44,5:
-S150,45,3:GET
-S150,50,4:POST
-S150,56,3:PUT
-S150,61,5:PATCH
-S150,68,6:DELETE
-m151,15,2:
-S151,16,4:path
-S151,22,11:/ledger/r13
-S151,35,7:methods
-s151,44,5:
-S151,45,3:GET
-S151,50,4:POST
-S151,56,3:PUT
-S151,61,5:PATCH
-S151,68,6:DELETE
-m152,15,2:
-S152,16,4:path
-S152,22,11:/ledger/r14
-S152,35,7:methods
-s152,44,5:
-S152,45,3:GET
-S152,50,4:POST
-S152,56,3:PUT
-S152,61,5:PATCH
-S152,68,6:DELETE
-m153,15,2:
-S153,16,4:path
-S153,22,11:/ledger/r15
-S153,35,7:methods
-s153,44,5:
-S153,45,3:GET
-S153,50,4:POST
-S153,56,3:PUT
-S153,61,5:PATCH
-S153,68,6:DELETE
-m154,15,2:
-S154,16,4:path
-S154,22,11:/ledger/r16
-S154,35,7:methods
-s154,44,5:
-S154,45,3:GET
-S154,50,4:POST
-S154,56,3:PUT
-S154,61,5:PATCH
-S154,68,6:DELETE
-m155,15,2:
-S155,16,4:path
-S155,22,11:/ledger/r17
-S155,35,7:methods
-s155,44,5:
-S155,45,3:GET
-S155,50,4:POST
-S155,56,3:PUT
-S155,61,5:PATCH
-S155,68,6:DELETE
-m156,15,2:
-S156,16,4:path
-S156,22,11:/ledger/r18
-S156,35,7:methods
-s156,44,5:
-S156,45,3:GET
-S156,50,4:POST
-S156,56,3:PUT
-S156,61,5:PATCH
-S156,68,6:DELETE
-m157,15,2:
-S157,16,4:path
-S157,22,11:/ledger/r19
-S157,35,7:methods
-s157,44,5:
-S157,45,3:GET
-S157,50,4:POST
-S157,56,3:PUT
-S157,61,5:PATCH
-S157,68,6:DELETE
-m158,15,2:
-S158,16,4:path
-S158,22,11:/ledger/r20
-S158,35,7:methods
-s158,44,5:
-S158,45,3:GET
-S158,50,4:POST
-S158,56,3:PUT
-S158,61,5:PATCH
-S158,68,6:DELETE
-m159,15,2:
-S159,16,4:path
-S159,22,11:/ledger/r21
-S159,35,7:methods
-s159,44,5:
-S159,45,3:GET
-S159,50,4:POST
-S159,56,3:PUT
-S159,61,5:PATCH
-S159,68,6:DELETE
+s111,12,3:
+S111,13,41:function-granularity.explicit-by-resource
+S111,56,32:packaging.router-has-one-package
+S111,90,32:packaging.share-code-via-library
+S112,5,9:not-fires
+s112,16,2:
+S112,17,21:packaging.shared-code
+S112,40,39:function-granularity.proxy-needs-router
+S113,5,6:expect
+m113,13,3:
+S113,14,14:resource-style
+S113,30,8:explicit
+S113,40,20:function-granularity
+S113,62,6:router
+S113,70,9:packaging
+S113,81,17:separate-packages
+m115,5,5:
+S115,5,4:name
+S115,11,64:cold starts with a small package concentrate traffic on a router
+S116,5,7:answers
+m117,7,2:
+S117,7,18:routing-preference
+S117,27,7:gateway
+S118,7,20:cold-start-sensitive
+B118,29,4:true
+S119,5,5:fires
+s120,7,3:
+S120,9,43:function-granularity.cold-start-concentrate
+S121,9,41:function-granularity.explicit-by-resource
+S122,9,46:function-granularity.snapstart-for-java-dotnet
+S123,5,9:not-fires
+s123,16,2:
+S123,17,46:function-granularity.cold-start-small-packages
+S123,65,20:packaging.cold-start
+S124,5,6:expect
+m124,13,1:
+S124,14,20:function-granularity
+S124,36,6:router
+m126,5,5:
+S126,5,4:name
+S126,11,56:cold starts with a large Java package split per resource
+S127,5,7:answers
+m128,7,4:
+S128,7,7:runtime
+S128,16,6:java21
+S129,7,18:routing-preference
+S129,27,7:gateway
+S130,7,20:cold-start-sensitive
+B130,29,4:true
+S131,7,16:package-unzipped
+I131,25,3:230
+S132,5,5:fires
+s133,7,5:
+S133,9,46:function-granularity.cold-start-small-packages
+S134,9,35:function-granularity.large-packages
+S135,9,46:function-granularity.snapstart-for-java-dotnet
+S136,9,20:packaging.cold-start
+S137,9,24:packaging.large-packages
+S138,5,9:not-fires
+s138,16,1:
+S138,17,43:function-granularity.cold-start-concentrate
+S139,5,6:expect
+m139,13,2:
+S139,14,20:function-granularity
+S139,36,12:per-resource
+S139,50,9:packaging
+S139,61,17:separate-packages
+m141,5,5:
+S141,5,4:name
+S141,11,43:Go functions per method get one binary each
+S142,5,7:answers
+m143,7,5:
+S143,7,7:runtime
+S143,16,15:provided.al2023
+S144,7,18:routing-preference
+S144,27,7:gateway
+S145,7,15:least-privilege
+B145,24,4:true
+S146,7,11:shared-code
+B146,20,4:true
+S147,7,20:cold-start-sensitive
+B147,29,4:true
+S148,5,5:fires
+s148,12,3:
+S148,13,26:packaging.compiled-runtime
+S148,41,21:packaging.shared-code
+S148,64,20:packaging.cold-start
+S149,5,9:not-fires
+s149,16,1:
+S149,17,46:function-granularity.snapstart-for-java-dotnet
+S150,5,6:expect
+m150,13,2:
+S150,14,20:function-granularity
+S150,36,10:per-method
+S150,48,9:packaging
+S150,59,17:separate-packages
+m152,5,5:
+S152,5,4:name
+S152,11,59:a function per method over 120 routes nears the stack limit
+S153,5,7:answers
+m154,7,3:
+S154,7,18:routing-preference
+S154,27,7:gateway
+S155,7,15:least-privilege
+B155,24,4:true
+S156,7,8:services
+s157,9,1:
+m157,11,3:
+S157,11,4:name
+S157,17,6:ledger
+S158,11,4:team
+S158,17,7:finance
+S159,11,9:resources
+s160,13,24:
 m160,15,2:
 S160,16,4:path
-S160,22,11:/ledger/r22
-S160,35,7:methods
-s160,44,5:
-S160,45,3:GET
-S160,50,4:POST
-S160,56,3:PUT
-S160,61,5:PATCH
-S160,68,6:DELETE
+S160,22,10:/ledger/r1
+S160,34,7:methods
+s160,43,5:
+S160,44,3:GET
+S160,49,4:POST
+S160,55,3:PUT
+S160,60,5:PATCH
+S160,67,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,11:/ledger/r23
-S161,35,7:methods
-s161,44,5:
-S161,45,3:GET
-S161,50,4:POST
-S161,56,3:PUT
-S161,61,5:PATCH
-S161,68,6:DELETE
+S161,22,10:/ledger/r2
+S161,34,7:methods
+s161,43,5:
+S161,44,3:GET
+S161,49,4:POST
+S161,55,3:PUT
+S161,60,5:PATCH
+S161,67,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,11:/ledger/r24
-S162,35,7:methods
-s162,44,5:
-S162,45,3:GET
-S162,50,4:POST
-S162,56,3:PUT
-S162,61,5:PATCH
-S162,68,6:DELETE
-S163,5,5:fires
-s163,12,2:
-S163,13,41:function-granularity.stack-resource-limit
-S163,56,36:function-granularity.least-privilege
-S164,5,9:not-fires
-s164,16,1:
-S164,17,49:function-granularity.router-holds-all-permissions
-S165,5,6:expect
-m165,13,1:
-S165,14,20:function-granularity
-S165,36,10:per-method
-@30:<bundled>/functions.rules.yaml,12150
+S162,22,10:/ledger/r3
+S162,34,7:methods
+s162,43,5:
+S162,44,3:GET
+S162,49,4:POST
+S162,55,3:PUT
+S162,60,5:PATCH
+S162,67,6:DELETE
+m163,15,2:
+S163,16,4:path
+S163,22,10:/ledger/r4
+S163,34,7:methods
+s163,43,5:
+S163,44,3:GET
+S163,49,4:POST
+S163,55,3:PUT
+S163,60,5:PATCH
+S163,67,6:DELETE
+m164,15,2:
+S164,16,4:path
+S164,22,10:/ledger/r5
+S164,34,7:methods
+s164,43,5:
+S164,44,3:GET
+S164,49,4:POST
+S164,55,3:PUT
+S164,60,5:PATCH
+S164,67,6:DELETE
+m165,15,2:
+S165,16,4:path
+S165,22,10:/ledger/r6
+S165,34,7:methods
+s165,43,5:
+S165,44,3:GET
+S165,49,4:POST
+S165,55,3:PUT
+S165,60,5:PATCH
+S165,67,6:DELETE
+m166,15,2:
+S166,16,4:path
+S166,22,10:/ledger/r7
+S166,34,7:methods
+s166,43,5:
+S166,44,3:GET
+S166,49,4:POST
+S166,55,3:PUT
+S166,60,5:PATCH
+S166,67,6:DELETE
+m167,15,2:
+S167,16,4:path
+S167,22,10:/ledger/r8
+S167,34,7:methods
+s167,43,5:
+S167,44,3:GET
+S167,49,4:POST
+S167,55,3:PUT
+S167,60,5:PATCH
+S167,67,6:DELETE
+m168,15,2:
+S168,16,4:path
+S168,22,10:/ledger/r9
+S168,34,7:methods
+s168,43,5:
+S168,44,3:GET
+S168,49,4:POST
+S168,55,3:PUT
+S168,60,5:PATCH
+S168,67,6:DELETE
+m169,15,2:
+S169,16,4:path
+S169,22,11:/ledger/r10
+S169,35,7:methods
+s169,44,5:
+S169,45,3:GET
+S169,50,4:POST
+S169,56,3:PUT
+S169,61,5:PATCH
+S169,68,6:DELETE
+m170,15,2:
+S170,16,4:path
+S170,22,11:/ledger/r11
+S170,35,7:methods
+s170,44,5:
+S170,45,3:GET
+S170,50,4:POST
+S170,56,3:PUT
+S170,61,5:PATCH
+S170,68,6:DELETE
+m171,15,2:
+S171,16,4:path
+S171,22,11:/ledger/r12
+S171,35,7:methods
+s171,44,5:
+S171,45,3:GET
+S171,50,4:POST
+S171,56,3:PUT
+S171,61,5:PATCH
+S171,68,6:DELETE
+m172,15,2:
+S172,16,4:path
+S172,22,11:/ledger/r13
+S172,35,7:methods
+s172,44,5:
+S172,45,3:GET
+S172,50,4:POST
+S172,56,3:PUT
+S172,61,5:PATCH
+S172,68,6:DELETE
+m173,15,2:
+S173,16,4:path
+S173,22,11:/ledger/r14
+S173,35,7:methods
+s173,44,5:
+S173,45,3:GET
+S173,50,4:POST
+S173,56,3:PUT
+S173,61,5:PATCH
+S173,68,6:DELETE
+m174,15,2:
+S174,16,4:path
+S174,22,11:/ledger/r15
+S174,35,7:methods
+s174,44,5:
+S174,45,3:GET
+S174,50,4:POST
+S174,56,3:PUT
+S174,61,5:PATCH
+S174,68,6:DELETE
+m175,15,2:
+S175,16,4:path
+S175,22,11:/ledger/r16
+S175,35,7:methods
+s175,44,5:
+S175,45,3:GET
+S175,50,4:POST
+S175,56,3:PUT
+S175,61,5:PATCH
+S175,68,6:DELETE
+m176,15,2:
+S176,16,4:path
+S176,22,11:/ledger/r17
+S176,35,7:methods
+s176,44,5:
+S176,45,3:GET
+S176,50,4:POST
+S176,56,3:PUT
+S176,61,5:PATCH
+S176,68,6:DELETE
+m177,15,2:
+S177,16,4:path
+S177,22,11:/ledger/r18
+S177,35,7:methods
+s177,44,5:
+S177,45,3:GET
+S177,50,4:POST
+S177,56,3:PUT
+S177,61,5:PATCH
+S177,68,6:DELETE
+m178,15,2:
+S178,16,4:path
+S178,22,11:/ledger/r19
+S178,35,7:methods
+s178,44,5:
+S178,45,3:GET
+S178,50,4:POST
+S178,56,3:PUT
+S178,61,5:PATCH
+S178,68,6:DELETE
+m179,15,2:
+S179,16,4:path
+S179,22,11:/ledger/r20
+S179,35,7:methods
+s179,44,5:
+S179,45,3:GET
+S179,50,4:POST
+S179,56,3:PUT
+S179,61,5:PATCH
+S179,68,6:DELETE
+m180,15,2:
+S180,16,4:path
+S180,22,11:/ledger/r21
+S180,35,7:methods
+s180,44,5:
+S180,45,3:GET
+S180,50,4:POST
+S180,56,3:PUT
+S180,61,5:PATCH
+S180,68,6:DELETE
+m181,15,2:
+S181,16,4:path
+S181,22,11:/ledger/r22
+S181,35,7:methods
+s181,44,5:
+S181,45,3:GET
+S181,50,4:POST
+S181,56,3:PUT
+S181,61,5:PATCH
+S181,68,6:DELETE
+m182,15,2:
+S182,16,4:path
+S182,22,11:/ledger/r23
+S182,35,7:methods
+s182,44,5:
+S182,45,3:GET
+S182,50,4:POST
+S182,56,3:PUT
+S182,61,5:PATCH
+S182,68,6:DELETE
+m183,15,2:
+S183,16,4:path
+S183,22,11:/ledger/r24
+S183,35,7:methods
+s183,44,5:
+S183,45,3:GET
+S183,50,4:POST
+S183,56,3:PUT
+S183,61,5:PATCH
+S183,68,6:DELETE
+S184,5,5:fires
+s184,12,2:
+S184,13,41:function-granularity.stack-resource-limit
+S184,56,36:function-granularity.least-privilege
+S185,5,9:not-fires
+s185,16,1:
+S185,17,49:function-granularity.router-holds-all-permissions
+S186,5,6:expect
+m186,13,1:
+S186,14,20:function-granularity
+S186,36,10:per-method
+@30:<bundled>/functions.rules.yaml,13810
 m4,1,1:
 S4,1,5:rules
-s6,3,17:
+s6,3,19:
 m6,5,6:
 S6,5,2:id
 S6,9,39:function-granularity.proxy-needs-router
@@ -10953,7 +13422,7 @@ S46,16,12:per-resource
 S47,5,8:strength
 S47,15,6:normal
 S48,5,6:reason
-S48,13,175:The package is close to Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
+S48,13,183:The package is close to or over Lambda's 50 MB zipped or 250 MB unzipped limit. Splitting the service into functions per resource lets each carry only the dependencies its routes use.
 S52,5,5:facts
 s52,12,1:
 S52,13,21:lambda-package-limits
@@ -11064,9 +13533,9 @@ S104,13,124:A router function is the only function of its service, so there is n
 S107,5,5:facts
 s107,12,1:
 S107,13,21:lambda-package-limits
-m109,5,8:
+m109,5,7:
 S109,5,2:id
-S109,9,21:packaging.shared-code
+S109,9,31:packaging.over-zip-limit-router
 S110,5,8:decision
 S110,15,9:packaging
 S111,5,4:when
@@ -11075,268 +13544,328 @@ S112,7,3:all
 s113,9,2:
 m113,11,2:
 S113,12,6:answer
-S113,20,11:shared-code
-S113,33,6:equals
-B113,41,4:true
+S113,20,16:package-unzipped
+S113,38,2:gt
+I113,42,3:250
 m114,11,2:
 S114,12,8:decision
 S114,22,20:function-granularity
-S114,44,2:in
-s114,48,2:
-S114,49,12:per-resource
-S114,63,10:per-method
-S115,5,9:recommend
-S115,16,14:shared-package
-S116,5,8:strength
-S116,15,6:normal
-S117,5,6:reason
-S117,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
-S121,5,8:tradeoff
-S121,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
-S124,5,5:facts
-s124,12,1:
-S124,13,21:lambda-package-limits
-m126,5,7:
-S126,5,2:id
-S126,9,24:packaging.large-packages
-S127,5,8:decision
-S127,15,9:packaging
-S128,5,4:when
-m129,7,1:
-S129,7,3:all
-s130,9,2:
-m130,11,1:
-S130,12,3:ref
-S130,17,14:large-packages
-m131,11,2:
-S131,12,8:decision
-S131,22,20:function-granularity
-S131,44,2:in
-s131,48,2:
-S131,49,12:per-resource
-S131,63,10:per-method
-S132,5,9:recommend
-S132,16,17:separate-packages
-S133,5,8:strength
-S133,15,6:strong
-S134,5,6:reason
-S134,13,171:The package is already close to Lambda's size limits; putting every handler of a service into it would push it over. Separate packages carry only what each function needs.
-S138,5,5:facts
-s138,12,1:
-S138,13,21:lambda-package-limits
-m140,5,7:
-S140,5,2:id
-S140,9,20:packaging.cold-start
-S141,5,8:decision
-S141,15,9:packaging
-S142,5,4:when
-m143,7,1:
-S143,7,3:all
-s144,9,2:
+S114,44,2:is
+S114,48,6:router
+S115,5,7:require
+S115,14,15:container-image
+S116,5,6:reason
+S116,13,204:The router function carries the whole service, and its package unpacks to more than the 250 MB a .zip function may hold with its layers. Only a container image (up to 10 GB) can deploy it as one function.
+S120,5,8:tradeoff
+S120,15,157:An ECR repository and an image build per function; splitting the service into functions per resource is the alternative when the routes' dependencies differ.
+S123,5,5:facts
+s123,12,1:
+S123,13,21:lambda-package-limits
+m125,5,7:
+S125,5,2:id
+S125,9,30:packaging.over-zip-limit-split
+S126,5,8:decision
+S126,15,9:packaging
+S127,5,4:when
+m128,7,1:
+S128,7,3:all
+s129,9,2:
+m129,11,2:
+S129,12,6:answer
+S129,20,16:package-unzipped
+S129,38,2:gt
+I129,42,3:250
+m130,11,2:
+S130,12,8:decision
+S130,22,20:function-granularity
+S130,44,2:in
+s130,48,2:
+S130,49,12:per-resource
+S130,63,10:per-method
+S131,5,9:recommend
+S131,16,15:container-image
+S132,5,8:strength
+S132,15,6:normal
+S133,5,6:reason
+S133,13,217:The largest package today unpacks to more than 250 MB, the limit of a .zip function. Split functions that still carry the heavy dependencies will need container images (up to 10 GB); the others can stay .zip packages.
+S137,5,5:facts
+s137,12,1:
+S137,13,21:lambda-package-limits
+m139,5,8:
+S139,5,2:id
+S139,9,21:packaging.shared-code
+S140,5,8:decision
+S140,15,9:packaging
+S141,5,4:when
+m142,7,1:
+S142,7,3:all
+s143,9,2:
+m143,11,2:
+S143,12,6:answer
+S143,20,11:shared-code
+S143,33,6:equals
+B143,41,4:true
 m144,11,2:
-S144,12,6:answer
-S144,20,20:cold-start-sensitive
-S144,42,6:equals
-B144,50,4:true
-m145,11,2:
-S145,12,8:decision
-S145,22,20:function-granularity
-S145,44,2:in
-s145,48,2:
-S145,49,12:per-resource
-S145,63,10:per-method
-S146,5,9:recommend
-S146,16,17:separate-packages
-S147,5,8:strength
-S147,15,6:normal
-S148,5,6:reason
-S148,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
-S151,5,5:facts
-s151,12,1:
-S151,13,21:lambda-package-limits
-m153,5,7:
-S153,5,2:id
-S153,9,25:packaging.least-privilege
-S154,5,8:decision
-S154,15,9:packaging
-S155,5,4:when
-m156,7,1:
-S156,7,3:all
-s157,9,2:
-m157,11,2:
-S157,12,6:answer
-S157,20,15:least-privilege
-S157,37,6:equals
-B157,45,4:true
-m158,11,2:
-S158,12,8:decision
-S158,22,20:function-granularity
-S158,44,2:in
-s158,48,2:
-S158,49,12:per-resource
-S158,63,10:per-method
-S159,5,9:recommend
-S159,16,17:separate-packages
-S160,5,8:strength
-S160,15,4:weak
-S161,5,6:reason
-S161,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
-S164,5,5:facts
-s164,12,1:
-S164,13,21:lambda-package-limits
-m166,5,7:
-S166,5,2:id
-S166,9,26:packaging.compiled-runtime
-S167,5,8:decision
-S167,15,9:packaging
-S168,5,4:when
-m169,7,1:
-S169,7,3:all
-s170,9,2:
-m170,11,2:
-S170,12,6:answer
-S170,20,7:runtime
-S170,29,6:equals
-S170,37,15:provided.al2023
-m171,11,2:
-S171,12,8:decision
-S171,22,20:function-granularity
-S171,44,2:in
-s171,48,2:
-S171,49,12:per-resource
-S171,63,10:per-method
-S172,5,9:recommend
-S172,16,17:separate-packages
-S173,5,8:strength
-S173,15,6:normal
-S174,5,6:reason
-S174,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
-S177,5,5:facts
-s177,12,1:
-S177,13,21:lambda-package-limits
-m180,5,6:
-S180,5,2:id
-S180,9,41:function-granularity.stack-resource-limit
-S181,5,8:decision
-S181,15,20:function-granularity
-S182,5,4:when
-m183,7,1:
-S183,7,3:all
-s184,9,2:
-m184,11,2:
-S184,12,8:decision
-S184,22,20:function-granularity
-S184,44,2:is
-S184,48,10:per-method
-m185,11,2:
-S185,12,5:count
-S185,19,15:services.routes
-S185,36,2:gt
-I185,40,3:100
-S186,5,7:finding
-m186,14,2:
-S186,15,8:severity
-S186,25,7:warning
-S186,34,5:title
-S186,41,56:A function per method approaches 500 resources per stack
-S187,5,6:reason
-S187,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
-S192,5,5:facts
-s192,12,1:
-S192,13,17:cfn-500-resources
-m194,5,6:
-S194,5,2:id
-S194,9,49:function-granularity.router-holds-all-permissions
-S195,5,8:decision
-S195,15,20:function-granularity
-S196,5,4:when
-m197,7,1:
-S197,7,3:all
-s198,9,2:
-m198,11,2:
-S198,12,8:decision
-S198,22,20:function-granularity
-S198,44,2:is
-S198,48,6:router
-m199,11,2:
-S199,12,6:answer
-S199,20,15:least-privilege
-S199,37,6:equals
-B199,45,4:true
-S200,5,7:finding
-m200,14,2:
-S200,15,8:severity
-S200,25,7:warning
-S200,34,5:title
-S200,41,51:The router function holds every route's permissions
-S201,5,6:reason
-S201,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
-S205,5,5:facts
-s205,12,1:
-S205,13,14:proxy-resource
-m207,5,6:
-S207,5,2:id
-S207,9,46:function-granularity.snapstart-for-java-dotnet
-S208,5,8:decision
-S208,15,20:function-granularity
-S209,5,4:when
-m210,7,1:
-S210,7,3:all
-s211,9,2:
-m211,11,2:
-S211,12,6:answer
-S211,20,20:cold-start-sensitive
-S211,42,6:equals
-B211,50,4:true
-m212,11,2:
-S212,12,6:answer
-S212,20,7:runtime
-S212,29,2:in
-s212,33,3:
-S212,34,6:java21
-S212,42,8:dotnet10
-S212,52,10:python3.13
-S213,5,7:finding
-m213,14,2:
-S213,15,8:severity
-S213,25,4:info
-S213,31,5:title
-S213,38,33:Turn on SnapStart for cold starts
-S214,5,6:reason
-S214,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S144,12,8:decision
+S144,22,20:function-granularity
+S144,44,2:in
+s144,48,2:
+S144,49,12:per-resource
+S144,63,10:per-method
+S145,5,9:recommend
+S145,16,14:shared-package
+S146,5,8:strength
+S146,15,6:normal
+S147,5,6:reason
+S147,13,198:The handlers of a service share much of their code and dependencies. One package per service with a handler per function means one build, and every function runs the same version of the shared code.
+S151,5,8:tradeoff
+S151,15,106:Every function carries code it never runs, which lengthens cold starts and grows towards the 250 MB limit.
+S154,5,5:facts
+s154,12,1:
+S154,13,21:lambda-package-limits
+m156,5,7:
+S156,5,2:id
+S156,9,24:packaging.large-packages
+S157,5,8:decision
+S157,15,9:packaging
+S158,5,4:when
+m159,7,1:
+S159,7,3:all
+s160,9,2:
+m160,11,1:
+S160,12,3:ref
+S160,17,14:large-packages
+m161,11,2:
+S161,12,8:decision
+S161,22,20:function-granularity
+S161,44,2:in
+s161,48,2:
+S161,49,12:per-resource
+S161,63,10:per-method
+S162,5,9:recommend
+S162,16,17:separate-packages
+S163,5,8:strength
+S163,15,6:strong
+S164,5,6:reason
+S164,13,187:The package is already close to or over Lambda's size limits; putting every handler of a service into it would make it larger still. Separate packages carry only what each function needs.
+S168,5,5:facts
+s168,12,1:
+S168,13,21:lambda-package-limits
+m170,5,7:
+S170,5,2:id
+S170,9,20:packaging.cold-start
+S171,5,8:decision
+S171,15,9:packaging
+S172,5,4:when
+m173,7,1:
+S173,7,3:all
+s174,9,2:
+m174,11,2:
+S174,12,6:answer
+S174,20,20:cold-start-sensitive
+S174,42,6:equals
+B174,50,4:true
+m175,11,2:
+S175,12,8:decision
+S175,22,20:function-granularity
+S175,44,2:in
+s175,48,2:
+S175,49,12:per-resource
+S175,63,10:per-method
+S176,5,9:recommend
+S176,16,17:separate-packages
+S177,5,8:strength
+S177,15,6:normal
+S178,5,6:reason
+S178,13,145:Cold starts matter; a package with only the function's own code and dependencies loads and initialises faster than one holding the whole service.
+S181,5,5:facts
+s181,12,1:
+S181,13,21:lambda-package-limits
+m183,5,7:
+S183,5,2:id
+S183,9,25:packaging.least-privilege
+S184,5,8:decision
+S184,15,9:packaging
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,2:
+m187,11,2:
+S187,12,6:answer
+S187,20,15:least-privilege
+S187,37,6:equals
+B187,45,4:true
+m188,11,2:
+S188,12,8:decision
+S188,22,20:function-granularity
+S188,44,2:in
+s188,48,2:
+S188,49,12:per-resource
+S188,63,10:per-method
+S189,5,9:recommend
+S189,16,17:separate-packages
+S190,5,8:strength
+S190,15,4:weak
+S191,5,6:reason
+S191,13,162:Permissions are per function either way, but a function that ships only its own code and dependencies also has fewer libraries that could contain a vulnerability.
+S194,5,5:facts
+s194,12,1:
+S194,13,21:lambda-package-limits
+m196,5,7:
+S196,5,2:id
+S196,9,26:packaging.compiled-runtime
+S197,5,8:decision
+S197,15,9:packaging
+S198,5,4:when
+m199,7,1:
+S199,7,3:all
+s200,9,2:
+m200,11,2:
+S200,12,6:answer
+S200,20,7:runtime
+S200,29,6:equals
+S200,37,15:provided.al2023
+m201,11,2:
+S201,12,8:decision
+S201,22,20:function-granularity
+S201,44,2:in
+s201,48,2:
+S201,49,12:per-resource
+S201,63,10:per-method
+S202,5,9:recommend
+S202,16,17:separate-packages
+S203,5,8:strength
+S203,15,6:normal
+S204,5,6:reason
+S204,13,165:A custom runtime starts the bootstrap binary and ignores the handler setting for choosing code, so Go and Rust functions are normally built as one small binary each.
+S207,5,5:facts
+s207,12,1:
+S207,13,21:lambda-package-limits
+m210,5,6:
+S210,5,2:id
+S210,9,41:function-granularity.stack-resource-limit
+S211,5,8:decision
+S211,15,20:function-granularity
+S212,5,4:when
+m213,7,1:
+S213,7,3:all
+s214,9,2:
+m214,11,2:
+S214,12,8:decision
+S214,22,20:function-granularity
+S214,44,2:is
+S214,48,10:per-method
+m215,11,2:
+S215,12,5:count
+S215,19,15:services.routes
+S215,36,2:gt
+I215,40,3:100
+S216,5,7:finding
+m216,14,2:
+S216,15,8:severity
+S216,25,7:warning
+S216,34,5:title
+S216,41,56:A function per method approaches 500 resources per stack
+S217,5,6:reason
+S217,13,308:More than 100 routes with a function each produce roughly 400 to 800 CloudFormation resources (function, role, invoke permission, method, log group, version), at or past the 500 a single stack may hold. Deploy each service as its own stack, use nested stacks, or group methods into one function per resource.
 S222,5,5:facts
 s222,12,1:
-S222,13,9:snapstart
+S222,13,17:cfn-500-resources
 m224,5,6:
 S224,5,2:id
-S224,9,32:packaging.share-code-via-library
+S224,9,49:function-granularity.router-holds-all-permissions
 S225,5,8:decision
-S225,15,9:packaging
+S225,15,20:function-granularity
 S226,5,4:when
 m227,7,1:
 S227,7,3:all
 s228,9,2:
 m228,11,2:
 S228,12,8:decision
-S228,22,9:packaging
-S228,33,2:is
-S228,37,17:separate-packages
+S228,22,20:function-granularity
+S228,44,2:is
+S228,48,6:router
 m229,11,2:
 S229,12,6:answer
-S229,20,11:shared-code
-S229,33,6:equals
-B229,41,4:true
+S229,20,15:least-privilege
+S229,37,6:equals
+B229,45,4:true
 S230,5,7:finding
 m230,14,2:
 S230,15,8:severity
-S230,25,4:info
-S230,31,5:title
-S230,38,39:Share code through a library or a layer
+S230,25,7:warning
+S230,34,5:title
+S230,41,51:The router function holds every route's permissions
 S231,5,6:reason
-S231,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S231,13,244:You asked for least privilege per route, but a catch-all proxy resource sends every route to one function, whose role must allow everything any route does. Declare resources explicitly to split the function, or accept a role scoped per service.
 S235,5,5:facts
 s235,12,1:
-S235,13,21:lambda-package-limits
+S235,13,14:proxy-resource
+m237,5,6:
+S237,5,2:id
+S237,9,46:function-granularity.snapstart-for-java-dotnet
+S238,5,8:decision
+S238,15,20:function-granularity
+S239,5,4:when
+m240,7,1:
+S240,7,3:all
+s241,9,2:
+m241,11,2:
+S241,12,6:answer
+S241,20,20:cold-start-sensitive
+S241,42,6:equals
+B241,50,4:true
+m242,11,2:
+S242,12,6:answer
+S242,20,7:runtime
+S242,29,2:in
+s242,33,5:
+S242,34,6:java25
+S242,42,6:java21
+S242,50,8:dotnet10
+S242,60,10:python3.14
+S242,72,10:python3.13
+S243,5,7:finding
+m243,14,2:
+S243,15,8:severity
+S243,25,4:info
+S243,31,5:title
+S243,38,33:Turn on SnapStart for cold starts
+S244,5,6:reason
+S244,13,538:Lambda SnapStart restores new instances from a snapshot taken when a version is published, which removes most of the initialisation time for Java, .NET and Python functions. It needs published versions (an alias), and code that generates unique values or opens connections during initialisation must refresh them after restore. SnapStart cannot be combined with provisioned concurrency, and for Python and .NET it adds charges for caching and restoring snapshots. Provisioned concurrency is the alternative for runtimes without SnapStart.
+S252,5,5:facts
+s252,12,1:
+S252,13,9:snapstart
+m254,5,6:
+S254,5,2:id
+S254,9,32:packaging.share-code-via-library
+S255,5,8:decision
+S255,15,9:packaging
+S256,5,4:when
+m257,7,1:
+S257,7,3:all
+s258,9,2:
+m258,11,2:
+S258,12,8:decision
+S258,22,9:packaging
+S258,33,2:is
+S258,37,17:separate-packages
+m259,11,2:
+S259,12,6:answer
+S259,20,11:shared-code
+S259,33,6:equals
+B259,41,4:true
+S260,5,7:finding
+m260,14,2:
+S260,15,8:severity
+S260,25,4:info
+S260,31,5:title
+S260,38,39:Share code through a library or a layer
+S261,5,6:reason
+S261,13,260:With separate packages, shared code travels as a library built into each package (or bundled and tree-shaken) or as a Lambda layer. A function may use at most 5 layers, and layers count towards the 250 MB unzipped limit; pin versions so functions do not drift.
+S265,5,5:facts
+s265,12,1:
+S265,13,21:lambda-package-limits
 @32:<bundled>/integration.cases.yaml,1470
 m3,1,1:
 S3,1,5:cases
@@ -11510,347 +14039,1329 @@ S56,13,291:With a custom integration every response is 200 unless an integration
 S61,5,5:facts
 s61,12,1:
 S61,13,28:custom-integration-rest-only
-@27:<bundled>/limits.cases.yaml,18341
+@32:<bundled>/interaction.cases.yaml,8017
+m4,1,1:
+S4,1,5:cases
+s5,3,14:
+m5,5,5:
+S5,5,4:name
+S5,11,42:defaults - short requests stay synchronous
+S6,5,7:answers
+m6,14,0:
+S7,5,5:fires
+s7,12,1:
+S7,13,37:interaction.quick-work-is-synchronous
+S8,5,9:not-fires
+s9,7,18:
+S9,9,35:interaction.long-work-becomes-a-job
+S10,9,31:interaction.mobile-medium-waits
+S11,9,28:interaction.client-must-wait
+S12,9,37:interaction.client-wants-notification
+S13,9,39:interaction.server-push-needs-websocket
+S14,9,38:interaction.progressive-output-streams
+S15,9,35:interaction.streaming-feature-asked
+S16,9,34:interaction.work-beyond-15-minutes
+S17,9,23:interaction.job-pattern
+S18,9,31:interaction.job-input-too-large
+S19,9,34:interaction.worker-near-15-minutes
+S20,9,33:interaction.work-needs-a-workflow
+S21,9,39:interaction.long-synchronous-trade-offs
+S22,9,28:interaction.mobile-long-wait
+S23,9,30:interaction.cdn-origin-timeout
+S24,9,24:interaction.push-channel
+S25,9,35:interaction.push-beside-synchronous
+S26,9,29:interaction.streaming-runtime
+S27,5,6:expect
+m27,13,1:
+S27,14,17:interaction-model
+S27,33,11:synchronous
+m29,5,5:
+S29,5,4:name
+S29,11,74:15-minute report jobs started from web and mobile apps become a polled job
+S30,5,7:answers
+m31,7,4:
+S31,7,9:consumers
+s31,18,2:
+S31,19,7:browser
+S31,28,6:mobile
+S32,7,15:auth-mechanisms
+s32,24,1:
+S32,25,7:cognito
+S33,7,12:max-duration
+I33,21,3:900
+S34,7,12:avg-duration
+I34,21,3:300
+S35,5,5:fires
+s35,12,3:
+S35,13,35:interaction.long-work-becomes-a-job
+S35,50,23:interaction.job-pattern
+S35,75,34:interaction.worker-near-15-minutes
+S36,5,9:not-fires
+s37,7,5:
+S37,9,37:interaction.quick-work-is-synchronous
+S38,9,39:interaction.long-synchronous-trade-offs
+S39,9,28:interaction.mobile-long-wait
+S40,9,33:interaction.work-needs-a-workflow
+S41,9,31:interaction.job-input-too-large
+S42,5,6:expect
+m42,13,2:
+S42,14,17:interaction-model
+S42,33,9:async-job
+S42,44,8:api-type
+S42,54,4:http
+m44,5,5:
+S44,5,4:name
+S44,11,60:a 40-second endpoint the team insists on keeping synchronous
+S45,5,7:answers
+m46,7,4:
+S46,7,9:consumers
+s46,18,1:
+S46,19,16:external-servers
+S47,7,15:auth-mechanisms
+s47,24,1:
+S47,25,3:iam
+S48,7,12:max-duration
+I48,21,2:40
+S49,7,15:result-delivery
+S49,24,4:wait
+S50,5,5:fires
+s50,12,2:
+S50,13,28:interaction.client-must-wait
+S50,43,39:interaction.long-synchronous-trade-offs
+S51,5,9:not-fires
+s51,16,3:
+S51,17,35:interaction.long-work-becomes-a-job
+S51,54,23:interaction.job-pattern
+S51,79,28:interaction.mobile-long-wait
+S52,5,6:expect
+m52,13,2:
+S52,14,17:interaction-model
+S52,33,11:synchronous
+S52,46,8:api-type
+S52,56,4:rest
+m54,5,5:
+S54,5,4:name
+S54,11,48:20-second requests from mobile apps become a job
+S55,5,7:answers
+m56,7,2:
+S56,7,9:consumers
+s56,18,1:
+S56,19,6:mobile
+S57,7,12:max-duration
+I57,21,2:20
+S58,5,5:fires
+s58,12,2:
+S58,13,31:interaction.mobile-medium-waits
+S58,46,23:interaction.job-pattern
+S59,5,9:not-fires
+s59,16,2:
+S59,17,35:interaction.long-work-becomes-a-job
+S59,54,28:interaction.mobile-long-wait
+S60,5,6:expect
+m60,13,1:
+S60,14,17:interaction-model
+S60,33,9:async-job
+m62,5,5:
+S62,5,4:name
+S62,11,48:mobile apps that must wait 20 seconds are warned
+S63,5,7:answers
+m64,7,3:
+S64,7,9:consumers
+s64,18,1:
+S64,19,6:mobile
+S65,7,12:max-duration
+I65,21,2:20
+S66,7,15:result-delivery
+S66,24,4:wait
+S67,5,5:fires
+s67,12,2:
+S67,13,28:interaction.client-must-wait
+S67,43,28:interaction.mobile-long-wait
+S68,5,9:not-fires
+s68,16,2:
+S68,17,31:interaction.mobile-medium-waits
+S68,50,39:interaction.long-synchronous-trade-offs
+S69,5,6:expect
+m69,13,1:
+S69,14,17:interaction-model
+S69,33,11:synchronous
+m71,5,5:
+S71,5,4:name
+S71,11,56:a chat app that pushes messages gets a WebSocket channel
+S72,5,7:answers
+m73,7,3:
+S73,7,9:consumers
+s73,18,2:
+S73,19,7:browser
+S73,28,6:mobile
+S74,7,15:auth-mechanisms
+s74,24,1:
+S74,25,7:cognito
+S75,7,11:server-push
+B75,20,4:true
+S76,5,5:fires
+s76,12,2:
+S76,13,39:interaction.server-push-needs-websocket
+S76,54,24:interaction.push-channel
+S77,5,9:not-fires
+s77,16,2:
+S77,17,35:interaction.push-beside-synchronous
+S77,54,23:interaction.job-pattern
+S78,5,6:expect
+m78,13,1:
+S78,14,17:interaction-model
+S78,33,10:async-push
+m80,5,5:
+S80,5,4:name
+S80,11,54:server push beside requests that must stay synchronous
+S81,5,7:answers
+m82,7,3:
+S82,7,11:server-push
+B82,20,4:true
+S83,7,12:max-duration
+I83,21,2:15
+S84,7,15:result-delivery
+S84,24,4:wait
+S85,5,5:fires
+s85,12,3:
+S85,13,39:interaction.server-push-needs-websocket
+S85,54,28:interaction.client-must-wait
+S85,84,35:interaction.push-beside-synchronous
+S86,5,9:not-fires
+s86,16,1:
+S86,17,24:interaction.push-channel
+S87,5,6:expect
+m87,13,1:
+S87,14,17:interaction-model
+S87,33,11:synchronous
+m89,5,5:
+S89,5,4:name
+S89,11,57:a client that wants to be notified of a two-minute result
+S90,5,7:answers
+m91,7,2:
+S91,7,12:max-duration
+I91,21,3:120
+S92,7,15:result-delivery
+S92,24,6:notify
+S93,5,5:fires
+s93,12,2:
+S93,13,37:interaction.client-wants-notification
+S93,52,24:interaction.push-channel
+S94,5,9:not-fires
+s94,16,2:
+S94,17,35:interaction.long-work-becomes-a-job
+S94,54,39:interaction.long-synchronous-trade-offs
+S95,5,6:expect
+m95,13,1:
+S95,14,17:interaction-model
+S95,33,10:async-push
+m97,5,5:
+S97,5,4:name
+S97,11,63:progressively generated text from a Python function is streamed
+S98,5,7:answers
+m99,7,3:
+S99,7,7:runtime
+S99,16,10:python3.13
+S100,7,12:max-duration
+I100,21,2:60
+S101,7,20:progressive-response
+B101,29,4:true
+S102,5,5:fires
+s102,12,2:
+S102,13,38:interaction.progressive-output-streams
+S102,53,29:interaction.streaming-runtime
+S103,5,9:not-fires
+s103,16,2:
+S103,17,35:interaction.long-work-becomes-a-job
+S103,54,39:interaction.long-synchronous-trade-offs
+S104,5,6:expect
+m104,13,2:
+S104,14,17:interaction-model
+S104,33,9:streaming
+S104,44,8:api-type
+S104,54,4:rest
+m106,5,5:
+S106,5,4:name
+S106,11,47:streaming asked as a gateway feature on Node.js
+S107,5,7:answers
+m108,7,3:
+S108,7,7:runtime
+S108,16,10:nodejs22.x
+S109,7,16:gateway-features
+s109,25,1:
+S109,26,18:response-streaming
+S110,7,12:max-duration
+I110,21,2:45
+S111,5,5:fires
+s111,12,1:
+S111,13,35:interaction.streaming-feature-asked
+S112,5,9:not-fires
+s112,16,2:
+S112,17,29:interaction.streaming-runtime
+S112,48,35:interaction.long-work-becomes-a-job
+S113,5,6:expect
+m113,13,1:
+S113,14,17:interaction-model
+S113,33,9:streaming
+m115,5,5:
+S115,5,4:name
+S115,11,30:two-hour work needs a workflow
+S116,5,7:answers
+m117,7,1:
+S117,7,12:max-duration
+I117,21,4:7200
+S118,5,5:fires
+s119,7,4:
+S119,9,34:interaction.work-beyond-15-minutes
+S120,9,33:interaction.work-needs-a-workflow
+S121,9,35:interaction.long-work-becomes-a-job
+S122,9,23:interaction.job-pattern
+S123,5,9:not-fires
+s123,16,1:
+S123,17,34:interaction.worker-near-15-minutes
+S124,5,6:expect
+m124,13,1:
+S124,14,17:interaction-model
+S124,33,9:async-job
+m126,5,5:
+S126,5,4:name
+S126,11,66:two-hour work that the client insists on waiting for is a conflict
+S127,5,7:answers
+m128,7,2:
+S128,7,12:max-duration
+I128,21,4:7200
+S129,7,15:result-delivery
+S129,24,4:wait
+S130,5,5:fires
+s130,12,2:
+S130,13,28:interaction.client-must-wait
+S130,43,34:interaction.work-beyond-15-minutes
+S131,5,9:not-fires
+s131,16,1:
+S131,17,23:interaction.job-pattern
+S132,5,6:expect
+m132,13,1:
+S132,14,17:interaction-model
+S132,33,8:conflict
+m134,5,5:
+S134,5,4:name
+S134,11,47:a job with 5 MB of input passes it by reference
+S135,5,7:answers
+m136,7,2:
+S136,7,12:max-duration
+I136,21,3:120
+S137,7,11:max-payload
+I137,20,1:5
+S138,5,5:fires
+s138,12,1:
+S138,13,31:interaction.job-input-too-large
+S139,5,9:not-fires
+s139,16,1:
+S139,17,34:interaction.worker-near-15-minutes
+S140,5,6:expect
+m140,13,1:
+S140,14,17:interaction-model
+S140,33,9:async-job
+m142,5,5:
+S142,5,4:name
+S142,11,36:a 45-second wait behind your own CDN
+S143,5,7:answers
+m144,7,3:
+S144,7,7:own-cdn
+B144,16,4:true
+S145,7,12:max-duration
+I145,21,2:45
+S146,7,15:result-delivery
+S146,24,4:wait
+S147,5,5:fires
+s147,12,2:
+S147,13,30:interaction.cdn-origin-timeout
+S147,45,39:interaction.long-synchronous-trade-offs
+S148,5,9:not-fires
+s148,16,1:
+S148,17,28:interaction.mobile-long-wait
+S149,5,6:expect
+m149,13,1:
+S149,14,17:interaction-model
+S149,33,11:synchronous
+@32:<bundled>/interaction.rules.yaml,14871
+m6,1,1:
+S6,1,5:rules
+s8,3,19:
+m8,5,7:
+S8,5,2:id
+S8,9,37:interaction.quick-work-is-synchronous
+S9,5,8:decision
+S9,15,17:interaction-model
+S10,5,4:when
+m10,11,2:
+S10,12,6:answer
+S10,20,12:max-duration
+S10,34,3:lte
+I10,39,2:10
+S11,5,9:recommend
+S11,16,11:synchronous
+S12,5,8:strength
+S12,15,6:normal
+S13,5,6:reason
+S13,13,150:The slowest operation finishes within 10 seconds, well inside every gateway and CDN timeout, so a plain request and response is the simplest contract.
+S16,5,5:facts
+s16,12,2:
+S16,13,16:rest-timeout-29s
+S16,31,16:http-timeout-30s
+m18,5,8:
+S18,5,2:id
+S18,9,35:interaction.long-work-becomes-a-job
+S19,5,8:decision
+S19,15,17:interaction-model
+S20,5,4:when
+m21,7,1:
+S21,7,3:all
+s22,9,4:
+m22,11,1:
+S22,12,3:ref
+S22,17,13:long-requests
+m23,11,2:
+S23,12,6:answer
+S23,20,15:result-delivery
+S23,37,2:in
+s23,41,2:
+S23,42,4:poll
+S23,48,13:no-preference
+m24,11,1:
+S24,12,3:not
+m24,17,2:
+S24,18,6:answer
+S24,26,20:progressive-response
+S24,48,6:equals
+B24,56,4:true
+m25,11,1:
+S25,12,3:not
+m25,17,2:
+S25,18,6:answer
+S25,26,16:gateway-features
+S25,44,8:contains
+S25,54,18:response-streaming
+S26,5,9:recommend
+S26,16,9:async-job
+S27,5,8:strength
+S27,15,6:strong
+S28,5,6:reason
+S28,13,301:The work takes longer than a REST API waits by default and the client does not have to hold the connection. Accept the work with 202 and a job id, run it in a worker, and let the client poll: no request then lasts longer than a second, so no gateway, CDN or mobile-network timeout applies to the work.
+S33,5,8:tradeoff
+S33,15,85:A queue, a worker function and a status store to run, and a job contract for clients.
+S35,5,5:facts
+s35,12,3:
+S35,13,21:rest-timeout-raisable
+S35,36,16:http-timeout-30s
+S35,54,22:lambda-duration-memory
+m37,5,6:
+S37,5,2:id
+S37,9,31:interaction.mobile-medium-waits
+S38,5,8:decision
+S38,15,17:interaction-model
+S39,5,4:when
+m40,7,1:
+S40,7,3:all
+s41,9,5:
+m41,11,2:
+S41,12,6:answer
+S41,20,12:max-duration
+S41,34,2:gt
+I41,38,2:10
+m42,11,2:
+S42,12,6:answer
+S42,20,12:max-duration
+S42,34,3:lte
+I42,39,2:29
+m43,11,2:
+S43,12,6:answer
+S43,20,9:consumers
+S43,31,8:contains
+S43,41,6:mobile
+m44,11,2:
+S44,12,6:answer
+S44,20,15:result-delivery
+S44,37,2:in
+s44,41,2:
+S44,42,4:poll
+S44,48,13:no-preference
+m45,11,1:
+S45,12,3:not
+m45,17,2:
+S45,18,6:answer
+S45,26,20:progressive-response
+S45,48,6:equals
+B45,56,4:true
+S46,5,9:recommend
+S46,16,9:async-job
+S47,5,8:strength
+S47,15,6:normal
+S48,5,6:reason
+S48,13,254:Mobile apps call over networks that drop or stall connections, and a request that takes more than 10 seconds fails often there even when the gateway would wait. A job that the app polls survives a lost connection: the work goes on and the app asks again.
+m53,5,6:
+S53,5,2:id
+S53,9,28:interaction.client-must-wait
+S54,5,8:decision
+S54,15,17:interaction-model
+S55,5,4:when
+m55,11,2:
+S55,12,6:answer
+S55,20,15:result-delivery
+S55,37,6:equals
+S55,45,4:wait
+S56,5,7:exclude
+s56,14,2:
+S56,15,9:async-job
+S56,26,10:async-push
+S57,5,6:reason
+S57,13,156:You said the client must get the result on the connection it opened, so the patterns that answer later are out; the request stays synchronous (or streamed).
+S60,5,8:tradeoff
+S60,15,104:Every hop must tolerate the wait - see the findings on long synchronous requests for what that requires.
+m64,5,7:
+S64,5,2:id
+S64,9,37:interaction.client-wants-notification
+S65,5,8:decision
+S65,15,17:interaction-model
+S66,5,4:when
+m66,11,2:
+S66,12,6:answer
+S66,20,15:result-delivery
+S66,37,6:equals
+S66,45,6:notify
+S67,5,9:recommend
+S67,16,10:async-push
+S68,5,8:strength
+S68,15,6:strong
+S69,5,6:reason
+S69,13,138:The client wants to be told when the result is ready, so the back end pushes it over a WebSocket connection instead of the client polling.
+S72,5,5:facts
+s72,12,1:
+S72,13,16:websocket-limits
+m74,5,7:
+S74,5,2:id
+S74,9,39:interaction.server-push-needs-websocket
+S75,5,8:decision
+S75,15,17:interaction-model
+S76,5,4:when
+m76,11,2:
+S76,12,6:answer
+S76,20,11:server-push
+S76,33,6:equals
+B76,41,4:true
+S77,5,9:recommend
+S77,16,10:async-push
+S78,5,8:strength
+S78,15,6:strong
+S79,5,6:reason
+S79,13,201:The server must send messages to connected clients on its own (chat, live updates), which request and response cannot do. A WebSocket API keeps a connection per client and lets the back end post to it.
+S83,5,5:facts
+s83,12,1:
+S83,13,16:websocket-limits
+m85,5,7:
+S85,5,2:id
+S85,9,38:interaction.progressive-output-streams
+S86,5,8:decision
+S86,15,17:interaction-model
+S87,5,4:when
+m87,11,2:
+S87,12,6:answer
+S87,20,20:progressive-response
+S87,42,6:equals
+B87,50,4:true
+S88,5,9:recommend
+S88,16,9:streaming
+S89,5,8:strength
+S89,15,6:strong
+S90,5,6:reason
+S90,13,211:The response is produced progressively, so streaming it lets the client show the first parts at once instead of waiting for the whole; a streamed response may also run longer and grow larger than a buffered one.
+S94,5,5:facts
+s94,12,2:
+S94,13,23:response-streaming-rest
+S94,38,25:lambda-response-streaming
+m96,5,7:
+S96,5,2:id
+S96,9,35:interaction.streaming-feature-asked
+S97,5,8:decision
+S97,15,17:interaction-model
+S98,5,4:when
+m98,11,2:
+S98,12,6:answer
+S98,20,16:gateway-features
+S98,38,8:contains
+S98,48,18:response-streaming
+S99,5,9:recommend
+S99,16,9:streaming
+S100,5,8:strength
+S100,15,6:normal
+S101,5,6:reason
+S101,13,60:You asked for response streaming among the gateway features.
+S103,5,5:facts
+s103,12,1:
+S103,13,23:response-streaming-rest
+m105,5,6:
+S105,5,2:id
+S105,9,34:interaction.work-beyond-15-minutes
+S106,5,8:decision
+S106,15,17:interaction-model
+S107,5,4:when
+m107,11,2:
+S107,12,6:answer
+S107,20,12:max-duration
+S107,34,2:gt
+I107,38,3:900
+S108,5,7:exclude
+s108,14,2:
+S108,15,11:synchronous
+S108,28,9:streaming
+S109,5,6:reason
+S109,13,179:The work runs longer than 15 minutes, the longest a Lambda invocation, a function URL request or a streamed REST response can last, so no client can wait for it on one connection.
+S113,5,5:facts
+s113,12,2:
+S113,13,22:lambda-duration-memory
+S113,37,23:response-streaming-rest
+m116,5,6:
+S116,5,2:id
+S116,9,23:interaction.job-pattern
+S117,5,8:decision
+S117,15,17:interaction-model
+S118,5,4:when
+m118,11,2:
+S118,12,8:decision
+S118,22,17:interaction-model
+S118,41,2:is
+S118,45,9:async-job
+S119,5,7:finding
+m119,14,2:
+S119,15,8:severity
+S119,25,4:info
+S119,31,5:title
+S119,38,31:What the job pattern is made of
+S120,5,6:reason
+S120,13,645:Submit: POST to a jobs resource stores a job record (status queued) in a status store such as a DynamoDB table with a time-to-live, sends the job to a queue and answers 202 with the job id and a Location header. Worker: a function reads the queue, marks the job running, does the work and writes the result (small results in the record, large ones to S3) and the status done or failed. Status: GET on the job returns its status and, when done, the result or a pre-signed S3 link. Set the queue's visibility timeout to at least six times the worker's timeout, add a dead-letter queue, and make the worker idempotent: queues deliver at least once.
+S129,5,5:facts
+s129,12,3:
+S129,13,22:sqs-visibility-timeout
+S129,37,24:lambda-async-payload-1mb
+S129,63,22:lambda-duration-memory
+m131,5,6:
+S131,5,2:id
+S131,9,31:interaction.job-input-too-large
+S132,5,8:decision
+S132,15,17:interaction-model
+S133,5,4:when
+m134,7,1:
+S134,7,3:all
+s135,9,2:
+m135,11,2:
+S135,12,8:decision
+S135,22,17:interaction-model
+S135,41,2:is
+S135,45,9:async-job
+m136,11,2:
+S136,12,6:answer
+S136,20,11:max-payload
+S136,33,2:gt
+I136,37,1:1
+S137,5,7:finding
+m137,14,2:
+S137,15,8:severity
+S137,25,7:warning
+S137,34,5:title
+S137,41,51:Job input larger than 1 MB must travel by reference
+S138,5,6:reason
+S138,13,164:An asynchronous invocation and a queue message carry about 1 MB at most. Have the client upload large job input to S3 with a pre-signed URL and submit only its key.
+S141,5,5:facts
+s141,12,1:
+S141,13,24:lambda-async-payload-1mb
+m143,5,6:
+S143,5,2:id
+S143,9,34:interaction.worker-near-15-minutes
+S144,5,8:decision
+S144,15,17:interaction-model
+S145,5,4:when
+m146,7,1:
+S146,7,3:all
+s147,9,3:
+m147,11,2:
+S147,12,8:decision
+S147,22,17:interaction-model
+S147,41,2:is
+S147,45,9:async-job
+m148,11,2:
+S148,12,6:answer
+S148,20,12:max-duration
+S148,34,2:gt
+I148,38,3:600
+m149,11,2:
+S149,12,6:answer
+S149,20,12:max-duration
+S149,34,3:lte
+I149,39,3:900
+S150,5,7:finding
+m150,14,2:
+S150,15,8:severity
+S150,25,7:warning
+S150,34,5:title
+S150,41,49:The worker runs close to Lambda's 15-minute limit
+S151,5,6:reason
+S151,13,303:The slowest job takes more than 10 of the 15 minutes one Lambda invocation may run. A slower data source or a bigger report stops it at 900 seconds, half done. Split the job into steps in a Step Functions workflow or a Lambda durable function, checkpoint progress, or run the worker as a container task.
+S156,5,5:facts
+s156,12,1:
+S156,13,22:lambda-duration-memory
+m158,5,6:
+S158,5,2:id
+S158,9,33:interaction.work-needs-a-workflow
+S159,5,8:decision
+S159,15,17:interaction-model
+S160,5,4:when
+m160,11,2:
+S160,12,6:answer
+S160,20,12:max-duration
+S160,34,2:gt
+I160,38,3:900
+S161,5,7:finding
+m161,14,2:
+S161,15,8:severity
+S161,25,7:warning
+S161,34,5:title
+S161,41,44:Work longer than 15 minutes needs a workflow
+S162,5,6:reason
+S162,13,226:No single Lambda invocation runs longer than 900 seconds. Run the job as a Step Functions workflow (or a Lambda durable function) that splits the work into steps, or as a container task, and let the client poll or be notified.
+S166,5,5:facts
+s166,12,1:
+S166,13,22:lambda-duration-memory
+m168,5,6:
+S168,5,2:id
+S168,9,39:interaction.long-synchronous-trade-offs
+S169,5,8:decision
+S169,15,17:interaction-model
+S170,5,4:when
+m170,11,1:
+S170,12,3:ref
+S170,17,21:long-synchronous-wait
+S171,5,7:finding
+m171,14,2:
+S171,15,8:severity
+S171,25,7:warning
+S171,34,5:title
+S171,41,40:What a long synchronous request requires
+S172,5,6:reason
+S172,13,630:Clients wait on one connection for more than 29 seconds. That requires a regional or private REST API with a raised integration timeout (a quota request that may lower the account throttle), or a Lambda function URL (bounded by the function timeout, with IAM or no authentication); HTTP APIs stop at 30 seconds and edge-optimized APIs at 29, and a CloudFront distribution in front waits at most 60 seconds (180 after a quota increase). Proxies, load balancers and mobile networks on the way have idle timeouts of their own, and a client that gives up leaves the work running, so make the operation idempotent and its retries safe.
+S181,5,5:facts
+s181,12,4:
+S181,13,21:rest-timeout-raisable
+S181,36,16:http-timeout-30s
+S181,54,25:cloudfront-origin-timeout
+S181,81,13:function-urls
+m183,5,5:
+S183,5,2:id
+S183,9,28:interaction.mobile-long-wait
+S184,5,8:decision
+S184,15,17:interaction-model
+S185,5,4:when
+m186,7,1:
+S186,7,3:all
+s187,9,3:
+m187,11,2:
+S187,12,8:decision
+S187,22,17:interaction-model
+S187,41,2:in
+s187,45,2:
+S187,46,11:synchronous
+S187,59,9:streaming
+m188,11,2:
+S188,12,6:answer
+S188,20,9:consumers
+S188,31,8:contains
+S188,41,6:mobile
+m189,11,2:
+S189,12,6:answer
+S189,20,12:max-duration
+S189,34,2:gt
+I189,38,2:10
+S190,5,7:finding
+m190,14,2:
+S190,15,8:severity
+S190,25,7:warning
+S190,34,5:title
+S190,41,37:Mobile clients wait on a long request
+S191,5,6:reason
+S191,13,313:Mobile networks stall and switch cells; a request that stays open for more than a few seconds fails there far more often than on a fixed line, and the work goes on without a client to receive it. Give the app a way to ask again for the same result (an idempotency key), or move the operation to a job it can poll.
+m197,5,6:
+S197,5,2:id
+S197,9,30:interaction.cdn-origin-timeout
+S198,5,8:decision
+S198,15,17:interaction-model
+S199,5,4:when
+m200,7,1:
+S200,7,3:all
+s201,9,3:
+m201,11,1:
+S201,12,3:ref
+S201,17,16:synchronous-wait
+m202,11,2:
+S202,12,6:answer
+S202,20,7:own-cdn
+S202,29,6:equals
+B202,37,4:true
+m203,11,2:
+S203,12,6:answer
+S203,20,12:max-duration
+S203,34,2:gt
+I203,38,2:30
+S204,5,7:finding
+m204,14,2:
+S204,15,8:severity
+S204,25,7:warning
+S204,34,5:title
+S204,41,45:The CDN stops waiting before the request ends
+S205,5,6:reason
+S205,13,262:CloudFront waits 30 seconds for the origin by default and 60 at most unless AWS raises the quota (to 180 at most). Raise the distribution's origin response timeout above the slowest request, or the client gets a 504 from the CDN while the function keeps running.
+S209,5,5:facts
+s209,12,1:
+S209,13,25:cloudfront-origin-timeout
+m211,5,6:
+S211,5,2:id
+S211,9,24:interaction.push-channel
+S212,5,8:decision
+S212,15,17:interaction-model
+S213,5,4:when
+m213,11,2:
+S213,12,8:decision
+S213,22,17:interaction-model
+S213,41,2:is
+S213,45,10:async-push
+S214,5,7:finding
+m214,14,2:
+S214,15,8:severity
+S214,25,4:info
+S214,31,5:title
+S214,38,27:What the push channel needs
+S215,5,6:reason
+S215,13,478:A WebSocket API with $connect, $disconnect and message routes; a table of connection ids written on $connect and deleted on $disconnect; and back-end code that posts to a connection through the API's @connections management endpoint. Connections last at most 2 hours and close after 10 idle minutes, so clients reconnect and send heartbeats; messages stop at 128 KB, so large results travel as S3 links. Authorize on $connect: it is the only route that carries the HTTP headers.
+S222,5,5:facts
+s222,12,3:
+S222,13,16:websocket-limits
+S222,31,24:price-websocket-messages
+S222,57,23:price-websocket-minutes
+m224,5,6:
+S224,5,2:id
+S224,9,35:interaction.push-beside-synchronous
+S225,5,8:decision
+S225,15,17:interaction-model
+S226,5,4:when
+m227,7,1:
+S227,7,3:all
+s228,9,2:
+m228,11,2:
+S228,12,6:answer
+S228,20,11:server-push
+S228,33,6:equals
+B228,41,4:true
+m229,11,1:
+S229,12,3:not
+m229,17,2:
+S229,18,8:decision
+S229,28,17:interaction-model
+S229,47,2:is
+S229,51,10:async-push
+S230,5,7:finding
+m230,14,2:
+S230,15,8:severity
+S230,25,7:warning
+S230,34,5:title
+S230,41,39:Server push still needs a WebSocket API
+S231,5,6:reason
+S231,13,220:The requests stay synchronous, but the server must also push messages to connected clients. Add a WebSocket API for the push channel beside the request API; the request API alone cannot reach a client that is not asking.
+S235,5,5:facts
+s235,12,1:
+S235,13,16:websocket-limits
+m237,5,6:
+S237,5,2:id
+S237,9,29:interaction.streaming-runtime
+S238,5,8:decision
+S238,15,17:interaction-model
+S239,5,4:when
+m240,7,1:
+S240,7,3:all
+s241,9,2:
+m241,11,2:
+S241,12,8:decision
+S241,22,17:interaction-model
+S241,41,2:is
+S241,45,9:streaming
+m242,11,1:
+S242,12,3:not
+m242,17,2:
+S242,18,6:answer
+S242,26,7:runtime
+S242,35,6:equals
+S242,43,10:nodejs22.x
+S243,5,7:finding
+m243,14,2:
+S243,15,8:severity
+S243,25,7:warning
+S243,34,5:title
+S243,41,35:This runtime cannot stream natively
+S244,5,6:reason
+S244,13,220:Lambda streams responses natively only on its Node.js managed runtimes. With this runtime the function needs a custom runtime that implements streaming, or the Lambda Web Adapter in front of a web framework that streams.
+S248,5,5:facts
+s248,12,1:
+S248,13,25:lambda-response-streaming
+@27:<bundled>/limits.cases.yaml,17518
 m3,1,1:
 S3,1,5:cases
-s4,3,21:
+s4,3,19:
 m4,5,3:
 S4,5,4:name
 S4,11,31:defaults - nothing near a limit
 S5,5,7:answers
 m5,14,0:
 S6,5,9:not-fires
-s7,7,20:
+s7,7,17:
 S7,9,31:limits.rest-timeout-needs-quota
 S8,9,31:limits.streaming-long-responses
 S9,9,29:limits.streaming-restrictions
-S10,9,29:limits.long-requests-go-async
-S11,9,23:limits.close-to-timeout
-S12,9,23:limits.payload-over-6mb
-S13,9,33:limits.payload-over-6mb-streaming
-S14,9,24:limits.payload-over-10mb
-S15,9,20:limits.zip-over-50mb
-S16,9,26:limits.unzipped-over-250mb
-S17,9,26:limits.unzipped-near-250mb
-S18,9,23:limits.account-throttle
-S19,9,25:limits.lambda-concurrency
-S20,9,21:limits.routes-per-api
-S21,9,30:limits.wildcard-private-domain
-S22,9,30:limits.edge-certificate-region
-S23,9,26:limits.domain-name-missing
-S24,9,31:limits.mtls-needs-custom-domain
-S25,9,36:limits.mtls-disable-default-endpoint
-S26,9,26:limits.openapi-import-gaps
-m28,5,5:
-S28,5,4:name
-S28,11,65:a 60-second request on a regional REST API needs a quota increase
-S29,5,7:answers
-m30,7,4:
-S30,7,9:consumers
-s30,18,1:
-S30,19,15:same-region-aws
-S31,7,15:auth-mechanisms
-s31,24,1:
-S31,25,3:iam
-S32,7,16:gateway-features
-s32,25,1:
-S32,26,15:resource-policy
-S33,7,12:max-duration
-I33,21,2:60
-S34,5,5:fires
-s34,12,3:
-S34,13,31:limits.rest-timeout-needs-quota
-S34,46,29:limits.long-requests-go-async
-S34,77,25:limits.lambda-concurrency
-S35,5,9:not-fires
-s35,16,3:
-S35,17,23:limits.close-to-timeout
-S35,42,31:limits.streaming-long-responses
-S35,75,23:limits.account-throttle
-S36,5,6:expect
-m36,13,2:
-S36,14,8:api-type
-S36,24,4:rest
-S36,30,13:endpoint-type
-S36,45,8:regional
-m38,5,5:
-S38,5,4:name
-S38,11,45:streamed responses escape the 29-second limit
-S39,5,7:answers
-m40,7,2:
-S40,7,16:gateway-features
-s40,25,1:
-S40,26,18:response-streaming
-S41,7,12:max-duration
-I41,21,3:300
-S42,5,5:fires
-s42,12,3:
-S42,13,31:limits.streaming-long-responses
-S42,46,29:limits.streaming-restrictions
-S42,77,29:limits.long-requests-go-async
-S43,5,9:not-fires
-s43,16,1:
-S43,17,31:limits.rest-timeout-needs-quota
-S44,5,6:expect
-m44,13,1:
-S44,14,8:api-type
-S44,24,4:rest
-m46,5,4:
-S46,5,4:name
-S46,11,39:streaming alone brings its restrictions
-S47,5,7:answers
-m48,7,1:
-S48,7,16:gateway-features
-s48,25,1:
-S48,26,18:response-streaming
-S49,5,5:fires
-s49,12,1:
-S49,13,29:limits.streaming-restrictions
-S50,5,9:not-fires
-s50,16,2:
-S50,17,31:limits.streaming-long-responses
-S50,50,29:limits.long-requests-go-async
-m52,5,4:
-S52,5,4:name
-S52,11,51:a 25-second request is close to the gateway timeout
-S53,5,7:answers
-m54,7,1:
-S54,7,12:max-duration
-I54,21,2:25
-S55,5,5:fires
-s55,12,1:
-S55,13,23:limits.close-to-timeout
-S56,5,9:not-fires
-s56,16,2:
-S56,17,29:limits.long-requests-go-async
-S56,48,31:limits.rest-timeout-needs-quota
-m58,5,4:
-S58,5,4:name
-S58,11,45:an 8 MB body exceeds the Lambda payload limit
-S59,5,7:answers
-m60,7,1:
-S60,7,11:max-payload
-I60,20,1:8
-S61,5,5:fires
-s61,12,1:
-S61,13,23:limits.payload-over-6mb
-S62,5,9:not-fires
-s62,16,2:
-S62,17,24:limits.payload-over-10mb
-S62,43,33:limits.payload-over-6mb-streaming
-m64,5,4:
-S64,5,4:name
-S64,11,58:a 20 MB body exceeds both the Lambda and the gateway limit
-S65,5,7:answers
-m66,7,1:
-S66,7,11:max-payload
-I66,20,2:20
-S67,5,5:fires
-s67,12,2:
-S67,13,23:limits.payload-over-6mb
-S67,38,24:limits.payload-over-10mb
-S68,5,9:not-fires
-s68,16,1:
-S68,17,33:limits.payload-over-6mb-streaming
-m70,5,4:
-S70,5,4:name
-S70,11,61:a 20 MB streamed response is possible, a 20 MB request is not
-S71,5,7:answers
-m72,7,2:
-S72,7,11:max-payload
-I72,20,2:20
-S73,7,16:gateway-features
-s73,25,1:
-S73,26,18:response-streaming
-S74,5,5:fires
-s74,12,1:
-S74,13,33:limits.payload-over-6mb-streaming
-S75,5,9:not-fires
-s75,16,2:
-S75,17,23:limits.payload-over-6mb
-S75,42,24:limits.payload-over-10mb
-m77,5,4:
-S77,5,4:name
-S77,11,36:a 60 MB zip close to 250 MB unzipped
-S78,5,7:answers
-m79,7,2:
-S79,7,14:package-zipped
-I79,23,2:60
-S80,7,16:package-unzipped
-I80,25,3:230
-S81,5,5:fires
-s81,12,2:
-S81,13,20:limits.zip-over-50mb
-S81,35,26:limits.unzipped-near-250mb
-S82,5,9:not-fires
-s82,16,1:
-S82,17,26:limits.unzipped-over-250mb
-m84,5,4:
-S84,5,4:name
-S84,11,39:300 MB unzipped needs a container image
-S85,5,7:answers
-m86,7,2:
-S86,7,14:package-zipped
-I86,23,2:90
-S87,7,16:package-unzipped
-I87,25,3:300
-S88,5,5:fires
-s88,12,2:
-S88,13,26:limits.unzipped-over-250mb
-S88,41,20:limits.zip-over-50mb
-S89,5,9:not-fires
-s89,16,1:
-S89,17,26:limits.unzipped-near-250mb
-m91,5,4:
-S91,5,4:name
-S91,11,77:20,000 requests per second exceed the account throttle and Lambda concurrency
-S92,5,7:answers
-m93,7,1:
-S93,7,8:peak-rps
-I93,17,5:20000
-S94,5,5:fires
-s94,12,2:
-S94,13,23:limits.account-throttle
-S94,38,25:limits.lambda-concurrency
-S95,5,9:not-fires
-s95,16,1:
-S95,17,21:limits.routes-per-api
-m97,5,4:
-S97,5,4:name
-S97,11,72:300 requests per second of 6 seconds each need more than 1,000 instances
-S98,5,7:answers
-m99,7,2:
-S99,7,8:peak-rps
-I99,17,3:300
-S100,7,12:max-duration
-I100,21,1:6
-S101,5,5:fires
-s101,12,1:
-S101,13,25:limits.lambda-concurrency
-S102,5,9:not-fires
-s102,16,2:
-S102,17,23:limits.account-throttle
-S102,42,23:limits.close-to-timeout
-m104,5,3:
-S104,5,4:name
-S104,11,68:300 short requests per second stay well inside the concurrency quota
-S105,5,7:answers
-m106,7,2:
-S106,7,8:peak-rps
-I106,17,3:300
-S107,7,12:max-duration
-F107,21,3:0.5
-S108,5,9:not-fires
-s108,16,2:
-S108,17,25:limits.lambda-concurrency
-S108,44,23:limits.account-throttle
-m110,5,5:
-S110,5,4:name
-S110,11,38:one HTTP API with more than 300 routes
-S111,5,7:answers
-m112,7,1:
-S112,7,8:services
-s113,9,1:
-m113,11,3:
-S113,11,4:name
-S113,17,9:inventory
-S114,11,4:team
-S114,17,5:stock
-S115,11,9:resources
-s116,13,61:
+S10,9,23:limits.close-to-timeout
+S11,9,23:limits.payload-over-6mb
+S12,9,33:limits.payload-over-6mb-streaming
+S13,9,24:limits.payload-over-10mb
+S14,9,20:limits.zip-over-50mb
+S15,9,26:limits.unzipped-over-250mb
+S16,9,26:limits.unzipped-near-250mb
+S17,9,21:limits.routes-per-api
+S18,9,30:limits.wildcard-private-domain
+S19,9,30:limits.edge-certificate-region
+S20,9,26:limits.domain-name-missing
+S21,9,31:limits.mtls-needs-custom-domain
+S22,9,36:limits.mtls-disable-default-endpoint
+S23,9,26:limits.openapi-import-gaps
+m25,5,5:
+S25,5,4:name
+S25,11,65:a 60-second request on a regional REST API needs a quota increase
+S26,5,7:answers
+m27,7,5:
+S27,7,9:consumers
+s27,18,1:
+S27,19,15:same-region-aws
+S28,7,15:auth-mechanisms
+s28,24,1:
+S28,25,3:iam
+S29,7,16:gateway-features
+s29,25,1:
+S29,26,15:resource-policy
+S30,7,12:max-duration
+I30,21,2:60
+S31,7,15:result-delivery
+S31,24,4:wait
+S32,5,5:fires
+s32,12,1:
+S32,13,31:limits.rest-timeout-needs-quota
+S33,5,9:not-fires
+s33,16,2:
+S33,17,23:limits.close-to-timeout
+S33,42,31:limits.streaming-long-responses
+S34,5,6:expect
+m34,13,2:
+S34,14,8:api-type
+S34,24,4:rest
+S34,30,13:endpoint-type
+S34,45,8:regional
+m36,5,5:
+S36,5,4:name
+S36,11,45:streamed responses escape the 29-second limit
+S37,5,7:answers
+m38,7,2:
+S38,7,16:gateway-features
+s38,25,1:
+S38,26,18:response-streaming
+S39,7,12:max-duration
+I39,21,3:300
+S40,5,5:fires
+s40,12,2:
+S40,13,31:limits.streaming-long-responses
+S40,46,29:limits.streaming-restrictions
+S41,5,9:not-fires
+s41,16,1:
+S41,17,31:limits.rest-timeout-needs-quota
+S42,5,6:expect
+m42,13,2:
+S42,14,17:interaction-model
+S42,33,9:streaming
+S42,44,8:api-type
+S42,54,4:rest
+m44,5,4:
+S44,5,4:name
+S44,11,60:a 60-second job polled by the client needs no quota increase
+S45,5,7:answers
+m46,7,2:
+S46,7,16:gateway-features
+s46,25,1:
+S46,26,15:resource-policy
+S47,7,12:max-duration
+I47,21,2:60
+S48,5,9:not-fires
+s48,16,2:
+S48,17,31:limits.rest-timeout-needs-quota
+S48,50,23:limits.close-to-timeout
+S49,5,6:expect
+m49,13,2:
+S49,14,17:interaction-model
+S49,33,9:async-job
+S49,44,8:api-type
+S49,54,4:rest
+m51,5,4:
+S51,5,4:name
+S51,11,39:streaming alone brings its restrictions
+S52,5,7:answers
+m53,7,1:
+S53,7,16:gateway-features
+s53,25,1:
+S53,26,18:response-streaming
+S54,5,5:fires
+s54,12,1:
+S54,13,29:limits.streaming-restrictions
+S55,5,9:not-fires
+s55,16,1:
+S55,17,31:limits.streaming-long-responses
+m57,5,4:
+S57,5,4:name
+S57,11,51:a 25-second request is close to the gateway timeout
+S58,5,7:answers
+m59,7,1:
+S59,7,12:max-duration
+I59,21,2:25
+S60,5,5:fires
+s60,12,1:
+S60,13,23:limits.close-to-timeout
+S61,5,9:not-fires
+s61,16,1:
+S61,17,31:limits.rest-timeout-needs-quota
+m63,5,4:
+S63,5,4:name
+S63,11,45:an 8 MB body exceeds the Lambda payload limit
+S64,5,7:answers
+m65,7,1:
+S65,7,11:max-payload
+I65,20,1:8
+S66,5,5:fires
+s66,12,1:
+S66,13,23:limits.payload-over-6mb
+S67,5,9:not-fires
+s67,16,2:
+S67,17,24:limits.payload-over-10mb
+S67,43,33:limits.payload-over-6mb-streaming
+m69,5,4:
+S69,5,4:name
+S69,11,58:a 20 MB body exceeds both the Lambda and the gateway limit
+S70,5,7:answers
+m71,7,1:
+S71,7,11:max-payload
+I71,20,2:20
+S72,5,5:fires
+s72,12,2:
+S72,13,23:limits.payload-over-6mb
+S72,38,24:limits.payload-over-10mb
+S73,5,9:not-fires
+s73,16,1:
+S73,17,33:limits.payload-over-6mb-streaming
+m75,5,4:
+S75,5,4:name
+S75,11,61:a 20 MB streamed response is possible, a 20 MB request is not
+S76,5,7:answers
+m77,7,2:
+S77,7,11:max-payload
+I77,20,2:20
+S78,7,16:gateway-features
+s78,25,1:
+S78,26,18:response-streaming
+S79,5,5:fires
+s79,12,1:
+S79,13,33:limits.payload-over-6mb-streaming
+S80,5,9:not-fires
+s80,16,2:
+S80,17,23:limits.payload-over-6mb
+S80,42,24:limits.payload-over-10mb
+m82,5,4:
+S82,5,4:name
+S82,11,36:a 60 MB zip close to 250 MB unzipped
+S83,5,7:answers
+m84,7,2:
+S84,7,14:package-zipped
+I84,23,2:60
+S85,7,16:package-unzipped
+I85,25,3:230
+S86,5,5:fires
+s86,12,2:
+S86,13,20:limits.zip-over-50mb
+S86,35,26:limits.unzipped-near-250mb
+S87,5,9:not-fires
+s87,16,1:
+S87,17,26:limits.unzipped-over-250mb
+m89,5,4:
+S89,5,4:name
+S89,11,39:300 MB unzipped needs a container image
+S90,5,7:answers
+m91,7,2:
+S91,7,14:package-zipped
+I91,23,2:90
+S92,7,16:package-unzipped
+I92,25,3:300
+S93,5,5:fires
+s93,12,2:
+S93,13,26:limits.unzipped-over-250mb
+S93,41,20:limits.zip-over-50mb
+S94,5,9:not-fires
+s94,16,1:
+S94,17,26:limits.unzipped-near-250mb
+m96,5,5:
+S96,5,4:name
+S96,11,38:one HTTP API with more than 300 routes
+S97,5,7:answers
+m98,7,1:
+S98,7,8:services
+s99,9,1:
+m99,11,3:
+S99,11,4:name
+S99,17,9:inventory
+S100,11,4:team
+S100,17,5:stock
+S101,11,9:resources
+s102,13,61:
+m102,15,2:
+S102,16,4:path
+S102,22,13:/inventory/r1
+S102,37,7:methods
+s102,46,5:
+S102,47,3:GET
+S102,52,4:POST
+S102,58,3:PUT
+S102,63,5:PATCH
+S102,70,6:DELETE
+m103,15,2:
+S103,16,4:path
+S103,22,13:/inventory/r2
+S103,37,7:methods
+s103,46,5:
+S103,47,3:GET
+S103,52,4:POST
+S103,58,3:PUT
+S103,63,5:PATCH
+S103,70,6:DELETE
+m104,15,2:
+S104,16,4:path
+S104,22,13:/inventory/r3
+S104,37,7:methods
+s104,46,5:
+S104,47,3:GET
+S104,52,4:POST
+S104,58,3:PUT
+S104,63,5:PATCH
+S104,70,6:DELETE
+m105,15,2:
+S105,16,4:path
+S105,22,13:/inventory/r4
+S105,37,7:methods
+s105,46,5:
+S105,47,3:GET
+S105,52,4:POST
+S105,58,3:PUT
+S105,63,5:PATCH
+S105,70,6:DELETE
+m106,15,2:
+S106,16,4:path
+S106,22,13:/inventory/r5
+S106,37,7:methods
+s106,46,5:
+S106,47,3:GET
+S106,52,4:POST
+S106,58,3:PUT
+S106,63,5:PATCH
+S106,70,6:DELETE
+m107,15,2:
+S107,16,4:path
+S107,22,13:/inventory/r6
+S107,37,7:methods
+s107,46,5:
+S107,47,3:GET
+S107,52,4:POST
+S107,58,3:PUT
+S107,63,5:PATCH
+S107,70,6:DELETE
+m108,15,2:
+S108,16,4:path
+S108,22,13:/inventory/r7
+S108,37,7:methods
+s108,46,5:
+S108,47,3:GET
+S108,52,4:POST
+S108,58,3:PUT
+S108,63,5:PATCH
+S108,70,6:DELETE
+m109,15,2:
+S109,16,4:path
+S109,22,13:/inventory/r8
+S109,37,7:methods
+s109,46,5:
+S109,47,3:GET
+S109,52,4:POST
+S109,58,3:PUT
+S109,63,5:PATCH
+S109,70,6:DELETE
+m110,15,2:
+S110,16,4:path
+S110,22,13:/inventory/r9
+S110,37,7:methods
+s110,46,5:
+S110,47,3:GET
+S110,52,4:POST
+S110,58,3:PUT
+S110,63,5:PATCH
+S110,70,6:DELETE
+m111,15,2:
+S111,16,4:path
+S111,22,14:/inventory/r10
+S111,38,7:methods
+s111,47,5:
+S111,48,3:GET
+S111,53,4:POST
+S111,59,3:PUT
+S111,64,5:PATCH
+S111,71,6:DELETE
+m112,15,2:
+S112,16,4:path
+S112,22,14:/inventory/r11
+S112,38,7:methods
+s112,47,5:
+S112,48,3:GET
+S112,53,4:POST
+S112,59,3:PUT
+S112,64,5:PATCH
+S112,71,6:DELETE
+m113,15,2:
+S113,16,4:path
+S113,22,14:/inventory/r12
+S113,38,7:methods
+s113,47,5:
+S113,48,3:GET
+S113,53,4:POST
+S113,59,3:PUT
+S113,64,5:PATCH
+S113,71,6:DELETE
+m114,15,2:
+S114,16,4:path
+S114,22,14:/inventory/r13
+S114,38,7:methods
+s114,47,5:
+S114,48,3:GET
+S114,53,4:POST
+S114,59,3:PUT
+S114,64,5:PATCH
+S114,71,6:DELETE
+m115,15,2:
+S115,16,4:path
+S115,22,14:/inventory/r14
+S115,38,7:methods
+s115,47,5:
+S115,48,3:GET
+S115,53,4:POST
+S115,59,3:PUT
+S115,64,5:PATCH
+S115,71,6:DELETE
 m116,15,2:
 S116,16,4:path
-S116,22,13:/inventory/r1
-S116,37,7:methods
-s116,46,5:
-S116,47,3:GET
-S116,52,4:POST
-S116,58,3:PUT
-S116,63,5:PATCH
-S116,70,6:DELETE
+S116,22,14:/inventory/r15
+S116,38,7:methods
+s116,47,5:
+S116,48,3:GET
+S116,53,4:POST
+S116,59,3:PUT
+S116,64,5:PATCH
+S116,71,6:DELETE
 m117,15,2:
 S117,16,4:path
-S117,22,13:/inventory/r2
-S117,37,7:methods
-s117,46,5:
-S117,47,3:GET
-S117,52,4:POST
-S117,58,3:PUT
-S117,63,5:PATCH
-S117,70,6:DELETE
+S117,22,14:/inventory/r16
+S117,38,7:methods
+s117,47,5:
+S117,48,3:GET
+S117,53,4:POST
+S117,59,3:PUT
+S117,64,5:PATCH
+S117,71,6:DELETE
 m118,15,2:
 S118,16,4:path
-S118,22,13:/inventory/r3
-S118,37,7:methods
-s118,46,5:
-S118,47,3:GET
-S118,52,4:POST
-S118,58,3:PUT
-S118,63,5:PATCH
-S118,70,6:DELETE
+S118,22,14:/inventory/r17
+S118,38,7:methods
+s118,47,5:
+S118,48,3:GET
+S118,53,4:POST
+S118,59,3:PUT
+S118,64,5:PATCH
+S118,71,6:DELETE
 m119,15,2:
 S119,16,4:path
-S119,22,13:/inventory/r4
-S119,37,7:methods
-s119,46,5:
-S119,47,3:GET
-S119,52,4:POST
-S119,58,3:PUT
-S119,63,5:PATCH
-S119,70,6:DELETE
+S119,22,14:/inventory/r18
+S119,38,7:methods
+s119,47,5:
+S119,48,3:GET
+S119,53,4:POST
+S119,59,3:PUT
+S119,64,5:PATCH
+S119,71,6:DELETE
 m120,15,2:
 S120,16,4:path
-S120,22,13:/inventory/r5
-S120,37,7:methods
-s120,46,5:
-S120,47,3:GET
-S120,52,4:POST
-S120,58,3:PUT
-S120,63,5:PATCH
-S120,70,6:DELETE
+S120,22,14:/inventory/r19
+S120,38,7:methods
+s120,47,5:
+S120,48,3:GET
+S120,53,4:POST
+S120,59,3:PUT
+S120,64,5:PATCH
+S120,71,6:DELETE
 m121,15,2:
 S121,16,4:path
-S121,22,13:/inventory/r6
-S121,37,7:methods
-s121,46,5:
-S121,47,3:GET
-S121,52,4:POST
-S121,58,3:PUT
-S121,63,5:PATCH
-S121,70,6:DELETE
+S121,22,14:/inventory/r20
+S121,38,7:methods
+s121,47,5:
+S121,48,3:GET
+S121,53,4:POST
+S121,59,3:PUT
+S121,64,5:PATCH
+S121,71,6:DELETE
 m122,15,2:
 S122,16,4:path
-S122,22,13:/inventory/r7
-S122,37,7:methods
-s122,46,5:
-S122,47,3:GET
-S122,52,4:POST
-S122,58,3:PUT
-S122,63,5:PATCH
-S122,70,6:DELETE
+S122,22,14:/inventory/r21
+S122,38,7:methods
+s122,47,5:
+S122,48,3:GET
+S122,53,4:POST
+S122,59,3:PUT
+S122,64,5:PATCH
+S122,71,6:DELETE
 m123,15,2:
 S123,16,4:path
-S123,22,13:/inventory/r8
-S123,37,7:methods
-s123,46,5:
-S123,47,3:GET
-S123,52,4:POST
-S123,58,3:PUT
-S123,63,5:PATCH
-S123,70,6:DELETE
+S123,22,14:/inventory/r22
+S123,38,7:methods
+s123,47,5:
+S123,48,3:GET
+S123,53,4:POST
+S123,59,3:PUT
+S123,64,5:PATCH
+S123,71,6:DELETE
 m124,15,2:
 S124,16,4:path
-S124,22,13:/inventory/r9
-S124,37,7:methods
-s124,46,5:
-S124,47,3:GET
-S124,52,4:POST
-S124,58,3:PUT
-S124,63,5:PATCH
-S124,70,6:DELETE
+S124,22,14:/inventory/r23
+S124,38,7:methods
+s124,47,5:
+S124,48,3:GET
+S124,53,4:POST
+S124,59,3:PUT
+S124,64,5:PATCH
+S124,71,6:DELETE
 m125,15,2:
 S125,16,4:path
-S125,22,14:/inventory/r10
+S125,22,14:/inventory/r24
 S125,38,7:methods
 s125,47,5:
 S125,48,3:GET
@@ -11860,7 +15371,7 @@ S125,64,5:PATCH
 S125,71,6:DELETE
 m126,15,2:
 S126,16,4:path
-S126,22,14:/inventory/r11
+S126,22,14:/inventory/r25
 S126,38,7:methods
 s126,47,5:
 S126,48,3:GET
@@ -11870,7 +15381,7 @@ S126,64,5:PATCH
 S126,71,6:DELETE
 m127,15,2:
 S127,16,4:path
-S127,22,14:/inventory/r12
+S127,22,14:/inventory/r26
 S127,38,7:methods
 s127,47,5:
 S127,48,3:GET
@@ -11880,7 +15391,7 @@ S127,64,5:PATCH
 S127,71,6:DELETE
 m128,15,2:
 S128,16,4:path
-S128,22,14:/inventory/r13
+S128,22,14:/inventory/r27
 S128,38,7:methods
 s128,47,5:
 S128,48,3:GET
@@ -11890,7 +15401,7 @@ S128,64,5:PATCH
 S128,71,6:DELETE
 m129,15,2:
 S129,16,4:path
-S129,22,14:/inventory/r14
+S129,22,14:/inventory/r28
 S129,38,7:methods
 s129,47,5:
 S129,48,3:GET
@@ -11900,7 +15411,7 @@ S129,64,5:PATCH
 S129,71,6:DELETE
 m130,15,2:
 S130,16,4:path
-S130,22,14:/inventory/r15
+S130,22,14:/inventory/r29
 S130,38,7:methods
 s130,47,5:
 S130,48,3:GET
@@ -11910,7 +15421,7 @@ S130,64,5:PATCH
 S130,71,6:DELETE
 m131,15,2:
 S131,16,4:path
-S131,22,14:/inventory/r16
+S131,22,14:/inventory/r30
 S131,38,7:methods
 s131,47,5:
 S131,48,3:GET
@@ -11920,7 +15431,7 @@ S131,64,5:PATCH
 S131,71,6:DELETE
 m132,15,2:
 S132,16,4:path
-S132,22,14:/inventory/r17
+S132,22,14:/inventory/r31
 S132,38,7:methods
 s132,47,5:
 S132,48,3:GET
@@ -11930,7 +15441,7 @@ S132,64,5:PATCH
 S132,71,6:DELETE
 m133,15,2:
 S133,16,4:path
-S133,22,14:/inventory/r18
+S133,22,14:/inventory/r32
 S133,38,7:methods
 s133,47,5:
 S133,48,3:GET
@@ -11940,7 +15451,7 @@ S133,64,5:PATCH
 S133,71,6:DELETE
 m134,15,2:
 S134,16,4:path
-S134,22,14:/inventory/r19
+S134,22,14:/inventory/r33
 S134,38,7:methods
 s134,47,5:
 S134,48,3:GET
@@ -11950,7 +15461,7 @@ S134,64,5:PATCH
 S134,71,6:DELETE
 m135,15,2:
 S135,16,4:path
-S135,22,14:/inventory/r20
+S135,22,14:/inventory/r34
 S135,38,7:methods
 s135,47,5:
 S135,48,3:GET
@@ -11960,7 +15471,7 @@ S135,64,5:PATCH
 S135,71,6:DELETE
 m136,15,2:
 S136,16,4:path
-S136,22,14:/inventory/r21
+S136,22,14:/inventory/r35
 S136,38,7:methods
 s136,47,5:
 S136,48,3:GET
@@ -11970,7 +15481,7 @@ S136,64,5:PATCH
 S136,71,6:DELETE
 m137,15,2:
 S137,16,4:path
-S137,22,14:/inventory/r22
+S137,22,14:/inventory/r36
 S137,38,7:methods
 s137,47,5:
 S137,48,3:GET
@@ -11980,7 +15491,7 @@ S137,64,5:PATCH
 S137,71,6:DELETE
 m138,15,2:
 S138,16,4:path
-S138,22,14:/inventory/r23
+S138,22,14:/inventory/r37
 S138,38,7:methods
 s138,47,5:
 S138,48,3:GET
@@ -11990,7 +15501,7 @@ S138,64,5:PATCH
 S138,71,6:DELETE
 m139,15,2:
 S139,16,4:path
-S139,22,14:/inventory/r24
+S139,22,14:/inventory/r38
 S139,38,7:methods
 s139,47,5:
 S139,48,3:GET
@@ -12000,7 +15511,7 @@ S139,64,5:PATCH
 S139,71,6:DELETE
 m140,15,2:
 S140,16,4:path
-S140,22,14:/inventory/r25
+S140,22,14:/inventory/r39
 S140,38,7:methods
 s140,47,5:
 S140,48,3:GET
@@ -12010,7 +15521,7 @@ S140,64,5:PATCH
 S140,71,6:DELETE
 m141,15,2:
 S141,16,4:path
-S141,22,14:/inventory/r26
+S141,22,14:/inventory/r40
 S141,38,7:methods
 s141,47,5:
 S141,48,3:GET
@@ -12020,7 +15531,7 @@ S141,64,5:PATCH
 S141,71,6:DELETE
 m142,15,2:
 S142,16,4:path
-S142,22,14:/inventory/r27
+S142,22,14:/inventory/r41
 S142,38,7:methods
 s142,47,5:
 S142,48,3:GET
@@ -12030,7 +15541,7 @@ S142,64,5:PATCH
 S142,71,6:DELETE
 m143,15,2:
 S143,16,4:path
-S143,22,14:/inventory/r28
+S143,22,14:/inventory/r42
 S143,38,7:methods
 s143,47,5:
 S143,48,3:GET
@@ -12040,7 +15551,7 @@ S143,64,5:PATCH
 S143,71,6:DELETE
 m144,15,2:
 S144,16,4:path
-S144,22,14:/inventory/r29
+S144,22,14:/inventory/r43
 S144,38,7:methods
 s144,47,5:
 S144,48,3:GET
@@ -12050,7 +15561,7 @@ S144,64,5:PATCH
 S144,71,6:DELETE
 m145,15,2:
 S145,16,4:path
-S145,22,14:/inventory/r30
+S145,22,14:/inventory/r44
 S145,38,7:methods
 s145,47,5:
 S145,48,3:GET
@@ -12060,7 +15571,7 @@ S145,64,5:PATCH
 S145,71,6:DELETE
 m146,15,2:
 S146,16,4:path
-S146,22,14:/inventory/r31
+S146,22,14:/inventory/r45
 S146,38,7:methods
 s146,47,5:
 S146,48,3:GET
@@ -12070,7 +15581,7 @@ S146,64,5:PATCH
 S146,71,6:DELETE
 m147,15,2:
 S147,16,4:path
-S147,22,14:/inventory/r32
+S147,22,14:/inventory/r46
 S147,38,7:methods
 s147,47,5:
 S147,48,3:GET
@@ -12080,7 +15591,7 @@ S147,64,5:PATCH
 S147,71,6:DELETE
 m148,15,2:
 S148,16,4:path
-S148,22,14:/inventory/r33
+S148,22,14:/inventory/r47
 S148,38,7:methods
 s148,47,5:
 S148,48,3:GET
@@ -12090,7 +15601,7 @@ S148,64,5:PATCH
 S148,71,6:DELETE
 m149,15,2:
 S149,16,4:path
-S149,22,14:/inventory/r34
+S149,22,14:/inventory/r48
 S149,38,7:methods
 s149,47,5:
 S149,48,3:GET
@@ -12100,7 +15611,7 @@ S149,64,5:PATCH
 S149,71,6:DELETE
 m150,15,2:
 S150,16,4:path
-S150,22,14:/inventory/r35
+S150,22,14:/inventory/r49
 S150,38,7:methods
 s150,47,5:
 S150,48,3:GET
@@ -12110,7 +15621,7 @@ S150,64,5:PATCH
 S150,71,6:DELETE
 m151,15,2:
 S151,16,4:path
-S151,22,14:/inventory/r36
+S151,22,14:/inventory/r50
 S151,38,7:methods
 s151,47,5:
 S151,48,3:GET
@@ -12120,7 +15631,7 @@ S151,64,5:PATCH
 S151,71,6:DELETE
 m152,15,2:
 S152,16,4:path
-S152,22,14:/inventory/r37
+S152,22,14:/inventory/r51
 S152,38,7:methods
 s152,47,5:
 S152,48,3:GET
@@ -12130,7 +15641,7 @@ S152,64,5:PATCH
 S152,71,6:DELETE
 m153,15,2:
 S153,16,4:path
-S153,22,14:/inventory/r38
+S153,22,14:/inventory/r52
 S153,38,7:methods
 s153,47,5:
 S153,48,3:GET
@@ -12140,7 +15651,7 @@ S153,64,5:PATCH
 S153,71,6:DELETE
 m154,15,2:
 S154,16,4:path
-S154,22,14:/inventory/r39
+S154,22,14:/inventory/r53
 S154,38,7:methods
 s154,47,5:
 S154,48,3:GET
@@ -12150,7 +15661,7 @@ S154,64,5:PATCH
 S154,71,6:DELETE
 m155,15,2:
 S155,16,4:path
-S155,22,14:/inventory/r40
+S155,22,14:/inventory/r54
 S155,38,7:methods
 s155,47,5:
 S155,48,3:GET
@@ -12160,7 +15671,7 @@ S155,64,5:PATCH
 S155,71,6:DELETE
 m156,15,2:
 S156,16,4:path
-S156,22,14:/inventory/r41
+S156,22,14:/inventory/r55
 S156,38,7:methods
 s156,47,5:
 S156,48,3:GET
@@ -12170,7 +15681,7 @@ S156,64,5:PATCH
 S156,71,6:DELETE
 m157,15,2:
 S157,16,4:path
-S157,22,14:/inventory/r42
+S157,22,14:/inventory/r56
 S157,38,7:methods
 s157,47,5:
 S157,48,3:GET
@@ -12180,7 +15691,7 @@ S157,64,5:PATCH
 S157,71,6:DELETE
 m158,15,2:
 S158,16,4:path
-S158,22,14:/inventory/r43
+S158,22,14:/inventory/r57
 S158,38,7:methods
 s158,47,5:
 S158,48,3:GET
@@ -12190,7 +15701,7 @@ S158,64,5:PATCH
 S158,71,6:DELETE
 m159,15,2:
 S159,16,4:path
-S159,22,14:/inventory/r44
+S159,22,14:/inventory/r58
 S159,38,7:methods
 s159,47,5:
 S159,48,3:GET
@@ -12200,7 +15711,7 @@ S159,64,5:PATCH
 S159,71,6:DELETE
 m160,15,2:
 S160,16,4:path
-S160,22,14:/inventory/r45
+S160,22,14:/inventory/r59
 S160,38,7:methods
 s160,47,5:
 S160,48,3:GET
@@ -12210,7 +15721,7 @@ S160,64,5:PATCH
 S160,71,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,14:/inventory/r46
+S161,22,14:/inventory/r60
 S161,38,7:methods
 s161,47,5:
 S161,48,3:GET
@@ -12220,7 +15731,7 @@ S161,64,5:PATCH
 S161,71,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,14:/inventory/r47
+S162,22,14:/inventory/r61
 S162,38,7:methods
 s162,47,5:
 S162,48,3:GET
@@ -12228,296 +15739,156 @@ S162,53,4:POST
 S162,59,3:PUT
 S162,64,5:PATCH
 S162,71,6:DELETE
-m163,15,2:
-S163,16,4:path
-S163,22,14:/inventory/r48
-S163,38,7:methods
-s163,47,5:
-S163,48,3:GET
-S163,53,4:POST
-S163,59,3:PUT
-S163,64,5:PATCH
-S163,71,6:DELETE
-m164,15,2:
-S164,16,4:path
-S164,22,14:/inventory/r49
-S164,38,7:methods
-s164,47,5:
-S164,48,3:GET
-S164,53,4:POST
-S164,59,3:PUT
-S164,64,5:PATCH
-S164,71,6:DELETE
-m165,15,2:
-S165,16,4:path
-S165,22,14:/inventory/r50
-S165,38,7:methods
-s165,47,5:
-S165,48,3:GET
-S165,53,4:POST
-S165,59,3:PUT
-S165,64,5:PATCH
-S165,71,6:DELETE
-m166,15,2:
-S166,16,4:path
-S166,22,14:/inventory/r51
-S166,38,7:methods
-s166,47,5:
-S166,48,3:GET
-S166,53,4:POST
-S166,59,3:PUT
-S166,64,5:PATCH
-S166,71,6:DELETE
-m167,15,2:
-S167,16,4:path
-S167,22,14:/inventory/r52
-S167,38,7:methods
-s167,47,5:
-S167,48,3:GET
-S167,53,4:POST
-S167,59,3:PUT
-S167,64,5:PATCH
-S167,71,6:DELETE
-m168,15,2:
-S168,16,4:path
-S168,22,14:/inventory/r53
-S168,38,7:methods
-s168,47,5:
-S168,48,3:GET
-S168,53,4:POST
-S168,59,3:PUT
-S168,64,5:PATCH
-S168,71,6:DELETE
-m169,15,2:
-S169,16,4:path
-S169,22,14:/inventory/r54
-S169,38,7:methods
-s169,47,5:
-S169,48,3:GET
-S169,53,4:POST
-S169,59,3:PUT
-S169,64,5:PATCH
-S169,71,6:DELETE
-m170,15,2:
-S170,16,4:path
-S170,22,14:/inventory/r55
-S170,38,7:methods
-s170,47,5:
-S170,48,3:GET
-S170,53,4:POST
-S170,59,3:PUT
-S170,64,5:PATCH
-S170,71,6:DELETE
-m171,15,2:
-S171,16,4:path
-S171,22,14:/inventory/r56
-S171,38,7:methods
-s171,47,5:
-S171,48,3:GET
-S171,53,4:POST
-S171,59,3:PUT
-S171,64,5:PATCH
-S171,71,6:DELETE
-m172,15,2:
-S172,16,4:path
-S172,22,14:/inventory/r57
-S172,38,7:methods
-s172,47,5:
-S172,48,3:GET
-S172,53,4:POST
-S172,59,3:PUT
-S172,64,5:PATCH
-S172,71,6:DELETE
-m173,15,2:
-S173,16,4:path
-S173,22,14:/inventory/r58
-S173,38,7:methods
-s173,47,5:
-S173,48,3:GET
-S173,53,4:POST
-S173,59,3:PUT
-S173,64,5:PATCH
-S173,71,6:DELETE
-m174,15,2:
-S174,16,4:path
-S174,22,14:/inventory/r59
-S174,38,7:methods
-s174,47,5:
-S174,48,3:GET
-S174,53,4:POST
-S174,59,3:PUT
-S174,64,5:PATCH
-S174,71,6:DELETE
-m175,15,2:
-S175,16,4:path
-S175,22,14:/inventory/r60
-S175,38,7:methods
-s175,47,5:
-S175,48,3:GET
-S175,53,4:POST
-S175,59,3:PUT
-S175,64,5:PATCH
-S175,71,6:DELETE
-m176,15,2:
-S176,16,4:path
-S176,22,14:/inventory/r61
-S176,38,7:methods
-s176,47,5:
-S176,48,3:GET
-S176,53,4:POST
-S176,59,3:PUT
-S176,64,5:PATCH
-S176,71,6:DELETE
-S177,5,5:fires
-s177,12,1:
-S177,13,21:limits.routes-per-api
-S178,5,9:not-fires
-s178,16,1:
-S178,17,23:limits.account-throttle
-S179,5,6:expect
-m179,13,1:
-S179,14,8:api-type
-S179,24,4:http
-m181,5,5:
-S181,5,4:name
-S181,11,51:a wildcard domain on a private API is not supported
-S182,5,7:answers
-m183,7,3:
-S183,7,9:consumers
-s183,18,1:
-S183,19,8:vpc-only
-S184,7,13:custom-domain
-S184,22,8:wildcard
-S185,7,11:domain-name
-S185,20,22:*.internal.example.com
-S186,5,5:fires
-s186,12,1:
-S186,13,30:limits.wildcard-private-domain
-S187,5,9:not-fires
-s187,16,2:
-S187,17,30:limits.edge-certificate-region
-S187,49,26:limits.domain-name-missing
-S188,5,6:expect
-m188,13,1:
-S188,14,13:endpoint-type
-S188,29,7:private
-m190,5,4:
-S190,5,4:name
-S190,11,43:a wildcard domain on a regional API is fine
-S191,5,7:answers
-m192,7,2:
-S192,7,13:custom-domain
-S192,22,8:wildcard
-S193,7,11:domain-name
-S193,20,13:*.example.com
-S194,5,9:not-fires
-s194,16,3:
-S194,17,30:limits.wildcard-private-domain
-S194,49,26:limits.domain-name-missing
-S194,77,30:limits.edge-certificate-region
-S195,5,6:expect
-m195,13,1:
-S195,14,13:endpoint-type
-S195,29,8:regional
-m197,5,5:
-S197,5,4:name
-S197,11,66:an edge-optimized custom domain needs its certificate in us-east-1
-S198,5,7:answers
-m199,7,5:
-S199,7,9:consumers
-s199,18,1:
-S199,19,8:partners
-S200,7,14:user-geography
-S200,23,9:worldwide
-S201,7,16:gateway-features
-s201,25,1:
-S201,26,11:usage-plans
-S202,7,13:custom-domain
-S202,22,6:single
-S203,7,11:domain-name
-S203,20,15:api.example.com
+S163,5,5:fires
+s163,12,1:
+S163,13,21:limits.routes-per-api
+S164,5,9:not-fires
+s164,16,1:
+S164,17,20:limits.zip-over-50mb
+S165,5,6:expect
+m165,13,1:
+S165,14,8:api-type
+S165,24,4:http
+m167,5,5:
+S167,5,4:name
+S167,11,51:a wildcard domain on a private API is not supported
+S168,5,7:answers
+m169,7,3:
+S169,7,9:consumers
+s169,18,1:
+S169,19,8:vpc-only
+S170,7,13:custom-domain
+S170,22,8:wildcard
+S171,7,11:domain-name
+S171,20,22:*.internal.example.com
+S172,5,5:fires
+s172,12,1:
+S172,13,30:limits.wildcard-private-domain
+S173,5,9:not-fires
+s173,16,2:
+S173,17,30:limits.edge-certificate-region
+S173,49,26:limits.domain-name-missing
+S174,5,6:expect
+m174,13,1:
+S174,14,13:endpoint-type
+S174,29,7:private
+m176,5,4:
+S176,5,4:name
+S176,11,43:a wildcard domain on a regional API is fine
+S177,5,7:answers
+m178,7,2:
+S178,7,13:custom-domain
+S178,22,8:wildcard
+S179,7,11:domain-name
+S179,20,13:*.example.com
+S180,5,9:not-fires
+s180,16,3:
+S180,17,30:limits.wildcard-private-domain
+S180,49,26:limits.domain-name-missing
+S180,77,30:limits.edge-certificate-region
+S181,5,6:expect
+m181,13,1:
+S181,14,13:endpoint-type
+S181,29,8:regional
+m183,5,5:
+S183,5,4:name
+S183,11,66:an edge-optimized custom domain needs its certificate in us-east-1
+S184,5,7:answers
+m185,7,5:
+S185,7,9:consumers
+s185,18,1:
+S185,19,8:partners
+S186,7,14:user-geography
+S186,23,9:worldwide
+S187,7,16:gateway-features
+s187,25,1:
+S187,26,11:usage-plans
+S188,7,13:custom-domain
+S188,22,6:single
+S189,7,11:domain-name
+S189,20,15:api.example.com
+S190,5,5:fires
+s190,12,1:
+S190,13,30:limits.edge-certificate-region
+S191,5,9:not-fires
+s191,16,2:
+S191,17,26:limits.domain-name-missing
+S191,45,30:limits.wildcard-private-domain
+S192,5,6:expect
+m192,13,1:
+S192,14,13:endpoint-type
+S192,29,4:edge
+m194,5,4:
+S194,5,4:name
+S194,11,30:a custom domain without a name
+S195,5,7:answers
+m196,7,1:
+S196,7,13:custom-domain
+S196,22,6:single
+S197,5,5:fires
+s197,12,1:
+S197,13,26:limits.domain-name-missing
+S198,5,9:not-fires
+s198,16,1:
+S198,17,30:limits.edge-certificate-region
+m200,5,4:
+S200,5,4:name
+S200,11,34:mutual TLS without a custom domain
+S201,5,7:answers
+m202,7,2:
+S202,7,9:consumers
+s202,18,1:
+S202,19,16:external-servers
+S203,7,10:mutual-tls
+B203,19,4:true
 S204,5,5:fires
-s204,12,1:
-S204,13,30:limits.edge-certificate-region
+s204,12,2:
+S204,13,31:limits.mtls-needs-custom-domain
+S204,46,36:limits.mtls-disable-default-endpoint
 S205,5,9:not-fires
-s205,16,2:
+s205,16,1:
 S205,17,26:limits.domain-name-missing
-S205,45,30:limits.wildcard-private-domain
-S206,5,6:expect
-m206,13,1:
-S206,14,13:endpoint-type
-S206,29,4:edge
-m208,5,4:
-S208,5,4:name
-S208,11,30:a custom domain without a name
-S209,5,7:answers
-m210,7,1:
-S210,7,13:custom-domain
-S210,22,6:single
-S211,5,5:fires
-s211,12,1:
-S211,13,26:limits.domain-name-missing
-S212,5,9:not-fires
-s212,16,1:
-S212,17,30:limits.edge-certificate-region
-m214,5,4:
-S214,5,4:name
-S214,11,34:mutual TLS without a custom domain
-S215,5,7:answers
-m216,7,2:
-S216,7,9:consumers
-s216,18,1:
-S216,19,16:external-servers
-S217,7,10:mutual-tls
-B217,19,4:true
-S218,5,5:fires
-s218,12,2:
-S218,13,31:limits.mtls-needs-custom-domain
-S218,46,36:limits.mtls-disable-default-endpoint
-S219,5,9:not-fires
-s219,16,1:
-S219,17,26:limits.domain-name-missing
-m221,5,5:
-S221,5,4:name
-S221,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
-S222,5,7:answers
-m223,7,4:
-S223,7,9:consumers
-s223,18,1:
-S223,19,16:external-servers
-S224,7,10:mutual-tls
-B224,19,4:true
-S225,7,13:custom-domain
-S225,22,6:single
-S226,7,11:domain-name
-S226,20,15:b2b.example.com
-S227,5,5:fires
-s227,12,1:
-S227,13,36:limits.mtls-disable-default-endpoint
-S228,5,9:not-fires
-s228,16,1:
-S228,17,31:limits.mtls-needs-custom-domain
-S229,5,6:expect
-m229,13,1:
-S229,14,13:endpoint-type
-S229,29,8:regional
-m231,5,4:
-S231,5,4:name
-S231,11,50:an OpenAPI definition meets the import limitations
-S232,5,7:answers
-m233,7,1:
-S233,7,18:openapi-definition
-B233,27,4:true
-S234,5,5:fires
-s234,12,1:
-S234,13,26:limits.openapi-import-gaps
-S235,5,9:not-fires
-s235,16,1:
-S235,17,21:limits.routes-per-api
-@27:<bundled>/limits.rules.yaml,14790
+m207,5,5:
+S207,5,4:name
+S207,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
+S208,5,7:answers
+m209,7,4:
+S209,7,9:consumers
+s209,18,1:
+S209,19,16:external-servers
+S210,7,10:mutual-tls
+B210,19,4:true
+S211,7,13:custom-domain
+S211,22,6:single
+S212,7,11:domain-name
+S212,20,15:b2b.example.com
+S213,5,5:fires
+s213,12,1:
+S213,13,36:limits.mtls-disable-default-endpoint
+S214,5,9:not-fires
+s214,16,1:
+S214,17,31:limits.mtls-needs-custom-domain
+S215,5,6:expect
+m215,13,1:
+S215,14,13:endpoint-type
+S215,29,8:regional
+m217,5,4:
+S217,5,4:name
+S217,11,50:an OpenAPI definition meets the import limitations
+S218,5,7:answers
+m219,7,1:
+S219,7,18:openapi-definition
+B219,27,4:true
+S220,5,5:fires
+s220,12,1:
+S220,13,26:limits.openapi-import-gaps
+S221,5,9:not-fires
+s221,16,1:
+S221,17,21:limits.routes-per-api
+@27:<bundled>/limits.rules.yaml,12810
 m4,1,1:
 S4,1,5:rules
-s6,3,20:
+s6,3,17:
 m6,5,6:
 S6,5,2:id
 S6,9,31:limits.rest-timeout-needs-quota
@@ -12534,7 +15905,7 @@ S10,32,2:is
 S10,36,4:rest
 m11,11,1:
 S11,12,3:ref
-S11,17,13:long-requests
+S11,17,21:long-synchronous-wait
 m12,11,1:
 S12,12,3:not
 m12,17,2:
@@ -12608,480 +15979,425 @@ s46,12,1:
 S46,13,23:response-streaming-rest
 m48,5,5:
 S48,5,2:id
-S48,9,29:limits.long-requests-go-async
+S48,9,23:limits.close-to-timeout
 S49,5,4:when
-m49,11,1:
-S49,12,3:ref
-S49,17,13:long-requests
-S50,5,7:finding
-m50,14,2:
-S50,15,8:severity
-S50,25,4:info
-S50,31,5:title
-S50,38,50:Consider an asynchronous pattern for long requests
-S51,5,6:reason
-S51,13,318:Holding a connection open for more than half a minute ties up clients and is fragile on mobile networks and behind proxies and CDNs. Accept the request, start the work (an asynchronous Lambda invocation, a queue or Step Functions) and return 202 with a job id the client polls, or push the result over a WebSocket API.
-S56,5,5:facts
-s56,12,3:
-S56,13,21:rest-timeout-raisable
-S56,36,16:http-timeout-30s
-S56,54,22:lambda-duration-memory
-m58,5,5:
-S58,5,2:id
-S58,9,23:limits.close-to-timeout
-S59,5,4:when
-m60,7,1:
-S60,7,3:all
-s61,9,2:
-m61,11,2:
-S61,12,6:answer
-S61,20,12:max-duration
-S61,34,2:gt
-I61,38,2:20
-m62,11,2:
-S62,12,6:answer
-S62,20,12:max-duration
-S62,34,3:lte
-I62,39,2:29
-S63,5,7:finding
-m63,14,2:
-S63,15,8:severity
-S63,25,7:warning
-S63,34,5:title
-S63,41,51:The slowest request is close to the gateway timeout
-S64,5,6:reason
-S64,13,334:Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second HTTP) integration timeout. A cold start or a slow downstream call pushes it over, and the client gets a 504 while the function keeps running. Leave headroom, make the operation idempotent so retries are safe, or move it to an asynchronous pattern.
-S69,5,5:facts
-s69,12,2:
-S69,13,16:rest-timeout-29s
-S69,31,16:http-timeout-30s
-m72,5,5:
-S72,5,2:id
-S72,9,23:limits.payload-over-6mb
-S73,5,4:when
-m74,7,1:
-S74,7,3:all
-s75,9,2:
-m75,11,2:
-S75,12,6:answer
-S75,20,11:max-payload
-S75,33,2:gt
-I75,37,1:6
-m76,11,1:
-S76,12,3:not
-m76,17,2:
-S76,18,6:answer
-S76,26,16:gateway-features
-S76,44,8:contains
-S76,54,18:response-streaming
-S77,5,7:finding
-m77,14,2:
-S77,15,8:severity
-S77,25,5:error
-S77,32,5:title
-S77,39,63:Bodies above 6 MB cannot pass through a synchronous Lambda call
-S78,5,6:reason
-S78,13,255:A synchronous Lambda invocation accepts at most 6 MB of request and returns at most 6 MB of response (less after base64 encoding binary data). Let clients upload and download large files directly to and from S3 with pre-signed URLs that the API hands out.
-S82,5,5:facts
-s82,12,1:
-S82,13,23:lambda-sync-payload-6mb
-m84,5,5:
-S84,5,2:id
-S84,9,33:limits.payload-over-6mb-streaming
-S85,5,4:when
-m86,7,1:
-S86,7,3:all
-s87,9,2:
-m87,11,2:
-S87,12,6:answer
-S87,20,11:max-payload
-S87,33,2:gt
-I87,37,1:6
-m88,11,2:
-S88,12,6:answer
-S88,20,16:gateway-features
-S88,38,8:contains
-S88,48,18:response-streaming
-S89,5,7:finding
-m89,14,2:
-S89,15,8:severity
-S89,25,7:warning
-S89,34,5:title
-S89,41,39:Only streamed responses may exceed 6 MB
-S90,5,6:reason
-S90,13,190:Streaming lets responses grow past 6 MB and even past 10 MB, but request bodies still stop at 6 MB for Lambda, and non-streamed responses too. Upload large inputs to S3 with pre-signed URLs.
-S94,5,5:facts
-s94,12,2:
-S94,13,23:response-streaming-rest
-S94,38,23:lambda-sync-payload-6mb
-m96,5,5:
-S96,5,2:id
-S96,9,24:limits.payload-over-10mb
-S97,5,4:when
-m98,7,1:
-S98,7,3:all
-s99,9,2:
-m99,11,2:
-S99,12,6:answer
-S99,20,11:max-payload
-S99,33,2:gt
-I99,37,2:10
-m100,11,1:
-S100,12,3:not
-m100,17,2:
-S100,18,6:answer
-S100,26,16:gateway-features
-S100,44,8:contains
-S100,54,18:response-streaming
+m50,7,1:
+S50,7,3:all
+s51,9,3:
+m51,11,2:
+S51,12,6:answer
+S51,20,12:max-duration
+S51,34,2:gt
+I51,38,2:20
+m52,11,2:
+S52,12,6:answer
+S52,20,12:max-duration
+S52,34,3:lte
+I52,39,2:29
+m53,11,1:
+S53,12,3:ref
+S53,17,16:synchronous-wait
+S54,5,7:finding
+m54,14,2:
+S54,15,8:severity
+S54,25,7:warning
+S54,34,5:title
+S54,41,51:The slowest request is close to the gateway timeout
+S55,5,6:reason
+S55,13,334:Your slowest request takes more than 20 seconds, near the 29-second REST (or 30-second HTTP) integration timeout. A cold start or a slow downstream call pushes it over, and the client gets a 504 while the function keeps running. Leave headroom, make the operation idempotent so retries are safe, or move it to an asynchronous pattern.
+S60,5,5:facts
+s60,12,2:
+S60,13,16:rest-timeout-29s
+S60,31,16:http-timeout-30s
+m63,5,5:
+S63,5,2:id
+S63,9,23:limits.payload-over-6mb
+S64,5,4:when
+m65,7,1:
+S65,7,3:all
+s66,9,2:
+m66,11,2:
+S66,12,6:answer
+S66,20,11:max-payload
+S66,33,2:gt
+I66,37,1:6
+m67,11,1:
+S67,12,3:not
+m67,17,2:
+S67,18,6:answer
+S67,26,16:gateway-features
+S67,44,8:contains
+S67,54,18:response-streaming
+S68,5,7:finding
+m68,14,2:
+S68,15,8:severity
+S68,25,5:error
+S68,32,5:title
+S68,39,63:Bodies above 6 MB cannot pass through a synchronous Lambda call
+S69,5,6:reason
+S69,13,255:A synchronous Lambda invocation accepts at most 6 MB of request and returns at most 6 MB of response (less after base64 encoding binary data). Let clients upload and download large files directly to and from S3 with pre-signed URLs that the API hands out.
+S73,5,5:facts
+s73,12,1:
+S73,13,23:lambda-sync-payload-6mb
+m75,5,5:
+S75,5,2:id
+S75,9,33:limits.payload-over-6mb-streaming
+S76,5,4:when
+m77,7,1:
+S77,7,3:all
+s78,9,2:
+m78,11,2:
+S78,12,6:answer
+S78,20,11:max-payload
+S78,33,2:gt
+I78,37,1:6
+m79,11,2:
+S79,12,6:answer
+S79,20,16:gateway-features
+S79,38,8:contains
+S79,48,18:response-streaming
+S80,5,7:finding
+m80,14,2:
+S80,15,8:severity
+S80,25,7:warning
+S80,34,5:title
+S80,41,39:Only streamed responses may exceed 6 MB
+S81,5,6:reason
+S81,13,190:Streaming lets responses grow past 6 MB and even past 10 MB, but request bodies still stop at 6 MB for Lambda, and non-streamed responses too. Upload large inputs to S3 with pre-signed URLs.
+S85,5,5:facts
+s85,12,2:
+S85,13,23:response-streaming-rest
+S85,38,23:lambda-sync-payload-6mb
+m87,5,5:
+S87,5,2:id
+S87,9,24:limits.payload-over-10mb
+S88,5,4:when
+m89,7,1:
+S89,7,3:all
+s90,9,2:
+m90,11,2:
+S90,12,6:answer
+S90,20,11:max-payload
+S90,33,2:gt
+I90,37,2:10
+m91,11,1:
+S91,12,3:not
+m91,17,2:
+S91,18,6:answer
+S91,26,16:gateway-features
+S91,44,8:contains
+S91,54,18:response-streaming
+S92,5,7:finding
+m92,14,2:
+S92,15,8:severity
+S92,25,5:error
+S92,32,5:title
+S92,39,33:API Gateway carries at most 10 MB
+S93,5,6:reason
+S93,13,158:API Gateway rejects payloads above 10 MB whatever the integration, so no gateway set-up can carry these bodies. Transfer them through S3 with pre-signed URLs.
+S96,5,5:facts
+s96,12,1:
+S96,13,20:gateway-payload-10mb
+m99,5,5:
+S99,5,2:id
+S99,9,20:limits.zip-over-50mb
+S100,5,4:when
+m100,11,2:
+S100,12,6:answer
+S100,20,14:package-zipped
+S100,36,2:gt
+I100,40,2:50
 S101,5,7:finding
 m101,14,2:
 S101,15,8:severity
-S101,25,5:error
-S101,32,5:title
-S101,39,33:API Gateway carries at most 10 MB
+S101,25,7:warning
+S101,34,5:title
+S101,41,55:Packages above 50 MB zipped must be deployed through S3
 S102,5,6:reason
-S102,13,158:API Gateway rejects payloads above 10 MB whatever the integration, so no gateway set-up can carry these bodies. Transfer them through S3 with pre-signed URLs.
-S105,5,5:facts
-s105,12,1:
-S105,13,20:gateway-payload-10mb
+S102,13,242:Lambda accepts a .zip of at most 50 MB in a direct upload; larger ones must be staged in S3 (SAM, CDK and the Serverless Framework do this for you). A package this size also slows cold starts; check for dependencies the function does not use.
+S106,5,5:facts
+s106,12,1:
+S106,13,21:lambda-package-limits
 m108,5,5:
 S108,5,2:id
-S108,9,20:limits.zip-over-50mb
+S108,9,26:limits.unzipped-over-250mb
 S109,5,4:when
 m109,11,2:
 S109,12,6:answer
-S109,20,14:package-zipped
-S109,36,2:gt
-I109,40,2:50
+S109,20,16:package-unzipped
+S109,38,2:gt
+I109,42,3:250
 S110,5,7:finding
 m110,14,2:
 S110,15,8:severity
-S110,25,7:warning
-S110,34,5:title
-S110,41,55:Packages above 50 MB zipped must be deployed through S3
+S110,25,5:error
+S110,32,5:title
+S110,39,57:Packages above 250 MB unzipped cannot be deployed as .zip
 S111,5,6:reason
-S111,13,242:Lambda accepts a .zip of at most 50 MB in a direct upload; larger ones must be staged in S3 (SAM, CDK and the Serverless Framework do this for you). A package this size also slows cold starts; check for dependencies the function does not use.
-S115,5,5:facts
-s115,12,1:
-S115,13,21:lambda-package-limits
-m117,5,5:
-S117,5,2:id
-S117,9,26:limits.unzipped-over-250mb
-S118,5,4:when
-m118,11,2:
-S118,12,6:answer
-S118,20,16:package-unzipped
-S118,38,2:gt
-I118,42,3:250
-S119,5,7:finding
-m119,14,2:
-S119,15,8:severity
-S119,25,5:error
-S119,32,5:title
-S119,39,57:Packages above 250 MB unzipped cannot be deployed as .zip
-S120,5,6:reason
-S120,13,157:Code plus layers may not exceed 250 MB unzipped. Split the function so each part carries fewer dependencies, or deploy it as a container image (up to 10 GB).
-S123,5,5:facts
-s123,12,1:
-S123,13,21:lambda-package-limits
-m125,5,5:
-S125,5,2:id
-S125,9,26:limits.unzipped-near-250mb
-S126,5,4:when
-m127,7,1:
-S127,7,3:all
-s128,9,2:
-m128,11,2:
-S128,12,6:answer
-S128,20,16:package-unzipped
-S128,38,2:gt
-I128,42,3:200
-m129,11,2:
-S129,12,6:answer
-S129,20,16:package-unzipped
-S129,38,3:lte
-I129,43,3:250
-S130,5,7:finding
-m130,14,2:
-S130,15,8:severity
-S130,25,7:warning
-S130,34,5:title
-S130,41,49:The package is close to the 250 MB unzipped limit
-S131,5,6:reason
-S131,13,176:Code plus all layers must stay within 250 MB unzipped; the next dependency may break the deployment. Trim dependencies, split the function, or plan a move to a container image.
-S135,5,5:facts
-s135,12,1:
-S135,13,21:lambda-package-limits
-m138,5,5:
-S138,5,2:id
-S138,9,23:limits.account-throttle
-S139,5,4:when
-m139,11,2:
-S139,12,6:answer
-S139,20,8:peak-rps
-S139,30,2:gt
-I139,34,5:10000
+S111,13,157:Code plus layers may not exceed 250 MB unzipped. Split the function so each part carries fewer dependencies, or deploy it as a container image (up to 10 GB).
+S114,5,5:facts
+s114,12,1:
+S114,13,21:lambda-package-limits
+m116,5,5:
+S116,5,2:id
+S116,9,26:limits.unzipped-near-250mb
+S117,5,4:when
+m118,7,1:
+S118,7,3:all
+s119,9,2:
+m119,11,2:
+S119,12,6:answer
+S119,20,16:package-unzipped
+S119,38,2:gt
+I119,42,3:200
+m120,11,2:
+S120,12,6:answer
+S120,20,16:package-unzipped
+S120,38,3:lte
+I120,43,3:250
+S121,5,7:finding
+m121,14,2:
+S121,15,8:severity
+S121,25,7:warning
+S121,34,5:title
+S121,41,49:The package is close to the 250 MB unzipped limit
+S122,5,6:reason
+S122,13,176:Code plus all layers must stay within 250 MB unzipped; the next dependency may break the deployment. Trim dependencies, split the function, or plan a move to a container image.
+S126,5,5:facts
+s126,12,1:
+S126,13,21:lambda-package-limits
+m131,5,5:
+S131,5,2:id
+S131,9,21:limits.routes-per-api
+S132,5,4:when
+m133,7,1:
+S133,7,3:all
+s134,9,2:
+m134,11,1:
+S134,11,3:any
+s135,13,2:
+m135,15,2:
+S135,16,8:decision
+S135,26,9:api-count
+S135,37,2:is
+S135,41,6:shared
+m136,15,2:
+S136,16,5:count
+S136,23,8:services
+S136,33,3:lte
+I136,38,1:1
+m137,11,1:
+S137,11,3:any
+s138,13,2:
+m138,15,1:
+S138,15,3:all
+s138,20,2:
+m138,21,2:
+S138,22,8:decision
+S138,32,8:api-type
+S138,42,2:is
+S138,46,4:rest
+m138,53,2:
+S138,54,5:count
+S138,61,18:services.resources
+S138,81,2:gt
+I138,85,3:300
+m139,15,1:
+S139,15,3:all
+s139,20,2:
+m139,21,2:
+S139,22,8:decision
+S139,32,8:api-type
+S139,42,2:is
+S139,46,4:http
+m139,53,2:
+S139,54,5:count
+S139,61,15:services.routes
+S139,78,2:gt
+I139,82,3:300
 S140,5,7:finding
 m140,14,2:
 S140,15,8:severity
 S140,25,7:warning
 S140,34,5:title
-S140,41,49:Peak traffic exceeds the default account throttle
+S140,41,44:One API would exceed 300 resources or routes
 S141,5,6:reason
-S141,13,238:API Gateway allows 10,000 requests per second (burst 5,000) per account and Region by default, shared by every API in it. Request a quota increase well before launch, or spread the load across accounts or Regions; excess requests get 429.
-S145,5,5:facts
-s145,12,1:
-S145,13,20:account-throttle-10k
+S141,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
+S144,5,5:facts
+s144,12,2:
+S144,13,19:rest-per-api-quotas
+S144,34,19:http-per-api-quotas
 m147,5,5:
 S147,5,2:id
-S147,9,25:limits.lambda-concurrency
+S147,9,30:limits.wildcard-private-domain
 S148,5,4:when
-m148,11,1:
-S148,12,3:ref
-S148,17,21:concurrency-over-1000
-S149,5,7:finding
-m149,14,2:
-S149,15,8:severity
-S149,25,7:warning
-S149,34,5:title
-S149,41,47:Lambda concurrency may exceed the default 1,000
-S150,5,6:reason
-S150,13,330:Peak requests per second multiplied by the request duration approximates how many function instances run at once, and your answers put that above 1,000, the default concurrency quota per account and Region (shared with every other function). Request an increase, shorten the requests, or reserve concurrency for the API functions.
-S155,5,5:facts
-s155,12,1:
-S155,13,23:lambda-concurrency-1000
-m157,5,5:
-S157,5,2:id
-S157,9,21:limits.routes-per-api
-S158,5,4:when
-m159,7,1:
-S159,7,3:all
-s160,9,2:
-m160,11,1:
-S160,11,3:any
-s161,13,2:
-m161,15,2:
-S161,16,8:decision
-S161,26,9:api-count
-S161,37,2:is
-S161,41,6:shared
-m162,15,2:
-S162,16,5:count
-S162,23,8:services
-S162,33,3:lte
-I162,38,1:1
-m163,11,1:
-S163,11,3:any
-s164,13,2:
-m164,15,1:
-S164,15,3:all
-s164,20,2:
-m164,21,2:
-S164,22,8:decision
-S164,32,8:api-type
-S164,42,2:is
-S164,46,4:rest
-m164,53,2:
-S164,54,5:count
-S164,61,18:services.resources
-S164,81,2:gt
-I164,85,3:300
-m165,15,1:
-S165,15,3:all
-s165,20,2:
-m165,21,2:
-S165,22,8:decision
-S165,32,8:api-type
-S165,42,2:is
-S165,46,4:http
-m165,53,2:
-S165,54,5:count
-S165,61,15:services.routes
-S165,78,2:gt
-I165,82,3:300
+m149,7,1:
+S149,7,3:all
+s150,9,2:
+m150,11,2:
+S150,12,6:answer
+S150,20,13:custom-domain
+S150,35,6:equals
+S150,43,8:wildcard
+m151,11,1:
+S151,11,3:any
+s152,13,2:
+m152,15,2:
+S152,16,8:decision
+S152,26,13:endpoint-type
+S152,41,2:is
+S152,45,7:private
+m153,15,1:
+S153,16,3:ref
+S153,21,16:only-vpc-clients
+S154,5,7:finding
+m154,14,2:
+S154,15,8:severity
+S154,25,5:error
+S154,32,5:title
+S154,39,48:Private APIs cannot have wildcard custom domains
+S155,5,6:reason
+S155,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
+S159,5,5:facts
+s159,12,2:
+S159,13,22:private-custom-domains
+S159,37,16:wildcard-domains
+m161,5,5:
+S161,5,2:id
+S161,9,30:limits.edge-certificate-region
+S162,5,4:when
+m163,7,1:
+S163,7,3:all
+s164,9,2:
+m164,11,2:
+S164,12,8:decision
+S164,22,13:endpoint-type
+S164,37,2:is
+S164,41,4:edge
+m165,11,1:
+S165,12,3:not
+m165,17,2:
+S165,18,6:answer
+S165,26,13:custom-domain
+S165,41,6:equals
+S165,49,4:none
 S166,5,7:finding
 m166,14,2:
 S166,15,8:severity
-S166,25,7:warning
-S166,34,5:title
-S166,41,44:One API would exceed 300 resources or routes
+S166,25,4:info
+S166,31,5:title
+S166,38,36:The certificate must be in us-east-1
 S167,5,6:reason
-S167,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
+S167,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
 S170,5,5:facts
-s170,12,2:
-S170,13,19:rest-per-api-quotas
-S170,34,19:http-per-api-quotas
-m173,5,5:
-S173,5,2:id
-S173,9,30:limits.wildcard-private-domain
-S174,5,4:when
-m175,7,1:
-S175,7,3:all
-s176,9,2:
+s170,12,1:
+S170,13,19:edge-cert-us-east-1
+m172,5,5:
+S172,5,2:id
+S172,9,26:limits.domain-name-missing
+S173,5,4:when
+m174,7,1:
+S174,7,3:all
+s175,9,2:
+m175,11,1:
+S175,12,3:not
+m175,17,2:
+S175,18,6:answer
+S175,26,13:custom-domain
+S175,41,6:equals
+S175,49,4:none
 m176,11,2:
 S176,12,6:answer
-S176,20,13:custom-domain
-S176,35,6:equals
-S176,43,8:wildcard
-m177,11,1:
-S177,11,3:any
-s178,13,2:
-m178,15,2:
-S178,16,8:decision
-S178,26,13:endpoint-type
-S178,41,2:is
-S178,45,7:private
-m179,15,1:
-S179,16,3:ref
-S179,21,16:only-vpc-clients
-S180,5,7:finding
-m180,14,2:
-S180,15,8:severity
-S180,25,5:error
-S180,32,5:title
-S180,39,48:Private APIs cannot have wildcard custom domains
-S181,5,6:reason
-S181,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
-S185,5,5:facts
-s185,12,2:
-S185,13,22:private-custom-domains
-S185,37,16:wildcard-domains
-m187,5,5:
-S187,5,2:id
-S187,9,30:limits.edge-certificate-region
-S188,5,4:when
-m189,7,1:
-S189,7,3:all
-s190,9,2:
-m190,11,2:
-S190,12,8:decision
-S190,22,13:endpoint-type
-S190,37,2:is
-S190,41,4:edge
-m191,11,1:
-S191,12,3:not
-m191,17,2:
-S191,18,6:answer
-S191,26,13:custom-domain
-S191,41,6:equals
-S191,49,4:none
-S192,5,7:finding
-m192,14,2:
-S192,15,8:severity
-S192,25,4:info
-S192,31,5:title
-S192,38,36:The certificate must be in us-east-1
-S193,5,6:reason
-S193,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
-S196,5,5:facts
-s196,12,1:
-S196,13,19:edge-cert-us-east-1
-m198,5,5:
-S198,5,2:id
-S198,9,26:limits.domain-name-missing
-S199,5,4:when
-m200,7,1:
-S200,7,3:all
-s201,9,2:
-m201,11,1:
-S201,12,3:not
-m201,17,2:
-S201,18,6:answer
-S201,26,13:custom-domain
-S201,41,6:equals
-S201,49,4:none
-m202,11,2:
-S202,12,6:answer
-S202,20,11:domain-name
-S202,33,6:equals
-S202,41,0:
-S203,5,7:finding
-m203,14,2:
-S203,15,8:severity
-S203,25,7:warning
-S203,34,5:title
-S203,41,20:No domain name given
-S204,5,6:reason
-S204,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
-S207,5,5:facts
-s207,12,1:
-S207,13,19:edge-cert-us-east-1
-m209,5,5:
-S209,5,2:id
-S209,9,31:limits.mtls-needs-custom-domain
-S210,5,4:when
-m211,7,1:
-S211,7,3:all
-s212,9,2:
-m212,11,2:
-S212,12,6:answer
-S212,20,10:mutual-tls
-S212,32,6:equals
-B212,40,4:true
-m213,11,2:
-S213,12,6:answer
-S213,20,13:custom-domain
-S213,35,6:equals
-S213,43,4:none
-S214,5,7:finding
-m214,14,2:
-S214,15,8:severity
-S214,25,5:error
-S214,32,5:title
-S214,39,32:Mutual TLS needs a custom domain
-S215,5,6:reason
-S215,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
-S218,5,5:facts
-s218,12,1:
-S218,13,20:mtls-regional-domain
-m220,5,5:
-S220,5,2:id
-S220,9,36:limits.mtls-disable-default-endpoint
-S221,5,4:when
-m221,11,2:
-S221,12,6:answer
-S221,20,10:mutual-tls
-S221,32,6:equals
-B221,40,4:true
-S222,5,7:finding
-m222,14,2:
-S222,15,8:severity
-S222,25,7:warning
-S222,34,5:title
-S222,41,40:Disable the default execute-api endpoint
-S223,5,6:reason
-S223,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
-S226,5,5:facts
-s226,12,1:
-S226,13,20:mtls-regional-domain
-m229,5,5:
-S229,5,2:id
-S229,9,26:limits.openapi-import-gaps
-S230,5,4:when
-m230,11,2:
-S230,12,6:answer
-S230,20,18:openapi-definition
-S230,40,6:equals
-B230,48,4:true
-S231,5,7:finding
-m231,14,2:
-S231,15,8:severity
-S231,25,4:info
-S231,31,5:title
-S231,38,40:API Gateway imports only part of OpenAPI
-S232,5,6:reason
-S232,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
-S237,5,5:facts
-s237,12,2:
-S237,13,19:openapi-import-rest
-S237,34,19:openapi-import-http
+S176,20,11:domain-name
+S176,33,6:equals
+S176,41,0:
+S177,5,7:finding
+m177,14,2:
+S177,15,8:severity
+S177,25,7:warning
+S177,34,5:title
+S177,41,20:No domain name given
+S178,5,6:reason
+S178,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
+S181,5,5:facts
+s181,12,1:
+S181,13,19:edge-cert-us-east-1
+m183,5,5:
+S183,5,2:id
+S183,9,31:limits.mtls-needs-custom-domain
+S184,5,4:when
+m185,7,1:
+S185,7,3:all
+s186,9,2:
+m186,11,2:
+S186,12,6:answer
+S186,20,10:mutual-tls
+S186,32,6:equals
+B186,40,4:true
+m187,11,2:
+S187,12,6:answer
+S187,20,13:custom-domain
+S187,35,6:equals
+S187,43,4:none
+S188,5,7:finding
+m188,14,2:
+S188,15,8:severity
+S188,25,5:error
+S188,32,5:title
+S188,39,32:Mutual TLS needs a custom domain
+S189,5,6:reason
+S189,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
+S192,5,5:facts
+s192,12,1:
+S192,13,20:mtls-regional-domain
+m194,5,5:
+S194,5,2:id
+S194,9,36:limits.mtls-disable-default-endpoint
+S195,5,4:when
+m195,11,2:
+S195,12,6:answer
+S195,20,10:mutual-tls
+S195,32,6:equals
+B195,40,4:true
+S196,5,7:finding
+m196,14,2:
+S196,15,8:severity
+S196,25,7:warning
+S196,34,5:title
+S196,41,40:Disable the default execute-api endpoint
+S197,5,6:reason
+S197,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
+S200,5,5:facts
+s200,12,1:
+S200,13,20:mtls-regional-domain
+m203,5,5:
+S203,5,2:id
+S203,9,26:limits.openapi-import-gaps
+S204,5,4:when
+m204,11,2:
+S204,12,6:answer
+S204,20,18:openapi-definition
+S204,40,6:equals
+B204,48,4:true
+S205,5,7:finding
+m205,14,2:
+S205,15,8:severity
+S205,25,4:info
+S205,31,5:title
+S205,38,40:API Gateway imports only part of OpenAPI
+S206,5,6:reason
+S206,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
+S211,5,5:facts
+s211,12,2:
+S211,13,19:openapi-import-rest
+S211,34,19:openapi-import-http
 @23:<bundled>/manifest.yaml,89
 m1,1,2:
 S1,1,4:name
 S1,7,27:apigw-advisor bundled rules
 S2,1,7:version
 S2,10,9:2026.11.0
-@24:<bundled>/questions.yaml,25147
+@24:<bundled>/questions.yaml,33587
 m4,1,2:
 S4,1,6:groups
 s5,3,7:
@@ -13121,7 +16437,7 @@ S17,9,11:preferences
 S18,5,5:title
 S18,12,28:Team preferences and domains
 S20,1,9:questions
-s22,3,26:
+s22,3,35:
 m22,5,7:
 S22,5,2:id
 S22,9,8:api-name
@@ -13149,639 +16465,906 @@ S36,13,42:Which Lambda runtime do the functions use?
 S37,5,4:help
 S37,11,252:The language runtime of the Lambda functions behind the API. It affects cold-start time, package size and how several handlers can live in one package. Pick the runtime most of the services use; mixed runtimes are fine, but the advice assumes this one.
 S41,5,7:choices
-s42,7,5:
-m42,9,3:
+s42,7,8:
+m42,9,4:
 S42,9,2:id
-S42,13,10:nodejs22.x
+S42,13,10:nodejs24.x
 S43,9,5:label
-S43,16,10:Node.js 22
-S44,9,4:help
-S44,15,160:Fast cold starts and small packages when the code is bundled (esbuild or similar). Several handlers can share one bundle or each get its own tree-shaken bundle.
-m47,9,3:
-S47,9,2:id
-S47,13,10:python3.13
-S48,9,5:label
-S48,16,11:Python 3.13
-S49,9,4:help
-S49,15,174:Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
-m53,9,3:
-S53,9,2:id
-S53,13,6:java21
-S54,9,5:label
-S54,16,7:Java 21
-S55,9,4:help
-S55,15,161:The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
-m58,9,3:
-S58,9,2:id
-S58,13,8:dotnet10
-S59,9,5:label
-S59,16,7:.NET 10
-S60,9,4:help
-S60,15,236:The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on 2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or SnapStart shorten them. One assembly with several handlers is common.
-m64,9,3:
-S64,9,2:id
-S64,13,15:provided.al2023
-S65,9,5:label
-S65,16,48:Go or Rust (custom runtime on Amazon Linux 2023)
-S66,9,4:help
-S66,15,181:A compiled bootstrap binary: very fast cold starts and small packages. The handler setting is not used to pick code inside the binary, so each function normally gets its own binary.
-S70,5,7:default
-S70,14,10:python3.13
-m73,5,5:
-S73,5,2:id
-S73,9,8:services
-S74,5,5:group
-S74,12,9:inventory
-S75,5,4:kind
-S75,11,9:inventory
-S76,5,6:prompt
-S76,13,49:Which services and resources will the API expose?
-S77,5,4:help
-S77,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
-m85,5,7:
-S85,5,2:id
-S85,9,9:consumers
-S86,5,5:group
-S86,12,9:consumers
-S87,5,4:kind
-S87,11,5:multi
-S88,5,6:prompt
-S88,13,18:Who calls the API?
-S89,5,4:help
-S89,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
-S93,5,7:choices
-s94,7,6:
-m94,9,3:
-S94,9,2:id
-S94,13,7:browser
-S95,9,5:label
-S95,16,43:Web browsers (JavaScript on another origin)
-S96,9,4:help
-S96,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
-m101,9,3:
-S101,9,2:id
-S101,13,6:mobile
-S102,9,5:label
-S102,16,22:Mobile or desktop apps
-S103,9,4:help
-S103,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
-m107,9,3:
-S107,9,2:id
-S107,13,8:partners
-S108,9,5:label
-S108,16,34:Partners or third-party developers
-S109,9,4:help
-S109,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
-m113,9,3:
-S113,9,2:id
-S113,13,15:same-region-aws
-S114,9,5:label
-S114,16,32:AWS workloads in the same Region
-S115,9,4:help
-S115,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
-m119,9,3:
-S119,9,2:id
-S119,13,8:vpc-only
-S120,9,5:label
-S120,16,44:Callers inside a VPC with no internet access
-S121,9,4:help
-S121,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
-m125,9,3:
-S125,9,2:id
-S125,13,16:external-servers
-S126,9,5:label
-S126,16,19:Servers outside AWS
-S127,9,4:help
-S127,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
-S131,5,7:default
-s131,14,1:
-S131,15,7:browser
-m133,5,8:
-S133,5,2:id
-S133,9,14:user-geography
-S134,5,5:group
-S134,12,9:consumers
-S135,5,4:kind
-S135,11,6:single
-S136,5,6:prompt
-S136,13,31:Where are the internet callers?
-S137,5,4:help
-S137,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
-S141,5,7:choices
-s142,7,2:
-m142,9,3:
-S142,9,2:id
-S142,13,8:regional
-S143,9,5:label
-S143,16,28:Mostly in or near one Region
-S144,9,4:help
-S144,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
-m147,9,3:
-S147,9,2:id
-S147,13,9:worldwide
-S148,9,5:label
-S148,16,24:Spread across continents
-S149,9,4:help
-S149,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
-S152,5,7:default
-S152,14,8:regional
-S153,5,6:ask-if
-m153,13,2:
-S153,14,6:answer
-S153,22,9:consumers
-S153,33,12:contains-any
-s153,47,4:
-S153,48,7:browser
-S153,57,6:mobile
-S153,65,8:partners
-S153,75,16:external-servers
-m155,5,8:
-S155,5,2:id
-S155,9,15:browser-origins
-S156,5,5:group
-S156,12,9:consumers
-S157,5,4:kind
-S157,11,4:list
-S158,5,6:prompt
-S158,13,50:Which web origins may call the API from a browser?
-S159,5,4:help
-S159,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
-S165,5,7:default
-s165,14,0:
-S166,5,7:pattern
-S166,14,23:^(\*|https?://[^/\s]+)$
-S167,5,6:ask-if
-m167,13,2:
-S167,14,6:answer
-S167,22,9:consumers
-S167,33,8:contains
-S167,43,7:browser
-m169,5,7:
-S169,5,2:id
-S169,9,19:browser-credentials
-S170,5,5:group
-S170,12,9:consumers
-S171,5,4:kind
-S171,11,5:yesno
-S172,5,6:prompt
-S172,13,59:Do browser calls send cookies (credentials mode "include")?
-S173,5,4:help
-S173,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
-S180,5,7:default
-B180,14,5:false
-S181,5,6:ask-if
-m181,13,2:
-S181,14,6:answer
-S181,22,9:consumers
-S181,33,8:contains
-S181,43,7:browser
-m184,5,7:
-S184,5,2:id
-S184,9,15:auth-mechanisms
-S185,5,5:group
-S185,12,8:identity
-S186,5,4:kind
-S186,11,5:multi
-S187,5,6:prompt
-S187,13,34:How do callers prove who they are?
-S188,5,4:help
-S188,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
-S192,5,7:choices
-s193,7,6:
-m193,9,3:
-S193,9,2:id
-S193,13,4:none
-S194,9,5:label
-S194,16,38:Nobody - some or all routes are public
-S195,9,4:help
-S195,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
-m198,9,3:
-S198,9,2:id
-S198,13,7:cognito
-S199,9,5:label
-S199,16,25:Amazon Cognito user pools
-S200,9,4:help
-S200,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
-m204,9,3:
-S204,9,2:id
-S204,13,4:oidc
-S205,9,5:label
-S205,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
-S206,9,4:help
-S206,15,198:Tokens from an external identity provider. HTTP APIs validate them natively with a JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against the provider's published keys.
-m210,9,3:
-S210,9,2:id
-S210,13,3:iam
-S211,9,5:label
-S211,16,31:AWS IAM (SigV4-signed requests)
-S212,9,4:help
-S212,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
-m216,9,3:
-S216,9,2:id
-S216,13,8:api-keys
-S217,9,5:label
-S217,16,36:API keys with usage plans (partners)
-S218,9,4:help
-S218,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
-m222,9,3:
-S222,9,2:id
-S222,13,6:custom
-S223,9,5:label
-S223,16,69:Something that needs code (legacy tokens, custom headers, signatures)
-S224,9,4:help
-S224,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
-S228,5,7:default
-s228,14,1:
-S228,15,4:none
-m230,5,7:
-S230,5,2:id
-S230,9,25:multiple-auth-same-method
-S231,5,5:group
-S231,12,8:identity
-S232,5,4:kind
-S232,11,5:yesno
-S233,5,6:prompt
-S233,13,56:Must one route accept more than one of these mechanisms?
-S234,5,4:help
-S234,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
-S240,5,7:default
-B240,14,5:false
-S241,5,6:ask-if
-m241,13,2:
-S241,14,5:count
-S241,21,15:auth-mechanisms
-S241,38,2:gt
-I241,42,1:1
-m244,5,7:
-S244,5,2:id
-S244,9,16:gateway-features
-S245,5,5:group
-S245,12,16:gateway-features
-S246,5,4:kind
-S246,11,5:multi
-S247,5,6:prompt
-S247,13,39:Which API Gateway features do you need?
-S248,5,4:help
-S248,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
-S252,5,7:choices
-s253,7,9:
-m253,9,3:
-S253,9,2:id
-S253,13,11:usage-plans
-S254,9,5:label
-S254,16,45:Usage plans, quotas and throttling per client
-S255,9,4:help
-S255,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
-m257,9,3:
-S257,9,2:id
-S257,13,18:request-validation
-S258,9,5:label
-S258,16,33:Request validation at the gateway
-S259,9,4:help
-S259,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
-m263,9,3:
-S263,9,2:id
-S263,13,7:caching
-S264,9,5:label
-S264,16,31:Response caching at the gateway
-S265,9,4:help
-S265,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
-m268,9,3:
-S268,9,2:id
-S268,13,3:waf
-S269,9,5:label
-S269,16,34:AWS WAF (web application firewall)
-S270,9,4:help
-S270,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
-m273,9,3:
-S273,9,2:id
-S273,13,14:sdk-generation
-S274,9,5:label
-S274,16,21:Generated client SDKs
-S275,9,4:help
-S275,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
-m279,9,3:
-S279,9,2:id
-S279,13,15:resource-policy
-S280,9,5:label
-S280,16,54:Resource policy (restrict by account, IP range or VPC)
-S281,9,4:help
-S281,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+S43,16,10:Node.js 24
+S44,9,11:deprecation
+S44,22,10:2028-04-30
+S45,9,4:help
+S45,15,238:The newest Node.js runtime. Fast cold starts and small packages when the code is bundled (esbuild or similar), and the only managed runtime family that streams responses natively. Several handlers can share one bundle or each get its own.
+m49,9,4:
+S49,9,2:id
+S49,13,10:nodejs22.x
+S50,9,5:label
+S50,16,10:Node.js 22
+S51,9,11:deprecation
+S51,22,10:2027-04-30
+S52,9,4:help
+S52,15,167:Fast cold starts and small packages when the code is bundled (esbuild or similar). Still supported, but deprecated sooner than Node.js 24; new projects should take 24.
+m55,9,4:
+S55,9,2:id
+S55,13,10:python3.14
+S56,9,5:label
+S56,16,11:Python 3.14
+S57,9,11:deprecation
+S57,22,10:2030-06-30
+S58,9,4:help
+S58,15,201:The newest Python runtime. Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
+m62,9,4:
+S62,9,2:id
+S62,13,10:python3.13
+S63,9,5:label
+S63,16,11:Python 3.13
+S64,9,11:deprecation
+S64,22,10:2029-06-30
+S65,9,4:help
+S65,15,174:Fast cold starts for small packages. Heavy libraries (pandas, numpy) push packages towards the 250 MB unzipped limit; those belong in a container image or their own function.
+m69,9,3:
+S69,9,2:id
+S69,13,6:java25
+S70,9,5:label
+S70,16,7:Java 25
+S71,9,4:help
+S71,15,259:The newest Java runtime (no deprecation date was published in the sources checked on 2026-12-01). The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
+m76,9,4:
+S76,9,2:id
+S76,13,6:java21
+S77,9,5:label
+S77,16,7:Java 21
+S78,9,11:deprecation
+S78,22,10:2029-06-30
+S79,9,4:help
+S79,15,161:The slowest cold starts of the managed runtimes unless SnapStart or provisioned concurrency is used. One JAR with several handler classes is the usual packaging.
+m82,9,4:
+S82,9,2:id
+S82,13,8:dotnet10
+S83,9,5:label
+S83,16,7:.NET 10
+S84,9,11:deprecation
+S84,22,10:2028-11-14
+S85,9,4:help
+S85,15,236:The current long-term-support .NET on Lambda (the .NET 8 runtime was deprecated on 2026-11-10). Cold starts sit between the scripting runtimes and Java; Native AOT or SnapStart shorten them. One assembly with several handlers is common.
+m89,9,4:
+S89,9,2:id
+S89,13,15:provided.al2023
+S90,9,5:label
+S90,16,48:Go or Rust (custom runtime on Amazon Linux 2023)
+S91,9,11:deprecation
+S91,22,10:2029-06-30
+S92,9,4:help
+S92,15,181:A compiled bootstrap binary: very fast cold starts and small packages. The handler setting is not used to pick code inside the binary, so each function normally gets its own binary.
+S96,5,7:default
+S96,14,10:python3.14
+m99,5,5:
+S99,5,2:id
+S99,9,8:services
+S100,5,5:group
+S100,12,9:inventory
+S101,5,4:kind
+S101,11,9:inventory
+S102,5,6:prompt
+S102,13,49:Which services and resources will the API expose?
+S103,5,4:help
+S103,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
+m111,5,7:
+S111,5,2:id
+S111,9,9:consumers
+S112,5,5:group
+S112,12,9:consumers
+S113,5,4:kind
+S113,11,5:multi
+S114,5,6:prompt
+S114,13,18:Who calls the API?
+S115,5,4:help
+S115,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
+S119,5,7:choices
+s120,7,6:
+m120,9,3:
+S120,9,2:id
+S120,13,7:browser
+S121,9,5:label
+S121,16,43:Web browsers (JavaScript on another origin)
+S122,9,4:help
+S122,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
+m127,9,3:
+S127,9,2:id
+S127,13,6:mobile
+S128,9,5:label
+S128,16,22:Mobile or desktop apps
+S129,9,4:help
+S129,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
+m133,9,3:
+S133,9,2:id
+S133,13,8:partners
+S134,9,5:label
+S134,16,34:Partners or third-party developers
+S135,9,4:help
+S135,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
+m139,9,3:
+S139,9,2:id
+S139,13,15:same-region-aws
+S140,9,5:label
+S140,16,32:AWS workloads in the same Region
+S141,9,4:help
+S141,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
+m145,9,3:
+S145,9,2:id
+S145,13,8:vpc-only
+S146,9,5:label
+S146,16,44:Callers inside a VPC with no internet access
+S147,9,4:help
+S147,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
+m151,9,3:
+S151,9,2:id
+S151,13,16:external-servers
+S152,9,5:label
+S152,16,19:Servers outside AWS
+S153,9,4:help
+S153,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
+S157,5,7:default
+s157,14,1:
+S157,15,7:browser
+m159,5,8:
+S159,5,2:id
+S159,9,14:user-geography
+S160,5,5:group
+S160,12,9:consumers
+S161,5,4:kind
+S161,11,6:single
+S162,5,6:prompt
+S162,13,31:Where are the internet callers?
+S163,5,4:help
+S163,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
+S167,5,7:choices
+s168,7,2:
+m168,9,3:
+S168,9,2:id
+S168,13,8:regional
+S169,9,5:label
+S169,16,28:Mostly in or near one Region
+S170,9,4:help
+S170,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
+m173,9,3:
+S173,9,2:id
+S173,13,9:worldwide
+S174,9,5:label
+S174,16,24:Spread across continents
+S175,9,4:help
+S175,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
+S178,5,7:default
+S178,14,8:regional
+S179,5,6:ask-if
+m179,13,2:
+S179,14,6:answer
+S179,22,9:consumers
+S179,33,12:contains-any
+s179,47,4:
+S179,48,7:browser
+S179,57,6:mobile
+S179,65,8:partners
+S179,75,16:external-servers
+m181,5,8:
+S181,5,2:id
+S181,9,15:browser-origins
+S182,5,5:group
+S182,12,9:consumers
+S183,5,4:kind
+S183,11,4:list
+S184,5,6:prompt
+S184,13,50:Which web origins may call the API from a browser?
+S185,5,4:help
+S185,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
+S191,5,7:default
+s191,14,0:
+S192,5,7:pattern
+S192,14,23:^(\*|https?://[^/\s]+)$
+S193,5,6:ask-if
+m193,13,2:
+S193,14,6:answer
+S193,22,9:consumers
+S193,33,8:contains
+S193,43,7:browser
+m195,5,7:
+S195,5,2:id
+S195,9,19:browser-credentials
+S196,5,5:group
+S196,12,9:consumers
+S197,5,4:kind
+S197,11,5:yesno
+S198,5,6:prompt
+S198,13,59:Do browser calls send cookies (credentials mode "include")?
+S199,5,4:help
+S199,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
+S206,5,7:default
+B206,14,5:false
+S207,5,6:ask-if
+m207,13,2:
+S207,14,6:answer
+S207,22,9:consumers
+S207,33,8:contains
+S207,43,7:browser
+m210,5,7:
+S210,5,2:id
+S210,9,15:auth-mechanisms
+S211,5,5:group
+S211,12,8:identity
+S212,5,4:kind
+S212,11,5:multi
+S213,5,6:prompt
+S213,13,34:How do callers prove who they are?
+S214,5,4:help
+S214,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
+S218,5,7:choices
+s219,7,6:
+m219,9,3:
+S219,9,2:id
+S219,13,4:none
+S220,9,5:label
+S220,16,38:Nobody - some or all routes are public
+S221,9,4:help
+S221,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
+m224,9,3:
+S224,9,2:id
+S224,13,7:cognito
+S225,9,5:label
+S225,16,25:Amazon Cognito user pools
+S226,9,4:help
+S226,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
+m230,9,3:
+S230,9,2:id
+S230,13,4:oidc
+S231,9,5:label
+S231,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
+S232,9,4:help
+S232,15,276:Tokens from an external identity provider. REST and HTTP APIs both validate them natively with a JWT authorizer (signature against the provider's published keys, expiry, issuer, audience, scopes); the provider's discovery document and keys must be reachable from the internet.
+m237,9,3:
+S237,9,2:id
+S237,13,3:iam
+S238,9,5:label
+S238,16,31:AWS IAM (SigV4-signed requests)
+S239,9,4:help
+S239,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
+m243,9,3:
+S243,9,2:id
+S243,13,8:api-keys
+S244,9,5:label
+S244,16,36:API keys with usage plans (partners)
+S245,9,4:help
+S245,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
+m249,9,3:
+S249,9,2:id
+S249,13,6:custom
+S250,9,5:label
+S250,16,69:Something that needs code (legacy tokens, custom headers, signatures)
+S251,9,4:help
+S251,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
+S255,5,7:default
+s255,14,1:
+S255,15,4:none
+m257,5,7:
+S257,5,2:id
+S257,9,25:multiple-auth-same-method
+S258,5,5:group
+S258,12,8:identity
+S259,5,4:kind
+S259,11,5:yesno
+S260,5,6:prompt
+S260,13,56:Must one route accept more than one of these mechanisms?
+S261,5,4:help
+S261,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
+S267,5,7:default
+B267,14,5:false
+S268,5,6:ask-if
+m268,13,2:
+S268,14,5:count
+S268,21,15:auth-mechanisms
+S268,38,2:gt
+I268,42,1:1
+m271,5,7:
+S271,5,2:id
+S271,9,16:gateway-features
+S272,5,5:group
+S272,12,16:gateway-features
+S273,5,4:kind
+S273,11,5:multi
+S274,5,6:prompt
+S274,13,39:Which API Gateway features do you need?
+S275,5,4:help
+S275,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
+S279,5,7:choices
+s280,7,9:
+m280,9,3:
+S280,9,2:id
+S280,13,11:usage-plans
+S281,9,5:label
+S281,16,45:Usage plans, quotas and throttling per client
+S282,9,4:help
+S282,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
 m284,9,3:
 S284,9,2:id
-S284,13,18:response-streaming
+S284,13,18:request-validation
 S285,9,5:label
-S285,16,18:Response streaming
+S285,16,33:Request validation at the gateway
 S286,9,4:help
-S286,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+S286,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
 m290,9,3:
 S290,9,2:id
-S290,13,12:xray-tracing
+S290,13,7:caching
 S291,9,5:label
-S291,16,32:AWS X-Ray tracing of the gateway
+S291,16,31:Response caching at the gateway
 S292,9,4:help
-S292,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+S292,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
 m295,9,3:
 S295,9,2:id
-S295,13,6:canary
+S295,13,3:waf
 S296,9,5:label
-S296,16,30:Canary releases at the gateway
+S296,16,34:AWS WAF (web application firewall)
 S297,9,4:help
-S297,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
-S300,5,7:default
-s300,14,0:
-m303,5,9:
-S303,5,2:id
-S303,9,12:max-duration
-S304,5,5:group
-S304,12,10:operations
-S305,5,4:kind
-S305,11,6:number
-S306,5,6:prompt
-S306,13,51:How long does the slowest synchronous request take?
-S307,5,4:help
-S307,11,343:The longest time, in seconds, a client waits for one response, including cold starts and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase); HTTP APIs stop after 30 seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
-S312,5,4:unit
-S312,11,1:s
-S313,5,3:min
-F313,10,4:0.05
-S314,5,3:max
-I314,10,3:900
-S315,5,7:default
-I315,14,1:5
-m317,5,9:
-S317,5,2:id
-S317,9,11:max-payload
-S318,5,5:group
-S318,12,10:operations
-S319,5,4:kind
-S319,11,6:number
-S320,5,6:prompt
-S320,13,50:How large is the largest request or response body?
-S321,5,4:help
-S321,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
-S325,5,4:unit
-S325,11,2:MB
-S326,5,3:min
-I326,10,1:0
-S327,5,3:max
-I327,10,3:100
-S328,5,7:default
-I328,14,1:1
+S297,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
+m300,9,3:
+S300,9,2:id
+S300,13,14:sdk-generation
+S301,9,5:label
+S301,16,21:Generated client SDKs
+S302,9,4:help
+S302,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
+m306,9,3:
+S306,9,2:id
+S306,13,15:resource-policy
+S307,9,5:label
+S307,16,54:Resource policy (restrict by account, IP range or VPC)
+S308,9,4:help
+S308,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+m311,9,3:
+S311,9,2:id
+S311,13,18:response-streaming
+S312,9,5:label
+S312,16,18:Response streaming
+S313,9,4:help
+S313,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+m317,9,3:
+S317,9,2:id
+S317,13,12:xray-tracing
+S318,9,5:label
+S318,16,32:AWS X-Ray tracing of the gateway
+S319,9,4:help
+S319,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+m322,9,3:
+S322,9,2:id
+S322,13,6:canary
+S323,9,5:label
+S323,16,30:Canary releases at the gateway
+S324,9,4:help
+S324,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
+S327,5,7:default
+s327,14,0:
 m330,5,9:
 S330,5,2:id
-S330,9,14:package-zipped
+S330,9,12:max-duration
 S331,5,5:group
 S331,12,10:operations
 S332,5,4:kind
 S332,11,6:number
 S333,5,6:prompt
-S333,13,54:How large is the biggest function package when zipped?
+S333,13,53:How long does the slowest operation take, worst case?
 S334,5,4:help
-S334,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
-S338,5,4:unit
-S338,11,2:MB
-S339,5,3:min
-I339,10,1:0
-S340,5,3:max
-I340,10,5:10240
-S341,5,7:default
-I341,14,1:5
-m343,5,9:
-S343,5,2:id
-S343,9,16:package-unzipped
-S344,5,5:group
-S344,12,10:operations
-S345,5,4:kind
-S345,11,6:number
-S346,5,6:prompt
-S346,13,43:How large is it unzipped, including layers?
-S347,5,4:help
-S347,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
-S351,5,4:unit
-S351,11,2:MB
-S352,5,3:min
-I352,10,1:0
-S353,5,3:max
-I353,10,5:10240
-S354,5,7:default
-I354,14,2:20
-m356,5,9:
-S356,5,2:id
-S356,9,8:peak-rps
-S357,5,5:group
-S357,12,10:operations
-S358,5,4:kind
-S358,11,6:number
-S359,5,6:prompt
-S359,13,72:What is the peak request rate across all APIs in the account and Region?
-S360,5,4:help
-S360,11,244:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs), and peak rate times request duration is roughly the number of Lambda instances running at once.
-S364,5,4:unit
-S364,11,5:req/s
-S365,5,3:min
-I365,10,1:0
-S366,5,3:max
-I366,10,7:1000000
-S367,5,7:default
-I367,14,2:50
-m369,5,6:
-S369,5,2:id
-S369,9,20:cold-start-sensitive
-S370,5,5:group
-S370,12,10:operations
-S371,5,4:kind
-S371,11,5:yesno
-S372,5,6:prompt
-S372,13,53:Do occasional slow first requests (cold starts) hurt?
-S373,5,4:help
-S373,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
-S378,5,7:default
-B378,14,5:false
-m381,5,7:
-S381,5,2:id
-S381,9,18:routing-preference
-S382,5,5:group
-S382,12,11:preferences
-S383,5,4:kind
-S383,11,6:single
-S384,5,6:prompt
-S384,13,34:Where should request routing live?
-S385,5,4:help
-S385,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
-S390,5,7:choices
-s391,7,3:
-m391,9,3:
-S391,9,2:id
-S391,13,4:code
-S392,9,5:label
-S392,16,45:In the code (a web framework routes requests)
-S393,9,4:help
-S393,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
-m396,9,3:
-S396,9,2:id
-S396,13,7:gateway
-S397,9,5:label
-S397,16,46:In API Gateway (each path and method declared)
-S398,9,4:help
-S398,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
-m402,9,3:
-S402,9,2:id
-S402,13,13:no-preference
-S403,9,5:label
-S403,16,13:No preference
-S404,9,4:help
-S404,15,29:Let the other answers decide.
-S405,5,7:default
-S405,14,13:no-preference
-m407,5,6:
-S407,5,2:id
-S407,9,18:openapi-definition
-S408,5,5:group
-S408,12,11:preferences
-S409,5,4:kind
-S409,11,5:yesno
-S410,5,6:prompt
-S410,13,55:Do you want the API described by an OpenAPI definition?
-S411,5,4:help
-S411,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
-S415,5,7:default
-B415,14,5:false
-m417,5,6:
-S417,5,2:id
-S417,9,22:request-transformation
-S418,5,5:group
-S418,12,11:preferences
-S419,5,4:kind
-S419,11,5:yesno
-S420,5,6:prompt
-S420,13,69:Must the gateway transform requests or responses (mapping templates)?
-S421,5,4:help
-S421,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
-S426,5,7:default
-B426,14,5:false
-m428,5,6:
-S428,5,2:id
-S428,9,7:own-cdn
-S429,5,5:group
-S429,12,11:preferences
-S430,5,4:kind
-S430,11,5:yesno
-S431,5,6:prompt
-S431,13,61:Will the API sit behind your own CDN (CloudFront or another)?
-S432,5,4:help
-S432,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
-S437,5,7:default
-B437,14,5:false
-m439,5,6:
-S439,5,2:id
-S439,9,12:multi-region
-S440,5,5:group
-S440,12,11:preferences
-S441,5,4:kind
-S441,11,5:yesno
-S442,5,6:prompt
-S442,13,41:Will the API run in more than one Region?
-S443,5,4:help
-S443,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
-S446,5,7:default
-B446,14,5:false
-m448,5,7:
-S448,5,2:id
-S448,9,13:custom-domain
-S449,5,5:group
-S449,12,11:preferences
-S450,5,4:kind
-S450,11,6:single
-S451,5,6:prompt
-S451,13,33:Do you need a custom domain name?
-S452,5,4:help
-S452,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
-S456,5,7:choices
-s457,7,3:
-m457,9,3:
-S457,9,2:id
-S457,13,4:none
-S458,9,5:label
-S458,16,33:No, the generated address is fine
-S459,9,4:help
-S459,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
-m460,9,3:
-S460,9,2:id
-S460,13,6:single
-S461,9,5:label
-S461,16,38:One host name, such as api.example.com
-S462,9,4:help
-S462,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
-m465,9,3:
-S465,9,2:id
-S465,13,8:wildcard
-S466,9,5:label
-S466,16,55:A wildcard, such as *.example.com (one host per tenant)
-S467,9,4:help
-S467,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
-S470,5,7:default
-S470,14,4:none
-m472,5,7:
-S472,5,2:id
-S472,9,11:domain-name
-S473,5,5:group
-S473,12,11:preferences
-S474,5,4:kind
-S474,11,4:text
-S475,5,6:prompt
-S475,13,18:Which domain name?
-S476,5,4:help
-S476,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
+S334,11,482:The longest time, in seconds, the work behind one request takes, including cold starts and slow downstream calls - whether or not the client waits for it (the next question asks that). A client waiting on one connection meets the gateway's limit: REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase), HTTP APIs after 30 seconds, fixed. One Lambda invocation runs at most 900 seconds; longer work needs a workflow.
+S341,5,4:unit
+S341,11,1:s
+S342,5,3:min
+F342,10,4:0.05
+S343,5,3:max
+I343,10,5:86400
+S344,5,7:default
+I344,14,1:5
+m346,5,9:
+S346,5,2:id
+S346,9,11:max-payload
+S347,5,5:group
+S347,12,10:operations
+S348,5,4:kind
+S348,11,6:number
+S349,5,6:prompt
+S349,13,50:How large is the largest request or response body?
+S350,5,4:help
+S350,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
+S354,5,4:unit
+S354,11,2:MB
+S355,5,3:min
+I355,10,1:0
+S356,5,3:max
+I356,10,3:100
+S357,5,7:default
+I357,14,1:1
+m359,5,9:
+S359,5,2:id
+S359,9,14:package-zipped
+S360,5,5:group
+S360,12,10:operations
+S361,5,4:kind
+S361,11,6:number
+S362,5,6:prompt
+S362,13,54:How large is the biggest function package when zipped?
+S363,5,4:help
+S363,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
+S367,5,4:unit
+S367,11,2:MB
+S368,5,3:min
+I368,10,1:0
+S369,5,3:max
+I369,10,5:10240
+S370,5,7:default
+I370,14,1:5
+m372,5,9:
+S372,5,2:id
+S372,9,16:package-unzipped
+S373,5,5:group
+S373,12,10:operations
+S374,5,4:kind
+S374,11,6:number
+S375,5,6:prompt
+S375,13,43:How large is it unzipped, including layers?
+S376,5,4:help
+S376,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
+S380,5,4:unit
+S380,11,2:MB
+S381,5,3:min
+I381,10,1:0
+S382,5,3:max
+I382,10,5:10240
+S383,5,7:default
+I383,14,2:20
+m385,5,9:
+S385,5,2:id
+S385,9,8:peak-rps
+S386,5,5:group
+S386,12,10:operations
+S387,5,4:kind
+S387,11,6:number
+S388,5,6:prompt
+S388,13,72:What is the peak request rate across all APIs in the account and Region?
+S389,5,4:help
+S389,11,273:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs, 2,500 in some newer Regions), and peak rate times average duration is roughly the number of Lambda instances running at once.
+S394,5,4:unit
+S394,11,5:req/s
+S395,5,3:min
+I395,10,1:0
+S396,5,3:max
+I396,10,7:1000000
+S397,5,7:default
+I397,14,2:50
+m399,5,6:
+S399,5,2:id
+S399,9,20:cold-start-sensitive
+S400,5,5:group
+S400,12,10:operations
+S401,5,4:kind
+S401,11,5:yesno
+S402,5,6:prompt
+S402,13,53:Do occasional slow first requests (cold starts) hurt?
+S403,5,4:help
+S403,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
+S408,5,7:default
+B408,14,5:false
+m410,5,8:
+S410,5,2:id
+S410,9,15:result-delivery
+S411,5,5:group
+S411,12,10:operations
+S412,5,4:kind
+S412,11,6:single
+S413,5,6:prompt
+S413,13,58:How does the client get the result of the slow operations?
+S414,5,4:help
+S414,11,326:Whether the caller has to keep its connection open until the work is done, or can get the result another way. Holding a connection for more than a few seconds ties up clients, breaks on flaky mobile networks and meets every timeout on the way (gateway, CDN, proxies); accepting the work and answering later avoids all of them.
+S419,5,7:choices
+s420,7,4:
+m420,9,3:
+S420,9,2:id
+S420,13,4:wait
+S421,9,5:label
+S421,16,76:It must wait on the connection (the team insists on one synchronous request)
+S422,9,4:help
+S422,15,187:The client cannot change: it sends one request and needs the result in that response. Long requests then need a front door that waits long enough, and the record lists what that requires.
+m426,9,3:
+S426,9,2:id
+S426,13,4:poll
+S427,9,5:label
+S427,16,46:It can poll a status until the result is ready
+S428,9,4:help
+S428,15,113:The API answers 202 with a job id at once; the client asks for the status and fetches the result when it is done.
+m431,9,3:
+S431,9,2:id
+S431,13,6:notify
+S432,9,5:label
+S432,16,44:It wants to be told when the result is ready
+S433,9,4:help
+S433,15,119:The client stays connected over a WebSocket (or registers a callback) and the server pushes the result when it is done.
+m436,9,3:
+S436,9,2:id
+S436,13,13:no-preference
+S437,9,5:label
+S437,16,13:No preference
+S438,9,4:help
+S438,15,70:Let the advisor pick the pattern that suits the durations and clients.
+S439,5,7:default
+S439,14,13:no-preference
+S440,5,6:ask-if
+m440,13,2:
+S440,14,6:answer
+S440,22,12:max-duration
+S440,36,2:gt
+I440,40,2:10
+m442,5,9:
+S442,5,2:id
+S442,9,12:avg-duration
+S443,5,5:group
+S443,12,10:operations
+S444,5,4:kind
+S444,11,6:number
+S445,5,6:prompt
+S445,13,38:How long does an average request take?
+S446,5,4:help
+S446,11,310:The typical duration in seconds of one request (or of one job, for long work). Average duration times requests per second is roughly how many Lambda instances run at once, and average duration times memory is what Lambda bills. The worst case matters for timeouts; the average matters for concurrency and cost.
+S451,5,4:unit
+S451,11,1:s
+S452,5,3:min
+F452,10,5:0.001
+S453,5,3:max
+I453,10,5:86400
+S454,5,7:default
+F454,14,3:0.2
+m456,5,7:
+S456,5,2:id
+S456,9,20:progressive-response
+S457,5,5:group
+S457,12,10:operations
+S458,5,4:kind
+S458,11,5:yesno
+S459,5,6:prompt
+S459,13,87:Is the response produced progressively, so the client gains from seeing it as it comes?
+S460,5,4:help
+S460,11,244:Yes for generated text, long result lists, exports or progress that the client can show while the rest is still being produced. Response streaming sends the first bytes early and lets one response run longer and grow larger than a buffered one.
+S464,5,7:default
+B464,14,5:false
+S465,5,6:ask-if
+m466,7,1:
+S466,7,3:any
+s467,9,2:
+m467,11,2:
+S467,12,6:answer
+S467,20,12:max-duration
+S467,34,2:gt
+I467,38,1:2
+m468,11,2:
+S468,12,6:answer
+S468,20,11:max-payload
+S468,33,2:gt
+I468,37,1:6
+m470,5,6:
+S470,5,2:id
+S470,9,11:server-push
+S471,5,5:group
+S471,12,10:operations
+S472,5,4:kind
+S472,11,5:yesno
+S473,5,6:prompt
+S473,13,51:Must the server push messages to connected clients?
+S474,5,4:help
+S474,11,289:Yes for chat, live dashboards, notifications, collaborative editing or game state: the server sends a message when something happens, without the client asking. Plain request/response APIs cannot do that; a WebSocket API keeps a connection per client open and lets the back end post to it.
 S479,5,7:default
-S479,14,0:
-S480,5,6:ask-if
-m480,13,1:
-S480,14,3:not
-m480,19,2:
-S480,20,6:answer
-S480,28,13:custom-domain
-S480,43,6:equals
-S480,51,4:none
-m482,5,6:
-S482,5,2:id
-S482,9,10:mutual-tls
-S483,5,5:group
-S483,12,11:preferences
-S484,5,4:kind
-S484,11,5:yesno
-S485,5,6:prompt
-S485,13,54:Must callers present client certificates (mutual TLS)?
-S486,5,4:help
-S486,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
-S490,5,7:default
-B490,14,5:false
-m492,5,6:
-S492,5,2:id
-S492,9,11:shared-code
-S493,5,5:group
-S493,12,11:preferences
-S494,5,4:kind
-S494,11,5:yesno
-S495,5,6:prompt
-S495,13,66:Do the handlers of a service share a lot of code and dependencies?
-S496,5,4:help
-S496,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
-S500,5,7:default
-B500,14,5:false
-m502,5,6:
-S502,5,2:id
-S502,9,15:least-privilege
-S503,5,5:group
-S503,12,11:preferences
-S504,5,4:kind
-S504,11,5:yesno
-S505,5,6:prompt
-S505,13,66:Should each function get only the permissions its own routes need?
-S506,5,4:help
-S506,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
-S511,5,7:default
-B511,14,5:false
+B479,14,5:false
+m481,5,10:
+S481,5,2:id
+S481,9,17:connected-clients
+S482,5,5:group
+S482,12,10:operations
+S483,5,4:kind
+S483,11,6:number
+S484,5,6:prompt
+S484,13,54:How many clients stay connected at a time, on average?
+S485,5,4:help
+S485,11,217:For push over a WebSocket API: the average number of open connections. WebSocket APIs bill every connection minute besides the messages, so this drives the push channel's cost; the monthly requests count the messages.
+S489,5,4:unit
+S489,11,11:connections
+S490,5,3:min
+I490,10,1:0
+S491,5,3:max
+I491,10,9:100000000
+S492,5,7:default
+I492,14,3:100
+S493,5,6:ask-if
+m494,7,1:
+S494,7,3:any
+s495,9,2:
+m495,11,2:
+S495,12,6:answer
+S495,20,11:server-push
+S495,33,6:equals
+B495,41,4:true
+m496,11,2:
+S496,12,6:answer
+S496,20,15:result-delivery
+S496,37,6:equals
+S496,45,6:notify
+m498,5,9:
+S498,5,2:id
+S498,9,16:monthly-requests
+S499,5,5:group
+S499,12,10:operations
+S500,5,4:kind
+S500,11,6:number
+S501,5,6:prompt
+S501,13,41:How many requests per month, in millions?
+S502,5,4:help
+S502,11,180:All API requests in a month, in millions (browser preflights are counted separately by the advisor). Used only for the cost estimate and the scale findings; a rough figure is fine.
+S506,5,4:unit
+S506,11,7:M/month
+S507,5,3:min
+I507,10,1:0
+S508,5,3:max
+I508,10,7:1000000
+S509,5,7:default
+I509,14,1:1
+m511,5,10:
+S511,5,2:id
+S511,9,15:cache-hit-ratio
+S512,5,5:group
+S512,12,10:operations
+S513,5,4:kind
+S513,11,6:number
+S514,5,6:prompt
+S514,13,56:What share of requests could a cache answer, in percent?
+S515,5,4:help
+S515,11,232:For public read traffic where many callers get the same response: the percentage of requests that a CDN (or the REST API cache) could answer without invoking a function. 0 when every response is personal or changes on every request.
+S519,5,4:unit
+S519,11,1:%
+S520,5,3:min
+I520,10,1:0
+S521,5,3:max
+I521,10,2:99
+S522,5,7:default
+I522,14,1:0
+S523,5,6:ask-if
+m524,7,1:
+S524,7,3:any
+s525,9,3:
+m525,11,2:
+S525,12,6:answer
+S525,20,16:gateway-features
+S525,38,8:contains
+S525,48,7:caching
+m526,11,2:
+S526,12,6:answer
+S526,20,7:own-cdn
+S526,29,6:equals
+B526,37,4:true
+m527,11,2:
+S527,12,6:answer
+S527,20,16:monthly-requests
+S527,38,3:gte
+I527,43,3:100
+m529,5,9:
+S529,5,2:id
+S529,9,15:function-memory
+S530,5,5:group
+S530,12,10:operations
+S531,5,4:kind
+S531,11,6:number
+S532,5,6:prompt
+S532,13,44:How much memory do the functions get, in MB?
+S533,5,4:help
+S533,11,187:The memory setting of the API's functions (128 to 10,240 MB). Lambda gives CPU in proportion to memory and bills duration times memory, so it drives the compute part of the cost estimate.
+S537,5,4:unit
+S537,11,2:MB
+S538,5,3:min
+I538,10,3:128
+S539,5,3:max
+I539,10,5:10240
+S540,5,7:default
+I540,14,3:512
+m542,5,7:
+S542,5,2:id
+S542,9,10:aws-region
+S543,5,5:group
+S543,12,10:operations
+S544,5,4:kind
+S544,11,4:text
+S545,5,6:prompt
+S545,13,37:Which AWS Region will the API run in?
+S546,5,4:help
+S546,11,215:The Region code, such as us-east-1 or eu-west-1. Some newer Regions start with a lower API Gateway throttle (2,500 instead of 10,000 requests per second). The cost estimate uses us-east-1 prices whatever the Region.
+S550,5,7:default
+S550,14,9:us-east-1
+S551,5,7:pattern
+S551,14,26:^[a-z]{2}(-[a-z]+)+-[0-9]$
+m554,5,7:
+S554,5,2:id
+S554,9,18:routing-preference
+S555,5,5:group
+S555,12,11:preferences
+S556,5,4:kind
+S556,11,6:single
+S557,5,6:prompt
+S557,13,34:Where should request routing live?
+S558,5,4:help
+S558,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
+S563,5,7:choices
+s564,7,3:
+m564,9,3:
+S564,9,2:id
+S564,13,4:code
+S565,9,5:label
+S565,16,45:In the code (a web framework routes requests)
+S566,9,4:help
+S566,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
+m569,9,3:
+S569,9,2:id
+S569,13,7:gateway
+S570,9,5:label
+S570,16,46:In API Gateway (each path and method declared)
+S571,9,4:help
+S571,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
+m575,9,3:
+S575,9,2:id
+S575,13,13:no-preference
+S576,9,5:label
+S576,16,13:No preference
+S577,9,4:help
+S577,15,29:Let the other answers decide.
+S578,5,7:default
+S578,14,13:no-preference
+m580,5,6:
+S580,5,2:id
+S580,9,18:openapi-definition
+S581,5,5:group
+S581,12,11:preferences
+S582,5,4:kind
+S582,11,5:yesno
+S583,5,6:prompt
+S583,13,55:Do you want the API described by an OpenAPI definition?
+S584,5,4:help
+S584,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
+S588,5,7:default
+B588,14,5:false
+m590,5,6:
+S590,5,2:id
+S590,9,22:request-transformation
+S591,5,5:group
+S591,12,11:preferences
+S592,5,4:kind
+S592,11,5:yesno
+S593,5,6:prompt
+S593,13,69:Must the gateway transform requests or responses (mapping templates)?
+S594,5,4:help
+S594,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
+S599,5,7:default
+B599,14,5:false
+m601,5,6:
+S601,5,2:id
+S601,9,7:own-cdn
+S602,5,5:group
+S602,12,11:preferences
+S603,5,4:kind
+S603,11,5:yesno
+S604,5,6:prompt
+S604,13,61:Will the API sit behind your own CDN (CloudFront or another)?
+S605,5,4:help
+S605,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
+S610,5,7:default
+B610,14,5:false
+m612,5,6:
+S612,5,2:id
+S612,9,12:multi-region
+S613,5,5:group
+S613,12,11:preferences
+S614,5,4:kind
+S614,11,5:yesno
+S615,5,6:prompt
+S615,13,41:Will the API run in more than one Region?
+S616,5,4:help
+S616,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
+S619,5,7:default
+B619,14,5:false
+m621,5,7:
+S621,5,2:id
+S621,9,13:custom-domain
+S622,5,5:group
+S622,12,11:preferences
+S623,5,4:kind
+S623,11,6:single
+S624,5,6:prompt
+S624,13,33:Do you need a custom domain name?
+S625,5,4:help
+S625,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
+S629,5,7:choices
+s630,7,3:
+m630,9,3:
+S630,9,2:id
+S630,13,4:none
+S631,9,5:label
+S631,16,33:No, the generated address is fine
+S632,9,4:help
+S632,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
+m633,9,3:
+S633,9,2:id
+S633,13,6:single
+S634,9,5:label
+S634,16,38:One host name, such as api.example.com
+S635,9,4:help
+S635,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
+m638,9,3:
+S638,9,2:id
+S638,13,8:wildcard
+S639,9,5:label
+S639,16,55:A wildcard, such as *.example.com (one host per tenant)
+S640,9,4:help
+S640,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
+S643,5,7:default
+S643,14,4:none
+m645,5,7:
+S645,5,2:id
+S645,9,11:domain-name
+S646,5,5:group
+S646,12,11:preferences
+S647,5,4:kind
+S647,11,4:text
+S648,5,6:prompt
+S648,13,18:Which domain name?
+S649,5,4:help
+S649,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
+S652,5,7:default
+S652,14,0:
+S653,5,6:ask-if
+m653,13,1:
+S653,14,3:not
+m653,19,2:
+S653,20,6:answer
+S653,28,13:custom-domain
+S653,43,6:equals
+S653,51,4:none
+m655,5,6:
+S655,5,2:id
+S655,9,10:mutual-tls
+S656,5,5:group
+S656,12,11:preferences
+S657,5,4:kind
+S657,11,5:yesno
+S658,5,6:prompt
+S658,13,54:Must callers present client certificates (mutual TLS)?
+S659,5,4:help
+S659,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
+S663,5,7:default
+B663,14,5:false
+m665,5,6:
+S665,5,2:id
+S665,9,11:shared-code
+S666,5,5:group
+S666,12,11:preferences
+S667,5,4:kind
+S667,11,5:yesno
+S668,5,6:prompt
+S668,13,66:Do the handlers of a service share a lot of code and dependencies?
+S669,5,4:help
+S669,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
+S673,5,7:default
+B673,14,5:false
+m675,5,6:
+S675,5,2:id
+S675,9,15:least-privilege
+S676,5,5:group
+S676,12,11:preferences
+S677,5,4:kind
+S677,11,5:yesno
+S678,5,6:prompt
+S678,13,66:Should each function get only the permissions its own routes need?
+S679,5,4:help
+S679,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
+S684,5,7:default
+B684,14,5:false
 @35:<bundled>/resource-style.cases.yaml,5094
 m3,1,1:
 S3,1,5:cases

@@ -32,10 +32,13 @@ public enum RuleSetLoader {
         var files: [RuleFile] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = manager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw InputError(SourceLocation(file: path), "cannot read the file as UTF-8 text")
+            guard let data = manager.contents(atPath: path) else {
+                throw InputError(SourceLocation(file: path), "cannot read the file")
             }
-            files.append(RuleFile(name: path, text: text))
+            if data.count > DocNode.maxBytes {
+                throw InputError(SourceLocation(file: path), "the file is \(data.count) bytes; the limit is \(DocNode.maxBytes) bytes")
+            }
+            files.append(RuleFile(name: path, text: try TextLocation.decodeUTF8([UInt8](data), file: path)))
         }
         return files
     }

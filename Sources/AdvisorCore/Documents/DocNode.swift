@@ -44,11 +44,13 @@ public struct DocNode: Sendable {
                 throw InputError(SourceLocation(file: file), "the file is empty")
             }
         }
+        // Aliases, nodes and depth are counted before Yams composes anything (see YAMLBudget).
+        try YAMLBudget.check(text, file: file)
         let root: Node?
         do {
             root = try compose(text)
         } catch let error as YamlError {
-            throw InputError(errorLocation(error, file: file), syntaxMessage(error))
+            throw InputError(TextLocation.clamped(errorLocation(error, file: file), in: text), syntaxMessage(error))
         } catch {
             throw InputError(SourceLocation(file: file), "cannot parse: \(error)")
         }

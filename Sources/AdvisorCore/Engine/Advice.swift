@@ -132,6 +132,20 @@ public struct Advice: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// The recommended layout.
     public var layout: Layout
+    /// The cited fact with the oldest as-of date (the least recently checked one the advice relies on); nil when none is cited.
+    public var oldestFact: FactCitation? = nil
+
+    /// Every fact cited by a fired rule, a conflict or a finding, once each, by id.
+    public var citedFacts: [FactCitation] {
+        var seen: Set<String> = []
+        return (decisions.flatMap { $0.fired.flatMap(\.facts) } + conflicts.flatMap { $0.rules.flatMap(\.facts) } + findings.flatMap(\.facts))
+            .filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+    }
+
+    /// The cited fact checked least recently (ties: the smallest id).
+    public var oldestCitedFact: FactCitation? {
+        citedFacts.min { $0.asOf != $1.asOf ? $0.asOf < $1.asOf : $0.id < $1.id }
+    }
 
     /// The outcome of a decision.
     public func outcome(_ id: String) -> DecisionOutcome? { decisions.first { $0.decision == id } }

@@ -262,6 +262,9 @@ public enum MarkdownExporter {
         var out = ["## Sources", ""]
         let sources = MarkdownText.citedSources(advice)
         if sources.isEmpty { return out + ["No facts were cited.", ""] }
+        if let oldest = advice.oldestFact {
+            out += ["The oldest fact this advice relies on, \(MarkdownText.code(oldest.id)), was last checked against its source on \(oldest.asOf).", ""]
+        }
         for source in sources {
             out.append("- **\(MarkdownText.inline(source.key))**: \(MarkdownText.inline(source.title))\(MarkdownText.link(source.url))")
             out += source.facts.map { "  - \(MarkdownText.code($0.id)) (as of \($0.asOf)): \(MarkdownText.inline($0.text))" }

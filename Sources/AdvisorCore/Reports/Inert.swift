@@ -1,0 +1,68 @@
+/// Makes text safe to print on a terminal: the one place where anything the user or a rules folder
+/// wrote is turned inert before it reaches standard output or standard error in plain-text form.
+///
+/// Control characters (C0 but line feed and tab, DEL, the C1 range U+0080-U+009F including CSI
+/// U+009B and NEL U+0085), the line and paragraph separators and the bidirectional overrides are
+/// shown as `\u{1B}`, so an OSC or CSI sequence in a team name prints as text instead of acting.
+public enum Inert {
+    /// Whether `scalar` must not reach a terminal as it is.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x20 && value != 0x0A && value != 0x09
+            || (0x7F...0x9F).contains(value)
+            || value == 0x2028 || value == 0x2029
+            || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// `text` with every unsafe character shown as `\u{XX}`; line feeds and tabs stay.
+    public static func terminal(_ text: String) -> String {
+        // Most text is printable ASCII; the byte test avoids rebuilding it.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 >= 0x7F }) else { return text }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) {
+                out += escape(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A value quoted inside a one-line message: unsafe characters and line breaks escaped, and cut
+    /// to `limit` characters so a 4 MB key does not fill the screen.
+    public static func quoted(_ text: String, limit: Int = 80) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count == limit {
+                let rest = text.unicodeScalars.count - limit
+                out += "... (\(rest) more character\(rest == 1 ? "" : "s"))"
+                break
+            }
+            if scalar == "\n" {
+                out += "\\n"
+            } else if scalar == "\t" {
+                out += "\\t"
+            } else if isUnsafe(scalar) {
+                out += escape(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
+    /// `\u{1B}`: the escape shown for an unsafe character.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    }
+
+    /// `U+0001`, the usual name of a code point in messages.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
