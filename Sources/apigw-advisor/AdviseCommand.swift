@@ -67,6 +67,7 @@ struct AdviseCommand: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFiles.installSignalCleanup()
         let rules = try rulesOptions.load()
         let answers = try loadAnswers(answersFile, rules: rules)
         let advice = Engine(rules: rules).advise(answers)
@@ -121,23 +122,9 @@ struct AdviseCommand: ParsableCommand {
         }
     }
 
-    /// Writes every output, then names each on standard error; when one fails, the files this run
-    /// created are removed again (replaced --force files cannot be restored).
+    /// Writes every output all or nothing (see `writeAll`), then names each on standard error.
     func write(_ outputs: [(path: String, text: String, overwrite: Bool)]) throws {
-        var created: [String] = []
-        do {
-            for output in outputs {
-                let existed = FileManager.default.fileExists(atPath: output.path)
-                try writeOutput(output.text, to: output.path, force: output.overwrite)
-                if !existed { created.append(output.path) }
-            }
-        } catch {
-            for path in created.reversed() {
-                try? FileManager.default.removeItem(atPath: path)
-                printError("\(path): removed again, because a later output failed")
-            }
-            throw error
-        }
+        try writeAllOutputs(outputs)
         for output in outputs { printError("wrote \(output.path)") }
     }
 }

@@ -95,7 +95,7 @@ public enum MADRExporter {
 
         out += ["## More Information", ""] + moreInformation(outcome, advice: advice, context: context)
         while out.last == "" { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        return MarkdownText.document(out)
     }
 
     /// What the rules made of one option on these answers, as a MADR argument.
