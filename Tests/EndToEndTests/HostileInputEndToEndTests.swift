@@ -153,3 +153,20 @@ extension HostileInputEndToEndTests {
         #expect(entries(root) == ["blocker"], "\(entries(root))")
     }
 }
+
+/// SOURCE_DATE_EPOCH is checked where it enters (item 7).
+extension HostileInputEndToEndTests {
+    @Test func sourceDateEpochOutOfRangeIsUsageError() throws {
+        for value in ["99999999999999999999", "9223372036854775807", "253402300800", "-1", "12abc", "1e9"] {
+            let result = try BinaryRunner.run(["advise", Self.example], environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(result.status == 64, "\(value): exit \(result.status)")
+            #expect(result.stderr.contains("SOURCE_DATE_EPOCH must be"), "\(value): \(result.stderr)")
+        }
+        let last = try BinaryRunner.run(["advise", Self.example], environment: ["SOURCE_DATE_EPOCH": "253402300799"])
+        #expect(last.status == 0 && last.stdout.contains("9999-12-31"), "\(last.stderr)")
+        let usual = try BinaryRunner.run(["advise", Self.example], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(usual.stdout.contains("2023-11-14"))
+        let overridden = try BinaryRunner.run(["advise", Self.example, "--date", "2026-01-02"], environment: ["SOURCE_DATE_EPOCH": "x"])
+        #expect(overridden.status == 0, "--date wins over an unusable SOURCE_DATE_EPOCH")
+    }
+}
