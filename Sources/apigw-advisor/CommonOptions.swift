@@ -1,6 +1,7 @@
 import AdvisorCore
 import ArgumentParser
 import Foundation
+import BundledRules
 
 /// Options shared by every command that reads rules.
 struct RulesOptions: ParsableArguments {

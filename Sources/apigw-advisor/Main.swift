@@ -1,5 +1,6 @@
 import AdvisorCore
 import ArgumentParser
+import BundledRules
 
 /// Entry point: the bare command goes straight to the interview, everything else through ArgumentParser.
 @main
@@ -16,7 +17,7 @@ enum Main {
             if let problem = sourceDateEpochProblem() { throw ValidationError(problem) }
             let rules: RuleSet
             do {
-                rules = try BundledRules.load()
+                rules = try BundledRules.load(includingCases: false)
             } catch {
                 throw reportInput(error)
             }
