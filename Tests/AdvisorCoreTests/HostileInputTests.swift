@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// Hostile and broken input (issue 10): bounded work, located errors, inert messages.
 @Suite struct HostileInputTests {
