@@ -85,8 +85,20 @@ struct AdviseCommand: ParsableCommand {
         if let markdown { outputs.append((markdown, MarkdownExporter.render(advice, context: context), force)) }
         if madr {
             let folder = madrDir ?? "docs/decisions"
-            let records = MADRExporter.records(advice, context: context, existingFileNames: try existingNames(in: folder))
-            outputs += records.map { ((folder as NSString).appendingPathComponent($0.fileName), $0.text, false) }
+            let existing: [(fileName: String, text: String)]
+            do {
+                existing = try MADRFolder.read(folder)
+            } catch {
+                printError(error.description)
+                throw ExitStatus.outputRefused
+            }
+            // Only new decisions and changed outcomes get a record; the records they replace are marked superseded.
+            let plan = MADRExporter.plan(advice, context: context, existing: existing)
+            outputs += plan.newRecords.map { ((folder as NSString).appendingPathComponent($0.fileName), $0.text, false) }
+            outputs += plan.superseded.map { ((folder as NSString).appendingPathComponent($0.fileName), $0.text, true) }
+            if !plan.unchanged.isEmpty {
+                printError("\(folder): \(plan.unchanged.count) decision(s) unchanged since their record; no new record for them")
+            }
         }
         for output in outputs where !output.overwrite && FileManager.default.fileExists(atPath: output.path) {
             printError("\(output.path): error: already exists; not overwritten (choose another path, or pass --force)")
@@ -103,22 +115,6 @@ struct AdviseCommand: ParsableCommand {
             if !advice.missingQuestions.isEmpty { reasons.append("missing answers: \(advice.missingQuestions.joined(separator: ", "))") }
             printError("\(answersFile): error: strict mode: \(reasons.joined(separator: "; "))")
             throw ExitStatus.findings
-        }
-    }
-
-    /// Names already in the MADR folder; a folder that does not exist yet has none.
-    func existingNames(in folder: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else {
-            printError("\(folder): error: --madr-dir is not a folder")
-            throw ExitStatus.outputRefused
-        }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            printError("\(folder): error: cannot list the folder: \(error.localizedDescription)")
-            throw ExitStatus.outputRefused
         }
     }
 
