@@ -183,6 +183,59 @@ cases:
     not-fires: [api-count.several-teams, api-count.coupled-services]
     expect: {api-count: per-service}
 
+  - name: a partner feed that needs usage plans beside a browser app that needs nothing from REST pull apart
+    answers:
+      services:
+        - name: partner-feed
+          team: one
+          gateway-features: [usage-plans]
+          consumers: [partners]
+          resources:
+            - {path: /feed, methods: [GET]}
+        - name: web
+          team: one
+          resources:
+            - {path: /profile, methods: [GET, PUT]}
+      consumers: [browser]
+    fires: [api-count.needs-pull-apart, api-count.one-domain-many-apis]
+    not-fires: [api-count.shared-api-pays-rest, api-count.several-teams]
+    expect: {api-count: per-service, partner-feed-api/api-type: rest, web-api/api-type: http, api-type: varies}
+
+  - name: services with the same REST need do not pull apart
+    answers:
+      services:
+        - name: a
+          team: one
+          deploys-independently: false
+          resources:
+            - {path: /a, methods: [GET]}
+        - name: b
+          team: one
+          deploys-independently: false
+          resources:
+            - {path: /b, methods: [GET]}
+      gateway-features: [usage-plans]
+    not-fires: [api-count.needs-pull-apart, api-count.shared-api-pays-rest]
+    expect: {api-count: shared, api-type: rest}
+
+  - name: one team shipping a partner SDK keeps one shared API although the needs pull apart, and it is REST for all
+    answers:
+      services:
+        - name: partner-feed
+          team: one
+          deploys-independently: false
+          consumers: [partners]
+          gateway-features: [usage-plans, sdk-generation]
+          resources:
+            - {path: /feed, methods: [GET]}
+        - name: web
+          team: one
+          deploys-independently: false
+          resources:
+            - {path: /profile, methods: [GET]}
+    fires: [api-count.needs-pull-apart, api-count.shared-api-pays-rest, api-count.one-sdk]
+    expect: {api-count: shared, api-type: rest}
+
 """#),
         RuleFile(name: "<bundled>/api-count.rules.yaml", text: #"""
 # One API per service or one shared API. Per service is the default: it lets teams deploy on
@@ -276,6 +329,25 @@ rules:
       handful of resources.
     facts: [rest-per-api-quotas, http-per-api-quotas]
 
+  - id: api-count.needs-pull-apart
+    decision: api-count
+    when:
+      all:
+        - {count: services, gt: 1}
+        - {some-service: {ref: needs-rest-only-feature}}
+        - {some-service: {not: {ref: needs-rest-only-feature}}}
+    recommend: per-service
+    strength: strong
+    reason: >-
+      Some services need a REST-only feature and others need none. On one shared API every
+      service would pay REST prices and lose what HTTP APIs do natively; with an API each, the
+      services that need REST get it and the others can use cheaper HTTP APIs, all still under
+      one custom domain.
+    tradeoff: >-
+      Several APIs to configure; partners who use more than one service see more than one
+      base path.
+    facts: [price-rest-vs-http, base-path-mapping]
+
   # ----------------------------------------------------------------- findings
   - id: api-count.one-domain-many-apis
     decision: api-count
@@ -304,6 +376,21 @@ rules:
       resource ids. Every deployment of a REST API redeploys the whole stage, so releases of
       different services must not step on each other.
     facts: [rest-per-api-quotas]
+
+  - id: api-count.shared-api-pays-rest
+    decision: api-count
+    when:
+      all:
+        - {decision: api-count, is: shared}
+        - {some-service: {ref: needs-rest-only-feature}}
+        - {some-service: {not: {ref: needs-rest-only-feature}}}
+    finding: {severity: info, title: "The shared API is REST for every service"}
+    reason: >-
+      One service needs a REST-only feature, so the shared API is a REST API, and services
+      that need nothing from REST pay its price per request too. Separate APIs under one
+      custom domain would let them use HTTP APIs.
+    facts: [price-rest-vs-http, base-path-mapping]
+
 
 """#),
         RuleFile(name: "<bundled>/api-type.cases.yaml", text: #"""
@@ -842,6 +929,64 @@ cases:
     not-fires: [authorizer.recreate-per-api]
     expect: {api-count: per-service, authorizer: iam}
 
+  - name: a browser app whose session travels in a cookie gets a REQUEST authorizer reading the Cookie header
+    answers:
+      consumers: [browser]
+      browser-origins: ["https://app.example.com"]
+      browser-credentials: true
+      auth-mechanisms: [cognito]
+      credential-transport: cookie
+    fires: [authorizer.cookie-needs-request-authorizer]
+    not-fires: [authorizer.cookie-needs-credentials, authorizer.query-token-on-rest, authorizer.token-in-query-string]
+    expect: {authorizer: lambda-request}
+
+  - name: cookies without credentials mode never reach the authorizer
+    answers:
+      consumers: [browser]
+      auth-mechanisms: [custom]
+      credential-transport: cookie
+    fires: [authorizer.cookie-needs-credentials, authorizer.cookie-needs-request-authorizer]
+    expect: {authorizer: lambda-request}
+
+  - name: a token in the query string on a REST API needs a REQUEST authorizer and is logged
+    answers:
+      consumers: [mobile]
+      auth-mechanisms: [cognito]
+      gateway-features: [usage-plans]
+      credential-transport: query
+    fires: [authorizer.query-token-on-rest, authorizer.token-in-query-string]
+    not-fires: [authorizer.cookie-needs-request-authorizer]
+    expect: {api-type: rest, authorizer: lambda-request}
+
+  - name: a token in the query string on an HTTP API stays with the JWT authorizer
+    answers:
+      consumers: [mobile]
+      auth-mechanisms: [oidc]
+      credential-transport: query
+    fires: [authorizer.token-in-query-string]
+    not-fires: [authorizer.query-token-on-rest, authorizer.cookie-needs-credentials]
+    expect: {api-type: http, authorizer: jwt}
+
+  - name: a per-service cookie session only changes that service's API
+    answers:
+      services:
+        - name: web
+          team: web
+          consumers: [browser]
+          browser-origins: ["https://app.example.com"]
+          browser-credentials: true
+          credential-transport: cookie
+          resources:
+            - {path: /cart, methods: [GET, POST]}
+        - name: mobile
+          team: apps
+          consumers: [mobile]
+          resources:
+            - {path: /orders, methods: [GET]}
+      auth-mechanisms: [cognito]
+    fires: [authorizer.cookie-needs-request-authorizer]
+    expect: {web-api/authorizer: lambda-request, mobile-api/authorizer: jwt, authorizer: varies}
+
 """#),
         RuleFile(name: "<bundled>/authorizer.rules.yaml", text: #"""
 # Which authorizer protects the routes. Reads api-type and the auth-mechanisms answer. When
@@ -991,6 +1136,37 @@ rules:
       kind and validates it.
     facts: [one-authorizer-per-method]
 
+  - id: authorizer.cookie-needs-request-authorizer
+    decision: authorizer
+    when:
+      all:
+        - {answer: credential-transport, equals: cookie}
+        - {answer: auth-mechanisms, contains-any: [cognito, oidc, custom]}
+    require: lambda-request
+    reason: >-
+      The credential travels in a cookie. Cognito, JWT and TOKEN authorizers only read a
+      header (JWT also a query parameter), so they would answer 401 to every browser call; a
+      REQUEST Lambda authorizer with the Cookie header as identity source reads the session
+      cookie and validates it.
+    tradeoff: >-
+      Token validation becomes code you own. Alternatively the app can send the token in the
+      Authorization header instead of a cookie.
+    facts: [token-authorizer-reads-a-header, missing-identity-source-401]
+
+  - id: authorizer.query-token-on-rest
+    decision: authorizer
+    when:
+      all:
+        - {answer: credential-transport, equals: query}
+        - {answer: auth-mechanisms, contains-any: [cognito, oidc]}
+        - {decision: api-type, is: rest}
+    require: lambda-request
+    reason: >-
+      The token travels in the query string, and a REST API's Cognito and TOKEN authorizers
+      read only a header. A REQUEST Lambda authorizer can name the query parameter as its
+      identity source.
+    facts: [token-authorizer-reads-a-header]
+
   # ----------------------------------------------------------------- findings
   - id: authorizer.api-keys-are-not-auth
     decision: authorizer
@@ -1116,6 +1292,34 @@ rules:
       authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as
       access tokens.
     facts: [http-jwt-authorizer]
+
+  - id: authorizer.token-in-query-string
+    decision: authorizer
+    when:
+      all:
+        - {answer: credential-transport, equals: query}
+        - {answer: auth-mechanisms, contains-any: [cognito, oidc, custom]}
+    finding: {severity: warning, title: "Tokens in the query string end up in logs"}
+    reason: >-
+      A token in the URL is written to API Gateway access logs, CloudFront and proxy logs and
+      browser history, and leaks through the Referer header. Send it in the Authorization
+      header unless the client truly cannot (for example a link that starts a download).
+
+  - id: authorizer.cookie-needs-credentials
+    decision: authorizer
+    when:
+      all:
+        - {answer: credential-transport, equals: cookie}
+        - {answer: consumers, contains: browser}
+        - {answer: browser-credentials, equals: false}
+    finding: {severity: warning, title: "Cookies are not sent cross-origin without credentials"}
+    reason: >-
+      The session travels in a cookie, but the browser calls are not made with credentials
+      (browser-credentials is no). A browser sends no cookies on a cross-origin fetch unless
+      credentials are included, so every call would reach the authorizer without its identity
+      source and get 401. Answer yes, or serve the API from the app's own origin.
+    facts: [missing-identity-source-401]
+
 
 """#),
         RuleFile(name: "<bundled>/conditions.yaml", text: #"""
@@ -1562,6 +1766,7 @@ decisions:
     question: Which API Gateway product should the APIs be built on?
     default: http
     after: []
+    scope: api
     options:
       - id: rest
         title: REST API (API Gateway v1)
@@ -1598,6 +1803,7 @@ decisions:
     question: How should callers reach the API - regional, edge-optimized or private?
     default: regional
     after: [api-type]
+    scope: api
     options:
       - id: regional
         title: Regional endpoint
@@ -1642,6 +1848,7 @@ decisions:
     question: Should each service get its own API, or should all services share one API?
     default: per-service
     after: []
+    scope: system
     options:
       - id: per-service
         title: One API per service
@@ -1674,6 +1881,7 @@ decisions:
     question: Should the API forward everything through a catch-all resource, or declare every path and method?
     default: proxy
     after: [api-type]
+    scope: api
     options:
       - id: proxy
         title: Catch-all proxy resource ({proxy+} with ANY)
@@ -1706,6 +1914,7 @@ decisions:
     question: How should API Gateway pass requests to the functions?
     default: lambda-proxy
     after: [api-type]
+    scope: api
     options:
       - id: lambda-proxy
         title: Lambda proxy integration
@@ -1737,6 +1946,7 @@ decisions:
     question: How many Lambda functions should serve the routes of a service?
     default: router
     after: [resource-style]
+    scope: api
     options:
       - id: router
         title: One router function per service
@@ -1779,6 +1989,7 @@ decisions:
     question: Should the functions of a service share one deployment package or each get their own?
     default: separate-packages
     after: [function-granularity]
+    scope: api
     options:
       - id: shared-package
         title: One package per service with several handlers
@@ -1810,6 +2021,7 @@ decisions:
     question: Who answers CORS preflight requests and adds CORS headers?
     default: none
     after: [api-type]
+    scope: api
     options:
       - id: none
         title: No CORS
@@ -1858,6 +2070,7 @@ decisions:
     question: Which kind of authorizer should protect the routes?
     default: none
     after: [api-type]
+    scope: api
     options:
       - id: none
         title: No authorizer
@@ -2241,6 +2454,12 @@ rules:
 # certainly holds from then).
 
 sources:
+  - id: RAUTH-API
+    title: CreateAuthorizer (Amazon API Gateway REST API reference)
+    url: https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
+  - id: HAUTH-API
+    title: Authorizers of an HTTP or WebSocket API (Amazon API Gateway V2 API reference)
+    url: https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers.html
   - id: CMP
     title: Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
     url: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
@@ -2666,6 +2885,25 @@ facts:
     text: HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
     source: OAS-H
     as-of: 2026-11-01
+  - id: token-authorizer-reads-a-header
+    text: >-
+      A REST API's TOKEN or Cognito user pool authorizer reads the token from one request
+      header named in its identity source; a REQUEST authorizer can name headers and query
+      string parameters.
+    source: RAUTH-API
+    as-of: 2026-12-01
+  - id: missing-identity-source-401
+    text: >-
+      When a request lacks the identity sources of its Lambda authorizer, API Gateway answers
+      401 Unauthorized without invoking the authorizer function.
+    source: RAUTH-API
+    as-of: 2026-12-01
+  - id: jwt-identity-header-or-query
+    text: >-
+      An HTTP API JWT authorizer takes the token from a single header or query string
+      parameter, for example $request.header.Authorization.
+    source: HAUTH-API
+    as-of: 2026-12-01
 
 """#),
         RuleFile(name: "<bundled>/functions.cases.yaml", text: #"""
@@ -3734,6 +3972,7 @@ questions:
   - id: consumers
     group: consumers
     kind: multi
+    per-service: true
     prompt: Who calls the API?
     help: >-
       Every kind of client that will call the API. This decides whether the API can be
@@ -3782,6 +4021,7 @@ questions:
   - id: user-geography
     group: consumers
     kind: single
+    per-service: true
     prompt: Where are the internet callers?
     help: >-
       Whether the callers on the internet are mostly near the AWS Region that hosts the API,
@@ -3804,6 +4044,7 @@ questions:
   - id: browser-origins
     group: consumers
     kind: list
+    per-service: true
     prompt: Which web origins may call the API from a browser?
     help: >-
       The exact origins of the web apps, such as https://app.example.com (scheme and host,
@@ -3818,6 +4059,7 @@ questions:
   - id: browser-credentials
     group: consumers
     kind: yesno
+    per-service: true
     prompt: Do browser calls send cookies (credentials mode "include")?
     help: >-
       Yes when the web app calls the API with credentials - fetch with credentials
@@ -3833,6 +4075,7 @@ questions:
   - id: auth-mechanisms
     group: identity
     kind: multi
+    per-service: true
     prompt: How do callers prove who they are?
     help: >-
       Every authentication mechanism the API must accept, on any route. It decides the
@@ -3876,9 +4119,41 @@ questions:
           runs your code before the request reaches the function.
     default: [none]
 
+  - id: credential-transport
+    group: identity
+    kind: single
+    per-service: true
+    prompt: How does the caller's credential travel with each request?
+    help: >-
+      Where the token or session id is in the request. An authorizer only looks in the places
+      it is told to (its identity source); when that header or parameter is absent, API
+      Gateway answers 401 without running the authorizer at all. Cognito and TOKEN
+      authorizers read one request header; JWT authorizers a header or a query parameter; only
+      a REQUEST Lambda authorizer can read a cookie.
+    choices:
+      - id: header
+        label: In a header (Authorization - Bearer token)
+        help: >-
+          The app puts the token in the Authorization header. Every authorizer type can read
+          it; for browsers the header must be allowed in the CORS setup.
+      - id: cookie
+        label: In a cookie (browser session)
+        help: >-
+          The browser sends a session or token cookie. Only a REQUEST Lambda authorizer whose
+          identity source is the Cookie header can check it; cross-origin calls must send
+          credentials (browser-credentials yes).
+      - id: query
+        label: In the query string (?token=...)
+        help: >-
+          The token is a query parameter, as some WebSocket or download links do. Query strings
+          end up in access logs, browser history and CDN logs, so prefer a header.
+    default: header
+    ask-if: {answer: auth-mechanisms, contains-any: [cognito, oidc, custom]}
+
   - id: multiple-auth-same-method
     group: identity
     kind: yesno
+    per-service: true
     prompt: Must one route accept more than one of these mechanisms?
     help: >-
       Yes if the same method on the same path must accept, say, both Cognito tokens and
@@ -3893,6 +4168,7 @@ questions:
   - id: gateway-features
     group: gateway-features
     kind: multi
+    per-service: true
     prompt: Which API Gateway features do you need?
     help: >-
       Features that API Gateway itself must provide. Most of them exist only on REST APIs,
@@ -3952,6 +4228,7 @@ questions:
   - id: max-duration
     group: operations
     kind: number
+    per-service: true
     prompt: How long does the slowest synchronous request take?
     help: >-
       The longest time, in seconds, a client waits for one response, including cold starts
@@ -3966,6 +4243,7 @@ questions:
   - id: max-payload
     group: operations
     kind: number
+    per-service: true
     prompt: How large is the largest request or response body?
     help: >-
       In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API
@@ -3979,6 +4257,7 @@ questions:
   - id: package-zipped
     group: operations
     kind: number
+    per-service: true
     prompt: How large is the biggest function package when zipped?
     help: >-
       In megabytes, the deployment .zip of the largest function including its dependencies.
@@ -3992,6 +4271,7 @@ questions:
   - id: package-unzipped
     group: operations
     kind: number
+    per-service: true
     prompt: How large is it unzipped, including layers?
     help: >-
       In megabytes, the extracted size of the function code plus all its layers. Lambda
@@ -4018,6 +4298,7 @@ questions:
   - id: cold-start-sensitive
     group: operations
     kind: yesno
+    per-service: true
     prompt: Do occasional slow first requests (cold starts) hurt?
     help: >-
       Yes if a few hundred milliseconds to several seconds extra on the first request to a
@@ -4066,6 +4347,7 @@ questions:
   - id: request-transformation
     group: preferences
     kind: yesno
+    per-service: true
     prompt: Must the gateway transform requests or responses (mapping templates)?
     help: >-
       Yes if API Gateway itself must reshape bodies with mapping templates before the
@@ -4177,6 +4459,7 @@ cases:
       - resource-style.openapi-describes-routes
       - resource-style.least-privilege-needs-routes
       - resource-style.per-client-throttling
+      - resource-style.access-differs-per-route
     expect: {resource-style: proxy}
 
   - name: routing in code keeps the proxy resource
@@ -4254,6 +4537,31 @@ cases:
     fires: [resource-style.per-client-throttling]
     not-fires: [resource-style.proxy-hides-unknown-routes, resource-style.sdk-needs-explicit]
     expect: {resource-style: explicit}
+
+  - name: public reads beside writes for signed-in users need explicit resources, even when routing in code
+    answers:
+      routing-preference: code
+      auth-mechanisms: [cognito]
+      services:
+        - name: catalog
+          resources:
+            - path: /products
+              methods: [GET, POST]
+              access: {GET: public, POST: users}
+    fires: [resource-style.access-differs-per-route, resource-style.code-routing]
+    expect: {resource-style: explicit}
+
+  - name: one access for every route of a service keeps the proxy resource
+    answers:
+      auth-mechanisms: [cognito]
+      services:
+        - name: catalog
+          access: users
+          resources:
+            - {path: /products, methods: [GET, POST]}
+    not-fires: [resource-style.access-differs-per-route]
+    expect: {resource-style: proxy}
+
 
 """#),
         RuleFile(name: "<bundled>/resource-style.rules.yaml", text: #"""
@@ -4381,16 +4689,27 @@ rules:
       throttling or WAF rate rules for public APIs.
     facts: [proxy-resource]
 
+  - id: resource-style.access-differs-per-route
+    decision: resource-style
+    when: {count: services.mixed-access, gt: 0}
+    require: explicit
+    reason: >-
+      Routes of a service on this API need different access (for example public reads beside
+      writes for signed-in users). A {proxy+} resource is a single route with a single
+      authorizer and API key setting, so only explicit resources can guard each route as it
+      needs.
+    facts: [one-authorizer-per-method]
+
 """#),
     ]
 
     /// The same files parsed ahead of time (see PreparsedDocuments); nil when the script could not reproduce the parse.
     static let preparsed: String? = #"""
 apigw-doc 1
-@30:<bundled>/api-count.cases.yaml,15515
+@30:<bundled>/api-count.cases.yaml,18595
 m3,1,1:
 S3,1,5:cases
-s4,3,7:
+s4,3,10:
 m4,5,4:
 S4,5,4:name
 S4,11,53:no inventory - nothing to decide, the default applies
@@ -5335,10 +5654,176 @@ S177,5,6:expect
 m177,13,1:
 S177,14,9:api-count
 S177,25,11:per-service
-@30:<bundled>/api-count.rules.yaml,5720
+m179,5,5:
+S179,5,4:name
+S179,11,98:a partner feed that needs usage plans beside a browser app that needs nothing from REST pull apart
+S180,5,7:answers
+m181,7,2:
+S181,7,8:services
+s182,9,2:
+m182,11,5:
+S182,11,4:name
+S182,17,12:partner-feed
+S183,11,4:team
+S183,17,3:one
+S184,11,16:gateway-features
+s184,29,1:
+S184,30,11:usage-plans
+S185,11,9:consumers
+s185,22,1:
+S185,23,8:partners
+S186,11,9:resources
+s187,13,1:
+m187,15,2:
+S187,16,4:path
+S187,22,5:/feed
+S187,29,7:methods
+s187,38,1:
+S187,39,3:GET
+m188,11,3:
+S188,11,4:name
+S188,17,3:web
+S189,11,4:team
+S189,17,3:one
+S190,11,9:resources
+s191,13,1:
+m191,15,2:
+S191,16,4:path
+S191,22,8:/profile
+S191,32,7:methods
+s191,41,2:
+S191,42,3:GET
+S191,47,3:PUT
+S192,7,9:consumers
+s192,18,1:
+S192,19,7:browser
+S193,5,5:fires
+s193,12,2:
+S193,13,26:api-count.needs-pull-apart
+S193,41,30:api-count.one-domain-many-apis
+S194,5,9:not-fires
+s194,16,2:
+S194,17,30:api-count.shared-api-pays-rest
+S194,49,23:api-count.several-teams
+S195,5,6:expect
+m195,13,4:
+S195,14,9:api-count
+S195,25,11:per-service
+S195,38,25:partner-feed-api/api-type
+S195,65,4:rest
+S195,71,16:web-api/api-type
+S195,89,4:http
+S195,95,8:api-type
+S195,105,6:varies
+m197,5,4:
+S197,5,4:name
+S197,11,50:services with the same REST need do not pull apart
+S198,5,7:answers
+m199,7,2:
+S199,7,8:services
+s200,9,2:
+m200,11,4:
+S200,11,4:name
+S200,17,1:a
+S201,11,4:team
+S201,17,3:one
+S202,11,21:deploys-independently
+B202,34,5:false
+S203,11,9:resources
+s204,13,1:
+m204,15,2:
+S204,16,4:path
+S204,22,2:/a
+S204,26,7:methods
+s204,35,1:
+S204,36,3:GET
+m205,11,4:
+S205,11,4:name
+S205,17,1:b
+S206,11,4:team
+S206,17,3:one
+S207,11,21:deploys-independently
+B207,34,5:false
+S208,11,9:resources
+s209,13,1:
+m209,15,2:
+S209,16,4:path
+S209,22,2:/b
+S209,26,7:methods
+s209,35,1:
+S209,36,3:GET
+S210,7,16:gateway-features
+s210,25,1:
+S210,26,11:usage-plans
+S211,5,9:not-fires
+s211,16,2:
+S211,17,26:api-count.needs-pull-apart
+S211,45,30:api-count.shared-api-pays-rest
+S212,5,6:expect
+m212,13,2:
+S212,14,9:api-count
+S212,25,6:shared
+S212,33,8:api-type
+S212,43,4:rest
+m214,5,4:
+S214,5,4:name
+S214,11,106:one team shipping a partner SDK keeps one shared API although the needs pull apart, and it is REST for all
+S215,5,7:answers
+m216,7,1:
+S216,7,8:services
+s217,9,2:
+m217,11,6:
+S217,11,4:name
+S217,17,12:partner-feed
+S218,11,4:team
+S218,17,3:one
+S219,11,21:deploys-independently
+B219,34,5:false
+S220,11,9:consumers
+s220,22,1:
+S220,23,8:partners
+S221,11,16:gateway-features
+s221,29,2:
+S221,30,11:usage-plans
+S221,43,14:sdk-generation
+S222,11,9:resources
+s223,13,1:
+m223,15,2:
+S223,16,4:path
+S223,22,5:/feed
+S223,29,7:methods
+s223,38,1:
+S223,39,3:GET
+m224,11,4:
+S224,11,4:name
+S224,17,3:web
+S225,11,4:team
+S225,17,3:one
+S226,11,21:deploys-independently
+B226,34,5:false
+S227,11,9:resources
+s228,13,1:
+m228,15,2:
+S228,16,4:path
+S228,22,8:/profile
+S228,32,7:methods
+s228,41,1:
+S228,42,3:GET
+S229,5,5:fires
+s229,12,3:
+S229,13,26:api-count.needs-pull-apart
+S229,41,30:api-count.shared-api-pays-rest
+S229,73,17:api-count.one-sdk
+S230,5,6:expect
+m230,13,2:
+S230,14,9:api-count
+S230,25,6:shared
+S230,33,8:api-type
+S230,43,4:rest
+@30:<bundled>/api-count.rules.yaml,7642
 m4,1,1:
 S4,1,5:rules
-s5,3,9:
+s5,3,11:
 m5,5,8:
 S5,5,2:id
 S5,9,23:api-count.several-teams
@@ -5507,66 +5992,142 @@ S90,5,5:facts
 s90,12,2:
 S90,13,19:rest-per-api-quotas
 S90,34,19:http-per-api-quotas
-m93,5,6:
-S93,5,2:id
-S93,9,30:api-count.one-domain-many-apis
-S94,5,8:decision
-S94,15,9:api-count
-S95,5,4:when
-m96,7,1:
-S96,7,3:all
-s97,9,2:
-m97,11,2:
-S97,12,8:decision
-S97,22,9:api-count
-S97,33,2:is
-S97,37,11:per-service
-m98,11,2:
-S98,12,5:count
-S98,19,8:services
-S98,29,2:gt
-I98,33,1:1
-S99,5,7:finding
-m99,14,2:
-S99,15,8:severity
-S99,25,4:info
-S99,31,5:title
-S99,38,42:One host name can still front all the APIs
-S100,5,6:reason
-S100,13,298:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs.
-S105,5,5:facts
-s105,12,1:
-S105,13,17:base-path-mapping
-m107,5,6:
-S107,5,2:id
-S107,9,30:api-count.shared-api-ownership
-S108,5,8:decision
-S108,15,9:api-count
-S109,5,4:when
-m110,7,1:
-S110,7,3:all
-s111,9,2:
-m111,11,2:
-S111,12,8:decision
-S111,22,9:api-count
-S111,33,2:is
-S111,37,6:shared
-m112,11,2:
-S112,12,5:count
-S112,19,8:services
-S112,29,2:gt
-I112,33,1:1
-S113,5,7:finding
-m113,14,2:
-S113,15,8:severity
-S113,25,4:info
-S113,31,5:title
-S113,38,28:A shared API needs one owner
-S114,5,6:reason
-S114,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
-S119,5,5:facts
-s119,12,1:
-S119,13,19:rest-per-api-quotas
+m92,5,8:
+S92,5,2:id
+S92,9,26:api-count.needs-pull-apart
+S93,5,8:decision
+S93,15,9:api-count
+S94,5,4:when
+m95,7,1:
+S95,7,3:all
+s96,9,3:
+m96,11,2:
+S96,12,5:count
+S96,19,8:services
+S96,29,2:gt
+I96,33,1:1
+m97,11,1:
+S97,12,12:some-service
+m97,26,1:
+S97,27,3:ref
+S97,32,23:needs-rest-only-feature
+m98,11,1:
+S98,12,12:some-service
+m98,26,1:
+S98,27,3:not
+m98,32,1:
+S98,33,3:ref
+S98,38,23:needs-rest-only-feature
+S99,5,9:recommend
+S99,16,11:per-service
+S100,5,8:strength
+S100,15,6:strong
+S101,5,6:reason
+S101,13,281:Some services need a REST-only feature and others need none. On one shared API every service would pay REST prices and lose what HTTP APIs do natively; with an API each, the services that need REST get it and the others can use cheaper HTTP APIs, all still under one custom domain.
+S106,5,8:tradeoff
+S106,15,94:Several APIs to configure; partners who use more than one service see more than one base path.
+S109,5,5:facts
+s109,12,2:
+S109,13,18:price-rest-vs-http
+S109,33,17:base-path-mapping
+m112,5,6:
+S112,5,2:id
+S112,9,30:api-count.one-domain-many-apis
+S113,5,8:decision
+S113,15,9:api-count
+S114,5,4:when
+m115,7,1:
+S115,7,3:all
+s116,9,2:
+m116,11,2:
+S116,12,8:decision
+S116,22,9:api-count
+S116,33,2:is
+S116,37,11:per-service
+m117,11,2:
+S117,12,5:count
+S117,19,8:services
+S117,29,2:gt
+I117,33,1:1
+S118,5,7:finding
+m118,14,2:
+S118,15,8:severity
+S118,25,4:info
+S118,31,5:title
+S118,38,42:One host name can still front all the APIs
+S119,5,6:reason
+S119,13,298:Separate APIs do not mean separate host names. A custom domain such as api.example.com can map a base path to each API (/orders to the orders API, /billing to the billing API), so callers see one address while each team deploys its own API. A regional custom domain can even mix REST and HTTP APIs.
+S124,5,5:facts
+s124,12,1:
+S124,13,17:base-path-mapping
+m126,5,6:
+S126,5,2:id
+S126,9,30:api-count.shared-api-ownership
+S127,5,8:decision
+S127,15,9:api-count
+S128,5,4:when
+m129,7,1:
+S129,7,3:all
+s130,9,2:
+m130,11,2:
+S130,12,8:decision
+S130,22,9:api-count
+S130,33,2:is
+S130,37,6:shared
+m131,11,2:
+S131,12,5:count
+S131,19,8:services
+S131,29,2:gt
+I131,33,1:1
+S132,5,7:finding
+m132,14,2:
+S132,15,8:severity
+S132,25,4:info
+S132,31,5:title
+S132,38,28:A shared API needs one owner
+S133,5,6:reason
+S133,13,309:Define the shared API, its authorizers, gateway responses and stage in one stack owned by one team, and let each service stack add its resources by importing the API and root resource ids. Every deployment of a REST API redeploys the whole stage, so releases of different services must not step on each other.
+S138,5,5:facts
+s138,12,1:
+S138,13,19:rest-per-api-quotas
+m140,5,6:
+S140,5,2:id
+S140,9,30:api-count.shared-api-pays-rest
+S141,5,8:decision
+S141,15,9:api-count
+S142,5,4:when
+m143,7,1:
+S143,7,3:all
+s144,9,3:
+m144,11,2:
+S144,12,8:decision
+S144,22,9:api-count
+S144,33,2:is
+S144,37,6:shared
+m145,11,1:
+S145,12,12:some-service
+m145,26,1:
+S145,27,3:ref
+S145,32,23:needs-rest-only-feature
+m146,11,1:
+S146,12,12:some-service
+m146,26,1:
+S146,27,3:not
+m146,32,1:
+S146,33,3:ref
+S146,38,23:needs-rest-only-feature
+S147,5,7:finding
+m147,14,2:
+S147,15,8:severity
+S147,25,4:info
+S147,31,5:title
+S147,38,40:The shared API is REST for every service
+S148,5,6:reason
+S148,13,211:One service needs a REST-only feature, so the shared API is a REST API, and services that need nothing from REST pay its price per request too. Separate APIs under one custom domain would let them use HTTP APIs.
+S152,5,5:facts
+s152,12,2:
+S152,13,18:price-rest-vs-http
+S152,33,17:base-path-mapping
 @29:<bundled>/api-type.cases.yaml,8833
 m4,1,1:
 S4,1,5:cases
@@ -6407,10 +6968,10 @@ S210,5,5:facts
 s210,12,2:
 S210,13,13:function-urls
 S210,28,22:lambda-duration-memory
-@31:<bundled>/authorizer.cases.yaml,8827
+@31:<bundled>/authorizer.cases.yaml,12387
 m3,1,1:
 S3,1,5:cases
-s4,3,15:
+s4,3,20:
 m4,5,5:
 S4,5,4:name
 S4,11,43:defaults - public routes need no authorizer
@@ -6831,10 +7392,177 @@ S153,14,9:api-count
 S153,25,11:per-service
 S153,38,10:authorizer
 S153,50,3:iam
-@31:<bundled>/authorizer.rules.yaml,14774
+m155,5,5:
+S155,5,4:name
+S155,11,99:a browser app whose session travels in a cookie gets a REQUEST authorizer reading the Cookie header
+S156,5,7:answers
+m157,7,5:
+S157,7,9:consumers
+s157,18,1:
+S157,19,7:browser
+S158,7,15:browser-origins
+s158,24,1:
+S158,25,23:https://app.example.com
+S159,7,19:browser-credentials
+B159,28,4:true
+S160,7,15:auth-mechanisms
+s160,24,1:
+S160,25,7:cognito
+S161,7,20:credential-transport
+S161,29,6:cookie
+S162,5,5:fires
+s162,12,1:
+S162,13,42:authorizer.cookie-needs-request-authorizer
+S163,5,9:not-fires
+s163,16,3:
+S163,17,35:authorizer.cookie-needs-credentials
+S163,54,30:authorizer.query-token-on-rest
+S163,86,32:authorizer.token-in-query-string
+S164,5,6:expect
+m164,13,1:
+S164,14,10:authorizer
+S164,26,14:lambda-request
+m166,5,4:
+S166,5,4:name
+S166,11,59:cookies without credentials mode never reach the authorizer
+S167,5,7:answers
+m168,7,3:
+S168,7,9:consumers
+s168,18,1:
+S168,19,7:browser
+S169,7,15:auth-mechanisms
+s169,24,1:
+S169,25,6:custom
+S170,7,20:credential-transport
+S170,29,6:cookie
+S171,5,5:fires
+s171,12,2:
+S171,13,35:authorizer.cookie-needs-credentials
+S171,50,42:authorizer.cookie-needs-request-authorizer
+S172,5,6:expect
+m172,13,1:
+S172,14,10:authorizer
+S172,26,14:lambda-request
+m174,5,5:
+S174,5,4:name
+S174,11,82:a token in the query string on a REST API needs a REQUEST authorizer and is logged
+S175,5,7:answers
+m176,7,4:
+S176,7,9:consumers
+s176,18,1:
+S176,19,6:mobile
+S177,7,15:auth-mechanisms
+s177,24,1:
+S177,25,7:cognito
+S178,7,16:gateway-features
+s178,25,1:
+S178,26,11:usage-plans
+S179,7,20:credential-transport
+S179,29,5:query
+S180,5,5:fires
+s180,12,2:
+S180,13,30:authorizer.query-token-on-rest
+S180,45,32:authorizer.token-in-query-string
+S181,5,9:not-fires
+s181,16,1:
+S181,17,42:authorizer.cookie-needs-request-authorizer
+S182,5,6:expect
+m182,13,2:
+S182,14,8:api-type
+S182,24,4:rest
+S182,30,10:authorizer
+S182,42,14:lambda-request
+m184,5,5:
+S184,5,4:name
+S184,11,72:a token in the query string on an HTTP API stays with the JWT authorizer
+S185,5,7:answers
+m186,7,3:
+S186,7,9:consumers
+s186,18,1:
+S186,19,6:mobile
+S187,7,15:auth-mechanisms
+s187,24,1:
+S187,25,4:oidc
+S188,7,20:credential-transport
+S188,29,5:query
+S189,5,5:fires
+s189,12,1:
+S189,13,32:authorizer.token-in-query-string
+S190,5,9:not-fires
+s190,16,2:
+S190,17,30:authorizer.query-token-on-rest
+S190,49,35:authorizer.cookie-needs-credentials
+S191,5,6:expect
+m191,13,2:
+S191,14,8:api-type
+S191,24,4:http
+S191,30,10:authorizer
+S191,42,3:jwt
+m193,5,4:
+S193,5,4:name
+S193,11,60:a per-service cookie session only changes that service's API
+S194,5,7:answers
+m195,7,2:
+S195,7,8:services
+s196,9,2:
+m196,11,7:
+S196,11,4:name
+S196,17,3:web
+S197,11,4:team
+S197,17,3:web
+S198,11,9:consumers
+s198,22,1:
+S198,23,7:browser
+S199,11,15:browser-origins
+s199,28,1:
+S199,29,23:https://app.example.com
+S200,11,19:browser-credentials
+B200,32,4:true
+S201,11,20:credential-transport
+S201,33,6:cookie
+S202,11,9:resources
+s203,13,1:
+m203,15,2:
+S203,16,4:path
+S203,22,5:/cart
+S203,29,7:methods
+s203,38,2:
+S203,39,3:GET
+S203,44,4:POST
+m204,11,4:
+S204,11,4:name
+S204,17,6:mobile
+S205,11,4:team
+S205,17,4:apps
+S206,11,9:consumers
+s206,22,1:
+S206,23,6:mobile
+S207,11,9:resources
+s208,13,1:
+m208,15,2:
+S208,16,4:path
+S208,22,7:/orders
+S208,31,7:methods
+s208,40,1:
+S208,41,3:GET
+S209,7,15:auth-mechanisms
+s209,24,1:
+S209,25,7:cognito
+S210,5,5:fires
+s210,12,1:
+S210,13,42:authorizer.cookie-needs-request-authorizer
+S211,5,6:expect
+m211,13,3:
+S211,14,18:web-api/authorizer
+S211,34,14:lambda-request
+S211,50,21:mobile-api/authorizer
+S211,73,3:jwt
+S211,78,10:authorizer
+S211,90,6:varies
+@31:<bundled>/authorizer.rules.yaml,18362
 m5,1,1:
 S5,1,5:rules
-s6,3,21:
+s6,3,25:
 m6,5,6:
 S6,5,2:id
 S6,9,30:authorizer.public-or-keys-only
@@ -7119,279 +7847,409 @@ S142,13,193:A method or route can have only one authorizer. Accepting several ki
 S146,5,5:facts
 s146,12,1:
 S146,13,25:one-authorizer-per-method
-m149,5,6:
-S149,5,2:id
-S149,9,32:authorizer.api-keys-are-not-auth
-S150,5,8:decision
-S150,15,10:authorizer
-S151,5,4:when
-m152,7,1:
-S152,7,3:all
-s153,9,2:
+m148,5,7:
+S148,5,2:id
+S148,9,42:authorizer.cookie-needs-request-authorizer
+S149,5,8:decision
+S149,15,10:authorizer
+S150,5,4:when
+m151,7,1:
+S151,7,3:all
+s152,9,2:
+m152,11,2:
+S152,12,6:answer
+S152,20,20:credential-transport
+S152,42,6:equals
+S152,50,6:cookie
 m153,11,2:
 S153,12,6:answer
 S153,20,15:auth-mechanisms
-S153,37,8:contains
-S153,47,8:api-keys
-m154,11,1:
-S154,12,3:not
-m154,17,1:
-S154,18,3:ref
-S154,23,16:needs-authorizer
-S155,5,7:finding
-m155,14,2:
-S155,15,8:severity
-S155,25,7:warning
-S155,34,5:title
-S155,41,55:API keys identify partners but do not authenticate them
-S156,5,6:reason
-S156,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
-S161,5,5:facts
-s161,12,1:
-S161,13,17:api-keys-not-auth
-m163,5,6:
-S163,5,2:id
-S163,9,31:authorizer.keys-from-authorizer
-S164,5,8:decision
-S164,15,10:authorizer
-S165,5,4:when
-m166,7,1:
-S166,7,3:all
-s167,9,3:
-m167,11,2:
-S167,12,6:answer
-S167,20,15:auth-mechanisms
-S167,37,8:contains
-S167,47,8:api-keys
-m168,11,1:
-S168,12,3:ref
-S168,17,17:lambda-authorizer
+S153,37,12:contains-any
+s153,51,3:
+S153,52,7:cognito
+S153,61,4:oidc
+S153,67,6:custom
+S154,5,7:require
+S154,14,14:lambda-request
+S155,5,6:reason
+S155,13,280:The credential travels in a cookie. Cognito, JWT and TOKEN authorizers only read a header (JWT also a query parameter), so they would answer 401 to every browser call; a REQUEST Lambda authorizer with the Cookie header as identity source reads the session cookie and validates it.
+S160,5,8:tradeoff
+S160,15,128:Token validation becomes code you own. Alternatively the app can send the token in the Authorization header instead of a cookie.
+S163,5,5:facts
+s163,12,2:
+S163,13,31:token-authorizer-reads-a-header
+S163,46,27:missing-identity-source-401
+m165,5,6:
+S165,5,2:id
+S165,9,30:authorizer.query-token-on-rest
+S166,5,8:decision
+S166,15,10:authorizer
+S167,5,4:when
+m168,7,1:
+S168,7,3:all
+s169,9,3:
 m169,11,2:
-S169,12,8:decision
-S169,22,8:api-type
-S169,32,2:is
-S169,36,4:rest
-S170,5,7:finding
-m170,14,2:
-S170,15,8:severity
-S170,25,4:info
-S170,31,5:title
-S170,38,44:The Lambda authorizer can supply the API key
-S171,5,6:reason
-S171,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
-S176,5,5:facts
-s176,12,1:
-S176,13,17:api-keys-not-auth
-m178,5,6:
-S178,5,2:id
-S178,9,27:authorizer.recreate-per-api
-S179,5,8:decision
-S179,15,10:authorizer
-S180,5,4:when
-m181,7,1:
-S181,7,3:all
-s182,9,3:
-m182,11,1:
-S182,12,3:ref
-S182,17,19:authorizer-resource
-m183,11,2:
-S183,12,8:decision
-S183,22,9:api-count
-S183,33,2:is
-S183,37,11:per-service
+S169,12,6:answer
+S169,20,20:credential-transport
+S169,42,6:equals
+S169,50,5:query
+m170,11,2:
+S170,12,6:answer
+S170,20,15:auth-mechanisms
+S170,37,12:contains-any
+s170,51,2:
+S170,52,7:cognito
+S170,61,4:oidc
+m171,11,2:
+S171,12,8:decision
+S171,22,8:api-type
+S171,32,2:is
+S171,36,4:rest
+S172,5,7:require
+S172,14,14:lambda-request
+S173,5,6:reason
+S173,13,186:The token travels in the query string, and a REST API's Cognito and TOKEN authorizers read only a header. A REQUEST Lambda authorizer can name the query parameter as its identity source.
+S177,5,5:facts
+s177,12,1:
+S177,13,31:token-authorizer-reads-a-header
+m180,5,6:
+S180,5,2:id
+S180,9,32:authorizer.api-keys-are-not-auth
+S181,5,8:decision
+S181,15,10:authorizer
+S182,5,4:when
+m183,7,1:
+S183,7,3:all
+s184,9,2:
 m184,11,2:
-S184,12,5:count
-S184,19,8:services
-S184,29,2:gt
-I184,33,1:1
-S185,5,7:finding
-m185,14,2:
-S185,15,8:severity
-S185,25,4:info
-S185,31,5:title
-S185,38,45:Each API needs its own copy of the authorizer
-S186,5,6:reason
-S186,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
-S191,5,5:facts
-s191,12,2:
-S191,13,25:authorizer-belongs-to-api
-S191,40,19:rest-per-api-quotas
-m193,5,6:
-S193,5,2:id
-S193,9,28:authorizer.cached-policy-403
-S194,5,8:decision
-S194,15,10:authorizer
-S195,5,4:when
-m196,7,1:
-S196,7,3:all
-s197,9,2:
-m197,11,1:
-S197,12,3:ref
-S197,17,17:lambda-authorizer
+S184,12,6:answer
+S184,20,15:auth-mechanisms
+S184,37,8:contains
+S184,47,8:api-keys
+m185,11,1:
+S185,12,3:not
+m185,17,1:
+S185,18,3:ref
+S185,23,16:needs-authorizer
+S186,5,7:finding
+m186,14,2:
+S186,15,8:severity
+S186,25,7:warning
+S186,34,5:title
+S186,41,55:API keys identify partners but do not authenticate them
+S187,5,6:reason
+S187,13,294:API keys are meant for usage plans and quotas; they are sent with every request, are easily leaked and carry no expiry. AWS advises against relying on them alone. Pair them with an authorizer (for example OAuth client credentials through a JWT or Lambda authorizer) when the data is not public.
+S192,5,5:facts
+s192,12,1:
+S192,13,17:api-keys-not-auth
+m194,5,6:
+S194,5,2:id
+S194,9,31:authorizer.keys-from-authorizer
+S195,5,8:decision
+S195,15,10:authorizer
+S196,5,4:when
+m197,7,1:
+S197,7,3:all
+s198,9,3:
 m198,11,2:
-S198,12,8:decision
-S198,22,8:api-type
-S198,32,2:is
-S198,36,4:rest
-S199,5,7:finding
-m199,14,2:
-S199,15,8:severity
-S199,25,7:warning
-S199,34,5:title
-S199,41,57:Cached authorizer policies can deny other routes with 403
-S200,5,6:reason
-S200,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+S198,12,6:answer
+S198,20,15:auth-mechanisms
+S198,37,8:contains
+S198,47,8:api-keys
+m199,11,1:
+S199,12,3:ref
+S199,17,17:lambda-authorizer
+m200,11,2:
+S200,12,8:decision
+S200,22,8:api-type
+S200,32,2:is
+S200,36,4:rest
+S201,5,7:finding
+m201,14,2:
+S201,15,8:severity
+S201,25,4:info
+S201,31,5:title
+S201,38,44:The Lambda authorizer can supply the API key
+S202,5,6:reason
+S202,13,265:With the API key source set to AUTHORIZER, the Lambda authorizer returns the partner's usage plan key (usageIdentifierKey) after validating their token, so partners send one credential instead of a token plus an x-api-key header, and quotas still apply per partner.
 S207,5,5:facts
-s207,12,2:
-S207,13,20:authorizer-cache-403
-S207,35,20:authorizer-cache-ttl
+s207,12,1:
+S207,13,17:api-keys-not-auth
 m209,5,6:
 S209,5,2:id
-S209,9,48:authorizer.different-routes-different-mechanisms
+S209,9,27:authorizer.recreate-per-api
 S210,5,8:decision
 S210,15,10:authorizer
 S211,5,4:when
 m212,7,1:
 S212,7,3:all
-s213,9,2:
+s213,9,3:
 m213,11,1:
 S213,12,3:ref
-S213,17,29:several-authorizer-mechanisms
+S213,17,19:authorizer-resource
 m214,11,2:
-S214,12,6:answer
-S214,20,25:multiple-auth-same-method
-S214,47,6:equals
-B214,55,5:false
-S215,5,7:finding
-m215,14,2:
-S215,15,8:severity
-S215,25,4:info
-S215,31,5:title
-S215,38,36:Routes can use different authorizers
-S216,5,6:reason
-S216,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
-S221,5,5:facts
-s221,12,1:
-S221,13,25:one-authorizer-per-method
-m223,5,6:
-S223,5,2:id
-S223,9,39:authorizer.iam-with-others-on-one-route
-S224,5,8:decision
-S224,15,10:authorizer
-S225,5,4:when
-m226,7,1:
-S226,7,3:all
-s227,9,3:
-m227,11,2:
-S227,12,6:answer
-S227,20,25:multiple-auth-same-method
-S227,47,6:equals
-B227,55,4:true
-m228,11,2:
-S228,12,6:answer
-S228,20,15:auth-mechanisms
-S228,37,8:contains
-S228,47,3:iam
+S214,12,8:decision
+S214,22,9:api-count
+S214,33,2:is
+S214,37,11:per-service
+m215,11,2:
+S215,12,5:count
+S215,19,8:services
+S215,29,2:gt
+I215,33,1:1
+S216,5,7:finding
+m216,14,2:
+S216,15,8:severity
+S216,25,4:info
+S216,31,5:title
+S216,38,45:Each API needs its own copy of the authorizer
+S217,5,6:reason
+S217,13,323:Authorizers belong to a single API and cannot be shared. With one API per service, define the authorizer in every API - pointing at the same Lambda function or user pool - through a shared template or construct, and grant each API permission to invoke the authorizer function. A REST API may have 10 authorizers by default.
+S222,5,5:facts
+s222,12,2:
+S222,13,25:authorizer-belongs-to-api
+S222,40,19:rest-per-api-quotas
+m224,5,6:
+S224,5,2:id
+S224,9,28:authorizer.cached-policy-403
+S225,5,8:decision
+S225,15,10:authorizer
+S226,5,4:when
+m227,7,1:
+S227,7,3:all
+s228,9,2:
+m228,11,1:
+S228,12,3:ref
+S228,17,17:lambda-authorizer
 m229,11,2:
-S229,12,6:answer
-S229,20,15:auth-mechanisms
-S229,37,12:contains-any
-s229,51,3:
-S229,52,7:cognito
-S229,61,4:oidc
-S229,67,6:custom
+S229,12,8:decision
+S229,22,8:api-type
+S229,32,2:is
+S229,36,4:rest
 S230,5,7:finding
 m230,14,2:
 S230,15,8:severity
 S230,25,7:warning
 S230,34,5:title
-S230,41,57:IAM cannot be combined with other mechanisms on one route
+S230,41,57:Cached authorizer policies can deny other routes with 403
 S231,5,6:reason
-S231,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
-S235,5,5:facts
-s235,12,1:
-S235,13,25:one-authorizer-per-method
-m237,5,6:
-S237,5,2:id
-S237,9,33:authorizer.http-iam-cross-account
-S238,5,8:decision
-S238,15,10:authorizer
-S239,5,4:when
-m240,7,1:
-S240,7,3:all
-s241,9,2:
-m241,11,2:
-S241,12,8:decision
-S241,22,10:authorizer
-S241,34,2:is
-S241,38,3:iam
-m242,11,2:
-S242,12,8:decision
-S242,22,8:api-type
-S242,32,2:is
-S242,36,4:http
-S243,5,7:finding
-m243,14,2:
-S243,15,8:severity
-S243,25,4:info
-S243,31,5:title
-S243,38,41:Callers from other accounts assume a role
-S244,5,6:reason
-S244,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
-S248,5,5:facts
-s248,12,1:
-S248,13,17:iam-cross-account
-m250,5,5:
-S250,5,2:id
-S250,9,24:authorizer.browser-sigv4
-S251,5,8:decision
-S251,15,10:authorizer
-S252,5,4:when
-m253,7,1:
-S253,7,3:all
-s254,9,2:
-m254,11,2:
-S254,12,8:decision
-S254,22,10:authorizer
-S254,34,2:is
-S254,38,3:iam
-m255,11,2:
-S255,12,6:answer
-S255,20,9:consumers
-S255,31,12:contains-any
-s255,45,2:
-S255,46,7:browser
-S255,55,6:mobile
-S256,5,7:finding
-m256,14,2:
-S256,15,8:severity
-S256,25,4:info
-S256,31,5:title
-S256,38,57:Browser and mobile callers need temporary AWS credentials
-S257,5,6:reason
-S257,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
-m262,5,6:
-S262,5,2:id
-S262,9,23:authorizer.jwt-audience
-S263,5,8:decision
-S263,15,10:authorizer
-S264,5,4:when
-m264,11,2:
-S264,12,8:decision
-S264,22,10:authorizer
-S264,34,2:is
-S264,38,3:jwt
-S265,5,7:finding
-m265,14,2:
-S265,15,8:severity
-S265,25,4:info
-S265,31,5:title
-S265,38,45:Configure the JWT issuer, audience and scopes
-S266,5,6:reason
-S266,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
-S272,5,5:facts
-s272,12,1:
-S272,13,19:http-jwt-authorizer
+S231,13,503:A REST Lambda authorizer's policy is cached per identity source - the token, or the headers and parameters a REQUEST authorizer names (300 seconds by default). If the policy allows only the method ARN of the first request, the same caller gets 403 on every other path and method until the cache expires - and with a {proxy+} resource every path differs. Return a policy whose resource is a wildcard covering the API (for example arn:aws:execute-api:REGION:ACCOUNT:API_ID/STAGE/*/*), or turn caching off.
+S238,5,5:facts
+s238,12,2:
+S238,13,20:authorizer-cache-403
+S238,35,20:authorizer-cache-ttl
+m240,5,6:
+S240,5,2:id
+S240,9,48:authorizer.different-routes-different-mechanisms
+S241,5,8:decision
+S241,15,10:authorizer
+S242,5,4:when
+m243,7,1:
+S243,7,3:all
+s244,9,2:
+m244,11,1:
+S244,12,3:ref
+S244,17,29:several-authorizer-mechanisms
+m245,11,2:
+S245,12,6:answer
+S245,20,25:multiple-auth-same-method
+S245,47,6:equals
+B245,55,5:false
+S246,5,7:finding
+m246,14,2:
+S246,15,8:severity
+S246,25,4:info
+S246,31,5:title
+S246,38,36:Routes can use different authorizers
+S247,5,6:reason
+S247,13,272:You accept several mechanisms, each on its own routes. Each route names its own authorizer (or IAM), so define one per mechanism on the API; the choice shown here is the main one. Keep routes for different kinds of caller under separate paths so the mapping stays obvious.
+S252,5,5:facts
+s252,12,1:
+S252,13,25:one-authorizer-per-method
+m254,5,6:
+S254,5,2:id
+S254,9,39:authorizer.iam-with-others-on-one-route
+S255,5,8:decision
+S255,15,10:authorizer
+S256,5,4:when
+m257,7,1:
+S257,7,3:all
+s258,9,3:
+m258,11,2:
+S258,12,6:answer
+S258,20,25:multiple-auth-same-method
+S258,47,6:equals
+B258,55,4:true
+m259,11,2:
+S259,12,6:answer
+S259,20,15:auth-mechanisms
+S259,37,8:contains
+S259,47,3:iam
+m260,11,2:
+S260,12,6:answer
+S260,20,15:auth-mechanisms
+S260,37,12:contains-any
+s260,51,3:
+S260,52,7:cognito
+S260,61,4:oidc
+S260,67,6:custom
+S261,5,7:finding
+m261,14,2:
+S261,15,8:severity
+S261,25,7:warning
+S261,34,5:title
+S261,41,57:IAM cannot be combined with other mechanisms on one route
+S262,5,6:reason
+S262,13,258:A Lambda authorizer cannot verify SigV4 signatures, because it never sees the caller's secret key; IAM authorization is a route setting of its own. Give IAM callers separate routes or a separate API, and let the Lambda authorizer handle the other mechanisms.
+S266,5,5:facts
+s266,12,1:
+S266,13,25:one-authorizer-per-method
+m268,5,6:
+S268,5,2:id
+S268,9,33:authorizer.http-iam-cross-account
+S269,5,8:decision
+S269,15,10:authorizer
+S270,5,4:when
+m271,7,1:
+S271,7,3:all
+s272,9,2:
+m272,11,2:
+S272,12,8:decision
+S272,22,10:authorizer
+S272,34,2:is
+S272,38,3:iam
+m273,11,2:
+S273,12,8:decision
+S273,22,8:api-type
+S273,32,2:is
+S273,36,4:http
+S274,5,7:finding
+m274,14,2:
+S274,15,8:severity
+S274,25,4:info
+S274,31,5:title
+S274,38,41:Callers from other accounts assume a role
+S275,5,6:reason
+S275,13,255:HTTP APIs have no resource policy, so an identity in another AWS account cannot be granted access directly. Create a role in the API's account that the callers may assume, or use a REST API if direct cross-account access through a resource policy matters.
+S279,5,5:facts
+s279,12,1:
+S279,13,17:iam-cross-account
+m281,5,5:
+S281,5,2:id
+S281,9,24:authorizer.browser-sigv4
+S282,5,8:decision
+S282,15,10:authorizer
+S283,5,4:when
+m284,7,1:
+S284,7,3:all
+s285,9,2:
+m285,11,2:
+S285,12,8:decision
+S285,22,10:authorizer
+S285,34,2:is
+S285,38,3:iam
+m286,11,2:
+S286,12,6:answer
+S286,20,9:consumers
+S286,31,12:contains-any
+s286,45,2:
+S286,46,7:browser
+S286,55,6:mobile
+S287,5,7:finding
+m287,14,2:
+S287,15,8:severity
+S287,25,4:info
+S287,31,5:title
+S287,38,57:Browser and mobile callers need temporary AWS credentials
+S288,5,6:reason
+S288,13,256:To sign requests with SigV4, apps need AWS credentials - typically short-lived ones from a Cognito identity pool after sign-in, never long-term keys shipped in the app. If that is not planned, a token authorizer (Cognito or JWT) suits these callers better.
+m293,5,6:
+S293,5,2:id
+S293,9,23:authorizer.jwt-audience
+S294,5,8:decision
+S294,15,10:authorizer
+S295,5,4:when
+m295,11,2:
+S295,12,8:decision
+S295,22,10:authorizer
+S295,34,2:is
+S295,38,3:jwt
+S296,5,7:finding
+m296,14,2:
+S296,15,8:severity
+S296,25,4:info
+S296,31,5:title
+S296,38,45:Configure the JWT issuer, audience and scopes
+S297,5,6:reason
+S297,13,324:Set the issuer to your provider's issuer URL (for Cognito https://cognito-idp.REGION.amazonaws.com/POOL_ID) and the audience to the client ids allowed to call. Cognito access tokens carry client_id instead of aud, which the authorizer also accepts. Require scopes on routes so that ID tokens cannot be used as access tokens.
+S303,5,5:facts
+s303,12,1:
+S303,13,19:http-jwt-authorizer
+m305,5,5:
+S305,5,2:id
+S305,9,32:authorizer.token-in-query-string
+S306,5,8:decision
+S306,15,10:authorizer
+S307,5,4:when
+m308,7,1:
+S308,7,3:all
+s309,9,2:
+m309,11,2:
+S309,12,6:answer
+S309,20,20:credential-transport
+S309,42,6:equals
+S309,50,5:query
+m310,11,2:
+S310,12,6:answer
+S310,20,15:auth-mechanisms
+S310,37,12:contains-any
+s310,51,3:
+S310,52,7:cognito
+S310,61,4:oidc
+S310,67,6:custom
+S311,5,7:finding
+m311,14,2:
+S311,15,8:severity
+S311,25,7:warning
+S311,34,5:title
+S311,41,41:Tokens in the query string end up in logs
+S312,5,6:reason
+S312,13,254:A token in the URL is written to API Gateway access logs, CloudFront and proxy logs and browser history, and leaks through the Referer header. Send it in the Authorization header unless the client truly cannot (for example a link that starts a download).
+m317,5,6:
+S317,5,2:id
+S317,9,35:authorizer.cookie-needs-credentials
+S318,5,8:decision
+S318,15,10:authorizer
+S319,5,4:when
+m320,7,1:
+S320,7,3:all
+s321,9,3:
+m321,11,2:
+S321,12,6:answer
+S321,20,20:credential-transport
+S321,42,6:equals
+S321,50,6:cookie
+m322,11,2:
+S322,12,6:answer
+S322,20,9:consumers
+S322,31,8:contains
+S322,41,7:browser
+m323,11,2:
+S323,12,6:answer
+S323,20,19:browser-credentials
+S323,41,6:equals
+B323,49,5:false
+S324,5,7:finding
+m324,14,2:
+S324,15,8:severity
+S324,25,7:warning
+S324,34,5:title
+S324,41,53:Cookies are not sent cross-origin without credentials
+S325,5,6:reason
+S325,13,335:The session travels in a cookie, but the browser calls are not made with credentials (browser-credentials is no). A browser sends no cookies on a cross-origin fetch unless credentials are included, so every call would reach the authorizer without its identity source and get 401. Answer yes, or serve the API from the app's own origin.
+S330,5,5:facts
+s330,12,1:
+S330,13,27:missing-identity-source-401
 @25:<bundled>/conditions.yaml,4635
 m5,1,1:
 S5,1,10:conditions
@@ -8388,11 +9246,11 @@ S218,5,5:facts
 s218,12,2:
 S218,13,16:http-cors-config
 S218,31,23:rest-cors-proxy-headers
-@24:<bundled>/decisions.yaml,19833
+@24:<bundled>/decisions.yaml,20095
 m5,1,1:
 S5,1,9:decisions
 s6,3,9:
-m6,5,6:
+m6,5,7:
 S6,5,2:id
 S6,9,8:api-type
 S7,5,5:title
@@ -8403,526 +9261,544 @@ S9,5,7:default
 S9,14,4:http
 S10,5,5:after
 s10,12,0:
-S11,5,7:options
-s12,7,2:
-m12,9,5:
-S12,9,2:id
-S12,13,4:rest
-S13,9,5:title
-S13,16,25:REST API (API Gateway v1)
-S14,9,7:summary
-S14,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
-S17,9,4:pros
-s18,11,4:
-S18,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
-S19,13,69:Offers edge-optimized and private endpoints as well as regional ones.
-S20,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
-S21,13,64:Supports custom (non-proxy) integrations with mapping templates.
-S22,9,4:cons
-s23,11,3:
-S23,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
-S24,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
-S25,13,87:No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
-m26,9,5:
-S26,9,2:id
-S26,13,4:http
-S27,9,5:title
-S27,16,25:HTTP API (API Gateway v2)
-S28,9,7:summary
-S28,18,121:The lighter, cheaper API Gateway product for proxying requests to Lambda, with built-in CORS and a native JWT authorizer.
-S31,9,4:pros
-s32,11,4:
-S32,13,55:Roughly 70 percent cheaper per request than a REST API.
-S33,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
-S34,13,83:Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
-S35,13,49:Simpler configuration with automatic deployments.
-S36,9,4:cons
-s37,11,4:
-S37,13,69:Regional endpoints only - no edge-optimized and no private endpoints.
-S38,13,118:No API keys, usage plans, request validation, caching, WAF, resource policies, canary stages, X-Ray or SDK generation.
-S39,13,40:Integration timeout fixed at 30 seconds.
-S40,13,52:Lambda proxy integration only; no mapping templates.
-m42,5,6:
-S42,5,2:id
-S42,9,13:endpoint-type
-S43,5,5:title
-S43,12,13:Endpoint type
-S44,5,8:question
-S44,15,71:How should callers reach the API - regional, edge-optimized or private?
-S45,5,7:default
-S45,14,8:regional
-S46,5,5:after
-s46,12,1:
-S46,13,8:api-type
-S47,5,7:options
-s48,7,3:
-m48,9,5:
-S48,9,2:id
-S48,13,8:regional
-S49,9,5:title
-S49,16,17:Regional endpoint
-S50,9,7:summary
-S50,18,125:The API is served directly from its Region with no CloudFront in the path; the default choice and the only one for HTTP APIs.
-S53,9,4:pros
-s54,11,3:
-S54,13,77:Lowest latency for callers in the same Region, including other AWS workloads.
-S55,13,73:Works with your own CDN, multi-Region routing in Route 53 and mutual TLS.
-S56,13,70:Regional REST APIs can raise the integration timeout above 29 seconds.
-S57,9,4:cons
-s58,11,1:
-S58,13,73:Distant callers pay a longer TLS handshake unless you put a CDN in front.
-m59,9,5:
-S59,9,2:id
-S59,13,4:edge
-S60,9,5:title
-S60,16,35:Edge-optimized endpoint (REST only)
-S61,9,7:summary
-S61,18,116:Requests enter through a CloudFront point of presence near the caller and travel to the Region over the AWS network.
-S64,9,4:pros
-s65,11,2:
-S65,13,85:Shorter connection set-up for callers spread around the world, with no CDN to manage.
-S66,13,85:AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
-S67,9,4:cons
-s68,11,4:
-S68,13,159:REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
-S69,13,50:Custom-domain certificates must live in us-east-1.
-S70,13,51:The 29-second integration timeout cannot be raised.
-S71,13,42:Adds a hop for callers in the same Region.
-m72,9,5:
-S72,9,2:id
-S72,13,7:private
-S73,9,5:title
-S73,16,28:Private endpoint (REST only)
-S74,9,7:summary
-S74,18,111:The API is reachable only from VPCs through an interface VPC endpoint for execute-api, never from the internet.
-S77,9,4:pros
-s78,11,3:
-S78,13,42:Traffic never leaves your private network.
-S79,13,66:Access is controlled by a resource policy per VPC or VPC endpoint.
-S80,13,55:The integration timeout can be raised above 29 seconds.
-S81,9,4:cons
-s82,11,3:
-S82,13,82:REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
-S83,13,153:Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
-S84,13,59:Wildcard custom domains are not supported for private APIs.
-m86,5,6:
-S86,5,2:id
-S86,9,9:api-count
-S87,5,5:title
-S87,12,37:One API per service or one shared API
-S88,5,8:question
-S88,15,74:Should each service get its own API, or should all services share one API?
-S89,5,7:default
-S89,14,11:per-service
-S90,5,5:after
-s90,12,0:
-S91,5,7:options
-s92,7,2:
-m92,9,5:
-S92,9,2:id
-S92,13,11:per-service
-S93,9,5:title
-S93,16,19:One API per service
-S94,9,7:summary
-S94,18,134:Each service owns its API, deployed with the service; a custom domain can still join them under one host name with base path mappings.
-S97,9,4:pros
-s98,11,3:
-S98,13,79:Teams deploy and roll back independently; a bad deployment affects one service.
-S99,13,87:Each API stays well below the per-API quotas (300 resources or routes, 10 authorizers).
-S100,13,59:Clear ownership - the API lives in the service's own stack.
-S101,9,4:cons
-s102,11,3:
-S102,13,82:Authorizers, gateway responses, CORS and stage settings are repeated on every API.
-S103,13,72:Callers see one base URL per service unless a custom domain unites them.
-S104,13,57:One generated SDK per API rather than one for everything.
-m105,9,5:
-S105,9,2:id
-S105,13,6:shared
-S106,9,5:title
-S106,16,14:One shared API
-S107,9,7:summary
-S107,18,86:A single API holds the resources of every service; services attach their routes to it.
-S110,9,4:pros
-s111,11,2:
-S111,13,83:One base URL, one OpenAPI document, one SDK and one set of usage plans for callers.
-S112,13,57:Authorizers, CORS and gateway responses are defined once.
-S113,9,4:cons
-s114,11,3:
-S114,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
-S115,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
-S116,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
-m118,5,6:
-S118,5,2:id
-S118,9,14:resource-style
-S119,5,5:title
-S119,12,36:Proxy resource or explicit resources
-S120,5,8:question
-S120,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
-S121,5,7:default
-S121,14,5:proxy
-S122,5,5:after
-s122,12,1:
-S122,13,8:api-type
-S123,5,7:options
-s124,7,2:
-m124,9,5:
-S124,9,2:id
-S124,13,5:proxy
-S125,9,5:title
-S125,16,44:Catch-all proxy resource ({proxy+} with ANY)
-S126,9,7:summary
-S126,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
-S129,9,4:pros
-s130,11,3:
-S130,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
-S131,13,67:Developers use the web framework they know, and can run it locally.
-S132,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
-S133,9,4:cons
+S11,5,5:scope
+S11,12,3:api
+S12,5,7:options
+s13,7,2:
+m13,9,5:
+S13,9,2:id
+S13,13,4:rest
+S14,9,5:title
+S14,16,25:REST API (API Gateway v1)
+S15,9,7:summary
+S15,18,141:The full-featured API Gateway product with edge, regional and private endpoints, usage plans, validation, caching, WAF and mapping templates.
+S18,9,4:pros
+s19,11,4:
+S19,13,169:Has every gateway feature - API keys and usage plans, request validation, caching, WAF, resource policies, canary releases, X-Ray, SDK generation and response streaming.
+S20,13,69:Offers edge-optimized and private endpoints as well as regional ones.
+S21,13,96:Regional and private REST APIs can hold a request longer than 29 seconds after a quota increase.
+S22,13,64:Supports custom (non-proxy) integrations with mapping templates.
+S23,9,4:cons
+s24,11,3:
+S24,13,97:Costs about $3.50 per million requests against about $1.00 for HTTP APIs (us-east-1, first tier).
+S25,13,117:CORS must be assembled by hand - preflight methods, headers from the function and headers on gateway error responses.
+S26,13,87:No native JWT authorizer; tokens from external OIDC providers need a Lambda authorizer.
+m27,9,5:
+S27,9,2:id
+S27,13,4:http
+S28,9,5:title
+S28,16,25:HTTP API (API Gateway v2)
+S29,9,7:summary
+S29,18,121:The lighter, cheaper API Gateway product for proxying requests to Lambda, with built-in CORS and a native JWT authorizer.
+S32,9,4:pros
+s33,11,4:
+S33,13,55:Roughly 70 percent cheaper per request than a REST API.
+S34,13,95:Built-in CORS configuration that takes a list of allowed origins and answers preflights itself.
+S35,13,83:Native JWT authorizer for Cognito and any OIDC or OAuth 2.0 provider, with no code.
+S36,13,49:Simpler configuration with automatic deployments.
+S37,9,4:cons
+s38,11,4:
+S38,13,69:Regional endpoints only - no edge-optimized and no private endpoints.
+S39,13,118:No API keys, usage plans, request validation, caching, WAF, resource policies, canary stages, X-Ray or SDK generation.
+S40,13,40:Integration timeout fixed at 30 seconds.
+S41,13,52:Lambda proxy integration only; no mapping templates.
+m43,5,7:
+S43,5,2:id
+S43,9,13:endpoint-type
+S44,5,5:title
+S44,12,13:Endpoint type
+S45,5,8:question
+S45,15,71:How should callers reach the API - regional, edge-optimized or private?
+S46,5,7:default
+S46,14,8:regional
+S47,5,5:after
+s47,12,1:
+S47,13,8:api-type
+S48,5,5:scope
+S48,12,3:api
+S49,5,7:options
+s50,7,3:
+m50,9,5:
+S50,9,2:id
+S50,13,8:regional
+S51,9,5:title
+S51,16,17:Regional endpoint
+S52,9,7:summary
+S52,18,125:The API is served directly from its Region with no CloudFront in the path; the default choice and the only one for HTTP APIs.
+S55,9,4:pros
+s56,11,3:
+S56,13,77:Lowest latency for callers in the same Region, including other AWS workloads.
+S57,13,73:Works with your own CDN, multi-Region routing in Route 53 and mutual TLS.
+S58,13,70:Regional REST APIs can raise the integration timeout above 29 seconds.
+S59,9,4:cons
+s60,11,1:
+S60,13,73:Distant callers pay a longer TLS handshake unless you put a CDN in front.
+m61,9,5:
+S61,9,2:id
+S61,13,4:edge
+S62,9,5:title
+S62,16,35:Edge-optimized endpoint (REST only)
+S63,9,7:summary
+S63,18,116:Requests enter through a CloudFront point of presence near the caller and travel to the Region over the AWS network.
+S66,9,4:pros
+s67,11,2:
+S67,13,85:Shorter connection set-up for callers spread around the world, with no CDN to manage.
+S68,13,85:AWS runs and pays for the CloudFront distribution; you configure nothing at the edge.
+S69,9,4:cons
+s70,11,4:
+S70,13,159:REST only, and the CloudFront distribution is managed by AWS - you cannot set its caching or attach a CloudFront web ACL (WAF still attaches to the API stage).
+S71,13,50:Custom-domain certificates must live in us-east-1.
+S72,13,51:The 29-second integration timeout cannot be raised.
+S73,13,42:Adds a hop for callers in the same Region.
+m74,9,5:
+S74,9,2:id
+S74,13,7:private
+S75,9,5:title
+S75,16,28:Private endpoint (REST only)
+S76,9,7:summary
+S76,18,111:The API is reachable only from VPCs through an interface VPC endpoint for execute-api, never from the internet.
+S79,9,4:pros
+s80,11,3:
+S80,13,42:Traffic never leaves your private network.
+S81,13,66:Access is controlled by a resource policy per VPC or VPC endpoint.
+S82,13,55:The integration timeout can be raised above 29 seconds.
+S83,9,4:cons
+s84,11,3:
+S84,13,82:REST only, and internet callers (browsers, mobile apps, partners) cannot reach it.
+S85,13,153:Needs an execute-api interface VPC endpoint (billed per hour and per GB) in the calling VPCs, or a shared one reached through peering or Transit Gateway.
+S86,13,59:Wildcard custom domains are not supported for private APIs.
+m88,5,7:
+S88,5,2:id
+S88,9,9:api-count
+S89,5,5:title
+S89,12,37:One API per service or one shared API
+S90,5,8:question
+S90,15,74:Should each service get its own API, or should all services share one API?
+S91,5,7:default
+S91,14,11:per-service
+S92,5,5:after
+s92,12,0:
+S93,5,5:scope
+S93,12,6:system
+S94,5,7:options
+s95,7,2:
+m95,9,5:
+S95,9,2:id
+S95,13,11:per-service
+S96,9,5:title
+S96,16,19:One API per service
+S97,9,7:summary
+S97,18,134:Each service owns its API, deployed with the service; a custom domain can still join them under one host name with base path mappings.
+S100,9,4:pros
+s101,11,3:
+S101,13,79:Teams deploy and roll back independently; a bad deployment affects one service.
+S102,13,87:Each API stays well below the per-API quotas (300 resources or routes, 10 authorizers).
+S103,13,59:Clear ownership - the API lives in the service's own stack.
+S104,9,4:cons
+s105,11,3:
+S105,13,82:Authorizers, gateway responses, CORS and stage settings are repeated on every API.
+S106,13,72:Callers see one base URL per service unless a custom domain unites them.
+S107,13,57:One generated SDK per API rather than one for everything.
+m108,9,5:
+S108,9,2:id
+S108,13,6:shared
+S109,9,5:title
+S109,16,14:One shared API
+S110,9,7:summary
+S110,18,86:A single API holds the resources of every service; services attach their routes to it.
+S113,9,4:pros
+s114,11,2:
+S114,13,83:One base URL, one OpenAPI document, one SDK and one set of usage plans for callers.
+S115,13,57:Authorizers, CORS and gateway responses are defined once.
+S116,9,4:cons
+s117,11,3:
+S117,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
+S118,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
+S119,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
+m121,5,7:
+S121,5,2:id
+S121,9,14:resource-style
+S122,5,5:title
+S122,12,36:Proxy resource or explicit resources
+S123,5,8:question
+S123,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
+S124,5,7:default
+S124,14,5:proxy
+S125,5,5:after
+s125,12,1:
+S125,13,8:api-type
+S126,5,5:scope
+S126,12,3:api
+S127,5,7:options
+s128,7,2:
+m128,9,5:
+S128,9,2:id
+S128,13,5:proxy
+S129,9,5:title
+S129,16,44:Catch-all proxy resource ({proxy+} with ANY)
+S130,9,7:summary
+S130,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
+S133,9,4:pros
 s134,11,3:
-S134,13,68:The gateway cannot validate, cache, document or authorize per route.
-S135,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
-S136,13,62:An OpenAPI document or generated SDK describes almost nothing.
-m137,9,5:
-S137,9,2:id
-S137,13,8:explicit
-S138,9,5:title
-S138,16,30:Explicit resources and methods
-S139,9,7:summary
-S139,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
-S142,9,4:pros
-s143,11,3:
-S143,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
-S144,13,51:A meaningful OpenAPI definition and generated SDKs.
-S145,13,60:The gateway rejects unknown routes before any function runs.
-S146,9,4:cons
-s147,11,2:
-S147,13,64:Every route change touches both the code and the API definition.
-S148,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
-m150,5,6:
-S150,5,2:id
-S150,9,11:integration
-S151,5,5:title
-S151,12,34:Lambda proxy or custom integration
-S152,5,8:question
-S152,15,54:How should API Gateway pass requests to the functions?
-S153,5,7:default
-S153,14,12:lambda-proxy
-S154,5,5:after
-s154,12,1:
-S154,13,8:api-type
-S155,5,7:options
-s156,7,2:
-m156,9,5:
-S156,9,2:id
-S156,13,12:lambda-proxy
-S157,9,5:title
-S157,16,24:Lambda proxy integration
-S158,9,7:summary
-S158,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
-S161,9,4:pros
-s162,11,3:
-S162,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
-S163,13,69:Function input and output change without touching the API definition.
-S164,13,44:The only Lambda integration HTTP APIs offer.
-S165,9,4:cons
-s166,11,2:
-S166,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
-S167,13,49:The gateway cannot reshape requests or responses.
-m168,9,5:
-S168,9,2:id
-S168,13,6:custom
-S169,9,5:title
-S169,16,65:Custom (non-proxy) integration with mapping templates (REST only)
-S170,9,7:summary
-S170,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
-S173,9,4:pros
-s174,11,2:
-S174,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
-S175,13,66:Errors can be mapped to status codes without code in the function.
-S176,9,4:cons
-s177,11,3:
-S177,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
-S178,13,74:Any change to the function's input or output also needs a template change.
-S179,13,10:REST only.
-m181,5,6:
-S181,5,2:id
-S181,9,20:function-granularity
-S182,5,5:title
-S182,12,25:How many Lambda functions
-S183,5,8:question
-S183,15,63:How many Lambda functions should serve the routes of a service?
-S184,5,7:default
-S184,14,6:router
-S185,5,5:after
-s185,12,1:
-S185,13,14:resource-style
-S186,5,7:options
-s187,7,3:
-m187,9,5:
-S187,9,2:id
-S187,13,6:router
-S188,9,5:title
-S188,16,31:One router function per service
-S189,9,7:summary
-S189,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
-S192,9,4:pros
-s193,11,3:
-S193,13,53:Fewest functions, roles and CloudFormation resources.
-S194,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
-S195,13,54:Matches a catch-all proxy resource and web frameworks.
-S196,9,4:cons
-s197,11,3:
-S197,13,75:The function holds the union of every route's permissions and dependencies.
-S198,13,44:One memory size and timeout for every route.
-S199,13,60:A bad deployment or a noisy route affects the whole service.
-m200,9,5:
-S200,9,2:id
-S200,13,12:per-resource
-S201,9,5:title
-S201,16,25:One function per resource
-S202,9,7:summary
-S202,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
-S205,9,4:pros
-s206,11,2:
-S206,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
-S207,13,58:Memory, timeout and concurrency can be tuned per resource.
-S208,9,4:cons
-s209,11,2:
-S209,13,53:More functions and resources to deploy than a router.
-S210,13,74:Methods of one resource still share permissions (read and write together).
-m211,9,5:
-S211,9,2:id
-S211,13,10:per-method
-S212,9,5:title
-S212,16,23:One function per method
-S213,9,7:summary
-S213,18,75:Every resource and method pair (such as GET /orders) gets its own function.
-S215,9,4:pros
-s216,11,2:
-S216,13,61:Least privilege per route and the smallest possible packages.
-S217,13,49:Each route scales, fails and is tuned on its own.
-S218,9,4:cons
-s219,11,3:
-S219,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
-S220,13,41:Rarely used routes meet more cold starts.
-S221,13,49:Shared code must be packaged into every function.
-m223,5,6:
-S223,5,2:id
-S223,9,9:packaging
-S224,5,5:title
-S224,12,38:Shared or separate deployment packages
-S225,5,8:question
-S225,15,85:Should the functions of a service share one deployment package or each get their own?
-S226,5,7:default
-S226,14,17:separate-packages
-S227,5,5:after
-s227,12,1:
-S227,13,20:function-granularity
-S228,5,7:options
-s229,7,2:
-m229,9,5:
-S229,9,2:id
-S229,13,14:shared-package
-S230,9,5:title
-S230,16,45:One package per service with several handlers
-S231,9,7:summary
-S231,18,82:One build artifact per service; each function points at a different handler in it.
-S234,9,4:pros
-s235,11,2:
-S235,13,73:One build and one artifact per service; shared code changes in one place.
-S236,13,74:Simple to reason about versions - all handlers of a service ship together.
-S237,9,4:cons
-s238,11,3:
-S238,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
-S239,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
-S240,13,51:Any change redeploys every function of the service.
-m241,9,5:
-S241,9,2:id
-S241,13,17:separate-packages
-S242,9,5:title
-S242,16,24:One package per function
-S243,9,7:summary
-S243,18,92:Each function is built into its own package holding only the code and dependencies it needs.
-S246,9,4:pros
-s247,11,3:
-S247,13,42:Smallest packages and fastest cold starts.
-S248,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
-S249,13,57:A natural fit for router functions and compiled runtimes.
-S250,9,4:cons
-s251,11,2:
-S251,13,63:More build artifacts; shared code must be a library or a layer.
-S252,13,52:Versions of shared code can drift between functions.
-m254,5,6:
-S254,5,2:id
-S254,9,4:cors
-S255,5,5:title
-S255,12,18:How to handle CORS
-S256,5,8:question
-S256,15,58:Who answers CORS preflight requests and adds CORS headers?
-S257,5,7:default
-S257,14,4:none
-S258,5,5:after
-s258,12,1:
-S258,13,8:api-type
-S259,5,7:options
-s260,7,4:
-m260,9,5:
-S260,9,2:id
-S260,13,4:none
-S261,9,5:title
-S261,16,7:No CORS
-S262,9,7:summary
-S262,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
-S264,9,4:pros
-s265,11,1:
-S265,13,37:Nothing to configure or keep in sync.
-S266,9,4:cons
-s267,11,1:
-S267,13,46:Browsers on other origins cannot call the API.
+S134,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
+S135,13,67:Developers use the web framework they know, and can run it locally.
+S136,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
+S137,9,4:cons
+s138,11,3:
+S138,13,68:The gateway cannot validate, cache, document or authorize per route.
+S139,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
+S140,13,62:An OpenAPI document or generated SDK describes almost nothing.
+m141,9,5:
+S141,9,2:id
+S141,13,8:explicit
+S142,9,5:title
+S142,16,30:Explicit resources and methods
+S143,9,7:summary
+S143,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
+S146,9,4:pros
+s147,11,3:
+S147,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
+S148,13,51:A meaningful OpenAPI definition and generated SDKs.
+S149,13,60:The gateway rejects unknown routes before any function runs.
+S150,9,4:cons
+s151,11,2:
+S151,13,64:Every route change touches both the code and the API definition.
+S152,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
+m154,5,7:
+S154,5,2:id
+S154,9,11:integration
+S155,5,5:title
+S155,12,34:Lambda proxy or custom integration
+S156,5,8:question
+S156,15,54:How should API Gateway pass requests to the functions?
+S157,5,7:default
+S157,14,12:lambda-proxy
+S158,5,5:after
+s158,12,1:
+S158,13,8:api-type
+S159,5,5:scope
+S159,12,3:api
+S160,5,7:options
+s161,7,2:
+m161,9,5:
+S161,9,2:id
+S161,13,12:lambda-proxy
+S162,9,5:title
+S162,16,24:Lambda proxy integration
+S163,9,7:summary
+S163,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
+S166,9,4:pros
+s167,11,3:
+S167,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
+S168,13,69:Function input and output change without touching the API definition.
+S169,13,44:The only Lambda integration HTTP APIs offer.
+S170,9,4:cons
+s171,11,2:
+S171,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
+S172,13,49:The gateway cannot reshape requests or responses.
+m173,9,5:
+S173,9,2:id
+S173,13,6:custom
+S174,9,5:title
+S174,16,65:Custom (non-proxy) integration with mapping templates (REST only)
+S175,9,7:summary
+S175,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
+S178,9,4:pros
+s179,11,2:
+S179,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
+S180,13,66:Errors can be mapped to status codes without code in the function.
+S181,9,4:cons
+s182,11,3:
+S182,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
+S183,13,74:Any change to the function's input or output also needs a template change.
+S184,13,10:REST only.
+m186,5,7:
+S186,5,2:id
+S186,9,20:function-granularity
+S187,5,5:title
+S187,12,25:How many Lambda functions
+S188,5,8:question
+S188,15,63:How many Lambda functions should serve the routes of a service?
+S189,5,7:default
+S189,14,6:router
+S190,5,5:after
+s190,12,1:
+S190,13,14:resource-style
+S191,5,5:scope
+S191,12,3:api
+S192,5,7:options
+s193,7,3:
+m193,9,5:
+S193,9,2:id
+S193,13,6:router
+S194,9,5:title
+S194,16,31:One router function per service
+S195,9,7:summary
+S195,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
+S198,9,4:pros
+s199,11,3:
+S199,13,53:Fewest functions, roles and CloudFormation resources.
+S200,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
+S201,13,54:Matches a catch-all proxy resource and web frameworks.
+S202,9,4:cons
+s203,11,3:
+S203,13,75:The function holds the union of every route's permissions and dependencies.
+S204,13,44:One memory size and timeout for every route.
+S205,13,60:A bad deployment or a noisy route affects the whole service.
+m206,9,5:
+S206,9,2:id
+S206,13,12:per-resource
+S207,9,5:title
+S207,16,25:One function per resource
+S208,9,7:summary
+S208,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
+S211,9,4:pros
+s212,11,2:
+S212,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
+S213,13,58:Memory, timeout and concurrency can be tuned per resource.
+S214,9,4:cons
+s215,11,2:
+S215,13,53:More functions and resources to deploy than a router.
+S216,13,74:Methods of one resource still share permissions (read and write together).
+m217,9,5:
+S217,9,2:id
+S217,13,10:per-method
+S218,9,5:title
+S218,16,23:One function per method
+S219,9,7:summary
+S219,18,75:Every resource and method pair (such as GET /orders) gets its own function.
+S221,9,4:pros
+s222,11,2:
+S222,13,61:Least privilege per route and the smallest possible packages.
+S223,13,49:Each route scales, fails and is tuned on its own.
+S224,9,4:cons
+s225,11,3:
+S225,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
+S226,13,41:Rarely used routes meet more cold starts.
+S227,13,49:Shared code must be packaged into every function.
+m229,5,7:
+S229,5,2:id
+S229,9,9:packaging
+S230,5,5:title
+S230,12,38:Shared or separate deployment packages
+S231,5,8:question
+S231,15,85:Should the functions of a service share one deployment package or each get their own?
+S232,5,7:default
+S232,14,17:separate-packages
+S233,5,5:after
+s233,12,1:
+S233,13,20:function-granularity
+S234,5,5:scope
+S234,12,3:api
+S235,5,7:options
+s236,7,2:
+m236,9,5:
+S236,9,2:id
+S236,13,14:shared-package
+S237,9,5:title
+S237,16,45:One package per service with several handlers
+S238,9,7:summary
+S238,18,82:One build artifact per service; each function points at a different handler in it.
+S241,9,4:pros
+s242,11,2:
+S242,13,73:One build and one artifact per service; shared code changes in one place.
+S243,13,74:Simple to reason about versions - all handlers of a service ship together.
+S244,9,4:cons
+s245,11,3:
+S245,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
+S246,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
+S247,13,51:Any change redeploys every function of the service.
+m248,9,5:
+S248,9,2:id
+S248,13,17:separate-packages
+S249,9,5:title
+S249,16,24:One package per function
+S250,9,7:summary
+S250,18,92:Each function is built into its own package holding only the code and dependencies it needs.
+S253,9,4:pros
+s254,11,3:
+S254,13,42:Smallest packages and fastest cold starts.
+S255,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
+S256,13,57:A natural fit for router functions and compiled runtimes.
+S257,9,4:cons
+s258,11,2:
+S258,13,63:More build artifacts; shared code must be a library or a layer.
+S259,13,52:Versions of shared code can drift between functions.
+m261,5,7:
+S261,5,2:id
+S261,9,4:cors
+S262,5,5:title
+S262,12,18:How to handle CORS
+S263,5,8:question
+S263,15,58:Who answers CORS preflight requests and adds CORS headers?
+S264,5,7:default
+S264,14,4:none
+S265,5,5:after
+s265,12,1:
+S265,13,8:api-type
+S266,5,5:scope
+S266,12,3:api
+S267,5,7:options
+s268,7,4:
 m268,9,5:
 S268,9,2:id
-S268,13,7:gateway
+S268,13,4:none
 S269,9,5:title
-S269,16,32:Gateway preflight for a REST API
+S269,16,7:No CORS
 S270,9,7:summary
-S270,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
-S273,9,4:pros
-s274,11,2:
-S274,13,52:Preflights are answered without invoking a function.
-S275,13,49:Simple when exactly one origin (or *) is allowed.
-S276,9,4:cons
-s277,11,2:
-S277,13,55:Only one fixed origin - the header cannot list several.
-S278,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
-m279,9,5:
-S279,9,2:id
-S279,13,8:function
-S280,9,5:title
-S280,16,28:CORS handled by the function
-S281,9,7:summary
-S281,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
-S284,9,4:pros
+S270,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
+S272,9,4:pros
+s273,11,1:
+S273,13,37:Nothing to configure or keep in sync.
+S274,9,4:cons
+s275,11,1:
+S275,13,46:Browsers on other origins cannot call the API.
+m276,9,5:
+S276,9,2:id
+S276,13,7:gateway
+S277,9,5:title
+S277,16,32:Gateway preflight for a REST API
+S278,9,7:summary
+S278,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
+S281,9,4:pros
+s282,11,2:
+S282,13,52:Preflights are answered without invoking a function.
+S283,13,49:Simple when exactly one origin (or *) is allowed.
+S284,9,4:cons
 s285,11,2:
-S285,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
-S286,13,53:CORS logic lives with the code and is tested with it.
-S287,9,4:cons
-s288,11,2:
-S288,13,54:Every preflight invokes a function (cost and latency).
-S289,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
-m290,9,5:
-S290,9,2:id
-S290,13,15:http-api-config
-S291,9,5:title
-S291,16,27:HTTP API CORS configuration
-S292,9,7:summary
-S292,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
-S295,9,4:pros
+S285,13,55:Only one fixed origin - the header cannot list several.
+S286,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+m287,9,5:
+S287,9,2:id
+S287,13,8:function
+S288,9,5:title
+S288,16,28:CORS handled by the function
+S289,9,7:summary
+S289,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S292,9,4:pros
+s293,11,2:
+S293,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
+S294,13,53:CORS logic lives with the code and is tested with it.
+S295,9,4:cons
 s296,11,2:
-S296,13,60:Declarative, with a list of origins and credentials support.
-S297,13,35:Preflights never invoke a function.
-S298,9,4:cons
-s299,11,2:
-S299,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
-S300,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
-m302,5,6:
-S302,5,2:id
-S302,9,10:authorizer
-S303,5,5:title
-S303,12,15:Authorizer type
-S304,5,8:question
-S304,15,51:Which kind of authorizer should protect the routes?
-S305,5,7:default
-S305,14,4:none
-S306,5,5:after
-s306,12,1:
-S306,13,8:api-type
-S307,5,7:options
-s308,7,6:
-m308,9,5:
-S308,9,2:id
-S308,13,4:none
-S309,9,5:title
-S309,16,13:No authorizer
-S310,9,7:summary
-S310,18,74:Routes are public (optionally still requiring an API key for usage plans).
-S312,9,4:pros
-s313,11,1:
-S313,13,33:No authorization latency or cost.
-S314,9,4:cons
-s315,11,1:
-S315,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
-m316,9,5:
-S316,9,2:id
-S316,13,3:iam
-S317,9,5:title
-S317,16,25:IAM authorization (SigV4)
-S318,9,7:summary
-S318,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
+S296,13,54:Every preflight invokes a function (cost and latency).
+S297,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+m298,9,5:
+S298,9,2:id
+S298,13,15:http-api-config
+S299,9,5:title
+S299,16,27:HTTP API CORS configuration
+S300,9,7:summary
+S300,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S303,9,4:pros
+s304,11,2:
+S304,13,60:Declarative, with a list of origins and credentials support.
+S305,13,35:Preflights never invoke a function.
+S306,9,4:cons
+s307,11,2:
+S307,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
+S308,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
+m310,5,7:
+S310,5,2:id
+S310,9,10:authorizer
+S311,5,5:title
+S311,12,15:Authorizer type
+S312,5,8:question
+S312,15,51:Which kind of authorizer should protect the routes?
+S313,5,7:default
+S313,14,4:none
+S314,5,5:after
+s314,12,1:
+S314,13,8:api-type
+S315,5,5:scope
+S315,12,3:api
+S316,5,7:options
+s317,7,6:
+m317,9,5:
+S317,9,2:id
+S317,13,4:none
+S318,9,5:title
+S318,16,13:No authorizer
+S319,9,7:summary
+S319,18,74:Routes are public (optionally still requiring an API key for usage plans).
 S321,9,4:pros
-s322,11,2:
-S322,13,58:No authorizer code; fine-grained access with IAM policies.
-S323,13,55:Natural for AWS workloads and for cross-account access.
-S324,9,4:cons
-s325,11,1:
-S325,13,58:Every caller needs AWS credentials and must sign requests.
-m326,9,5:
-S326,9,2:id
-S326,13,7:cognito
-S327,9,5:title
-S327,16,35:Cognito user pool authorizer (REST)
-S328,9,7:summary
-S328,18,55:The REST API validates Cognito user pool tokens itself.
+s322,11,1:
+S322,13,33:No authorization latency or cost.
+S323,9,4:cons
+s324,11,1:
+S324,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
+m325,9,5:
+S325,9,2:id
+S325,13,3:iam
+S326,9,5:title
+S326,16,25:IAM authorization (SigV4)
+S327,9,7:summary
+S327,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
 S330,9,4:pros
-s331,11,1:
-S331,13,67:No code; token signature, expiry and scopes checked by the gateway.
-S332,9,4:cons
-s333,11,1:
-S333,13,91:REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
-m334,9,5:
-S334,9,2:id
-S334,13,12:lambda-token
-S335,9,5:title
-S335,16,36:Lambda authorizer, TOKEN type (REST)
-S336,9,7:summary
-S336,18,77:A function receives one bearer token from a header and returns an IAM policy.
-S338,9,4:pros
-s339,11,2:
-S339,13,50:Any token format; simple interface with one input.
-S340,13,31:The result is cached per token.
+s331,11,2:
+S331,13,58:No authorizer code; fine-grained access with IAM policies.
+S332,13,55:Natural for AWS workloads and for cross-account access.
+S333,9,4:cons
+s334,11,1:
+S334,13,58:Every caller needs AWS credentials and must sign requests.
+m335,9,5:
+S335,9,2:id
+S335,13,7:cognito
+S336,9,5:title
+S336,16,35:Cognito user pool authorizer (REST)
+S337,9,7:summary
+S337,18,55:The REST API validates Cognito user pool tokens itself.
+S339,9,4:pros
+s340,11,1:
+S340,13,67:No code; token signature, expiry and scopes checked by the gateway.
 S341,9,4:cons
-s342,11,2:
-S342,13,49:REST only; sees a single header and nothing else.
-S343,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
-m344,9,5:
-S344,9,2:id
-S344,13,14:lambda-request
-S345,9,5:title
-S345,16,31:Lambda authorizer, REQUEST type
-S346,9,7:summary
-S346,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
-S349,9,4:pros
-s350,11,2:
-S350,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
-S351,13,53:Cache key built from the identity sources you choose.
-S352,9,4:cons
-s353,11,2:
-S353,13,50:Custom security code to write, test and keep fast.
-S354,13,45:Costs a Lambda invocation on each cache miss.
-m355,9,5:
-S355,9,2:id
-S355,13,3:jwt
-S356,9,5:title
-S356,16,21:JWT authorizer (HTTP)
-S357,9,7:summary
-S357,18,120:The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys.
-S360,9,4:pros
-s361,11,2:
-S361,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-S362,13,48:Works with Cognito and external providers alike.
-S363,9,4:cons
-s364,11,2:
-S364,13,15:HTTP APIs only.
-S365,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+s342,11,1:
+S342,13,91:REST only, and Cognito user pools only - other identity providers need a Lambda authorizer.
+m343,9,5:
+S343,9,2:id
+S343,13,12:lambda-token
+S344,9,5:title
+S344,16,36:Lambda authorizer, TOKEN type (REST)
+S345,9,7:summary
+S345,18,77:A function receives one bearer token from a header and returns an IAM policy.
+S347,9,4:pros
+s348,11,2:
+S348,13,50:Any token format; simple interface with one input.
+S349,13,31:The result is cached per token.
+S350,9,4:cons
+s351,11,2:
+S351,13,49:REST only; sees a single header and nothing else.
+S352,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
+m353,9,5:
+S353,9,2:id
+S353,13,14:lambda-request
+S354,9,5:title
+S354,16,31:Lambda authorizer, REQUEST type
+S355,9,7:summary
+S355,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
+S358,9,4:pros
+s359,11,2:
+S359,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
+S360,13,53:Cache key built from the identity sources you choose.
+S361,9,4:cons
+s362,11,2:
+S362,13,50:Custom security code to write, test and keep fast.
+S363,13,45:Costs a Lambda invocation on each cache miss.
+m364,9,5:
+S364,9,2:id
+S364,13,3:jwt
+S365,9,5:title
+S365,16,21:JWT authorizer (HTTP)
+S366,9,7:summary
+S366,18,120:The HTTP API validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys.
+S369,9,4:pros
+s370,11,2:
+S370,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
+S371,13,48:Works with Cognito and external providers alike.
+S372,9,4:cons
+s373,11,2:
+S373,13,15:HTTP APIs only.
+S374,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
 @34:<bundled>/endpoint-type.cases.yaml,8554
 m3,1,1:
 S3,1,5:cases
@@ -9605,705 +10481,746 @@ S158,5,5:facts
 s158,12,2:
 S158,13,14:endpoint-types
 S158,29,19:edge-via-cloudfront
-@20:<bundled>/facts.yaml,23838
+@20:<bundled>/facts.yaml,25272
 m7,1,2:
 S7,1,7:sources
-s8,3,36:
+s8,3,38:
 m8,5,3:
 S8,5,2:id
-S8,9,3:CMP
+S8,9,9:RAUTH-API
 S9,5,5:title
-S9,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
+S9,12,56:CreateAuthorizer (Amazon API Gateway REST API reference)
 S10,5,3:url
-S10,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
+S10,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
 m11,5,3:
 S11,5,2:id
-S11,9,4:GA20
+S11,9,9:HAUTH-API
 S12,5,5:title
-S12,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
+S12,12,77:Authorizers of an HTTP or WebSocket API (Amazon API Gateway V2 API reference)
 S13,5,3:url
-S13,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
+S13,10,89:https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers.html
 m14,5,3:
 S14,5,2:id
-S14,9,5:RCORS
+S14,9,3:CMP
 S15,5,5:title
-S15,12,33:CORS for REST APIs in API Gateway
+S15,12,68:Choose between REST APIs and HTTP APIs (API Gateway Developer Guide)
 S16,5,3:url
-S16,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+S16,10,82:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
 m17,5,3:
 S17,5,2:id
-S17,9,5:HCORS
+S17,9,4:GA20
 S18,5,5:title
-S18,12,30:Configuring CORS for HTTP APIs
+S18,12,75:Building better APIs - HTTP APIs now generally available (AWS Compute Blog)
 S19,5,3:url
-S19,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+S19,10,92:https://aws.amazon.com/blogs/compute/building-better-apis-http-apis-now-generally-available/
 m20,5,3:
 S20,5,2:id
-S20,9,3:GWR
+S20,9,5:RCORS
 S21,5,5:title
-S21,12,38:Gateway response types for API Gateway
+S21,12,33:CORS for REST APIs in API Gateway
 S22,5,3:url
-S22,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+S22,10,77:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
 m23,5,3:
 S23,5,2:id
-S23,9,3:MDN
+S23,9,5:HCORS
 S24,5,5:title
-S24,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
+S24,12,30:Configuring CORS for HTTP APIs
 S25,5,3:url
-S25,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
+S25,10,79:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
 m26,5,3:
 S26,5,2:id
-S26,9,4:TO17
+S26,9,3:GWR
 S27,5,5:title
-S27,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
+S27,12,38:Gateway response types for API Gateway
 S28,5,3:url
-S28,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
+S28,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
 m29,5,3:
 S29,5,2:id
-S29,9,4:TO24
+S29,9,3:MDN
 S30,5,5:title
-S30,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
+S30,12,97:Reason: Credential is not supported if the CORS header 'Access-Control-Allow-Origin' is '*' (MDN)
 S31,5,3:url
-S31,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
+S31,10,90:https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSNotSupportingCredentials
 m32,5,3:
 S32,5,2:id
-S32,9,3:STR
+S32,9,4:TO17
 S33,5,5:title
-S33,12,57:Response transfer mode (response streaming) for REST APIs
+S33,12,80:Customize integration timeouts in Amazon API Gateway (What's New, November 2017)
 S34,5,3:url
-S34,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
+S34,10,104:https://aws.amazon.com/about-aws/whats-new/2017/11/customize-integration-timeouts-in-amazon-api-gateway/
 m35,5,3:
 S35,5,2:id
-S35,9,2:RQ
+S35,9,4:TO24
 S36,5,5:title
-S36,12,64:Amazon API Gateway quotas for configuring and running a REST API
+S36,12,95:Amazon API Gateway integration timeout limit increase beyond 29 seconds (What's New, June 2024)
 S37,5,3:url
-S37,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+S37,10,107:https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/
 m38,5,3:
 S38,5,2:id
-S38,9,2:HQ
+S38,9,3:STR
 S39,5,5:title
-S39,12,46:Quotas for configuring and running an HTTP API
+S39,12,57:Response transfer mode (response streaming) for REST APIs
 S40,5,3:url
-S40,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+S40,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html
 m41,5,3:
 S41,5,2:id
-S41,9,2:AQ
+S41,9,2:RQ
 S42,5,5:title
-S42,12,41:Amazon API Gateway quotas (account level)
+S42,12,64:Amazon API Gateway quotas for configuring and running a REST API
 S43,5,3:url
-S43,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
+S43,10,108:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
 m44,5,3:
 S44,5,2:id
-S44,9,2:LQ
+S44,9,2:HQ
 S45,5,5:title
-S45,12,13:Lambda quotas
+S45,12,46:Quotas for configuring and running an HTTP API
 S46,5,3:url
-S46,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+S46,10,81:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
 m47,5,3:
 S47,5,2:id
-S47,9,3:INV
+S47,9,2:AQ
 S48,5,5:title
-S48,12,27:Lambda Invoke API reference
+S48,12,41:Amazon API Gateway quotas (account level)
 S49,5,3:url
-S49,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
+S49,10,72:https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html
 m50,5,3:
 S50,5,2:id
-S50,9,4:AUTH
+S50,9,2:LQ
 S51,5,5:title
-S51,12,47:API Gateway Authorizer resource (API reference)
+S51,12,13:Lambda quotas
 S52,5,3:url
-S52,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
+S52,10,71:https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
 m53,5,3:
 S53,5,2:id
-S53,9,4:METH
+S53,9,3:INV
 S54,5,5:title
-S54,12,43:API Gateway Method resource (API reference)
+S54,12,27:Lambda Invoke API reference
 S55,5,3:url
-S55,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
+S55,10,60:https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
 m56,5,3:
 S56,5,2:id
-S56,9,2:CA
+S56,9,4:AUTH
 S57,5,5:title
-S57,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
+S57,12,47:API Gateway Authorizer resource (API reference)
 S58,5,3:url
-S58,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
+S58,10,69:https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html
 m59,5,3:
 S59,5,2:id
-S59,9,5:KC403
+S59,9,4:METH
 S60,5,5:title
-S60,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
+S60,12,43:API Gateway Method resource (API reference)
 S61,5,3:url
-S61,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
+S61,10,65:https://docs.aws.amazon.com/apigateway/latest/api/API_Method.html
 m62,5,3:
 S62,5,2:id
-S62,9,3:COG
+S62,9,2:CA
 S63,5,5:title
-S63,12,58:Control access to REST APIs with Amazon Cognito user pools
+S63,12,78:API Gateway CreateAuthorizer - identitySource and authorizerResultTtlInSeconds
 S64,5,3:url
-S64,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
+S64,10,75:https://docs.aws.amazon.com/apigateway/latest/api/API_CreateAuthorizer.html
 m65,5,3:
 S65,5,2:id
-S65,9,3:JWT
+S65,9,5:KC403
 S66,5,5:title
-S66,12,48:Control access to HTTP APIs with JWT authorizers
+S66,12,97:How do I troubleshoot 401 and 403 errors from a Lambda authorizer? (AWS re:Post Knowledge Center)
 S67,5,3:url
-S67,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+S67,10,75:https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors
 m68,5,3:
 S68,5,2:id
-S68,9,4:IAMX
+S68,9,3:COG
 S69,5,5:title
-S69,12,50:Control access to HTTP APIs with IAM authorization
+S69,12,58:Control access to REST APIs with Amazon Cognito user pools
 S70,5,3:url
-S70,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
+S70,10,101:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
 m71,5,3:
 S71,5,2:id
-S71,9,5:DEFEP
+S71,9,3:JWT
 S72,5,5:title
-S72,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
+S72,12,48:Control access to HTTP APIs with JWT authorizers
 S73,5,3:url
-S73,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
+S73,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
 m74,5,3:
 S74,5,2:id
-S74,9,3:EPT
+S74,9,4:IAMX
 S75,5,5:title
-S75,12,32:API endpoint types for REST APIs
+S75,12,50:Control access to HTTP APIs with IAM authorization
 S76,5,3:url
-S76,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
+S76,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control-iam.html
 m77,5,3:
 S77,5,2:id
-S77,9,2:CD
+S77,9,5:DEFEP
 S78,5,5:title
-S78,12,40:Custom domain names for public REST APIs
+S78,12,72:Disabling the default execute-api endpoint (API Gateway Developer Guide)
 S79,5,3:url
-S79,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
+S79,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
 m80,5,3:
 S80,5,2:id
-S80,9,3:PCD
+S80,9,3:EPT
 S81,5,5:title
-S81,12,36:Custom domain names for private APIs
+S81,12,32:API endpoint types for REST APIs
 S82,5,3:url
-S82,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
+S82,10,96:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html
 m83,5,3:
 S83,5,2:id
-S83,9,4:PRIV
+S83,9,2:CD
 S84,5,5:title
-S84,12,32:Private REST APIs in API Gateway
+S84,12,40:Custom domain names for public REST APIs
 S85,5,3:url
-S85,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
+S85,10,87:https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html
 m86,5,3:
 S86,5,2:id
-S86,9,4:MTLS
+S86,9,3:PCD
 S87,5,5:title
-S87,12,39:Mutual TLS authentication for REST APIs
+S87,12,36:Custom domain names for private APIs
 S88,5,3:url
-S88,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+S88,10,99:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-custom-domains.html
 m89,5,3:
 S89,5,2:id
-S89,9,5:PROXY
+S89,9,4:PRIV
 S90,5,5:title
-S90,12,48:Set up a proxy integration with a proxy resource
+S90,12,32:Private REST APIs in API Gateway
 S91,5,3:url
-S91,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
+S91,10,89:https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html
 m92,5,3:
 S92,5,2:id
-S92,9,3:LPI
+S92,9,4:MTLS
 S93,5,5:title
-S93,12,40:Lambda proxy integrations in API Gateway
+S93,12,39:Mutual TLS authentication for REST APIs
 S94,5,3:url
-S94,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+S94,10,85:https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
 m95,5,3:
 S95,5,2:id
-S95,9,5:OAS-R
+S95,9,5:PROXY
 S96,5,5:title
-S96,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
+S96,12,48:Set up a proxy integration with a proxy resource
 S97,5,3:url
-S97,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
+S97,10,97:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html
 m98,5,3:
 S98,5,2:id
-S98,9,5:OAS-H
+S98,9,3:LPI
 S99,5,5:title
-S99,12,33:OpenAPI definitions for HTTP APIs
+S99,12,40:Lambda proxy integrations in API Gateway
 S100,5,3:url
-S100,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
+S100,10,98:https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
 m101,5,3:
 S101,5,2:id
-S101,9,4:FURL
+S101,9,5:OAS-R
 S102,5,5:title
-S102,12,42:Creating and managing Lambda function URLs
+S102,12,55:Develop REST APIs using OpenAPI in API Gateway (import)
 S103,5,3:url
-S103,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
+S103,10,88:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-import-api.html
 m104,5,3:
 S104,5,2:id
-S104,9,6:CFN500
+S104,9,5:OAS-H
 S105,5,5:title
-S105,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
+S105,12,33:OpenAPI definitions for HTTP APIs
 S106,5,3:url
-S106,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
+S106,10,83:https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html
 m107,5,3:
 S107,5,2:id
-S107,9,2:UP
+S107,9,4:FURL
 S108,5,5:title
-S108,12,38:Usage plans and API keys for REST APIs
+S108,12,42:Creating and managing Lambda function URLs
 S109,5,3:url
-S109,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+S109,10,68:https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html
 m110,5,3:
 S110,5,2:id
-S110,9,4:SNAP
+S110,9,6:CFN500
 S111,5,5:title
-S111,12,51:Improving startup performance with Lambda SnapStart
+S111,12,98:AWS CloudFormation now supports increased limits on five service quotas (What's New, October 2020)
 S112,5,3:url
-S112,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+S112,10,123:https://aws.amazon.com/about-aws/whats-new/2020/10/aws-cloudformation-now-supports-increased-limits-on-five-service-quotas/
 m113,5,3:
 S113,5,2:id
-S113,9,5:PRICE
+S113,9,2:UP
 S114,5,5:title
-S114,12,26:Amazon API Gateway pricing
+S114,12,38:Usage plans and API keys for REST APIs
 S115,5,3:url
-S115,10,43:https://aws.amazon.com/api-gateway/pricing/
-S117,1,5:facts
-s118,3,49:
-m118,5,4:
-S118,5,2:id
-S118,9,32:default-endpoint-can-be-disabled
-S119,5,4:text
-S119,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
-S122,5,6:source
-S122,13,5:DEFEP
-S123,5,5:as-of
-S123,12,10:2026-11-01
-m125,5,4:
-S125,5,2:id
-S125,9,18:rest-only-features
-S126,5,4:text
-S126,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
-S130,5,6:source
-S130,13,3:CMP
-S131,5,5:as-of
-S131,12,10:2026-11-01
-m132,5,4:
-S132,5,2:id
-S132,9,21:http-api-capabilities
-S133,5,4:text
-S133,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
-S137,5,6:source
-S137,13,3:CMP
-S138,5,5:as-of
-S138,12,10:2026-11-01
-m139,5,4:
-S139,5,2:id
-S139,9,11:http-api-ga
-S140,5,4:text
-S140,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
-S141,5,6:source
-S141,13,4:GA20
-S142,5,5:as-of
-S142,12,10:2020-03-12
-m143,5,4:
-S143,5,2:id
-S143,9,18:price-rest-vs-http
-S144,5,4:text
-S144,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
+S115,10,93:https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+m116,5,3:
+S116,5,2:id
+S116,9,4:SNAP
+S117,5,5:title
+S117,12,51:Improving startup performance with Lambda SnapStart
+S118,5,3:url
+S118,10,59:https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html
+m119,5,3:
+S119,5,2:id
+S119,9,5:PRICE
+S120,5,5:title
+S120,12,26:Amazon API Gateway pricing
+S121,5,3:url
+S121,10,43:https://aws.amazon.com/api-gateway/pricing/
+S123,1,5:facts
+s124,3,52:
+m124,5,4:
+S124,5,2:id
+S124,9,32:default-endpoint-can-be-disabled
+S125,5,4:text
+S125,11,184:Every REST and HTTP API also answers on its default execute-api address unless that endpoint is disabled; once disabled, callers can reach the API only through its custom domain names.
+S128,5,6:source
+S128,13,5:DEFEP
+S129,5,5:as-of
+S129,12,10:2026-11-01
+m131,5,4:
+S131,5,2:id
+S131,9,18:rest-only-features
+S132,5,4:text
+S132,11,260:API keys with usage plans, per-client throttling, request validation, response caching, mapping templates, AWS WAF, resource policies, private endpoints, canary releases, gateway X-Ray tracing and SDK generation are available on REST APIs and not on HTTP APIs.
+S136,5,6:source
+S136,13,3:CMP
+S137,5,5:as-of
+S137,12,10:2026-11-01
+m138,5,4:
+S138,5,2:id
+S138,9,21:http-api-capabilities
+S139,5,4:text
+S139,11,209:HTTP APIs offer regional endpoints only, Lambda proxy integrations only (payload format 1.0 or 2.0), and three kinds of access control - IAM, Lambda authorizers of the REQUEST type, and native JWT authorizers.
+S143,5,6:source
+S143,13,3:CMP
+S144,5,5:as-of
+S144,12,10:2026-11-01
+m145,5,4:
+S145,5,2:id
+S145,9,11:http-api-ga
+S146,5,4:text
+S146,11,98:HTTP APIs became generally available in March 2020 as a cheaper, simpler alternative to REST APIs.
 S147,5,6:source
-S147,13,5:PRICE
+S147,13,4:GA20
 S148,5,5:as-of
-S148,12,10:2026-11-01
+S148,12,10:2020-03-12
 m149,5,4:
 S149,5,2:id
-S149,9,23:response-streaming-rest
+S149,9,18:price-rest-vs-http
 S150,5,4:text
-S150,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
-S156,5,6:source
-S156,13,3:STR
-S157,5,5:as-of
-S157,12,10:2025-11-19
-m160,5,4:
-S160,5,2:id
-S160,9,16:rest-timeout-29s
-S161,5,4:text
-S161,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
-S164,5,6:source
-S164,13,4:TO17
-S165,5,5:as-of
-S165,12,10:2017-11-30
+S150,11,145:In us-east-1, first pricing tier, REST APIs cost about $3.50 per million requests and HTTP APIs about $1.00 per million, roughly 70 percent less.
+S153,5,6:source
+S153,13,5:PRICE
+S154,5,5:as-of
+S154,12,10:2026-11-01
+m155,5,4:
+S155,5,2:id
+S155,9,23:response-streaming-rest
+S156,5,4:text
+S156,11,364:Since 2025-11-19 REST APIs (all endpoint types) can stream proxy-integration responses for up to 15 minutes and beyond 10 MB without a quota increase; a stream idle for 5 minutes (30 seconds on edge-optimized endpoints) is closed, data past the first 10 MB is limited to 2 MB/s, and streamed routes cannot use caching or mapping templates. HTTP APIs cannot stream.
+S162,5,6:source
+S162,13,3:STR
+S163,5,5:as-of
+S163,12,10:2025-11-19
 m166,5,4:
 S166,5,2:id
-S166,9,21:rest-timeout-raisable
+S166,9,16:rest-timeout-29s
 S167,5,4:text
-S167,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
-S171,5,6:source
-S171,13,4:TO24
-S172,5,5:as-of
-S172,12,10:2024-06-04
-m173,5,4:
-S173,5,2:id
-S173,9,16:http-timeout-30s
-S174,5,4:text
-S174,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
-S175,5,6:source
-S175,13,2:HQ
-S176,5,5:as-of
-S176,12,10:2026-11-01
-m177,5,4:
-S177,5,2:id
-S177,9,22:lambda-duration-memory
-S178,5,4:text
-S178,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
-S179,5,6:source
-S179,13,2:LQ
-S180,5,5:as-of
-S180,12,10:2020-12-01
-m181,5,4:
-S181,5,2:id
-S181,9,23:lambda-sync-payload-6mb
-S182,5,4:text
-S182,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
-S183,5,6:source
-S183,13,3:INV
-S184,5,5:as-of
-S184,12,10:2026-11-01
-m185,5,4:
-S185,5,2:id
-S185,9,20:gateway-payload-10mb
-S186,5,4:text
-S186,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
-S187,5,6:source
-S187,13,2:HQ
-S188,5,5:as-of
-S188,12,10:2026-11-01
-m189,5,4:
-S189,5,2:id
-S189,9,13:function-urls
-S190,5,4:text
-S190,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
-S195,5,6:source
-S195,13,4:FURL
-S196,5,5:as-of
-S196,12,10:2022-04-06
-m199,5,4:
-S199,5,2:id
-S199,9,21:lambda-package-limits
-S200,5,4:text
-S200,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
-S204,5,6:source
-S204,13,2:LQ
-S205,5,5:as-of
-S205,12,10:2020-12-01
-m206,5,4:
-S206,5,2:id
-S206,9,17:cfn-500-resources
-S207,5,4:text
-S207,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
-S211,5,6:source
-S211,13,6:CFN500
-S212,5,5:as-of
-S212,12,10:2020-10-31
-m213,5,4:
-S213,5,2:id
-S213,9,23:lambda-concurrency-1000
-S214,5,4:text
-S214,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
-S218,5,6:source
-S218,13,2:LQ
-S219,5,5:as-of
-S219,12,10:2026-11-01
-m220,5,4:
-S220,5,2:id
-S220,9,9:snapstart
-S221,5,4:text
-S221,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
-S226,5,6:source
-S226,13,4:SNAP
-S227,5,5:as-of
-S227,12,10:2024-11-18
-m230,5,4:
-S230,5,2:id
-S230,9,20:account-throttle-10k
-S231,5,4:text
-S231,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
-S235,5,6:source
-S235,13,2:AQ
-S236,5,5:as-of
-S236,12,10:2026-11-01
-m237,5,4:
-S237,5,2:id
-S237,9,19:rest-per-api-quotas
-S238,5,4:text
-S238,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
+S167,11,154:A REST API integration waits between 50 milliseconds and 29 seconds for the backend; 29 seconds is the default and, without a quota increase, the maximum.
+S170,5,6:source
+S170,13,4:TO17
+S171,5,5:as-of
+S171,12,10:2017-11-30
+m172,5,4:
+S172,5,2:id
+S172,9,21:rest-timeout-raisable
+S173,5,4:text
+S173,11,231:Since 2024-06-04, regional and private REST APIs can wait longer than 29 seconds after a Service Quotas increase, which may lower the account's throttle quota for the Region; edge-optimized REST APIs and HTTP APIs cannot be raised.
+S177,5,6:source
+S177,13,4:TO24
+S178,5,5:as-of
+S178,12,10:2024-06-04
+m179,5,4:
+S179,5,2:id
+S179,9,16:http-timeout-30s
+S180,5,4:text
+S180,11,92:An HTTP API integration times out after at most 30 seconds, and that limit cannot be raised.
+S181,5,6:source
+S181,13,2:HQ
+S182,5,5:as-of
+S182,12,10:2026-11-01
+m183,5,4:
+S183,5,2:id
+S183,9,22:lambda-duration-memory
+S184,5,4:text
+S184,11,92:A Lambda function can run for up to 900 seconds (15 minutes) with up to 10,240 MB of memory.
+S185,5,6:source
+S185,13,2:LQ
+S186,5,5:as-of
+S186,12,10:2020-12-01
+m187,5,4:
+S187,5,2:id
+S187,9,23:lambda-sync-payload-6mb
+S188,5,4:text
+S188,11,101:A synchronous Lambda invocation carries at most 6 MB of request payload and 6 MB of response payload.
+S189,5,6:source
+S189,13,3:INV
+S190,5,5:as-of
+S190,12,10:2026-11-01
+m191,5,4:
+S191,5,2:id
+S191,9,20:gateway-payload-10mb
+S192,5,4:text
+S192,11,96:API Gateway accepts request and response payloads of at most 10 MB, on REST and HTTP APIs alike.
+S193,5,6:source
+S193,13,2:HQ
+S194,5,5:as-of
+S194,12,10:2026-11-01
+m195,5,4:
+S195,5,2:id
+S195,9,13:function-urls
+S196,5,4:text
+S196,11,295:Lambda function URLs (since April 2022) give a function its own HTTPS endpoint with authentication NONE or AWS_IAM and their own CORS settings; they have no custom authorizers, usage plans or caching, and requests are bounded by the function timeout rather than a 29- or 30-second gateway limit.
+S201,5,6:source
+S201,13,4:FURL
+S202,5,5:as-of
+S202,12,10:2022-04-06
+m205,5,4:
+S205,5,2:id
+S205,9,21:lambda-package-limits
+S206,5,4:text
+S206,11,210:A .zip deployment package can be uploaded directly up to 50 MB zipped (larger through S3); code plus layers may not exceed 250 MB unzipped; a function uses at most 5 layers; container images can be up to 10 GB.
+S210,5,6:source
+S210,13,2:LQ
+S211,5,5:as-of
+S211,12,10:2020-12-01
+m212,5,4:
+S212,5,2:id
+S212,9,17:cfn-500-resources
+S213,5,4:text
+S213,11,245:A CloudFormation stack holds at most 500 resources (raised from 200 in October 2020). Every Lambda function behind an API method brings several of them - the function, its role, an invoke permission, the method and often a log group and version.
+S217,5,6:source
+S217,13,6:CFN500
+S218,5,5:as-of
+S218,12,10:2020-10-31
+m219,5,4:
+S219,5,2:id
+S219,9,23:lambda-concurrency-1000
+S220,5,4:text
+S220,11,214:Lambda allows 1,000 concurrent executions per account and Region by default (new accounts may start lower; it can be raised). Concurrent executions are roughly requests per second times average duration in seconds.
+S224,5,6:source
+S224,13,2:LQ
+S225,5,5:as-of
+S225,12,10:2026-11-01
+m226,5,4:
+S226,5,2:id
+S226,9,9:snapstart
+S227,5,4:text
+S227,11,316:Lambda SnapStart restores functions from a snapshot taken at publish time, cutting cold starts; it supports Java 11 and later, and since November 2024 Python 3.12 and later and .NET 8 and later. It cannot be combined with provisioned concurrency, and for Python and .NET the snapshot caching and restores are billed.
+S232,5,6:source
+S232,13,4:SNAP
+S233,5,5:as-of
+S233,12,10:2024-11-18
+m236,5,4:
+S236,5,2:id
+S236,9,20:account-throttle-10k
+S237,5,4:text
+S237,11,190:API Gateway throttles each account per Region at 10,000 requests per second with a burst of 5,000 by default, shared by all REST, HTTP and WebSocket APIs; the quota can be raised on request.
 S241,5,6:source
-S241,13,2:RQ
+S241,13,2:AQ
 S242,5,5:as-of
 S242,12,10:2026-11-01
 m243,5,4:
 S243,5,2:id
-S243,9,19:http-per-api-quotas
+S243,9,19:rest-per-api-quotas
 S244,5,4:text
-S244,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
-S245,5,6:source
-S245,13,2:HQ
-S246,5,5:as-of
-S246,12,10:2026-11-01
+S244,11,170:A REST API may have 300 resources, 10 stages and 10 authorizers by default (all adjustable); an account may have 600 regional and 120 edge-optimized REST APIs per Region.
+S247,5,6:source
+S247,13,2:RQ
+S248,5,5:as-of
+S248,12,10:2026-11-01
 m249,5,4:
 S249,5,2:id
-S249,9,25:one-authorizer-per-method
+S249,9,19:http-per-api-quotas
 S250,5,4:text
-S250,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
-S254,5,6:source
-S254,13,4:METH
-S255,5,5:as-of
-S255,12,10:2026-11-01
-m256,5,4:
-S256,5,2:id
-S256,9,25:authorizer-belongs-to-api
-S257,5,4:text
-S257,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
+S250,11,75:An HTTP API may have 300 routes, 300 integrations and 10 stages by default.
+S251,5,6:source
+S251,13,2:HQ
+S252,5,5:as-of
+S252,12,10:2026-11-01
+m255,5,4:
+S255,5,2:id
+S255,9,25:one-authorizer-per-method
+S256,5,4:text
+S256,11,201:Each REST method or HTTP route has exactly one authorization type and at most one authorizer, so accepting several mechanisms on one route takes a single Lambda authorizer that understands all of them.
 S260,5,6:source
-S260,13,4:AUTH
+S260,13,4:METH
 S261,5,5:as-of
 S261,12,10:2026-11-01
 m262,5,4:
 S262,5,2:id
-S262,9,20:authorizer-cache-ttl
+S262,9,25:authorizer-belongs-to-api
 S263,5,4:text
-S263,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S263,11,170:An authorizer is a resource of one API and cannot be attached to another API; each API needs its own authorizer, which may point at the same Lambda function or user pool.
 S266,5,6:source
-S266,13,2:CA
+S266,13,4:AUTH
 S267,5,5:as-of
 S267,12,10:2026-11-01
 m268,5,4:
 S268,5,2:id
-S268,9,20:authorizer-cache-403
+S268,9,20:authorizer-cache-ttl
 S269,5,4:text
-S269,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
-S273,5,6:source
-S273,13,5:KC403
-S274,5,5:as-of
-S274,12,10:2026-11-01
-m275,5,4:
-S275,5,2:id
-S275,9,23:rest-cognito-authorizer
-S276,5,4:text
-S276,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
-S277,5,6:source
-S277,13,3:COG
-S278,5,5:as-of
-S278,12,10:2026-11-01
-m279,5,4:
-S279,5,2:id
-S279,9,19:http-jwt-authorizer
-S280,5,4:text
-S280,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
-S284,5,6:source
-S284,13,3:JWT
-S285,5,5:as-of
-S285,12,10:2026-11-01
-m286,5,4:
-S286,5,2:id
-S286,9,17:iam-cross-account
-S287,5,4:text
-S287,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
-S291,5,6:source
-S291,13,4:IAMX
-S292,5,5:as-of
-S292,12,10:2026-11-01
-m293,5,4:
-S293,5,2:id
-S293,9,17:api-keys-not-auth
-S294,5,4:text
-S294,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S269,11,140:Lambda authorizer results are cached per identity source for 300 seconds by default and at most 3,600 seconds; a TTL of 0 turns caching off.
+S272,5,6:source
+S272,13,2:CA
+S273,5,5:as-of
+S273,12,10:2026-11-01
+m274,5,4:
+S274,5,2:id
+S274,9,20:authorizer-cache-403
+S275,5,4:text
+S275,11,241:When a REST Lambda authorizer returns a policy that allows only the method ARN of the first request, the cached policy denies the same caller on other paths and methods with 403 until it expires, unless the policy allows a wildcard resource.
+S279,5,6:source
+S279,13,5:KC403
+S280,5,5:as-of
+S280,12,10:2026-11-01
+m281,5,4:
+S281,5,2:id
+S281,9,23:rest-cognito-authorizer
+S282,5,4:text
+S282,11,101:REST APIs can validate Amazon Cognito user pool tokens with a built-in COGNITO_USER_POOLS authorizer.
+S283,5,6:source
+S283,13,3:COG
+S284,5,5:as-of
+S284,12,10:2026-11-01
+m285,5,4:
+S285,5,2:id
+S285,9,19:http-jwt-authorizer
+S286,5,4:text
+S286,11,261:HTTP API JWT authorizers validate tokens from any OIDC or OAuth 2.0 issuer; for Cognito the issuer is https://cognito-idp.{region}.amazonaws.com/{userPoolId} and the audience is the app client id (checked against the aud claim, or client_id when aud is absent).
+S290,5,6:source
+S290,13,3:JWT
+S291,5,5:as-of
+S291,12,10:2026-11-01
+m292,5,4:
+S292,5,2:id
+S292,9,17:iam-cross-account
+S293,5,4:text
+S293,11,203:Granting another AWS account IAM access directly through a resource policy works on REST APIs only; HTTP APIs have no resource policies, so callers from other accounts assume a role in the API's account.
 S297,5,6:source
-S297,13,2:UP
+S297,13,4:IAMX
 S298,5,5:as-of
 S298,12,10:2026-11-01
-m301,5,4:
-S301,5,2:id
-S301,9,15:cors-one-origin
-S302,5,4:text
-S302,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
-S306,5,6:source
-S306,13,5:RCORS
-S307,5,5:as-of
-S307,12,10:2026-11-01
-m308,5,4:
-S308,5,2:id
-S308,9,23:rest-cors-proxy-headers
-S309,5,4:text
-S309,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
-S313,5,6:source
-S313,13,5:RCORS
-S314,5,5:as-of
-S314,12,10:2026-11-01
-m315,5,4:
-S315,5,2:id
-S315,9,28:cors-credentials-no-wildcard
-S316,5,4:text
-S316,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
-S317,5,6:source
-S317,13,3:MDN
-S318,5,5:as-of
-S318,12,10:2026-11-01
-m319,5,4:
-S319,5,2:id
-S319,9,22:gateway-responses-cors
-S320,5,4:text
-S320,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
-S324,5,6:source
-S324,13,3:GWR
-S325,5,5:as-of
-S325,12,10:2026-11-01
-m326,5,4:
-S326,5,2:id
-S326,9,16:http-cors-config
-S327,5,4:text
-S327,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
-S331,5,6:source
-S331,13,5:HCORS
-S332,5,5:as-of
-S332,12,10:2026-11-01
-m333,5,4:
-S333,5,2:id
-S333,9,28:http-cors-authorized-options
-S334,5,4:text
-S334,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
-S338,5,6:source
-S338,13,5:HCORS
-S339,5,5:as-of
-S339,12,10:2026-11-01
-m342,5,4:
-S342,5,2:id
-S342,9,14:endpoint-types
-S343,5,4:text
-S343,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
-S347,5,6:source
-S347,13,3:EPT
-S348,5,5:as-of
-S348,12,10:2026-11-01
-m349,5,4:
-S349,5,2:id
-S349,9,19:edge-via-cloudfront
-S350,5,4:text
-S350,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+m299,5,4:
+S299,5,2:id
+S299,9,17:api-keys-not-auth
+S300,5,4:text
+S300,11,142:API keys identify clients for usage plans and throttling; AWS advises against using them as the only means of authentication or authorization.
+S303,5,6:source
+S303,13,2:UP
+S304,5,5:as-of
+S304,12,10:2026-11-01
+m307,5,4:
+S307,5,2:id
+S307,9,15:cors-one-origin
+S308,5,4:text
+S308,11,200:Access-Control-Allow-Origin holds a single origin or *, never a list; allowing several origins means returning the request's Origin after checking it against an allow-list, together with Vary: Origin.
+S312,5,6:source
+S312,13,5:RCORS
+S313,5,5:as-of
+S313,12,10:2026-11-01
+m314,5,4:
+S314,5,2:id
+S314,9,23:rest-cors-proxy-headers
+S315,5,4:text
+S315,11,222:On a REST API with Lambda proxy integration the gateway cannot add headers to the function's responses, so the function must return the CORS headers itself; preflight OPTIONS requests can be answered by a mock integration.
+S319,5,6:source
+S319,13,5:RCORS
+S320,5,5:as-of
+S320,12,10:2026-11-01
+m321,5,4:
+S321,5,2:id
+S321,9,28:cors-credentials-no-wildcard
+S322,5,4:text
+S322,11,124:Browsers reject a response to a credentialed request (cookies or HTTP authentication) when Access-Control-Allow-Origin is *.
+S323,5,6:source
+S323,13,3:MDN
+S324,5,5:as-of
+S324,12,10:2026-11-01
+m325,5,4:
+S325,5,2:id
+S325,9,22:gateway-responses-cors
+S326,5,4:text
+S326,11,226:Errors produced by API Gateway itself (authorizer 401 and 403, throttling 429, timeout 504) are gateway responses; unless DEFAULT_4XX and DEFAULT_5XX carry CORS headers, browsers report a CORS error instead of the real status.
+S330,5,6:source
+S330,13,3:GWR
+S331,5,5:as-of
+S331,12,10:2026-11-01
+m332,5,4:
+S332,5,2:id
+S332,9,16:http-cors-config
+S333,5,4:text
+S333,11,208:An HTTP API has a CORS configuration (allowed origins list, methods, headers, max age, credentials); once it is set, the gateway answers preflights itself and ignores CORS headers returned by the integration.
+S337,5,6:source
+S337,13,5:HCORS
+S338,5,5:as-of
+S338,12,10:2026-11-01
+m339,5,4:
+S339,5,2:id
+S339,9,28:http-cors-authorized-options
+S340,5,4:text
+S340,11,207:On an HTTP API, an authorized $default or ANY route also matches OPTIONS, so preflight requests (which carry no credentials) reach the authorizer and fail; an OPTIONS route without authorization avoids this.
+S344,5,6:source
+S344,13,5:HCORS
+S345,5,5:as-of
+S345,12,10:2026-11-01
+m348,5,4:
+S348,5,2:id
+S348,9,14:endpoint-types
+S349,5,4:text
+S349,11,201:REST APIs have edge-optimized (the default), regional and private endpoints; HTTP APIs have regional endpoints only. Regional suits same-Region callers and setups with your own CDN or multi-Region DNS.
 S353,5,6:source
 S353,13,3:EPT
 S354,5,5:as-of
 S354,12,10:2026-11-01
 m355,5,4:
 S355,5,2:id
-S355,9,24:private-via-vpc-endpoint
+S355,9,19:edge-via-cloudfront
 S356,5,4:text
-S356,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
-S357,5,6:source
-S357,13,3:EPT
-S358,5,5:as-of
-S358,12,10:2026-11-01
-m359,5,4:
-S359,5,2:id
-S359,9,27:private-api-resource-policy
-S360,5,4:text
-S360,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
-S364,5,6:source
-S364,13,4:PRIV
-S365,5,5:as-of
-S365,12,10:2026-11-01
-m366,5,4:
-S366,5,2:id
-S366,9,22:private-custom-domains
-S367,5,4:text
-S367,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
+S356,11,110:An edge-optimized endpoint routes requests through an AWS-managed CloudFront distribution to the API's Region.
+S359,5,6:source
+S359,13,3:EPT
+S360,5,5:as-of
+S360,12,10:2026-11-01
+m361,5,4:
+S361,5,2:id
+S361,9,24:private-via-vpc-endpoint
+S362,5,4:text
+S362,11,114:A private REST API can be reached only through an interface VPC endpoint for execute-api, never from the internet.
+S363,5,6:source
+S363,13,3:EPT
+S364,5,5:as-of
+S364,12,10:2026-11-01
+m365,5,4:
+S365,5,2:id
+S365,9,27:private-api-resource-policy
+S366,5,4:text
+S366,11,228:A private API needs a resource policy that allows the calling VPCs or VPC endpoints; with private DNS turned on for the execute-api endpoint, that VPC can no longer reach public APIs through their default execute-api host names.
 S370,5,6:source
-S370,13,3:PCD
+S370,13,4:PRIV
 S371,5,5:as-of
-S371,12,10:2024-11-30
+S371,12,10:2026-11-01
 m372,5,4:
 S372,5,2:id
-S372,9,19:edge-cert-us-east-1
+S372,9,22:private-custom-domains
 S373,5,4:text
-S373,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
+S373,11,168:Private APIs can have custom domain names since November 2024, shared with consumers through domain name access associations; wildcard names are not supported for them.
 S376,5,6:source
-S376,13,2:CD
+S376,13,3:PCD
 S377,5,5:as-of
-S377,12,10:2026-11-01
+S377,12,10:2024-11-30
 m378,5,4:
 S378,5,2:id
-S378,9,16:wildcard-domains
+S378,9,19:edge-cert-us-east-1
 S379,5,4:text
-S379,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
+S379,11,145:The ACM certificate of an edge-optimized custom domain must be in us-east-1; a regional custom domain uses a certificate in the API's own Region.
 S382,5,6:source
 S382,13,2:CD
 S383,5,5:as-of
 S383,12,10:2026-11-01
 m384,5,4:
 S384,5,2:id
-S384,9,17:base-path-mapping
+S384,9,16:wildcard-domains
 S385,5,4:text
-S385,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S385,11,107:Wildcard custom domain names such as *.example.com are supported for edge-optimized and regional endpoints.
 S388,5,6:source
 S388,13,2:CD
 S389,5,5:as-of
 S389,12,10:2026-11-01
 m390,5,4:
 S390,5,2:id
-S390,9,20:mtls-regional-domain
+S390,9,17:base-path-mapping
 S391,5,4:text
-S391,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
-S395,5,6:source
-S395,13,4:MTLS
-S396,5,5:as-of
-S396,12,10:2026-11-01
-m399,5,4:
-S399,5,2:id
-S399,9,14:proxy-resource
-S400,5,4:text
-S400,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
-S403,5,6:source
-S403,13,5:PROXY
-S404,5,5:as-of
-S404,12,10:2026-11-01
+S391,11,143:One custom domain name can front several APIs and stages through base path (API) mappings; a regional custom domain can mix REST and HTTP APIs.
+S394,5,6:source
+S394,13,2:CD
+S395,5,5:as-of
+S395,12,10:2026-11-01
+m396,5,4:
+S396,5,2:id
+S396,9,20:mtls-regional-domain
+S397,5,4:text
+S397,11,195:Mutual TLS is configured on a regional custom domain name with a truststore in S3; clients must be kept off the default execute-api endpoint (disable it) or they can bypass the certificate check.
+S401,5,6:source
+S401,13,4:MTLS
+S402,5,5:as-of
+S402,12,10:2026-11-01
 m405,5,4:
 S405,5,2:id
-S405,9,10:proxy-root
+S405,9,14:proxy-resource
 S406,5,4:text
-S406,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
-S407,5,6:source
-S407,13,5:PROXY
-S408,5,5:as-of
-S408,12,10:2026-11-01
-m409,5,4:
-S409,5,2:id
-S409,9,21:lambda-proxy-response
-S410,5,4:text
-S410,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
-S414,5,6:source
-S414,13,3:LPI
-S415,5,5:as-of
-S415,12,10:2026-11-01
-m416,5,4:
-S416,5,2:id
-S416,9,28:custom-integration-rest-only
-S417,5,4:text
-S417,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S406,11,153:A {proxy+} path variable is greedy and must be the last path segment; combined with the ANY method, one resource forwards every path and method under it.
+S409,5,6:source
+S409,13,5:PROXY
+S410,5,5:as-of
+S410,12,10:2026-11-01
+m411,5,4:
+S411,5,2:id
+S411,9,10:proxy-root
+S412,5,4:text
+S412,11,103:A /{proxy+} resource does not match the root path /; the root needs its own method (for example ANY /).
+S413,5,6:source
+S413,13,5:PROXY
+S414,5,5:as-of
+S414,12,10:2026-11-01
+m415,5,4:
+S415,5,2:id
+S415,9,21:lambda-proxy-response
+S416,5,4:text
+S416,11,185:With Lambda proxy integration the function returns statusCode, headers, multiValueHeaders, body (a string) and isBase64Encoded; a response in another shape makes API Gateway return 502.
 S420,5,6:source
-S420,13,5:OAS-H
+S420,13,3:LPI
 S421,5,5:as-of
 S421,12,10:2026-11-01
 m422,5,4:
 S422,5,2:id
-S422,9,19:openapi-import-rest
+S422,9,28:custom-integration-rest-only
 S423,5,4:text
-S423,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
-S427,5,6:source
-S427,13,5:OAS-R
-S428,5,5:as-of
-S428,12,10:2026-11-01
-m429,5,4:
-S429,5,2:id
-S429,9,19:openapi-import-http
-S430,5,4:text
-S430,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
-S431,5,6:source
-S431,13,5:OAS-H
-S432,5,5:as-of
-S432,12,10:2026-11-01
+S423,11,127:Custom (non-proxy) Lambda integrations with mapping templates exist only on REST APIs; HTTP APIs offer proxy integrations only.
+S426,5,6:source
+S426,13,5:OAS-H
+S427,5,5:as-of
+S427,12,10:2026-11-01
+m428,5,4:
+S428,5,2:id
+S428,9,19:openapi-import-rest
+S429,5,4:text
+S429,11,205:REST APIs import OpenAPI 2.0 and 3.0 with exceptions - for example oneOf, allOf and discriminator are not supported in models; integrations are described with the x-amazon-apigateway-integration extension.
+S433,5,6:source
+S433,13,5:OAS-R
+S434,5,5:as-of
+S434,12,10:2026-11-01
+m435,5,4:
+S435,5,2:id
+S435,9,19:openapi-import-http
+S436,5,4:text
+S436,11,110:HTTP APIs import OpenAPI 3.0 definitions only, with integrations described by x-amazon-apigateway-integration.
+S437,5,6:source
+S437,13,5:OAS-H
+S438,5,5:as-of
+S438,12,10:2026-11-01
+m439,5,4:
+S439,5,2:id
+S439,9,31:token-authorizer-reads-a-header
+S440,5,4:text
+S440,11,187:A REST API's TOKEN or Cognito user pool authorizer reads the token from one request header named in its identity source; a REQUEST authorizer can name headers and query string parameters.
+S444,5,6:source
+S444,13,9:RAUTH-API
+S445,5,5:as-of
+S445,12,10:2026-12-01
+m446,5,4:
+S446,5,2:id
+S446,9,27:missing-identity-source-401
+S447,5,4:text
+S447,11,146:When a request lacks the identity sources of its Lambda authorizer, API Gateway answers 401 Unauthorized without invoking the authorizer function.
+S450,5,6:source
+S450,13,9:RAUTH-API
+S451,5,5:as-of
+S451,12,10:2026-12-01
+m452,5,4:
+S452,5,2:id
+S452,9,28:jwt-identity-header-or-query
+S453,5,4:text
+S453,11,133:An HTTP API JWT authorizer takes the token from a single header or query string parameter, for example $request.header.Authorization.
+S456,5,6:source
+S456,13,9:HAUTH-API
+S457,5,5:as-of
+S457,12,10:2026-12-01
 @30:<bundled>/functions.cases.yaml,11686
 m3,1,1:
 S3,1,5:cases
@@ -13081,7 +13998,7 @@ S1,1,4:name
 S1,7,27:apigw-advisor bundled rules
 S2,1,7:version
 S2,10,9:2026.11.0
-@24:<bundled>/questions.yaml,25147
+@24:<bundled>/questions.yaml,27383
 m4,1,2:
 S4,1,6:groups
 s5,3,7:
@@ -13121,7 +14038,7 @@ S17,9,11:preferences
 S18,5,5:title
 S18,12,28:Team preferences and domains
 S20,1,9:questions
-s22,3,26:
+s22,3,27:
 m22,5,7:
 S22,5,2:id
 S22,9,8:api-name
@@ -13198,594 +14115,667 @@ S76,5,6:prompt
 S76,13,49:Which services and resources will the API expose?
 S77,5,4:help
 S77,11,362:List each service (a unit of code that one team owns and deploys), the team that owns it, whether it deploys on its own, and its resources (paths) with their HTTP methods. The counts drive the advice on how many APIs to create, how many functions to use and which quotas you get close to (300 resources or routes per API, 500 resources per CloudFormation stack).
-m85,5,7:
+m85,5,8:
 S85,5,2:id
 S85,9,9:consumers
 S86,5,5:group
 S86,12,9:consumers
 S87,5,4:kind
 S87,11,5:multi
-S88,5,6:prompt
-S88,13,18:Who calls the API?
-S89,5,4:help
-S89,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
-S93,5,7:choices
-s94,7,6:
-m94,9,3:
-S94,9,2:id
-S94,13,7:browser
-S95,9,5:label
-S95,16,43:Web browsers (JavaScript on another origin)
-S96,9,4:help
-S96,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
-m101,9,3:
-S101,9,2:id
-S101,13,6:mobile
-S102,9,5:label
-S102,16,22:Mobile or desktop apps
-S103,9,4:help
-S103,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
-m107,9,3:
-S107,9,2:id
-S107,13,8:partners
-S108,9,5:label
-S108,16,34:Partners or third-party developers
-S109,9,4:help
-S109,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
-m113,9,3:
-S113,9,2:id
-S113,13,15:same-region-aws
-S114,9,5:label
-S114,16,32:AWS workloads in the same Region
-S115,9,4:help
-S115,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
-m119,9,3:
-S119,9,2:id
-S119,13,8:vpc-only
-S120,9,5:label
-S120,16,44:Callers inside a VPC with no internet access
-S121,9,4:help
-S121,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
-m125,9,3:
-S125,9,2:id
-S125,13,16:external-servers
-S126,9,5:label
-S126,16,19:Servers outside AWS
-S127,9,4:help
-S127,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
-S131,5,7:default
-s131,14,1:
-S131,15,7:browser
-m133,5,8:
-S133,5,2:id
-S133,9,14:user-geography
-S134,5,5:group
-S134,12,9:consumers
-S135,5,4:kind
-S135,11,6:single
-S136,5,6:prompt
-S136,13,31:Where are the internet callers?
-S137,5,4:help
-S137,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
-S141,5,7:choices
-s142,7,2:
-m142,9,3:
-S142,9,2:id
-S142,13,8:regional
-S143,9,5:label
-S143,16,28:Mostly in or near one Region
-S144,9,4:help
-S144,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
-m147,9,3:
-S147,9,2:id
-S147,13,9:worldwide
-S148,9,5:label
-S148,16,24:Spread across continents
-S149,9,4:help
-S149,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
-S152,5,7:default
-S152,14,8:regional
-S153,5,6:ask-if
-m153,13,2:
-S153,14,6:answer
-S153,22,9:consumers
-S153,33,12:contains-any
-s153,47,4:
-S153,48,7:browser
-S153,57,6:mobile
-S153,65,8:partners
-S153,75,16:external-servers
-m155,5,8:
-S155,5,2:id
-S155,9,15:browser-origins
-S156,5,5:group
-S156,12,9:consumers
-S157,5,4:kind
-S157,11,4:list
-S158,5,6:prompt
-S158,13,50:Which web origins may call the API from a browser?
-S159,5,4:help
-S159,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
-S165,5,7:default
-s165,14,0:
-S166,5,7:pattern
-S166,14,23:^(\*|https?://[^/\s]+)$
-S167,5,6:ask-if
-m167,13,2:
-S167,14,6:answer
-S167,22,9:consumers
-S167,33,8:contains
-S167,43,7:browser
-m169,5,7:
-S169,5,2:id
-S169,9,19:browser-credentials
-S170,5,5:group
-S170,12,9:consumers
-S171,5,4:kind
-S171,11,5:yesno
-S172,5,6:prompt
-S172,13,59:Do browser calls send cookies (credentials mode "include")?
-S173,5,4:help
-S173,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
-S180,5,7:default
-B180,14,5:false
-S181,5,6:ask-if
-m181,13,2:
-S181,14,6:answer
-S181,22,9:consumers
-S181,33,8:contains
-S181,43,7:browser
-m184,5,7:
-S184,5,2:id
-S184,9,15:auth-mechanisms
-S185,5,5:group
-S185,12,8:identity
-S186,5,4:kind
-S186,11,5:multi
-S187,5,6:prompt
-S187,13,34:How do callers prove who they are?
-S188,5,4:help
-S188,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
-S192,5,7:choices
-s193,7,6:
-m193,9,3:
-S193,9,2:id
-S193,13,4:none
-S194,9,5:label
-S194,16,38:Nobody - some or all routes are public
-S195,9,4:help
-S195,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
+S88,5,11:per-service
+B88,18,4:true
+S89,5,6:prompt
+S89,13,18:Who calls the API?
+S90,5,4:help
+S90,11,203:Every kind of client that will call the API. This decides whether the API can be private, whether CORS is needed at all, and which endpoint type and authorization suit the callers. Select all that apply.
+S94,5,7:choices
+s95,7,6:
+m95,9,3:
+S95,9,2:id
+S95,13,7:browser
+S96,9,5:label
+S96,16,43:Web browsers (JavaScript on another origin)
+S97,9,4:help
+S97,15,327:Single-page apps or web pages whose JavaScript calls the API from a different origin (scheme, host or port). Browsers enforce CORS for these calls, so the API must answer preflight requests and send CORS headers. A page served from the same origin as the API (for example behind one CloudFront distribution) does not need CORS.
+m102,9,3:
+S102,9,2:id
+S102,13,6:mobile
+S103,9,5:label
+S103,16,22:Mobile or desktop apps
+S104,9,4:help
+S104,15,178:Native apps calling over the internet. No CORS, but they are public clients: they cannot keep a secret, so they authenticate users with tokens (Cognito or another OIDC provider).
+m108,9,3:
+S108,9,2:id
+S108,13,8:partners
+S109,9,5:label
+S109,16,34:Partners or third-party developers
+S110,9,4:help
+S110,15,171:External organisations integrating with you. They usually want one stable base URL, documentation or an SDK, and often per-partner quotas through API keys and usage plans.
+m114,9,3:
+S114,9,2:id
+S114,13,15:same-region-aws
+S115,9,5:label
+S115,16,32:AWS workloads in the same Region
+S116,9,4:help
+S116,15,202:Lambda functions, containers or EC2 instances in the same AWS Region calling the API. A regional endpoint avoids a detour through CloudFront, and IAM (SigV4) is the natural way for them to authenticate.
+m120,9,3:
+S120,9,2:id
+S120,13,8:vpc-only
+S121,9,5:label
+S121,16,44:Callers inside a VPC with no internet access
+S122,9,4:help
+S122,15,202:Workloads that must reach the API without leaving your private network. Only a private REST API, reached through an interface VPC endpoint, serves them; a private API cannot be called from the internet.
+m126,9,3:
+S126,9,2:id
+S126,13,16:external-servers
+S127,9,5:label
+S127,16,19:Servers outside AWS
+S128,9,4:help
+S128,15,239:Back-end systems in another cloud or data centre calling over the internet. No CORS; they authenticate with OAuth client credentials, IAM signatures or client certificates (mutual TLS). API keys can meter them but do not authenticate them.
+S132,5,7:default
+s132,14,1:
+S132,15,7:browser
+m134,5,9:
+S134,5,2:id
+S134,9,14:user-geography
+S135,5,5:group
+S135,12,9:consumers
+S136,5,4:kind
+S136,11,6:single
+S137,5,11:per-service
+B137,18,4:true
+S138,5,6:prompt
+S138,13,31:Where are the internet callers?
+S139,5,4:help
+S139,11,248:Whether the callers on the internet are mostly near the AWS Region that hosts the API, or spread around the world. Distant callers gain from terminating TLS at a nearby edge location (an edge-optimized REST API or your own CloudFront distribution).
+S143,5,7:choices
+s144,7,2:
+m144,9,3:
+S144,9,2:id
+S144,13,8:regional
+S145,9,5:label
+S145,16,28:Mostly in or near one Region
+S146,9,4:help
+S146,15,106:Most callers are on the same continent as the Region. A regional endpoint is simplest and adds no CDN hop.
+m149,9,3:
+S149,9,2:id
+S149,13,9:worldwide
+S150,9,5:label
+S150,16,24:Spread across continents
+S151,9,4:help
+S151,15,144:Callers on several continents. An edge location close to the caller shortens the TLS handshake; it does not make the function itself run closer.
+S154,5,7:default
+S154,14,8:regional
+S155,5,6:ask-if
+m155,13,2:
+S155,14,6:answer
+S155,22,9:consumers
+S155,33,12:contains-any
+s155,47,4:
+S155,48,7:browser
+S155,57,6:mobile
+S155,65,8:partners
+S155,75,16:external-servers
+m157,5,9:
+S157,5,2:id
+S157,9,15:browser-origins
+S158,5,5:group
+S158,12,9:consumers
+S159,5,4:kind
+S159,11,4:list
+S160,5,11:per-service
+B160,18,4:true
+S161,5,6:prompt
+S161,13,50:Which web origins may call the API from a browser?
+S162,5,4:help
+S162,11,354:The exact origins of the web apps, such as https://app.example.com (scheme and host, plus the port if it is not the default; no path). Use * only for public data that any site may read. The number of origins matters: the Access-Control-Allow-Origin header carries a single origin, so more than one origin needs logic that picks the right one per request.
+S168,5,7:default
+s168,14,0:
+S169,5,7:pattern
+S169,14,23:^(\*|https?://[^/\s]+)$
+S170,5,6:ask-if
+m170,13,2:
+S170,14,6:answer
+S170,22,9:consumers
+S170,33,8:contains
+S170,43,7:browser
+m172,5,8:
+S172,5,2:id
+S172,9,19:browser-credentials
+S173,5,5:group
+S173,12,9:consumers
+S174,5,4:kind
+S174,11,5:yesno
+S175,5,11:per-service
+B175,18,4:true
+S176,5,6:prompt
+S176,13,59:Do browser calls send cookies (credentials mode "include")?
+S177,5,4:help
+S177,11,465:Yes when the web app calls the API with credentials - fetch with credentials "include" or XMLHttpRequest withCredentials - so that cookies or browser-managed authentication travel with the request. Then browsers refuse a wildcard (*) origin and every allowed origin must be named exactly. A bearer token that your JavaScript puts in the Authorization header is not a credential in this sense; answer no for it (the header still has to be allowed in the CORS setup).
+S184,5,7:default
+B184,14,5:false
+S185,5,6:ask-if
+m185,13,2:
+S185,14,6:answer
+S185,22,9:consumers
+S185,33,8:contains
+S185,43,7:browser
+m188,5,8:
+S188,5,2:id
+S188,9,15:auth-mechanisms
+S189,5,5:group
+S189,12,8:identity
+S190,5,4:kind
+S190,11,5:multi
+S191,5,11:per-service
+B191,18,4:true
+S192,5,6:prompt
+S192,13,34:How do callers prove who they are?
+S193,5,4:help
+S193,11,177:Every authentication mechanism the API must accept, on any route. It decides the authorizer type and, for some mechanisms, the API product (REST or HTTP). Select all that apply.
+S197,5,7:choices
+s198,7,6:
 m198,9,3:
 S198,9,2:id
-S198,13,7:cognito
+S198,13,4:none
 S199,9,5:label
-S199,16,25:Amazon Cognito user pools
+S199,16,38:Nobody - some or all routes are public
 S200,9,4:help
-S200,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
-m204,9,3:
-S204,9,2:id
-S204,13,4:oidc
-S205,9,5:label
-S205,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
-S206,9,4:help
-S206,15,198:Tokens from an external identity provider. HTTP APIs validate them natively with a JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against the provider's published keys.
-m210,9,3:
-S210,9,2:id
-S210,13,3:iam
-S211,9,5:label
-S211,16,31:AWS IAM (SigV4-signed requests)
-S212,9,4:help
-S212,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
-m216,9,3:
-S216,9,2:id
-S216,13,8:api-keys
-S217,9,5:label
-S217,16,36:API keys with usage plans (partners)
-S218,9,4:help
-S218,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
-m222,9,3:
-S222,9,2:id
-S222,13,6:custom
-S223,9,5:label
-S223,16,69:Something that needs code (legacy tokens, custom headers, signatures)
-S224,9,4:help
-S224,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
-S228,5,7:default
-s228,14,1:
-S228,15,4:none
-m230,5,7:
-S230,5,2:id
-S230,9,25:multiple-auth-same-method
-S231,5,5:group
-S231,12,8:identity
-S232,5,4:kind
-S232,11,5:yesno
-S233,5,6:prompt
-S233,13,56:Must one route accept more than one of these mechanisms?
-S234,5,4:help
-S234,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
-S240,5,7:default
-B240,14,5:false
-S241,5,6:ask-if
-m241,13,2:
-S241,14,5:count
-S241,21,15:auth-mechanisms
-S241,38,2:gt
-I241,42,1:1
-m244,5,7:
-S244,5,2:id
-S244,9,16:gateway-features
-S245,5,5:group
-S245,12,16:gateway-features
-S246,5,4:kind
-S246,11,5:multi
-S247,5,6:prompt
-S247,13,39:Which API Gateway features do you need?
-S248,5,4:help
-S248,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
-S252,5,7:choices
-s253,7,9:
-m253,9,3:
-S253,9,2:id
-S253,13,11:usage-plans
-S254,9,5:label
-S254,16,45:Usage plans, quotas and throttling per client
-S255,9,4:help
-S255,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
-m257,9,3:
-S257,9,2:id
-S257,13,18:request-validation
-S258,9,5:label
-S258,16,33:Request validation at the gateway
-S259,9,4:help
-S259,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
-m263,9,3:
-S263,9,2:id
-S263,13,7:caching
-S264,9,5:label
-S264,16,31:Response caching at the gateway
-S265,9,4:help
-S265,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
-m268,9,3:
-S268,9,2:id
-S268,13,3:waf
-S269,9,5:label
-S269,16,34:AWS WAF (web application firewall)
-S270,9,4:help
-S270,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
-m273,9,3:
-S273,9,2:id
-S273,13,14:sdk-generation
-S274,9,5:label
-S274,16,21:Generated client SDKs
-S275,9,4:help
-S275,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
-m279,9,3:
-S279,9,2:id
-S279,13,15:resource-policy
-S280,9,5:label
-S280,16,54:Resource policy (restrict by account, IP range or VPC)
-S281,9,4:help
-S281,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
-m284,9,3:
-S284,9,2:id
-S284,13,18:response-streaming
-S285,9,5:label
-S285,16,18:Response streaming
-S286,9,4:help
-S286,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
-m290,9,3:
-S290,9,2:id
-S290,13,12:xray-tracing
-S291,9,5:label
-S291,16,32:AWS X-Ray tracing of the gateway
-S292,9,4:help
-S292,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+S200,15,125:Routes anyone can call without credentials. Combine with throttling and, for browser-facing APIs, a web application firewall.
+m203,9,3:
+S203,9,2:id
+S203,13,7:cognito
+S204,9,5:label
+S204,16,25:Amazon Cognito user pools
+S205,9,4:help
+S205,15,197:Users sign in to a Cognito user pool and send its JSON Web Token. REST APIs have a built-in Cognito authorizer; HTTP APIs validate the same token with a JWT authorizer. No code to write either way.
+m209,9,3:
+S209,9,2:id
+S209,13,4:oidc
+S210,9,5:label
+S210,16,76:Another OIDC or OAuth 2.0 provider issuing JWTs (Auth0, Okta, Entra ID, ...)
+S211,9,4:help
+S211,15,198:Tokens from an external identity provider. HTTP APIs validate them natively with a JWT authorizer; REST APIs need a Lambda authorizer that checks the signature against the provider's published keys.
+m215,9,3:
+S215,9,2:id
+S215,13,3:iam
+S216,9,5:label
+S216,16,31:AWS IAM (SigV4-signed requests)
+S217,9,4:help
+S217,15,209:Callers sign requests with AWS credentials: other AWS workloads, or apps that obtain temporary credentials (for example from a Cognito identity pool). Access is granted with IAM policies; no authorizer to run.
+m221,9,3:
+S221,9,2:id
+S221,13,8:api-keys
+S222,9,5:label
+S222,16,36:API keys with usage plans (partners)
+S223,9,4:help
+S223,15,194:A key per partner, sent in the x-api-key header, used for quotas and throttling per client. REST APIs only. An API key identifies a client; it is not a secure way to authenticate one on its own.
+m227,9,3:
+S227,9,2:id
+S227,13,6:custom
+S228,9,5:label
+S228,16,69:Something that needs code (legacy tokens, custom headers, signatures)
+S229,9,4:help
+S229,15,214:Any scheme API Gateway cannot check by itself: opaque session tokens, HMAC signatures, several headers together, a call to another system. A Lambda authorizer runs your code before the request reaches the function.
+S233,5,7:default
+s233,14,1:
+S233,15,4:none
+m235,5,9:
+S235,5,2:id
+S235,9,20:credential-transport
+S236,5,5:group
+S236,12,8:identity
+S237,5,4:kind
+S237,11,6:single
+S238,5,11:per-service
+B238,18,4:true
+S239,5,6:prompt
+S239,13,58:How does the caller's credential travel with each request?
+S240,5,4:help
+S240,11,382:Where the token or session id is in the request. An authorizer only looks in the places it is told to (its identity source); when that header or parameter is absent, API Gateway answers 401 without running the authorizer at all. Cognito and TOKEN authorizers read one request header; JWT authorizers a header or a query parameter; only a REQUEST Lambda authorizer can read a cookie.
+S246,5,7:choices
+s247,7,3:
+m247,9,3:
+S247,9,2:id
+S247,13,6:header
+S248,9,5:label
+S248,16,42:In a header (Authorization - Bearer token)
+S249,9,4:help
+S249,15,145:The app puts the token in the Authorization header. Every authorizer type can read it; for browsers the header must be allowed in the CORS setup.
+m252,9,3:
+S252,9,2:id
+S252,13,6:cookie
+S253,9,5:label
+S253,16,29:In a cookie (browser session)
+S254,9,4:help
+S254,15,202:The browser sends a session or token cookie. Only a REQUEST Lambda authorizer whose identity source is the Cookie header can check it; cross-origin calls must send credentials (browser-credentials yes).
+m258,9,3:
+S258,9,2:id
+S258,13,5:query
+S259,9,5:label
+S259,16,32:In the query string (?token=...)
+S260,9,4:help
+S260,15,158:The token is a query parameter, as some WebSocket or download links do. Query strings end up in access logs, browser history and CDN logs, so prefer a header.
+S263,5,7:default
+S263,14,6:header
+S264,5,6:ask-if
+m264,13,2:
+S264,14,6:answer
+S264,22,15:auth-mechanisms
+S264,39,12:contains-any
+s264,53,3:
+S264,54,7:cognito
+S264,63,4:oidc
+S264,69,6:custom
+m266,5,8:
+S266,5,2:id
+S266,9,25:multiple-auth-same-method
+S267,5,5:group
+S267,12,8:identity
+S268,5,4:kind
+S268,11,5:yesno
+S269,5,11:per-service
+B269,18,4:true
+S270,5,6:prompt
+S270,13,56:Must one route accept more than one of these mechanisms?
+S271,5,4:help
+S271,11,370:Yes if the same method on the same path must accept, say, both Cognito tokens and partner tokens. API Gateway allows one authorizer per method (REST) or route (HTTP), so a route that accepts several kinds of credential needs one Lambda authorizer that understands all of them. Answer no if each route uses a single mechanism, even if different routes use different ones.
+S277,5,7:default
+B277,14,5:false
+S278,5,6:ask-if
+m278,13,2:
+S278,14,5:count
+S278,21,15:auth-mechanisms
+S278,38,2:gt
+I278,42,1:1
+m281,5,8:
+S281,5,2:id
+S281,9,16:gateway-features
+S282,5,5:group
+S282,12,16:gateway-features
+S283,5,4:kind
+S283,11,5:multi
+S284,5,11:per-service
+B284,18,4:true
+S285,5,6:prompt
+S285,13,39:Which API Gateway features do you need?
+S286,5,4:help
+S286,11,252:Features that API Gateway itself must provide. Most of them exist only on REST APIs, which cost roughly three and a half times as much per request as HTTP APIs, so select only what you really need from the gateway (much of it can also be done in code).
+S290,5,7:choices
+s291,7,9:
+m291,9,3:
+S291,9,2:id
+S291,13,11:usage-plans
+S292,9,5:label
+S292,16,45:Usage plans, quotas and throttling per client
+S293,9,4:help
+S293,15,83:Limits per API key (requests per second, burst, daily or monthly quota). REST only.
 m295,9,3:
 S295,9,2:id
-S295,13,6:canary
+S295,13,18:request-validation
 S296,9,5:label
-S296,16,30:Canary releases at the gateway
+S296,16,33:Request validation at the gateway
 S297,9,4:help
-S297,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
-S300,5,7:default
-s300,14,0:
-m303,5,9:
-S303,5,2:id
-S303,9,12:max-duration
-S304,5,5:group
-S304,12,10:operations
-S305,5,4:kind
-S305,11,6:number
-S306,5,6:prompt
-S306,13,51:How long does the slowest synchronous request take?
-S307,5,4:help
-S307,11,343:The longest time, in seconds, a client waits for one response, including cold starts and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase); HTTP APIs stop after 30 seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
-S312,5,4:unit
-S312,11,1:s
-S313,5,3:min
-F313,10,4:0.05
-S314,5,3:max
-I314,10,3:900
-S315,5,7:default
-I315,14,1:5
-m317,5,9:
-S317,5,2:id
-S317,9,11:max-payload
-S318,5,5:group
-S318,12,10:operations
-S319,5,4:kind
-S319,11,6:number
-S320,5,6:prompt
-S320,13,50:How large is the largest request or response body?
-S321,5,4:help
-S321,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
-S325,5,4:unit
-S325,11,2:MB
-S326,5,3:min
-I326,10,1:0
-S327,5,3:max
-I327,10,3:100
-S328,5,7:default
-I328,14,1:1
-m330,5,9:
-S330,5,2:id
-S330,9,14:package-zipped
-S331,5,5:group
-S331,12,10:operations
-S332,5,4:kind
-S332,11,6:number
-S333,5,6:prompt
-S333,13,54:How large is the biggest function package when zipped?
-S334,5,4:help
-S334,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
-S338,5,4:unit
-S338,11,2:MB
-S339,5,3:min
-I339,10,1:0
-S340,5,3:max
-I340,10,5:10240
-S341,5,7:default
-I341,14,1:5
-m343,5,9:
-S343,5,2:id
-S343,9,16:package-unzipped
-S344,5,5:group
-S344,12,10:operations
-S345,5,4:kind
-S345,11,6:number
-S346,5,6:prompt
-S346,13,43:How large is it unzipped, including layers?
-S347,5,4:help
-S347,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
+S297,15,170:The gateway checks required parameters and validates bodies against a JSON schema before invoking the function, so bad requests never cost a Lambda invocation. REST only.
+m301,9,3:
+S301,9,2:id
+S301,13,7:caching
+S302,9,5:label
+S302,16,31:Response caching at the gateway
+S303,9,4:help
+S303,15,150:A dedicated, hourly-billed cache per stage, with TTLs and cache keys set per method. REST only; a CloudFront distribution in front is the alternative.
+m306,9,3:
+S306,9,2:id
+S306,13,3:waf
+S307,9,5:label
+S307,16,34:AWS WAF (web application firewall)
+S308,9,4:help
+S308,15,153:Managed rule sets, rate-based rules and IP filtering attached to the API. REST APIs take a web ACL directly; HTTP APIs need CloudFront with WAF in front.
+m311,9,3:
+S311,9,2:id
+S311,13,14:sdk-generation
+S312,9,5:label
+S312,16,21:Generated client SDKs
+S313,9,4:help
+S313,15,170:API Gateway generates SDKs (Java, JavaScript, Android, iOS, Ruby) from the API's resources and methods. REST only, and only useful when resources are modelled explicitly.
+m317,9,3:
+S317,9,2:id
+S317,13,15:resource-policy
+S318,9,5:label
+S318,16,54:Resource policy (restrict by account, IP range or VPC)
+S319,9,4:help
+S319,15,150:A policy on the API itself that allows or denies callers by AWS account, source IP or VPC endpoint; also how other accounts get IAM access. REST only.
+m322,9,3:
+S322,9,2:id
+S322,13,18:response-streaming
+S323,9,5:label
+S323,16,18:Response streaming
+S324,9,4:help
+S324,15,172:Sends the response to the client as it is produced, for long or large responses (such as generated text). REST APIs have supported it since November 2025; HTTP APIs do not.
+m328,9,3:
+S328,9,2:id
+S328,13,12:xray-tracing
+S329,9,5:label
+S329,16,32:AWS X-Ray tracing of the gateway
+S330,9,4:help
+S330,15,162:Traces that include the time spent in API Gateway itself. REST only; on HTTP APIs the functions can still be traced, but the gateway does not appear in the trace.
+m333,9,3:
+S333,9,2:id
+S333,13,6:canary
+S334,9,5:label
+S334,16,30:Canary releases at the gateway
+S335,9,4:help
+S335,15,148:A stage setting that sends a percentage of traffic to a new deployment. REST only; weighted Lambda aliases give a similar result on either API type.
+S338,5,7:default
+s338,14,0:
+m341,5,10:
+S341,5,2:id
+S341,9,12:max-duration
+S342,5,5:group
+S342,12,10:operations
+S343,5,4:kind
+S343,11,6:number
+S344,5,11:per-service
+B344,18,4:true
+S345,5,6:prompt
+S345,13,51:How long does the slowest synchronous request take?
+S346,5,4:help
+S346,11,343:The longest time, in seconds, a client waits for one response, including cold starts and slow downstream calls. REST APIs stop waiting after 29 seconds by default (regional and private REST APIs can get more through a quota increase); HTTP APIs stop after 30 seconds and that cannot be changed; a Lambda function can run for up to 900 seconds.
 S351,5,4:unit
-S351,11,2:MB
+S351,11,1:s
 S352,5,3:min
-I352,10,1:0
+F352,10,4:0.05
 S353,5,3:max
-I353,10,5:10240
+I353,10,3:900
 S354,5,7:default
-I354,14,2:20
-m356,5,9:
+I354,14,1:5
+m356,5,10:
 S356,5,2:id
-S356,9,8:peak-rps
+S356,9,11:max-payload
 S357,5,5:group
 S357,12,10:operations
 S358,5,4:kind
 S358,11,6:number
-S359,5,6:prompt
-S359,13,72:What is the peak request rate across all APIs in the account and Region?
-S360,5,4:help
-S360,11,244:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs), and peak rate times request duration is roughly the number of Lambda instances running at once.
-S364,5,4:unit
-S364,11,5:req/s
-S365,5,3:min
-I365,10,1:0
-S366,5,3:max
-I366,10,7:1000000
-S367,5,7:default
-I367,14,2:50
-m369,5,6:
-S369,5,2:id
-S369,9,20:cold-start-sensitive
-S370,5,5:group
-S370,12,10:operations
-S371,5,4:kind
-S371,11,5:yesno
-S372,5,6:prompt
-S372,13,53:Do occasional slow first requests (cold starts) hurt?
-S373,5,4:help
-S373,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
-S378,5,7:default
-B378,14,5:false
-m381,5,7:
-S381,5,2:id
-S381,9,18:routing-preference
-S382,5,5:group
-S382,12,11:preferences
-S383,5,4:kind
-S383,11,6:single
-S384,5,6:prompt
-S384,13,34:Where should request routing live?
-S385,5,4:help
-S385,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
-S390,5,7:choices
-s391,7,3:
-m391,9,3:
-S391,9,2:id
-S391,13,4:code
-S392,9,5:label
-S392,16,45:In the code (a web framework routes requests)
-S393,9,4:help
-S393,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
-m396,9,3:
-S396,9,2:id
-S396,13,7:gateway
-S397,9,5:label
-S397,16,46:In API Gateway (each path and method declared)
-S398,9,4:help
-S398,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
-m402,9,3:
-S402,9,2:id
-S402,13,13:no-preference
-S403,9,5:label
-S403,16,13:No preference
-S404,9,4:help
-S404,15,29:Let the other answers decide.
-S405,5,7:default
-S405,14,13:no-preference
-m407,5,6:
-S407,5,2:id
-S407,9,18:openapi-definition
-S408,5,5:group
-S408,12,11:preferences
-S409,5,4:kind
-S409,11,5:yesno
-S410,5,6:prompt
-S410,13,55:Do you want the API described by an OpenAPI definition?
-S411,5,4:help
-S411,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
-S415,5,7:default
-B415,14,5:false
-m417,5,6:
-S417,5,2:id
-S417,9,22:request-transformation
-S418,5,5:group
-S418,12,11:preferences
-S419,5,4:kind
-S419,11,5:yesno
-S420,5,6:prompt
-S420,13,69:Must the gateway transform requests or responses (mapping templates)?
-S421,5,4:help
-S421,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
-S426,5,7:default
-B426,14,5:false
-m428,5,6:
-S428,5,2:id
-S428,9,7:own-cdn
-S429,5,5:group
-S429,12,11:preferences
-S430,5,4:kind
-S430,11,5:yesno
-S431,5,6:prompt
-S431,13,61:Will the API sit behind your own CDN (CloudFront or another)?
-S432,5,4:help
-S432,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
-S437,5,7:default
-B437,14,5:false
-m439,5,6:
-S439,5,2:id
-S439,9,12:multi-region
-S440,5,5:group
-S440,12,11:preferences
-S441,5,4:kind
-S441,11,5:yesno
-S442,5,6:prompt
-S442,13,41:Will the API run in more than one Region?
-S443,5,4:help
-S443,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
-S446,5,7:default
-B446,14,5:false
-m448,5,7:
-S448,5,2:id
-S448,9,13:custom-domain
-S449,5,5:group
-S449,12,11:preferences
-S450,5,4:kind
-S450,11,6:single
-S451,5,6:prompt
-S451,13,33:Do you need a custom domain name?
-S452,5,4:help
-S452,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
-S456,5,7:choices
-s457,7,3:
-m457,9,3:
-S457,9,2:id
-S457,13,4:none
-S458,9,5:label
-S458,16,33:No, the generated address is fine
-S459,9,4:help
-S459,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
-m460,9,3:
-S460,9,2:id
-S460,13,6:single
-S461,9,5:label
-S461,16,38:One host name, such as api.example.com
-S462,9,4:help
-S462,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
-m465,9,3:
-S465,9,2:id
-S465,13,8:wildcard
-S466,9,5:label
-S466,16,55:A wildcard, such as *.example.com (one host per tenant)
-S467,9,4:help
-S467,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
+S359,5,11:per-service
+B359,18,4:true
+S360,5,6:prompt
+S360,13,50:How large is the largest request or response body?
+S361,5,4:help
+S361,11,215:In megabytes. Lambda accepts and returns at most 6 MB in a synchronous call, and API Gateway carries at most 10 MB. Larger files should travel directly to and from S3 with pre-signed URLs instead of through the API.
+S365,5,4:unit
+S365,11,2:MB
+S366,5,3:min
+I366,10,1:0
+S367,5,3:max
+I367,10,3:100
+S368,5,7:default
+I368,14,1:1
+m370,5,10:
+S370,5,2:id
+S370,9,14:package-zipped
+S371,5,5:group
+S371,12,10:operations
+S372,5,4:kind
+S372,11,6:number
+S373,5,11:per-service
+B373,18,4:true
+S374,5,6:prompt
+S374,13,54:How large is the biggest function package when zipped?
+S375,5,4:help
+S375,11,226:In megabytes, the deployment .zip of the largest function including its dependencies. Above 50 MB the package must be uploaded through S3 rather than directly; it is also a sign that the function carries code it does not need.
+S379,5,4:unit
+S379,11,2:MB
+S380,5,3:min
+I380,10,1:0
+S381,5,3:max
+I381,10,5:10240
+S382,5,7:default
+I382,14,1:5
+m384,5,10:
+S384,5,2:id
+S384,9,16:package-unzipped
+S385,5,5:group
+S385,12,10:operations
+S386,5,4:kind
+S386,11,6:number
+S387,5,11:per-service
+B387,18,4:true
+S388,5,6:prompt
+S388,13,43:How large is it unzipped, including layers?
+S389,5,4:help
+S389,11,208:In megabytes, the extracted size of the function code plus all its layers. Lambda refuses .zip packages above 250 MB unzipped; beyond that the function must become a container image (up to 10 GB) or be split.
+S393,5,4:unit
+S393,11,2:MB
+S394,5,3:min
+I394,10,1:0
+S395,5,3:max
+I395,10,5:10240
+S396,5,7:default
+I396,14,2:20
+m398,5,9:
+S398,5,2:id
+S398,9,8:peak-rps
+S399,5,5:group
+S399,12,10:operations
+S400,5,4:kind
+S400,11,6:number
+S401,5,6:prompt
+S401,13,72:What is the peak request rate across all APIs in the account and Region?
+S402,5,4:help
+S402,11,244:Requests per second at the busiest moment. API Gateway throttles each account per Region (by default 10,000 requests per second shared by all APIs), and peak rate times request duration is roughly the number of Lambda instances running at once.
+S406,5,4:unit
+S406,11,5:req/s
+S407,5,3:min
+I407,10,1:0
+S408,5,3:max
+I408,10,7:1000000
+S409,5,7:default
+I409,14,2:50
+m411,5,7:
+S411,5,2:id
+S411,9,20:cold-start-sensitive
+S412,5,5:group
+S412,12,10:operations
+S413,5,4:kind
+S413,11,5:yesno
+S414,5,11:per-service
+B414,18,4:true
+S415,5,6:prompt
+S415,13,53:Do occasional slow first requests (cold starts) hurt?
+S416,5,4:help
+S416,11,277:Yes if a few hundred milliseconds to several seconds extra on the first request to a new function instance is a problem (interactive UIs with strict latency targets, partner SLAs). It shifts the advice on function size and packaging and on SnapStart or provisioned concurrency.
+S421,5,7:default
+B421,14,5:false
+m424,5,7:
+S424,5,2:id
+S424,9,18:routing-preference
+S425,5,5:group
+S425,12,11:preferences
+S426,5,4:kind
+S426,11,6:single
+S427,5,6:prompt
+S427,13,34:Where should request routing live?
+S428,5,4:help
+S428,11,324:Whether paths and methods are declared in API Gateway, or the gateway forwards everything and the code routes with a web framework. Declaring routes gives per-route features (validation, caching, documentation, SDKs, per-route authorization); routing in code means one place to change and a faster inner loop for developers.
+S433,5,7:choices
+s434,7,3:
+m434,9,3:
+S434,9,2:id
+S434,13,4:code
+S435,9,5:label
+S435,16,45:In the code (a web framework routes requests)
+S436,9,4:help
+S436,15,164:One catch-all resource per API or service; adding a route is a code change only. The gateway cannot tell routes apart for validation, caching or per-route settings.
+m439,9,3:
+S439,9,2:id
+S439,13,7:gateway
+S440,9,5:label
+S440,16,46:In API Gateway (each path and method declared)
+S441,9,4:help
+S441,15,205:Every route is declared in the API definition; the gateway rejects unknown routes before any function runs, and per-route settings are possible. Adding a route changes both the code and the API definition.
+m445,9,3:
+S445,9,2:id
+S445,13,13:no-preference
+S446,9,5:label
+S446,16,13:No preference
+S447,9,4:help
+S447,15,29:Let the other answers decide.
+S448,5,7:default
+S448,14,13:no-preference
+m450,5,6:
+S450,5,2:id
+S450,9,18:openapi-definition
+S451,5,5:group
+S451,12,11:preferences
+S452,5,4:kind
+S452,11,5:yesno
+S453,5,6:prompt
+S453,13,55:Do you want the API described by an OpenAPI definition?
+S454,5,4:help
+S454,11,218:Yes if an OpenAPI document should describe the API (for documentation, client generation or as the source from which the API is imported). It only describes something useful when the routes are declared in the gateway.
+S458,5,7:default
+B458,14,5:false
+m460,5,7:
+S460,5,2:id
+S460,9,22:request-transformation
+S461,5,5:group
+S461,12,11:preferences
+S462,5,4:kind
+S462,11,5:yesno
+S463,5,11:per-service
+B463,18,4:true
+S464,5,6:prompt
+S464,13,69:Must the gateway transform requests or responses (mapping templates)?
+S465,5,4:help
+S465,11,322:Yes if API Gateway itself must reshape bodies with mapping templates before the function sees them or before the client gets the answer, for example to keep a legacy contract. This needs a REST API with custom (non-proxy) integrations, which are harder to maintain. Header and query-string renaming alone does not need it.
 S470,5,7:default
-S470,14,4:none
-m472,5,7:
+B470,14,5:false
+m472,5,6:
 S472,5,2:id
-S472,9,11:domain-name
+S472,9,7:own-cdn
 S473,5,5:group
 S473,12,11:preferences
 S474,5,4:kind
-S474,11,4:text
+S474,11,5:yesno
 S475,5,6:prompt
-S475,13,18:Which domain name?
+S475,13,61:Will the API sit behind your own CDN (CloudFront or another)?
 S476,5,4:help
-S476,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
-S479,5,7:default
-S479,14,0:
-S480,5,6:ask-if
-m480,13,1:
-S480,14,3:not
-m480,19,2:
-S480,20,6:answer
-S480,28,13:custom-domain
-S480,43,6:equals
-S480,51,4:none
-m482,5,6:
-S482,5,2:id
-S482,9,10:mutual-tls
-S483,5,5:group
-S483,12,11:preferences
-S484,5,4:kind
-S484,11,5:yesno
-S485,5,6:prompt
-S485,13,54:Must callers present client certificates (mutual TLS)?
-S486,5,4:help
-S486,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
+S476,11,270:Yes if you will put your own CloudFront distribution or another CDN in front of the API, for caching, WAF, one domain for site and API, or to keep one CDN provider. Then the API should be regional: an edge-optimized API behind a CDN sends every request through two CDNs.
+S481,5,7:default
+B481,14,5:false
+m483,5,6:
+S483,5,2:id
+S483,9,12:multi-region
+S484,5,5:group
+S484,12,11:preferences
+S485,5,4:kind
+S485,11,5:yesno
+S486,5,6:prompt
+S486,13,41:Will the API run in more than one Region?
+S487,5,4:help
+S487,11,156:Yes for active-active or fail-over deployments in several Regions. Route 53 latency or fail-over routing between Regions works with regional custom domains.
 S490,5,7:default
 B490,14,5:false
-m492,5,6:
+m492,5,7:
 S492,5,2:id
-S492,9,11:shared-code
+S492,9,13:custom-domain
 S493,5,5:group
 S493,12,11:preferences
 S494,5,4:kind
-S494,11,5:yesno
+S494,11,6:single
 S495,5,6:prompt
-S495,13,66:Do the handlers of a service share a lot of code and dependencies?
+S495,13,33:Do you need a custom domain name?
 S496,5,4:help
-S496,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
-S500,5,7:default
-B500,14,5:false
-m502,5,6:
-S502,5,2:id
-S502,9,15:least-privilege
-S503,5,5:group
-S503,12,11:preferences
-S504,5,4:kind
-S504,11,5:yesno
-S505,5,6:prompt
-S505,13,66:Should each function get only the permissions its own routes need?
-S506,5,4:help
-S506,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
-S511,5,7:default
-B511,14,5:false
-@35:<bundled>/resource-style.cases.yaml,5094
+S496,11,171:Whether callers use your own host name (api.example.com) instead of the generated execute-api address. One custom domain can front several APIs through base path mappings.
+S500,5,7:choices
+s501,7,3:
+m501,9,3:
+S501,9,2:id
+S501,13,4:none
+S502,9,5:label
+S502,16,33:No, the generated address is fine
+S503,9,4:help
+S503,15,83:Fine for internal or early-stage APIs; the address changes if the API is recreated.
+m504,9,3:
+S504,9,2:id
+S504,13,6:single
+S505,9,5:label
+S505,16,38:One host name, such as api.example.com
+S506,9,4:help
+S506,15,106:One certificate and one domain name in API Gateway; several APIs can sit under it on different base paths.
+m509,9,3:
+S509,9,2:id
+S509,13,8:wildcard
+S510,9,5:label
+S510,16,55:A wildcard, such as *.example.com (one host per tenant)
+S511,9,4:help
+S511,15,155:One wildcard domain for many host names, for example one per customer. Supported for edge-optimized and regional endpoints, not for private custom domains.
+S514,5,7:default
+S514,14,4:none
+m516,5,7:
+S516,5,2:id
+S516,9,11:domain-name
+S517,5,5:group
+S517,12,11:preferences
+S518,5,4:kind
+S518,11,4:text
+S519,5,6:prompt
+S519,13,18:Which domain name?
+S520,5,4:help
+S520,11,147:The host name callers will use, such as api.example.com, or *.example.com for a wildcard. You need a certificate for it in AWS Certificate Manager.
+S523,5,7:default
+S523,14,0:
+S524,5,6:ask-if
+m524,13,1:
+S524,14,3:not
+m524,19,2:
+S524,20,6:answer
+S524,28,13:custom-domain
+S524,43,6:equals
+S524,51,4:none
+m526,5,6:
+S526,5,2:id
+S526,9,10:mutual-tls
+S527,5,5:group
+S527,12,11:preferences
+S528,5,4:kind
+S528,11,5:yesno
+S529,5,6:prompt
+S529,13,54:Must callers present client certificates (mutual TLS)?
+S530,5,4:help
+S530,11,213:Yes if callers must authenticate with an X.509 client certificate during the TLS handshake, common for business-to-business and regulated integrations. API Gateway supports it on regional custom domain names only.
+S534,5,7:default
+B534,14,5:false
+m536,5,6:
+S536,5,2:id
+S536,9,11:shared-code
+S537,5,5:group
+S537,12,11:preferences
+S538,5,4:kind
+S538,11,5:yesno
+S539,5,6:prompt
+S539,13,66:Do the handlers of a service share a lot of code and dependencies?
+S540,5,4:help
+S540,11,223:Yes if the handlers within a service use the same models, data access and libraries. Shared code pulls towards one package per service with several handlers; independent handlers pull towards one small package per function.
+S544,5,7:default
+B544,14,5:false
+m546,5,6:
+S546,5,2:id
+S546,9,15:least-privilege
+S547,5,5:group
+S547,12,11:preferences
+S548,5,4:kind
+S548,11,5:yesno
+S549,5,6:prompt
+S549,13,66:Should each function get only the permissions its own routes need?
+S550,5,4:help
+S550,11,263:Yes if security policy asks that, for example, the function serving GET /orders can read the orders table but not write to it. IAM permissions belong to a function, so this needs a function per route (or per resource) rather than one function for a whole service.
+S555,5,7:default
+B555,14,5:false
+@35:<bundled>/resource-style.cases.yaml,6450
 m3,1,1:
 S3,1,5:cases
-s4,3,11:
+s4,3,13:
 m4,5,5:
 S4,5,4:name
 S4,11,57:defaults - a public API behind a catch-all proxy resource
@@ -13796,7 +14786,7 @@ s6,12,2:
 S6,13,32:resource-style.proxy-misses-root
 S6,47,41:resource-style.proxy-hides-unknown-routes
 S7,5,9:not-fires
-s8,7,9:
+s8,7,10:
 S8,9,27:resource-style.code-routing
 S9,9,30:resource-style.gateway-routing
 S10,9,33:resource-style.sdk-needs-explicit
@@ -13806,213 +14796,283 @@ S13,9,33:resource-style.caching-per-method
 S14,9,39:resource-style.openapi-describes-routes
 S15,9,43:resource-style.least-privilege-needs-routes
 S16,9,36:resource-style.per-client-throttling
-S17,5,6:expect
-m17,13,1:
-S17,14,14:resource-style
-S17,30,5:proxy
-m19,5,5:
-S19,5,4:name
-S19,11,40:routing in code keeps the proxy resource
-S20,5,7:answers
-m21,7,2:
-S21,7,18:routing-preference
-S21,27,4:code
-S22,7,15:auth-mechanisms
-s22,24,1:
-S22,25,7:cognito
-S23,5,5:fires
-s23,12,2:
-S23,13,27:resource-style.code-routing
-S23,42,32:resource-style.proxy-misses-root
-S24,5,9:not-fires
-s24,16,2:
-S24,17,30:resource-style.gateway-routing
-S24,49,41:resource-style.proxy-hides-unknown-routes
-S25,5,6:expect
-m25,13,1:
-S25,14,14:resource-style
-S25,30,5:proxy
-m27,5,5:
-S27,5,4:name
-S27,11,43:routing in the gateway declares every route
-S28,5,7:answers
-m29,7,1:
-S29,7,18:routing-preference
-S29,27,7:gateway
-S30,5,5:fires
-s30,12,1:
-S30,13,30:resource-style.gateway-routing
-S31,5,9:not-fires
-s31,16,3:
-S31,17,27:resource-style.code-routing
-S31,46,32:resource-style.proxy-misses-root
-S31,80,41:resource-style.proxy-hides-unknown-routes
-S32,5,6:expect
-m32,13,1:
-S32,14,14:resource-style
-S32,30,8:explicit
-m34,5,5:
-S34,5,4:name
-S34,11,58:a generated SDK outweighs a preference for routing in code
-S35,5,7:answers
-m36,7,3:
-S36,7,9:consumers
-s36,18,1:
-S36,19,8:partners
-S37,7,18:routing-preference
-S37,27,4:code
-S38,7,16:gateway-features
-s38,25,1:
-S38,26,14:sdk-generation
-S39,5,5:fires
-s39,12,2:
-S39,13,33:resource-style.sdk-needs-explicit
-S39,48,27:resource-style.code-routing
-S40,5,9:not-fires
-s40,16,1:
-S40,17,32:resource-style.proxy-misses-root
-S41,5,6:expect
-m41,13,1:
-S41,14,14:resource-style
-S41,30,8:explicit
-m43,5,5:
-S43,5,4:name
-S43,11,41:request validation needs declared methods
-S44,5,7:answers
-m45,7,1:
-S45,7,16:gateway-features
-s45,25,1:
-S45,26,18:request-validation
-S46,5,5:fires
-s46,12,1:
-S46,13,40:resource-style.validation-needs-explicit
-S47,5,9:not-fires
-s47,16,2:
-S47,17,33:resource-style.caching-per-method
-S47,52,32:resource-style.proxy-misses-root
-S48,5,6:expect
-m48,13,1:
-S48,14,14:resource-style
-S48,30,8:explicit
-m50,5,5:
-S50,5,4:name
-S50,11,39:mapping templates need declared methods
-S51,5,7:answers
-m52,7,1:
-S52,7,22:request-transformation
-B52,31,4:true
-S53,5,5:fires
-s53,12,1:
-S53,13,38:resource-style.templates-need-explicit
-S54,5,9:not-fires
-s54,16,1:
-S54,17,40:resource-style.validation-needs-explicit
-S55,5,6:expect
-m55,13,1:
-S55,14,14:resource-style
-S55,30,8:explicit
-m57,5,5:
-S57,5,4:name
-S57,11,18:caching per method
-S58,5,7:answers
-m59,7,1:
-S59,7,16:gateway-features
-s59,25,1:
-S59,26,7:caching
-S60,5,5:fires
-s60,12,1:
-S60,13,33:resource-style.caching-per-method
-S61,5,9:not-fires
-s61,16,2:
-S61,17,36:resource-style.per-client-throttling
-S61,55,41:resource-style.proxy-hides-unknown-routes
-S62,5,6:expect
-m62,13,1:
-S62,14,14:resource-style
-S62,30,8:explicit
-m64,5,5:
-S64,5,4:name
-S64,11,48:an OpenAPI definition with no routing preference
-S65,5,7:answers
-m66,7,1:
-S66,7,18:openapi-definition
-B66,27,4:true
-S67,5,5:fires
-s67,12,1:
-S67,13,39:resource-style.openapi-describes-routes
-S68,5,9:not-fires
-s68,16,1:
-S68,17,27:resource-style.code-routing
-S69,5,6:expect
-m69,13,1:
-S69,14,14:resource-style
-S69,30,8:explicit
-m71,5,5:
-S71,5,4:name
-S71,11,81:tie - OpenAPI wanted but routing in code preferred keeps the proxy (first option)
-S72,5,7:answers
-m73,7,2:
-S73,7,18:openapi-definition
-B73,27,4:true
-S74,7,18:routing-preference
-S74,27,4:code
-S75,5,5:fires
-s75,12,2:
-S75,13,39:resource-style.openapi-describes-routes
-S75,54,27:resource-style.code-routing
-S76,5,9:not-fires
-s76,16,1:
-S76,17,30:resource-style.gateway-routing
-S77,5,6:expect
-m77,13,1:
-S77,14,14:resource-style
-S77,30,5:proxy
-m79,5,5:
-S79,5,4:name
-S79,11,47:least privilege per route needs declared routes
-S80,5,7:answers
-m81,7,1:
-S81,7,15:least-privilege
-B81,24,4:true
-S82,5,5:fires
-s82,12,1:
-S82,13,43:resource-style.least-privilege-needs-routes
-S83,5,9:not-fires
-s83,16,1:
-S83,17,32:resource-style.proxy-misses-root
-S84,5,6:expect
-m84,13,1:
-S84,14,14:resource-style
-S84,30,8:explicit
-m86,5,5:
-S86,5,4:name
-S86,11,67:usage plans lean towards declared methods for per-method throttling
-S87,5,7:answers
-m88,7,3:
-S88,7,9:consumers
-s88,18,1:
-S88,19,8:partners
-S89,7,15:auth-mechanisms
-s89,24,1:
-S89,25,8:api-keys
-S90,7,16:gateway-features
-s90,25,1:
-S90,26,11:usage-plans
-S91,5,5:fires
-s91,12,1:
-S91,13,36:resource-style.per-client-throttling
-S92,5,9:not-fires
-s92,16,2:
-S92,17,41:resource-style.proxy-hides-unknown-routes
-S92,60,33:resource-style.sdk-needs-explicit
-S93,5,6:expect
-m93,13,1:
-S93,14,14:resource-style
-S93,30,8:explicit
-@35:<bundled>/resource-style.rules.yaml,6358
+S17,9,39:resource-style.access-differs-per-route
+S18,5,6:expect
+m18,13,1:
+S18,14,14:resource-style
+S18,30,5:proxy
+m20,5,5:
+S20,5,4:name
+S20,11,40:routing in code keeps the proxy resource
+S21,5,7:answers
+m22,7,2:
+S22,7,18:routing-preference
+S22,27,4:code
+S23,7,15:auth-mechanisms
+s23,24,1:
+S23,25,7:cognito
+S24,5,5:fires
+s24,12,2:
+S24,13,27:resource-style.code-routing
+S24,42,32:resource-style.proxy-misses-root
+S25,5,9:not-fires
+s25,16,2:
+S25,17,30:resource-style.gateway-routing
+S25,49,41:resource-style.proxy-hides-unknown-routes
+S26,5,6:expect
+m26,13,1:
+S26,14,14:resource-style
+S26,30,5:proxy
+m28,5,5:
+S28,5,4:name
+S28,11,43:routing in the gateway declares every route
+S29,5,7:answers
+m30,7,1:
+S30,7,18:routing-preference
+S30,27,7:gateway
+S31,5,5:fires
+s31,12,1:
+S31,13,30:resource-style.gateway-routing
+S32,5,9:not-fires
+s32,16,3:
+S32,17,27:resource-style.code-routing
+S32,46,32:resource-style.proxy-misses-root
+S32,80,41:resource-style.proxy-hides-unknown-routes
+S33,5,6:expect
+m33,13,1:
+S33,14,14:resource-style
+S33,30,8:explicit
+m35,5,5:
+S35,5,4:name
+S35,11,58:a generated SDK outweighs a preference for routing in code
+S36,5,7:answers
+m37,7,3:
+S37,7,9:consumers
+s37,18,1:
+S37,19,8:partners
+S38,7,18:routing-preference
+S38,27,4:code
+S39,7,16:gateway-features
+s39,25,1:
+S39,26,14:sdk-generation
+S40,5,5:fires
+s40,12,2:
+S40,13,33:resource-style.sdk-needs-explicit
+S40,48,27:resource-style.code-routing
+S41,5,9:not-fires
+s41,16,1:
+S41,17,32:resource-style.proxy-misses-root
+S42,5,6:expect
+m42,13,1:
+S42,14,14:resource-style
+S42,30,8:explicit
+m44,5,5:
+S44,5,4:name
+S44,11,41:request validation needs declared methods
+S45,5,7:answers
+m46,7,1:
+S46,7,16:gateway-features
+s46,25,1:
+S46,26,18:request-validation
+S47,5,5:fires
+s47,12,1:
+S47,13,40:resource-style.validation-needs-explicit
+S48,5,9:not-fires
+s48,16,2:
+S48,17,33:resource-style.caching-per-method
+S48,52,32:resource-style.proxy-misses-root
+S49,5,6:expect
+m49,13,1:
+S49,14,14:resource-style
+S49,30,8:explicit
+m51,5,5:
+S51,5,4:name
+S51,11,39:mapping templates need declared methods
+S52,5,7:answers
+m53,7,1:
+S53,7,22:request-transformation
+B53,31,4:true
+S54,5,5:fires
+s54,12,1:
+S54,13,38:resource-style.templates-need-explicit
+S55,5,9:not-fires
+s55,16,1:
+S55,17,40:resource-style.validation-needs-explicit
+S56,5,6:expect
+m56,13,1:
+S56,14,14:resource-style
+S56,30,8:explicit
+m58,5,5:
+S58,5,4:name
+S58,11,18:caching per method
+S59,5,7:answers
+m60,7,1:
+S60,7,16:gateway-features
+s60,25,1:
+S60,26,7:caching
+S61,5,5:fires
+s61,12,1:
+S61,13,33:resource-style.caching-per-method
+S62,5,9:not-fires
+s62,16,2:
+S62,17,36:resource-style.per-client-throttling
+S62,55,41:resource-style.proxy-hides-unknown-routes
+S63,5,6:expect
+m63,13,1:
+S63,14,14:resource-style
+S63,30,8:explicit
+m65,5,5:
+S65,5,4:name
+S65,11,48:an OpenAPI definition with no routing preference
+S66,5,7:answers
+m67,7,1:
+S67,7,18:openapi-definition
+B67,27,4:true
+S68,5,5:fires
+s68,12,1:
+S68,13,39:resource-style.openapi-describes-routes
+S69,5,9:not-fires
+s69,16,1:
+S69,17,27:resource-style.code-routing
+S70,5,6:expect
+m70,13,1:
+S70,14,14:resource-style
+S70,30,8:explicit
+m72,5,5:
+S72,5,4:name
+S72,11,81:tie - OpenAPI wanted but routing in code preferred keeps the proxy (first option)
+S73,5,7:answers
+m74,7,2:
+S74,7,18:openapi-definition
+B74,27,4:true
+S75,7,18:routing-preference
+S75,27,4:code
+S76,5,5:fires
+s76,12,2:
+S76,13,39:resource-style.openapi-describes-routes
+S76,54,27:resource-style.code-routing
+S77,5,9:not-fires
+s77,16,1:
+S77,17,30:resource-style.gateway-routing
+S78,5,6:expect
+m78,13,1:
+S78,14,14:resource-style
+S78,30,5:proxy
+m80,5,5:
+S80,5,4:name
+S80,11,47:least privilege per route needs declared routes
+S81,5,7:answers
+m82,7,1:
+S82,7,15:least-privilege
+B82,24,4:true
+S83,5,5:fires
+s83,12,1:
+S83,13,43:resource-style.least-privilege-needs-routes
+S84,5,9:not-fires
+s84,16,1:
+S84,17,32:resource-style.proxy-misses-root
+S85,5,6:expect
+m85,13,1:
+S85,14,14:resource-style
+S85,30,8:explicit
+m87,5,5:
+S87,5,4:name
+S87,11,67:usage plans lean towards declared methods for per-method throttling
+S88,5,7:answers
+m89,7,3:
+S89,7,9:consumers
+s89,18,1:
+S89,19,8:partners
+S90,7,15:auth-mechanisms
+s90,24,1:
+S90,25,8:api-keys
+S91,7,16:gateway-features
+s91,25,1:
+S91,26,11:usage-plans
+S92,5,5:fires
+s92,12,1:
+S92,13,36:resource-style.per-client-throttling
+S93,5,9:not-fires
+s93,16,2:
+S93,17,41:resource-style.proxy-hides-unknown-routes
+S93,60,33:resource-style.sdk-needs-explicit
+S94,5,6:expect
+m94,13,1:
+S94,14,14:resource-style
+S94,30,8:explicit
+m96,5,4:
+S96,5,4:name
+S96,11,97:public reads beside writes for signed-in users need explicit resources, even when routing in code
+S97,5,7:answers
+m98,7,3:
+S98,7,18:routing-preference
+S98,27,4:code
+S99,7,15:auth-mechanisms
+s99,24,1:
+S99,25,7:cognito
+S100,7,8:services
+s101,9,1:
+m101,11,2:
+S101,11,4:name
+S101,17,7:catalog
+S102,11,9:resources
+s103,13,1:
+m103,15,3:
+S103,15,4:path
+S103,21,9:/products
+S104,15,7:methods
+s104,24,2:
+S104,25,3:GET
+S104,30,4:POST
+S105,15,6:access
+m105,23,2:
+S105,24,3:GET
+S105,29,6:public
+S105,37,4:POST
+S105,43,5:users
+S106,5,5:fires
+s106,12,2:
+S106,13,39:resource-style.access-differs-per-route
+S106,54,27:resource-style.code-routing
+S107,5,6:expect
+m107,13,1:
+S107,14,14:resource-style
+S107,30,8:explicit
+m109,5,4:
+S109,5,4:name
+S109,11,64:one access for every route of a service keeps the proxy resource
+S110,5,7:answers
+m111,7,2:
+S111,7,15:auth-mechanisms
+s111,24,1:
+S111,25,7:cognito
+S112,7,8:services
+s113,9,1:
+m113,11,3:
+S113,11,4:name
+S113,17,7:catalog
+S114,11,6:access
+S114,19,5:users
+S115,11,9:resources
+s116,13,1:
+m116,15,2:
+S116,16,4:path
+S116,22,9:/products
+S116,33,7:methods
+s116,42,2:
+S116,43,3:GET
+S116,48,4:POST
+S117,5,9:not-fires
+s117,16,1:
+S117,17,39:resource-style.access-differs-per-route
+S118,5,6:expect
+m118,13,1:
+S118,14,14:resource-style
+S118,30,5:proxy
+@35:<bundled>/resource-style.rules.yaml,6961
 m5,1,1:
 S5,1,5:rules
-s6,3,11:
+s6,3,12:
 m6,5,7:
 S6,5,2:id
 S6,9,27:resource-style.code-routing
@@ -14249,6 +15309,24 @@ S119,13,218:With a catch-all resource on public routes, any path anyone tries - 
 S123,5,5:facts
 s123,12,1:
 S123,13,14:proxy-resource
+m125,5,6:
+S125,5,2:id
+S125,9,39:resource-style.access-differs-per-route
+S126,5,8:decision
+S126,15,14:resource-style
+S127,5,4:when
+m127,11,2:
+S127,12,5:count
+S127,19,21:services.mixed-access
+S127,42,2:gt
+I127,46,1:0
+S128,5,7:require
+S128,14,8:explicit
+S129,5,6:reason
+S129,13,260:Routes of a service on this API need different access (for example public reads beside writes for signed-in users). A {proxy+} resource is a single route with a single authorizer and API key setting, so only explicit resources can guard each route as it needs.
+S134,5,5:facts
+s134,12,1:
+S134,13,25:one-authorizer-per-method
 end
 
 """#
