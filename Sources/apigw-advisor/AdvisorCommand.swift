@@ -13,7 +13,7 @@ struct AdvisorCommand: ParsableCommand {
 
         Exit status: 0 success; 1 strict mode found conflicts, error findings or missing answers \
         (or lint found problems); 2 bad input (a missing, malformed or invalid file, named with line \
-        and column); 3 an output could not be written or already exists; 64 bad command-line usage; \
+        and column); 3 an output could not be written or already exists; 4 standard output could not be written; 64 bad command-line usage; \
         129/130/143 the interview was ended by SIGHUP/SIGINT/SIGTERM.
         """,
         version: "0.1.0",

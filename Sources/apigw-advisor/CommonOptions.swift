@@ -1,6 +1,7 @@
 import AdvisorCore
 import ArgumentParser
 import Foundation
+import BundledRules
 
 /// Options shared by every command that reads rules.
 struct RulesOptions: ParsableArguments {
@@ -68,12 +69,18 @@ func loadAnswers(_ path: String, rules: RuleSet) throws -> Answers {
     }
 }
 
-/// Writes an output file safely, or exits with status 3.
-func writeOutput(_ text: String, to path: String, force: Bool) throws {
+/// Writes every output or none, or exits with status 3: all are staged in temporary files first,
+/// then moved into place; on a failure every temporary file, every file and folder the run created
+/// is removed and replaced files are restored, and each removal is named on standard error.
+func writeAllOutputs(_ outputs: [(path: String, text: String, overwrite: Bool)]) throws {
+    let transaction = OutputTransaction()
     do {
-        try SafeFileWriter.write(text, to: path, overwrite: force)
+        for output in outputs { try transaction.stage(output.text, to: output.path, overwrite: output.overwrite) }
+        try transaction.commit()
     } catch {
+        transaction.rollback()
         printError(error.description)
+        if outputs.count > 1 { printError("none of the \(outputs.count) outputs was written (replaced files are as they were)") }
         throw ExitStatus.outputRefused
     }
 }

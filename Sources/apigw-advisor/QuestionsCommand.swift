@@ -12,6 +12,6 @@ struct QuestionsCommand: ParsableCommand {
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() throws {
-        print(AnswersTemplate.render(try rulesOptions.load()), terminator: "")
+        try printOutput(Inert.terminal(AnswersTemplate.render(try rulesOptions.load())))
     }
 }

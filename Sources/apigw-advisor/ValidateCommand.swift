@@ -23,16 +23,19 @@ struct ValidateCommand: ParsableCommand {
         let sheet = AnswerSheet(answers: answers, rules: rules)
         let missing = sheet.missing(in: rules)
         let defaulted = sheet.defaulted(in: rules)
-        print("\(answersFile): valid (\(answers.values.count) answered, \(defaulted.count) default(s) used, \(missing.count) missing)")
-        if !defaulted.isEmpty { print("  defaults used: \(defaulted.joined(separator: ", "))") }
-        if !sheet.ignored.isEmpty { print("  ignored (question not asked): \(sheet.ignored.joined(separator: ", "))") }
+        var report = ""
+        report += ("\(answersFile): valid (\(answers.values.count) answered, \(defaulted.count) default(s) used, \(missing.count) missing)\n")
+        if !defaulted.isEmpty { report += "  defaults used: \(defaulted.joined(separator: ", "))\n" }
+        if !sheet.ignored.isEmpty { report += "  ignored (question not asked): \(sheet.ignored.joined(separator: ", "))\n" }
         if !missing.isEmpty {
             let message = "  missing (no default): \(missing.joined(separator: ", "))"
             if strict {
+                try printOutput(Inert.terminal(report))
                 printError("\(answersFile): error: strict mode: unanswered questions without a default\n\(message)")
                 throw ExitStatus.findings
             }
-            print(message)
+            report += message + "\n"
         }
+        try printOutput(Inert.terminal(report))
     }
 }

@@ -192,7 +192,7 @@ extension GeneratorTests {
             ("private HTTP", F.advice(apis: [F.api("a", type: "http", endpoint: "private", routes: [get])], functions: [orders]),
              "a HTTP API cannot have a private endpoint"),
             ("JWT on REST", F.advice(apis: [F.api("a", routes: [F.route("GET", "/orders", "orders", authorized: true)], authorizer: jwt)],
-                                     functions: [orders]), "a REST API has no jwt authorizer"),
+                                     functions: [orders]), "a JWT authorizer on a REST API, which the generated SAM and OpenAPI files cannot declare yet"),
             ("Cognito on HTTP", F.advice(apis: [F.api("a", type: "http", routes: [F.route("GET", "/orders", "orders", authorized: true)],
                                                       authorizer: cognito)], functions: [orders]), "a HTTP API has no cognito authorizer"),
             ("custom on HTTP", F.advice(apis: [F.api("a", type: "http", routes: [F.route("GET", "/orders", "orders", integration: "custom")])],

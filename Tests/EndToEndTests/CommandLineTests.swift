@@ -71,11 +71,11 @@ import Testing
     }
 
     @Test func unknownChoiceAndOutOfRange() throws {
-        let file = try write("consumers: [browsers]\nmax-duration: 1000\n", name: "bad.json.yaml")
+        let file = try write("consumers: [browsers]\nmax-duration: 100000\n", name: "bad.json.yaml")
         let result = try BinaryRunner.run(["validate", file.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("'consumers': unknown choice 'browsers' (did you mean 'browser'?)"))
-        #expect(result.stderr.contains(":2:15: error: 'max-duration': 1000 is out of range"))
+        #expect(result.stderr.contains(":2:15: error: 'max-duration': 100000 is out of range"))
     }
 
     @Test func jsonAnswersWork() throws {

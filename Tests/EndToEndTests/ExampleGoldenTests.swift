@@ -54,11 +54,22 @@ import Testing
 }
 
 /// The JSON output of every example validates against docs/advice.schema.json with a real JSON Schema
-/// validator (Python's jsonschema, installed on this machine kind; skipped, visibly, where it is not).
+/// validator (Python's jsonschema): the Python of the repo-local `.venv/` that scripts/setup.sh makes
+/// when the system Python refuses packages, else `python3` on PATH. Skipped, visibly, where it is not
+/// installed, except under CI (`CI=true`), where a missing validator fails the test.
 @Suite struct ExampleJSONSchemaTests {
-    static let validatorAvailable: Bool = {
-        (try? BinaryRunner.runTool("/usr/bin/env", ["python3", "-c", "import jsonschema"]))?.status == 0
+    /// `.venv/bin/python3` when it exists, else `python3` found through /usr/bin/env.
+    static let python: (path: String, prefix: [String]) = {
+        let venv = BinaryRunner.repoRoot.appendingPathComponent(".venv/bin/python3").path
+        if FileManager.default.isExecutableFile(atPath: venv) { return (venv, []) }
+        return ("/usr/bin/env", ["python3"])
     }()
+
+    static let validatorInstalled: Bool = {
+        (try? BinaryRunner.runTool(python.path, python.prefix + ["-c", "import jsonschema"]))?.status == 0
+    }()
+
+    static let validatorAvailable = validatorInstalled || ProcessInfo.processInfo.environment["CI"] == "true"
 
     @Test(.enabled(if: validatorAvailable, "python3 with jsonschema is not installed"), arguments: ExampleGoldenTests.examples)
     func jsonValidatesAgainstTheSchema(example: String) throws {
@@ -67,7 +78,8 @@ import Testing
         let file = try BinaryRunner.temporaryFolder().appendingPathComponent("advice.json")
         try result.stdout.write(to: file, atomically: true, encoding: .utf8)
         let schema = BinaryRunner.repoRoot.appendingPathComponent("docs/advice.schema.json").path
-        let check = try BinaryRunner.runTool("/usr/bin/env", ["python3", "-c", """
+        #expect(Self.validatorInstalled, "jsonschema is neither in .venv/ nor importable by python3 on PATH: run scripts/setup.sh (CI requires it)")
+        let check = try BinaryRunner.runTool(Self.python.path, Self.python.prefix + ["-c", """
             import json, sys, jsonschema
             jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
             """, schema, file.path])

@@ -35,8 +35,11 @@ public struct Answers: Sendable, Equatable {
         guard let data = manager.contents(atPath: path) else {
             throw InputErrors([InputError(SourceLocation(file: path), "cannot read the file")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputErrors([InputError(SourceLocation(file: path), "the file is not UTF-8 text")])
+        let text: String
+        do {
+            text = try TextLocation.decodeUTF8([UInt8](data), file: path)
+        } catch {
+            throw InputErrors([error])
         }
         return try parse(text, file: path, rules: rules)
     }

@@ -54,11 +54,15 @@ struct CatalogDecoder {
             if let choicesNode = q["choices"] {
                 for c in sequence(choicesNode, key: "choices") {
                     guard let cm = MappingReader(c, context: "a choice", diagnostics: diagnostics) else { continue }
-                    cm.rejectUnknownKeys(allowed: ["id", "label", "help"])
+                    cm.rejectUnknownKeys(allowed: ["id", "label", "help", "deprecation"])
                     if let cid = cm.string("id", required: true), let label = cm.string("label", required: true),
                        let help = cm.string("help", required: true) {
                         if choices.contains(where: { $0.id == cid }) { diagnostics.add(c, key: cid, "duplicate choice id") }
-                        choices.append(Choice(id: cid, label: label, help: help))
+                        let deprecation = cm.string("deprecation", required: false)
+                        if let deprecation, !FastPattern.isDateShape(deprecation) {
+                            diagnostics.add(cm["deprecation"] ?? c, key: "deprecation", "expected a date YYYY-MM-DD, found '\(deprecation)'")
+                        }
+                        choices.append(Choice(id: cid, label: label, help: help, deprecation: deprecation))
                     }
                 }
             }
@@ -152,7 +156,7 @@ struct CatalogDecoder {
         var facts: [String: Fact] = [:]
         for item in sequence(map.requireKey("facts"), key: "facts") {
             guard let f = MappingReader(item, context: "a fact", diagnostics: diagnostics) else { continue }
-            f.rejectUnknownKeys(allowed: ["id", "text", "source", "as-of"])
+            f.rejectUnknownKeys(allowed: ["id", "text", "source", "as-of", "value", "unit"])
             guard let id = f.string("id", required: true) else { continue }
             if facts[id] != nil { diagnostics.add(item, key: id, "duplicate fact id") }
             let source = f.string("source", required: true) ?? ""
@@ -164,7 +168,12 @@ struct CatalogDecoder {
             if !asOf.isEmpty && !FastPattern.isDateShape(asOf) && asOf.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
                 diagnostics.add(f["as-of"] ?? item, key: "as-of", "expected a date YYYY-MM-DD, found '\(asOf)'")
             }
-            facts[id] = Fact(id: id, text: f.string("text", required: true) ?? "", source: source, asOf: asOf)
+            let value = f.number("value")
+            let unit = f.string("unit")
+            if value != nil && (unit ?? "").isEmpty {
+                diagnostics.add(f["value"] ?? item, key: "unit", "a fact with a value needs a unit saying what it counts")
+            }
+            facts[id] = Fact(id: id, text: f.string("text", required: true) ?? "", source: source, asOf: asOf, value: value, unit: unit)
         }
         return (sources, facts)
     }

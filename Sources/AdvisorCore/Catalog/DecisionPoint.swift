@@ -21,7 +21,7 @@ public enum DecisionScope: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A decision the advisor makes, such as the API type or the authorizer.
-public struct DecisionPoint: Sendable, Codable {
+public struct DecisionPoint: Sendable, Equatable, Codable {
     /// Stable id.
     public var id: String
     /// Short title (also the MADR file name).

@@ -18,4 +18,18 @@ public struct Fact: Sendable, Hashable, Codable {
     public var source: String
     /// Date from which the fact holds as stated (YYYY-MM-DD).
     public var asOf: String
+    /// The fact's number when code computes with it (a limit or a price), in `unit`.
+    public var value: Double?
+    /// What `value` counts, e.g. `USD per million requests`.
+    public var unit: String?
+
+    /// Creates a fact.
+    public init(id: String, text: String, source: String, asOf: String, value: Double? = nil, unit: String? = nil) {
+        self.id = id
+        self.text = text
+        self.source = source
+        self.asOf = asOf
+        self.value = value
+        self.unit = unit
+    }
 }

@@ -14,6 +14,16 @@ public struct Choice: Sendable, Hashable, Codable {
     public var label: String
     /// What the choice means and implies.
     public var help: String
+    /// Date (YYYY-MM-DD) from which the choice is deprecated by AWS, planned or past (runtimes); nil when none is published.
+    public var deprecation: String?
+
+    /// Creates a choice.
+    public init(id: String, label: String, help: String, deprecation: String? = nil) {
+        self.id = id
+        self.label = label
+        self.help = help
+        self.deprecation = deprecation
+    }
 }
 
 /// The kinds of question the catalog supports.
@@ -22,7 +32,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One question of the catalog.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable, Codable {
     /// The key used in answers files.
     public var id: String
     /// Group id.

@@ -35,7 +35,7 @@ public enum RuleLinter {
             for id in ruleCase.notFires where fired.contains(id) {
                 failures.append("\(id) should not fire but did")
             }
-            for (decision, expected) in ruleCase.expect {
+            for (decision, expected) in ruleCase.expect.map({ ($0.decision, $0.option) }) {
                 let parts = decision.split(separator: "/").map(String.init)
                 let outcome = parts.count == 2 ? advice.apis.first { $0.api == parts[0] }?.outcome(parts[1]) : advice.outcome(decision)
                 let actual = outcome?.status == .conflict ? "conflict" : outcome?.status == .varies ? "varies" : outcome?.chosen ?? "undecided"
@@ -82,5 +82,40 @@ public enum RuleLinter {
             }
         }
         return errors
+    }
+}
+
+/// A fact whose last check against its source is older than the allowed age.
+public struct StaleFact: Sendable, Hashable {
+    /// The fact.
+    public var fact: Fact
+    /// Days between its as-of date and today.
+    public var ageDays: Int
+}
+
+extension RuleLinter {
+    /// Facts whose `as-of` lies more than `maxAgeDays` before `today` (YYYY-MM-DD), oldest first.
+    /// A fact with an unreadable date counts as stale, so it is never silently trusted.
+    public static func staleFacts(_ rules: RuleSet, today: String, maxAgeDays: Int) -> [StaleFact] {
+        guard let now = civilDay(today) else { return [] }
+        return rules.facts.values.compactMap { fact -> StaleFact? in
+            guard let day = civilDay(fact.asOf) else { return StaleFact(fact: fact, ageDays: Int.max) }
+            let age = now - day
+            return age > maxAgeDays ? StaleFact(fact: fact, ageDays: age) : nil
+        }.sorted { $0.ageDays != $1.ageDays ? $0.ageDays > $1.ageDays : $0.fact.id < $1.fact.id }
+    }
+
+    /// Days since 1970-01-01 of a YYYY-MM-DD date (proleptic Gregorian), or nil when it is not one.
+    public static func civilDay(_ date: String) -> Int? {
+        let parts = date.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y0 = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
     }
 }

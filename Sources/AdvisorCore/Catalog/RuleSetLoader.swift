@@ -32,10 +32,13 @@ public enum RuleSetLoader {
         var files: [RuleFile] = []
         for name in names {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let data = manager.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw InputError(SourceLocation(file: path), "cannot read the file as UTF-8 text")
+            guard let data = manager.contents(atPath: path) else {
+                throw InputError(SourceLocation(file: path), "cannot read the file")
             }
-            files.append(RuleFile(name: path, text: text))
+            if data.count > DocNode.maxBytes {
+                throw InputError(SourceLocation(file: path), "the file is \(data.count) bytes; the limit is \(DocNode.maxBytes) bytes")
+            }
+            files.append(RuleFile(name: path, text: try TextLocation.decodeUTF8([UInt8](data), file: path)))
         }
         return files
     }
@@ -58,15 +61,9 @@ public enum RuleSetLoader {
         try assemble(files.map { file in (file.name, { () throws(InputError) -> DocNode in try DocNode.parse(file.text, file: file.name) }) })
     }
 
-    /// Loads a rule set from files already parsed into documents (the bundled rules' pre-parsed form).
+    /// Loads a rule set from files already parsed into documents.
     public static func load(documents: [RuleDocument]) throws(InputErrors) -> RuleSet {
-        try load(documents: documents, checkPatterns: true)
-    }
-
-    /// `checkPatterns: false` skips compiling question patterns, for rules whose patterns are known good.
-    static func load(documents: [RuleDocument], checkPatterns: Bool) throws(InputErrors) -> RuleSet {
-        try assemble(documents.map { document in (document.name, { () throws(InputError) -> DocNode in document.node }) },
-                     checkPatterns: checkPatterns)
+        try assemble(documents.map { document in (document.name, { () throws(InputError) -> DocNode in document.node }) })
     }
 
     /// Checks and decodes the files; each is parsed in turn so diagnostics keep file order whichever way they arrive.

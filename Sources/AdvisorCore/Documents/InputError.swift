@@ -24,14 +24,15 @@ public struct InputError: Error, Sendable, Hashable, Codable, CustomStringConver
     /// One line (plus an optional second for the allowed values), compiler style.
     public var description: String {
         var text = "\(location): error: "
-        if let key { text += "'\(key)': " }
+        if let key { text += "'\(Inert.quoted(key))': " }
         text += message
-        if let suggestion { text += " (did you mean '\(suggestion)'?)" }
+        if let suggestion { text += " (did you mean '\(Inert.quoted(suggestion))'?)" }
         if !allowed.isEmpty {
             let shown = allowed.count > 25 ? Array(allowed.prefix(25)) + ["..."] : allowed
-            text += "\n    allowed: " + shown.joined(separator: ", ")
+            text += "\n    allowed: " + shown.map { Inert.quoted($0) }.joined(separator: ", ")
         }
-        return text
+        // The message may quote input (a value, a file name); nothing in it may act on the terminal.
+        return Inert.terminal(text)
     }
 }
 
@@ -49,14 +50,23 @@ public struct InputErrors: Error, Sendable, CustomStringConvertible {
 
 /// The closest candidate to `word` by edit distance, if it is close enough to be a plausible typo.
 public func nearest(_ word: String, in candidates: some Sequence<String>) -> String? {
+    // A typo of an identifier is short; a long word is no typo, and the distance is quadratic.
+    guard word.utf8.count <= maxSuggestionLength else { return nil }
     var best: (String, Int)?
-    let limit = max(2, word.count / 3)
+    let length = word.unicodeScalars.count
+    let limit = max(2, length / 3)
+    let lowered = word.lowercased()
     for candidate in candidates {
-        let d = editDistance(word.lowercased(), candidate.lowercased())
+        // The difference in length is a lower bound of the distance.
+        guard abs(candidate.unicodeScalars.count - length) <= limit, candidate.utf8.count <= maxSuggestionLength * 4 else { continue }
+        let d = editDistance(lowered, candidate.lowercased())
         if d <= limit, best == nil || d < best?.1 ?? Int.max { best = (candidate, d) }
     }
     return best?.0
 }
+
+/// Words longer than this get no "did you mean" suggestion.
+let maxSuggestionLength = 64
 
 /// Levenshtein distance between two strings, by Unicode scalars.
 func editDistance(_ a: String, _ b: String) -> Int {

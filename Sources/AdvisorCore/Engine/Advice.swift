@@ -160,6 +160,24 @@ public struct Advice: Sendable, Hashable, Codable {
     /// Each API with its per-API decisions (system-wide decisions are only in `decisions`).
     public var apis: [APIAdvice] = []
 
+    /// The cited fact with the oldest as-of date (the least recently checked one the advice relies on); nil when none is cited.
+    public var oldestFact: FactCitation? = nil
+
+    /// Every fact cited by a fired rule, a conflict or a finding, once each, by id.
+    public var citedFacts: [FactCitation] {
+        var seen: Set<String> = []
+        let outcomes: [DecisionOutcome] = decisions + apis.flatMap(\.decisions)
+        var all: [FactCitation] = outcomes.flatMap { $0.fired.flatMap(\.facts) }
+        all += conflicts.flatMap { $0.rules.flatMap(\.facts) }
+        all += findings.flatMap(\.facts)
+        return all.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+    }
+
+    /// The cited fact checked least recently (ties: the smallest id).
+    public var oldestCitedFact: FactCitation? {
+        citedFacts.min { $0.asOf != $1.asOf ? $0.asOf < $1.asOf : $0.id < $1.id }
+    }
+
     /// The outcome of a decision (for a per-API decision: the APIs' common outcome, or `varies`).
     public func outcome(_ id: String) -> DecisionOutcome? { decisions.first { $0.decision == id } }
 

@@ -88,6 +88,7 @@ public struct Engine: Sendable {
         advice.findings = advice.findings.enumerated().sorted {
             $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset
         }.map(\.element)
+        advice.oldestFact = advice.oldestCitedFact
         return advice
     }
 

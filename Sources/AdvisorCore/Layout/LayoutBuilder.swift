@@ -15,7 +15,7 @@ struct LayoutBuilder {
         var layout = Layout()
         var findings: [Finding] = []
         for decision in advice.conflicts.map(\.decision) where !layout.unresolved.contains(decision) { layout.unresolved.append(decision) }
-        layout.runtime = text("runtime") ?? "python3.13"
+        layout.runtime = text("runtime") ?? "python3.14"
         let apiName = Engine.apiName(sheet)
         let inventory: Inventory
         if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
@@ -143,6 +143,7 @@ struct LayoutBuilder {
             }
         }
         findings += limitFindings(layout)
+        findings += runtimeFindings(layout.runtime)
         return (layout, findings)
     }
 
@@ -251,21 +252,32 @@ struct LayoutBuilder {
             let resources = Set(api.routes.flatMap { Self.resourcePaths($0.path) }).count
             if api.type == "rest" && resources > 300 {
                 out.append(layoutFinding(.warning, "\(api.name) exceeds 300 resources", "layout.rest-resources",
-                                         "\(api.name) needs \(resources) resources (every path segment is one); the default quota is 300 per REST API. Ask for an increase or split the API.", facts: ["rest-resources-quota"]))
+                                         "\(api.name) needs \(resources) resources (every path segment is one); the default quota is 300 per REST API. Ask for an increase or split the API.", facts: ["rest-per-api-quotas"]))
             }
             if api.type == "http" && api.routes.count > 300 {
                 out.append(layoutFinding(.warning, "\(api.name) exceeds 300 routes", "layout.http-routes",
-                                         "\(api.name) has \(api.routes.count) routes; the default quota is 300 per HTTP API. Ask for an increase or split the API.", facts: ["http-routes-quota"]))
+                                         "\(api.name) has \(api.routes.count) routes; the default quota is 300 per HTTP API. Ask for an increase or split the API.", facts: ["http-per-api-quotas"]))
             }
             // A rough count of what one stack per API declares: methods, resources, functions with role and permission.
             let functions = Set(api.routes.compactMap(\.function)).count
             let estimate = api.routes.count + (api.type == "rest" ? resources : 0) + functions * 3 + 4
             if estimate > 500 {
                 out.append(layoutFinding(.warning, "\(api.name) needs about \(estimate) CloudFormation resources", "layout.cloudformation-resources",
-                                         "One template for \(api.name) would declare about \(estimate) resources (routes or methods, resources, and a function, role and permission per function); a template holds at most 500. Use nested stacks, fewer functions or several APIs.", facts: ["cloudformation-500-resources"]))
+                                         "One template for \(api.name) would declare about \(estimate) resources (routes or methods, resources, and a function, role and permission per function); a template holds at most 500. Use nested stacks, fewer functions or several APIs.", facts: ["cfn-500-resources"]))
             }
         }
         return out
+    }
+
+    /// An older runtime of a family that has a newer one: its deprecation date, from the runtime choices' data.
+    func runtimeFindings(_ runtime: String) -> [Finding] {
+        guard let question = rules.question("runtime"), let chosen = question.choice(runtime) else { return [] }
+        func family(_ id: String) -> Substring { id.prefix { !$0.isNumber } }
+        // Choices list the newest runtime of a family first.
+        guard let newest = question.choices.first(where: { family($0.id) == family(runtime) }), newest.id != runtime else { return [] }
+        let when = chosen.deprecation.map { " AWS deprecates \(runtime) on \($0); after that date new functions cannot use it, and later updates are blocked." } ?? ""
+        return [layoutFinding(.info, "A newer runtime than \(runtime) exists", "layout.runtime-deprecation",
+                              "\(newest.label) (\(newest.id)) is available.\(when) Plan the upgrade while both are supported.", facts: ["lambda-runtimes"])]
     }
 
     /// Every resource a path creates in a REST API: `/a/{b}` creates `/a` and `/a/{b}`.

@@ -68,6 +68,10 @@ public enum SummaryRenderer {
         out.append("LAYOUT")
         out += LayoutTree.lines(advice.layout, ascii: ascii).map { "  " + $0 }
         let defaulted = advice.context.filter { $0.status == .defaulted }.map(\.question)
+        if let oldest = advice.oldestFact {
+            out.append("")
+            out += TextWrap.wrap("Oldest fact relied on: \(oldest.id), last checked \(oldest.asOf) (\(oldest.source)).", width: width, indent: "  ")
+        }
         if !defaulted.isEmpty {
             out.append("")
             out += TextWrap.wrap("Defaults used (not answered): " + defaulted.joined(separator: ", "), width: width, indent: "  ")

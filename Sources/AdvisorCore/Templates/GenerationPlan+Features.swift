@@ -51,6 +51,9 @@ extension GenerationPlan {
         if mutualTLS && generatedDomain == nil && layout.domain == nil {
             out.append("mutual TLS (it needs a regional custom domain: answer custom-domain)")
         }
+        if advice.chosen("packaging") == "container-image" {
+            out.append("container-image packaging: the functions are written as .zip functions; build one image per function from a Lambda base image, push it to ECR, and set PackageType: Image with its ImageUri")
+        }
         let http = layout.apis.contains { $0.type == "http" }
         var missing = features.filter { !Self.generatedFeatures.contains($0) }
         if http {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// Answers for the situations the template generators must handle, and hand-built layouts for refusals.
 enum GeneratorFixtures {
@@ -58,7 +59,7 @@ enum GeneratorFixtures {
             consumers: [mobile]
             auth-mechanisms: [custom]
             """, expected: ["api-type": "http", "api-count": "per-service", "authorizer": "lambda-request"]),
-        Situation(name: "rest-proxy-shared-token-authorizer", answers: """
+        Situation(name: "rest-proxy-shared-request-authorizer", answers: """
             api-name: platform
             runtime: java21
             services:
@@ -71,10 +72,10 @@ enum GeneratorFixtures {
                   - {path: /usage, methods: [GET]}
             consumers: [browser, partners]
             browser-origins: ["https://portal.example.com"]
-            auth-mechanisms: [oidc, api-keys]
+            auth-mechanisms: [custom, api-keys]
             gateway-features: [usage-plans]
             routing-preference: code
-            """, expected: ["api-type": "rest", "api-count": "per-service", "authorizer": "lambda-token", "cors": "gateway"]),
+            """, expected: ["api-type": "rest", "api-count": "per-service", "authorizer": "lambda-request", "cors": "gateway"]),
         Situation(name: "http-explicit-iam", answers: """
             api-name: internal
             runtime: provided.al2023
