@@ -14,6 +14,7 @@ enum Main {
             return
         }
         do {
+            if let problem = sourceDateEpochProblem() { throw ValidationError(problem) }
             let rules: RuleSet
             do {
                 rules = try BundledRules.load(includingCases: false)

@@ -61,16 +61,18 @@ import Testing
 }
 
 extension HostileInputEndToEndTests {
+    /// Markup in a team name (control characters there are refused: see InvalidOutputTests), and
+    /// terminal escapes in the answers file's name, which every report quotes.
     static let hostileTeam = """
     services:
       - name: orders
-        team: "\\e]52;c;aGVsbG8=\\a\\e[2J\\u009B2J\\x85</details><script>alert(1)</script> *bold* [x](http://e) | pipe"
+        team: "</details><script>alert(1)</script> *bold* [x](http://e) | pipe"
         resources:
           - {path: /orders, methods: [GET]}
     """
 
     @Test func reportsAreInertAndMarkupIsEscaped() throws {
-        let file = try write(Self.hostileTeam)
+        let file = try write(Self.hostileTeam, name: "evil\u{1B}]52;c;aGk=\u{7}\u{1B}[2J\u{9B}2J\u{85}.yaml")
         let folder = file.deletingLastPathComponent()
         for format in ["markdown", "json", "text"] {
             let result = try BinaryRunner.run(["advise", file.path, "--format", format, "--date", "2026-01-02"])
@@ -80,7 +82,8 @@ extension HostileInputEndToEndTests {
             if format == "markdown" { #expect(!result.stdout.contains("<script>")) }
         }
         let markdown = try BinaryRunner.run(["advise", file.path, "--format", "markdown"]).stdout
-        #expect(markdown.contains("&lt;/details>&lt;script>"))
+        #expect(markdown.contains("&lt;/details>&lt;script>"), "\(markdown.prefix(3000))")
+        #expect(markdown.contains("evil\\u{1B}]52;c;aGk=\\u{7}"), "the file name's escapes are shown, not sent")
         #expect(markdown.contains("\\*bold\\*"))
         #expect(markdown.contains("\\| pipe"))
         let json = try BinaryRunner.run(["advise", file.path, "--format", "json"]).stdout
@@ -92,6 +95,9 @@ extension HostileInputEndToEndTests {
         #expect(written.status == 0, "\(written.stderr)")
         let text = try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8)
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+        let escapes = try write(Self.hostileTeam.replacingOccurrences(of: "</details>", with: "\\e]52;c;aGk=\\a"))
+        let refused = try BinaryRunner.run(["advise", escapes.path])
+        #expect(refused.status == 2 && refused.stderr.contains("U+001B"), "\(refused.stderr)")
     }
 }
 
@@ -151,5 +157,22 @@ extension HostileInputEndToEndTests {
                                            "--markdown", root.appendingPathComponent("blocker/advice.md").path])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(entries(root) == ["blocker"], "\(entries(root))")
+    }
+}
+
+/// SOURCE_DATE_EPOCH is checked where it enters (item 7).
+extension HostileInputEndToEndTests {
+    @Test func sourceDateEpochOutOfRangeIsUsageError() throws {
+        for value in ["99999999999999999999", "9223372036854775807", "253402300800", "-1", "12abc", "1e9"] {
+            let result = try BinaryRunner.run(["advise", Self.example], environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(result.status == 64, "\(value): exit \(result.status)")
+            #expect(result.stderr.contains("SOURCE_DATE_EPOCH must be"), "\(value): \(result.stderr)")
+        }
+        let last = try BinaryRunner.run(["advise", Self.example], environment: ["SOURCE_DATE_EPOCH": "253402300799"])
+        #expect(last.status == 0 && last.stdout.contains("9999-12-31"), "\(last.stderr)")
+        let usual = try BinaryRunner.run(["advise", Self.example], environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(usual.stdout.contains("2023-11-14"))
+        let overridden = try BinaryRunner.run(["advise", Self.example, "--date", "2026-01-02"], environment: ["SOURCE_DATE_EPOCH": "x"])
+        #expect(overridden.status == 0, "--date wins over an unusable SOURCE_DATE_EPOCH")
     }
 }

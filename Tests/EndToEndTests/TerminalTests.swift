@@ -307,4 +307,18 @@ final class TmuxSession {
         let recovered = try String(contentsOf: URL(fileURLWithPath: recovery), encoding: .utf8)
         #expect(recovered.contains("api-name: term"))
     }
+
+    /// TERM=dumb (no cursor addressing) is refused with a pointer to the answers-file mode, not drawn garbled.
+    @Test func dumbTerminalIsRefusedWithAPointerToAnswersFiles() throws {
+        guard let tmux = try session() else { return }
+        let recovery = tmux.folder.appendingPathComponent("recovery.yaml").path
+        try tmux.start(["/usr/bin/env", "TERM=dumb", BinaryRunner.binary.path, "interview", "--recovery-file", recovery])
+        #expect(tmux.exitStatus() == "2")
+        // Joined: the pane wraps the message at its width. (Its first line was seen to be missing from
+        // capture-pane when the program is the pane's first output, so the test reads the later part.)
+        let screen = try tmux.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(screen.contains("TERM=xterm-256color"), "\(screen)")
+        #expect(screen.contains("apigw-advisor advise answers.yaml"))
+        #expect(try tmux.format("#{alternate_on}") == "0")
+    }
 }

@@ -53,6 +53,10 @@ public enum AnswerValue: Sendable, Hashable, Codable {
     }
 }
 
+/// The largest magnitude a number answer or a question's min/max may have: beyond 1e15 a Double no
+/// longer holds every whole number, and the engine converts numbers to integers (timeouts, counts).
+public let maxNumberMagnitude = 1e15
+
 /// Formats a number without a trailing `.0` for whole values.
 public func formatNumber(_ value: Double) -> String {
     if value.rounded() == value && abs(value) < 1e15 { return String(Int64(value)) }

@@ -160,6 +160,8 @@ public struct Advice: Sendable, Hashable, Codable {
     /// Each API with its per-API decisions (system-wide decisions are only in `decisions`).
     public var apis: [APIAdvice] = []
 
+    /// Scale and monthly cost figures with their arithmetic (nil when the rules have no traffic questions).
+    public var estimate: Estimate? = nil
     /// The cited fact with the oldest as-of date (the least recently checked one the advice relies on); nil when none is cited.
     public var oldestFact: FactCitation? = nil
 

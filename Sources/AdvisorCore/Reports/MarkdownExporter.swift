@@ -11,6 +11,7 @@ public enum MarkdownExporter {
         out += decisionsSection(advice, context: context)
         out += conflictsSection(advice, context: context)
         out += findingsSection(advice, context: context)
+        if let estimate = advice.estimate { out += EstimateReport.markdown(estimate, context: context) }
         out += layoutSection(advice, context: context)
         out += sourcesSection(advice)
         while out.last == "" { out.removeLast() }
