@@ -175,6 +175,9 @@ struct SAMTemplateBuilder {
                 var properties = [YAMLEntry(api.type == "rest" ? "RestApiId" : "ApiId", .ref(plan.apiID(api))),
                                   YAMLEntry("Path", .string(route.path)),
                                   YAMLEntry("Method", .string(route.method.lowercased()))]
+                if api.type == "rest", let millis = plan.restIntegrationTimeout {
+                    properties.append(YAMLEntry("TimeoutInMillis", .int(millis)))
+                }
                 var auth: [YAMLEntry] = []
                 if api.authorizer != nil && !route.authorized { auth.append(YAMLEntry("Authorizer", .string("NONE"))) }
                 if plan.usesApiKeys(api) && !plan.requiresApiKey(route, on: api) { auth.append(YAMLEntry("ApiKeyRequired", .bool(false))) }
