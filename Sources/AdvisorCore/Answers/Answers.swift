@@ -64,7 +64,7 @@ public struct Answers: Sendable, Equatable {
         let ids = rules.questions.map(\.id)
         map.rejectUnknownKeys(allowed: ids)
         var answers = Answers()
-        let decoder = AnswerDecoder(diagnostics: diagnostics)
+        let decoder = AnswerDecoder(diagnostics: diagnostics, perServiceQuestions: rules.questions.filter(\.perService))
         for entry in map.entries {
             guard let question = rules.question(entry.key) else { continue }
             if entry.value.isNull && question.kind != .text { continue }

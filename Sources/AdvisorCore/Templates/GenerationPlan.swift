@@ -50,7 +50,8 @@ struct GenerationPlan {
     static let parameterNames = ["Runtime", "Stage", "CognitoUserPoolArn", "CognitoUserPoolId", "JwtIssuer", "JwtAudience", "VpcEndpointId",
                                  "UsagePlanRateLimit", "UsagePlanBurstLimit", "UsagePlanQuotaLimit", "UsagePlanQuotaPeriod",
                                  "DomainName", "CertificateArn", "HostedZoneId", "TruststoreUri", "WebAclArn",
-                                 "CreateDnsRecord", "ServerlessUsagePlan", "ServerlessApiKey", "ServerlessUsagePlanKey"]
+                                 "CreateDnsRecord", "ServerlessUsagePlan", "ServerlessApiKey", "ServerlessUsagePlanKey",
+                                 "CustomDomainName"]
 
     let advice: Advice
     let context: ReportContext
@@ -92,16 +93,16 @@ struct GenerationPlan {
 
     /// The REST integration timeout when clients wait longer than the 29-second default: the function's timeout, in ms.
     /// Only for a synchronous interaction model (a job, push or stream keeps requests short or streams them).
-    var restIntegrationTimeout: Int? {
-        let model = advice.chosen("interaction-model") ?? "synchronous"
-        guard model == "synchronous", case .number(let seconds)? = answer("max-duration"), seconds > 29,
-              layout.apis.contains(where: { $0.type == "rest" }) else { return nil }
+    /// Decided per API: an API whose interaction model is a job, push or stream keeps the default.
+    func restIntegrationTimeout(_ api: APIDesign) -> Int? {
+        let model = advice.chosen("interaction-model", api: api.name) ?? "synchronous"
+        guard api.type == "rest", model == "synchronous", case .number(let seconds)? = answer("max-duration"), seconds > 29 else { return nil }
         return functionTimeout * 1000
     }
 
     /// What the deployment needs before it can succeed, for the header.
     var requirements: [String] {
-        guard let millis = restIntegrationTimeout else { return [] }
+        guard let millis = layout.apis.lazy.compactMap(restIntegrationTimeout).first else { return [] }
         return ["the REST integrations wait \(millis) ms, above the 29,000 ms default: ask for the API Gateway integration-timeout "
                 + "quota increase (Service Quotas) for this account and Region before deploying (AWS may lower the account throttle "
                 + "in return); edge-optimized APIs cannot be raised"]

@@ -44,11 +44,9 @@ struct OpenAPIBuilder {
 
     private var placeholders: [String] {
         var out: [String] = []
-        switch api.authorizer?.type {
-        case "cognito": out.append("{cognito-user-pool-arn}")
-        case "jwt": out += (plan.cognitoIssuer ? ["{userPoolId}"] : ["{your-identity-provider}"]) + ["{app-client-id}"]
-        default: break
-        }
+        let types = Set(api.authorizers.map(\.type))
+        if types.contains("cognito") { out.append("{cognito-user-pool-arn}") }
+        if types.contains("jwt") { out += (plan.cognitoIssuer ? ["{userPoolId}"] : ["{your-identity-provider}"]) + ["{app-client-id}"] }
         if api.endpoint == "private" { out.append("{vpc-endpoint-id}") }
         return out
     }
@@ -121,7 +119,7 @@ struct OpenAPIBuilder {
         if !parameters.isEmpty { entries.append(YAMLEntry("parameters", .sequence(parameters))) }
         // One requirement naming both schemes: the caller needs the authorizer's credentials and the API key.
         var schemes: [YAMLEntry] = []
-        if route.authorized, let scheme = schemeName { schemes.append(YAMLEntry(scheme, .sequence([]))) }
+        if let scheme = schemeName(of: route) { schemes.append(YAMLEntry(scheme, .sequence([]))) }
         if plan.requiresApiKey(route, on: api) { schemes.append(YAMLEntry(Self.apiKeyScheme, .sequence([]))) }
         if !schemes.isEmpty { entries.append(YAMLEntry("security", .sequence([.mapping(schemes)]))) }
         switch route.integration {
@@ -182,7 +180,7 @@ struct OpenAPIBuilder {
                        YAMLEntry("uri", lambdaURI(route.function ?? ""))]
         entries.append(rest ? YAMLEntry("passthroughBehavior", .string("when_no_match"))
                             : YAMLEntry("payloadFormatVersion", .string("2.0")))
-        if rest, let millis = plan.restIntegrationTimeout { entries.append(YAMLEntry("timeoutInMillis", .int(millis))) }
+        if let millis = plan.restIntegrationTimeout(api) { entries.append(YAMLEntry("timeoutInMillis", .int(millis))) }
         return .mapping(entries)
     }
 
@@ -220,7 +218,7 @@ struct OpenAPIBuilder {
             YAMLEntry("httpMethod", .string("POST")),
             YAMLEntry("uri", lambdaURI(route.function ?? "")),
             YAMLEntry("passthroughBehavior", .string("when_no_templates")),
-        ] + (plan.restIntegrationTimeout.map { [YAMLEntry("timeoutInMillis", .int($0))] } ?? []) + [
+        ] + (plan.restIntegrationTimeout(api).map { [YAMLEntry("timeoutInMillis", .int($0))] } ?? []) + [
             YAMLEntry("requestTemplates", .mapping([YAMLEntry("application/json", .string(Self.requestTemplate))])),
             YAMLEntry("responses", .mapping([
                 YAMLEntry("default", reply("200", "$input.json('$')")),
