@@ -64,6 +64,8 @@ public enum Action: Equatable, Sendable {
     case remove
     /// Clear the answer so the default applies.
     case resetAnswer
+    /// Step the access of the highlighted service, resource or method to the next level.
+    case cycleAccess
     /// Answer yes in a confirmation.
     case yes
     /// Answer no in a confirmation.
