@@ -35,7 +35,7 @@ import BundledRules
         #expect(errors.count == 1)
         #expect(errors.first?.message.contains("aliases are expanded") == true, "\(errors)")
         #expect((errors.first?.location.line ?? 0) > 0 && (errors.first?.location.column ?? 0) > 0)
-        #expect(elapsed < .seconds(1), "bounded: \(elapsed)")
+        #expect(elapsed < .seconds(10), "bounded (41 s and a crash before the budget; generous so a loaded machine cannot fail it): \(elapsed)")
     }
 
     @Test func aliasBombInARulesFileIsRefusedToo() {
@@ -105,7 +105,7 @@ import BundledRules
         var errors: [InputError] = []
         let elapsed = clock.measure { errors = problems("\(key): blue\n") }
         #expect(errors.first?.suggestion == nil)
-        #expect(elapsed < .seconds(2), "\(elapsed)")
+        #expect(elapsed < .seconds(10), "bounded (generous so a loaded machine cannot fail it): \(elapsed)")
         #expect((errors.first?.description.count ?? 0) < 2_000, "the key is cut short in the message")
         #expect(nearest("colr", in: ["color", "flag"]) == "color")
     }
