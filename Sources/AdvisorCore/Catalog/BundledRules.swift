@@ -1825,6 +1825,9 @@ decisions:
     title: Proxy resource or explicit resources
     question: Should the API forward everything through a catch-all resource, or declare every path and method?
     default: proxy
+    # The proxy resource is a convenience, not a requirement: when it would exclude what later answered
+    # evidence recommends (for example per-resource functions for large packages), it yields.
+    default-yields: true
     after: [api-type]
     options:
       - id: proxy
@@ -1888,6 +1891,7 @@ decisions:
     title: How many Lambda functions
     question: How many Lambda functions should serve the routes of a service?
     default: router
+    default-yields: true
     after: [resource-style]
     options:
       - id: router
@@ -4318,6 +4322,7 @@ cases:
       - limits.payload-over-10mb
       - limits.zip-over-50mb
       - limits.unzipped-over-250mb
+      - limits.unzipped-over-250mb-split
       - limits.unzipped-near-250mb
       - limits.routes-per-api
       - limits.wildcard-private-domain
@@ -4391,12 +4396,35 @@ cases:
     fires: [limits.zip-over-50mb, limits.unzipped-near-250mb]
     not-fires: [limits.unzipped-over-250mb]
 
-  - name: 300 MB unzipped needs a container image
+  - name: 300 MB unzipped and no routing preference split the functions instead of defaulting to one router
+    # Regression: resource-style used to default to proxy, which forced one router function with the
+    # whole 300 MB package, which this very finding said cannot be deployed as a .zip.
     answers:
       package-zipped: 90
       package-unzipped: 300
-    fires: [limits.unzipped-over-250mb, limits.zip-over-50mb]
-    not-fires: [limits.unzipped-near-250mb]
+    fires: [limits.zip-over-50mb, limits.unzipped-over-250mb-split]
+    not-fires: [limits.unzipped-near-250mb, limits.unzipped-over-250mb]
+    expect: {resource-style: explicit, function-granularity: per-resource, packaging: separate-packages}
+
+  - name: a router function with 300 MB becomes a container image, not an undeployable .zip
+    answers:
+      routing-preference: code
+      package-zipped: 90
+      package-unzipped: 300
+    fires: [limits.zip-over-50mb]
+    not-fires: [limits.unzipped-over-250mb, limits.unzipped-over-250mb-split]
+    expect: {function-granularity: router, packaging: container-image}
+
+  - name: a pinned shared package over 250 MB cannot be deployed as .zip
+    answers:
+      routing-preference: gateway
+      shared-code: true
+      package-zipped: 90
+      package-unzipped: 300
+      pins: {packaging: shared-package}
+    fires: [limits.unzipped-over-250mb]
+    not-fires: [limits.unzipped-over-250mb-split]
+    expect: {packaging: shared-package}
 
   - name: one HTTP API with more than 300 routes
     answers:
@@ -4635,11 +4663,33 @@ rules:
     facts: [lambda-package-limits]
 
   - id: limits.unzipped-over-250mb
-    when: {answer: package-unzipped, gt: 250}
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - any:
+            - {decision: packaging, is: shared-package}
+            - all:
+                - {decision: function-granularity, is: router}
+                - {not: {decision: packaging, is: container-image}}
     finding: {severity: error, title: "Packages above 250 MB unzipped cannot be deployed as .zip"}
     reason: >-
-      Code plus layers may not exceed 250 MB unzipped. Split the function so each part
-      carries fewer dependencies, or deploy it as a container image (up to 10 GB).
+      Code plus layers may not exceed 250 MB unzipped, and the recommended packaging puts at
+      least that much into one .zip. Split the function so each part carries fewer
+      dependencies, or deploy it as a container image (up to 10 GB).
+    facts: [lambda-package-limits]
+
+  - id: limits.unzipped-over-250mb-split
+    when:
+      all:
+        - {answer: package-unzipped, gt: 250}
+        - {decision: function-granularity, in: [per-resource, per-method]}
+        - {decision: packaging, is: separate-packages}
+    finding: {severity: warning, title: "Each split package must unpack to 250 MB or less"}
+    reason: >-
+      Your largest package is over the 250 MB a .zip function may unpack to. The recommended
+      split only deploys as .zip if every function's own package (with its layers) stays
+      within 250 MB; build the functions that still need the heavy dependencies as container
+      images.
     facts: [lambda-package-limits]
 
   - id: limits.unzipped-near-250mb
@@ -9697,7 +9747,7 @@ S218,5,5:facts
 s218,12,2:
 S218,13,16:http-cors-config
 S218,31,23:rest-cors-proxy-headers
-@24:<bundled>/decisions.yaml,28541
+@24:<bundled>/decisions.yaml,28621
 m5,1,1:
 S5,1,9:decisions
 s6,3,11:
@@ -10014,7 +10064,7 @@ s225,11,3:
 S225,13,83:Every service deploys into the same API and stage, so releases must be coordinated.
 S226,13,76:One API's quotas (300 resources or routes, 10 authorizers) cover everything.
 S227,13,80:The API definition needs an owner, usually a platform team or a dedicated stack.
-m229,5,6:
+m229,5,7:
 S229,5,2:id
 S229,9,14:resource-style
 S230,5,5:title
@@ -10023,385 +10073,389 @@ S231,5,8:question
 S231,15,97:Should the API forward everything through a catch-all resource, or declare every path and method?
 S232,5,7:default
 S232,14,5:proxy
-S233,5,5:after
-s233,12,1:
-S233,13,8:api-type
-S234,5,7:options
-s235,7,2:
-m235,9,5:
-S235,9,2:id
-S235,13,5:proxy
-S236,9,5:title
-S236,16,44:Catch-all proxy resource ({proxy+} with ANY)
-S237,9,7:summary
-S237,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
-S240,9,4:pros
-s241,11,3:
-S241,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
-S242,13,67:Developers use the web framework they know, and can run it locally.
-S243,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
-S244,9,4:cons
-s245,11,3:
-S245,13,68:The gateway cannot validate, cache, document or authorize per route.
-S246,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
-S247,13,62:An OpenAPI document or generated SDK describes almost nothing.
-m248,9,5:
-S248,9,2:id
-S248,13,8:explicit
-S249,9,5:title
-S249,16,30:Explicit resources and methods
-S250,9,7:summary
-S250,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
-S253,9,4:pros
-s254,11,3:
-S254,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
-S255,13,51:A meaningful OpenAPI definition and generated SDKs.
-S256,13,60:The gateway rejects unknown routes before any function runs.
-S257,9,4:cons
-s258,11,2:
-S258,13,64:Every route change touches both the code and the API definition.
-S259,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
-m261,5,6:
-S261,5,2:id
-S261,9,11:integration
-S262,5,5:title
-S262,12,34:Lambda proxy or custom integration
-S263,5,8:question
-S263,15,54:How should API Gateway pass requests to the functions?
-S264,5,7:default
-S264,14,12:lambda-proxy
-S265,5,5:after
-s265,12,1:
-S265,13,8:api-type
-S266,5,7:options
-s267,7,2:
-m267,9,5:
-S267,9,2:id
-S267,13,12:lambda-proxy
-S268,9,5:title
-S268,16,24:Lambda proxy integration
-S269,9,7:summary
-S269,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
-S272,9,4:pros
-s273,11,3:
-S273,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
-S274,13,69:Function input and output change without touching the API definition.
-S275,13,44:The only Lambda integration HTTP APIs offer.
-S276,9,4:cons
-s277,11,2:
-S277,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
-S278,13,49:The gateway cannot reshape requests or responses.
-m279,9,5:
-S279,9,2:id
-S279,13,6:custom
-S280,9,5:title
-S280,16,65:Custom (non-proxy) integration with mapping templates (REST only)
-S281,9,7:summary
-S281,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
-S284,9,4:pros
-s285,11,2:
-S285,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
-S286,13,66:Errors can be mapped to status codes without code in the function.
-S287,9,4:cons
-s288,11,3:
-S288,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
-S289,13,74:Any change to the function's input or output also needs a template change.
-S290,13,10:REST only.
-m292,5,6:
-S292,5,2:id
-S292,9,20:function-granularity
-S293,5,5:title
-S293,12,25:How many Lambda functions
-S294,5,8:question
-S294,15,63:How many Lambda functions should serve the routes of a service?
-S295,5,7:default
-S295,14,6:router
-S296,5,5:after
-s296,12,1:
-S296,13,14:resource-style
-S297,5,7:options
-s298,7,3:
-m298,9,5:
-S298,9,2:id
-S298,13,6:router
-S299,9,5:title
-S299,16,31:One router function per service
-S300,9,7:summary
-S300,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
-S303,9,4:pros
-s304,11,3:
-S304,13,53:Fewest functions, roles and CloudFormation resources.
-S305,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
-S306,13,54:Matches a catch-all proxy resource and web frameworks.
-S307,9,4:cons
+S235,5,14:default-yields
+B235,21,4:true
+S236,5,5:after
+s236,12,1:
+S236,13,8:api-type
+S237,5,7:options
+s238,7,2:
+m238,9,5:
+S238,9,2:id
+S238,13,5:proxy
+S239,9,5:title
+S239,16,44:Catch-all proxy resource ({proxy+} with ANY)
+S240,9,7:summary
+S240,18,120:One greedy resource per API (or per service base path) forwards every path and method to a function that routes in code.
+S243,9,4:pros
+s244,11,3:
+S244,13,84:Adding or changing a route is a code change only; the API definition rarely changes.
+S245,13,67:Developers use the web framework they know, and can run it locally.
+S246,13,72:Keeps the number of gateway resources and CloudFormation resources tiny.
+S247,9,4:cons
+s248,11,3:
+S248,13,68:The gateway cannot validate, cache, document or authorize per route.
+S249,13,99:Unknown paths reach the function (and cost an invocation) instead of being rejected by the gateway.
+S250,13,62:An OpenAPI document or generated SDK describes almost nothing.
+m251,9,5:
+S251,9,2:id
+S251,13,8:explicit
+S252,9,5:title
+S252,16,30:Explicit resources and methods
+S253,9,7:summary
+S253,18,93:Every path and method is declared in API Gateway, each with its own integration and settings.
+S256,9,4:pros
+s257,11,3:
+S257,13,82:Per-route validation, caching, throttling, authorization scopes and documentation.
+S258,13,51:A meaningful OpenAPI definition and generated SDKs.
+S259,13,60:The gateway rejects unknown routes before any function runs.
+S260,9,4:cons
+s261,11,2:
+S261,13,64:Every route change touches both the code and the API definition.
+S262,13,82:More gateway and CloudFormation resources, up to the per-API and per-stack quotas.
+m264,5,6:
+S264,5,2:id
+S264,9,11:integration
+S265,5,5:title
+S265,12,34:Lambda proxy or custom integration
+S266,5,8:question
+S266,15,54:How should API Gateway pass requests to the functions?
+S267,5,7:default
+S267,14,12:lambda-proxy
+S268,5,5:after
+s268,12,1:
+S268,13,8:api-type
+S269,5,7:options
+s270,7,2:
+m270,9,5:
+S270,9,2:id
+S270,13,12:lambda-proxy
+S271,9,5:title
+S271,16,24:Lambda proxy integration
+S272,9,7:summary
+S272,18,129:The gateway passes the whole request to the function as an event and turns the function's returned object into the HTTP response.
+S275,9,4:pros
+s276,11,3:
+S276,13,89:Simple to set up; the function sees headers, path, query string and body as they arrived.
+S277,13,69:Function input and output change without touching the API definition.
+S278,13,44:The only Lambda integration HTTP APIs offer.
+S279,9,4:cons
+s280,11,2:
+S280,13,124:The function must build the complete HTTP response (status, headers, body) in the expected format, or the caller gets a 502.
+S281,13,49:The gateway cannot reshape requests or responses.
+m282,9,5:
+S282,9,2:id
+S282,13,6:custom
+S283,9,5:title
+S283,16,65:Custom (non-proxy) integration with mapping templates (REST only)
+S284,9,7:summary
+S284,18,120:Mapping templates translate the HTTP request into the function's input and the function's output into the HTTP response.
+S287,9,4:pros
+s288,11,2:
+S288,13,92:The gateway can keep a fixed external contract while the function's input and output differ.
+S289,13,66:Errors can be mapped to status codes without code in the function.
+S290,9,4:cons
+s291,11,3:
+S291,13,75:AWS treats it as legacy; templates are written in VTL and are hard to test.
+S292,13,74:Any change to the function's input or output also needs a template change.
+S293,13,10:REST only.
+m295,5,7:
+S295,5,2:id
+S295,9,20:function-granularity
+S296,5,5:title
+S296,12,25:How many Lambda functions
+S297,5,8:question
+S297,15,63:How many Lambda functions should serve the routes of a service?
+S298,5,7:default
+S298,14,6:router
+S299,5,14:default-yields
+B299,21,4:true
+S300,5,5:after
+s300,12,1:
+S300,13,14:resource-style
+S301,5,7:options
+s302,7,3:
+m302,9,5:
+S302,9,2:id
+S302,13,6:router
+S303,9,5:title
+S303,16,31:One router function per service
+S304,9,7:summary
+S304,18,105:A single function per API (per service on a shared API) receives every request and dispatches it in code.
+S307,9,4:pros
 s308,11,3:
-S308,13,75:The function holds the union of every route's permissions and dependencies.
-S309,13,44:One memory size and timeout for every route.
-S310,13,60:A bad deployment or a noisy route affects the whole service.
-m311,9,5:
-S311,9,2:id
-S311,13,12:per-resource
-S312,9,5:title
-S312,16,25:One function per resource
-S313,9,7:summary
-S313,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
-S316,9,4:pros
-s317,11,2:
-S317,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
-S318,13,58:Memory, timeout and concurrency can be tuned per resource.
-S319,9,4:cons
-s320,11,2:
-S320,13,53:More functions and resources to deploy than a router.
-S321,13,74:Methods of one resource still share permissions (read and write together).
-m322,9,5:
-S322,9,2:id
-S322,13,10:per-method
-S323,9,5:title
-S323,16,23:One function per method
-S324,9,7:summary
-S324,18,75:Every resource and method pair (such as GET /orders) gets its own function.
-S326,9,4:pros
-s327,11,2:
-S327,13,61:Least privilege per route and the smallest possible packages.
-S328,13,49:Each route scales, fails and is tuned on its own.
-S329,9,4:cons
-s330,11,3:
-S330,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
-S331,13,41:Rarely used routes meet more cold starts.
-S332,13,49:Shared code must be packaged into every function.
-m334,5,6:
-S334,5,2:id
-S334,9,9:packaging
-S335,5,5:title
-S335,12,38:Shared or separate deployment packages
-S336,5,8:question
-S336,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
-S337,5,7:default
-S337,14,17:separate-packages
-S338,5,5:after
-s338,12,1:
-S338,13,20:function-granularity
-S339,5,7:options
-s340,7,3:
-m340,9,5:
-S340,9,2:id
-S340,13,14:shared-package
-S341,9,5:title
-S341,16,45:One package per service with several handlers
-S342,9,7:summary
-S342,18,82:One build artifact per service; each function points at a different handler in it.
-S345,9,4:pros
-s346,11,2:
-S346,13,73:One build and one artifact per service; shared code changes in one place.
-S347,13,74:Simple to reason about versions - all handlers of a service ship together.
-S348,9,4:cons
-s349,11,3:
-S349,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
-S350,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
-S351,13,51:Any change redeploys every function of the service.
-m352,9,5:
-S352,9,2:id
-S352,13,17:separate-packages
-S353,9,5:title
-S353,16,24:One package per function
-S354,9,7:summary
-S354,18,92:Each function is built into its own package holding only the code and dependencies it needs.
-S357,9,4:pros
-s358,11,3:
-S358,13,42:Smallest packages and fastest cold starts.
-S359,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
-S360,13,57:A natural fit for router functions and compiled runtimes.
-S361,9,4:cons
-s362,11,2:
-S362,13,63:More build artifacts; shared code must be a library or a layer.
-S363,13,52:Versions of shared code can drift between functions.
-m364,9,5:
-S364,9,2:id
-S364,13,15:container-image
-S365,9,5:title
-S365,16,32:One container image per function
-S366,9,7:summary
-S366,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
-S369,9,4:pros
-s370,11,2:
-S370,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
-S371,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
-S372,9,4:cons
-s373,11,2:
-S373,13,73:An ECR repository and an image build per function; layers cannot be used.
-S374,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
-m376,5,6:
-S376,5,2:id
-S376,9,4:cors
-S377,5,5:title
-S377,12,18:How to handle CORS
-S378,5,8:question
-S378,15,58:Who answers CORS preflight requests and adds CORS headers?
-S379,5,7:default
-S379,14,4:none
-S380,5,5:after
-s380,12,1:
-S380,13,8:api-type
-S381,5,7:options
-s382,7,4:
-m382,9,5:
-S382,9,2:id
-S382,13,4:none
-S383,9,5:title
-S383,16,7:No CORS
-S384,9,7:summary
-S384,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
-S386,9,4:pros
-s387,11,1:
-S387,13,37:Nothing to configure or keep in sync.
-S388,9,4:cons
-s389,11,1:
-S389,13,46:Browsers on other origins cannot call the API.
-m390,9,5:
-S390,9,2:id
-S390,13,7:gateway
-S391,9,5:title
-S391,16,32:Gateway preflight for a REST API
-S392,9,7:summary
-S392,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
-S395,9,4:pros
-s396,11,2:
-S396,13,52:Preflights are answered without invoking a function.
-S397,13,49:Simple when exactly one origin (or *) is allowed.
-S398,9,4:cons
-s399,11,2:
-S399,13,55:Only one fixed origin - the header cannot list several.
-S400,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
-m401,9,5:
-S401,9,2:id
-S401,13,8:function
-S402,9,5:title
-S402,16,28:CORS handled by the function
-S403,9,7:summary
-S403,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
-S406,9,4:pros
-s407,11,2:
-S407,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
-S408,13,53:CORS logic lives with the code and is tested with it.
-S409,9,4:cons
-s410,11,2:
-S410,13,54:Every preflight invokes a function (cost and latency).
-S411,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
-m412,9,5:
-S412,9,2:id
-S412,13,15:http-api-config
-S413,9,5:title
-S413,16,27:HTTP API CORS configuration
-S414,9,7:summary
-S414,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
-S417,9,4:pros
-s418,11,2:
-S418,13,60:Declarative, with a list of origins and credentials support.
-S419,13,35:Preflights never invoke a function.
-S420,9,4:cons
-s421,11,2:
-S421,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
-S422,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
-m424,5,6:
-S424,5,2:id
-S424,9,10:authorizer
-S425,5,5:title
-S425,12,15:Authorizer type
-S426,5,8:question
-S426,15,51:Which kind of authorizer should protect the routes?
-S427,5,7:default
-S427,14,4:none
-S428,5,5:after
-s428,12,1:
-S428,13,8:api-type
-S429,5,7:options
-s430,7,6:
-m430,9,5:
-S430,9,2:id
-S430,13,4:none
-S431,9,5:title
-S431,16,13:No authorizer
-S432,9,7:summary
-S432,18,74:Routes are public (optionally still requiring an API key for usage plans).
-S434,9,4:pros
-s435,11,1:
-S435,13,33:No authorization latency or cost.
-S436,9,4:cons
-s437,11,1:
-S437,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
-m438,9,5:
-S438,9,2:id
-S438,13,3:iam
-S439,9,5:title
-S439,16,25:IAM authorization (SigV4)
-S440,9,7:summary
-S440,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
-S443,9,4:pros
-s444,11,2:
-S444,13,58:No authorizer code; fine-grained access with IAM policies.
-S445,13,55:Natural for AWS workloads and for cross-account access.
-S446,9,4:cons
-s447,11,1:
-S447,13,58:Every caller needs AWS credentials and must sign requests.
-m448,9,5:
-S448,9,2:id
-S448,13,7:cognito
-S449,9,5:title
-S449,16,35:Cognito user pool authorizer (REST)
-S450,9,7:summary
-S450,18,55:The REST API validates Cognito user pool tokens itself.
-S452,9,4:pros
-s453,11,1:
-S453,13,67:No code; token signature, expiry and scopes checked by the gateway.
-S454,9,4:cons
-s455,11,1:
-S455,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
-m456,9,5:
-S456,9,2:id
-S456,13,12:lambda-token
-S457,9,5:title
-S457,16,36:Lambda authorizer, TOKEN type (REST)
-S458,9,7:summary
-S458,18,77:A function receives one bearer token from a header and returns an IAM policy.
-S460,9,4:pros
-s461,11,2:
-S461,13,50:Any token format; simple interface with one input.
-S462,13,31:The result is cached per token.
-S463,9,4:cons
-s464,11,2:
-S464,13,49:REST only; sees a single header and nothing else.
-S465,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
-m466,9,5:
-S466,9,2:id
-S466,13,14:lambda-request
-S467,9,5:title
-S467,16,31:Lambda authorizer, REQUEST type
-S468,9,7:summary
-S468,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
-S471,9,4:pros
-s472,11,2:
-S472,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
-S473,13,53:Cache key built from the identity sources you choose.
-S474,9,4:cons
-s475,11,2:
-S475,13,50:Custom security code to write, test and keep fast.
-S476,13,45:Costs a Lambda invocation on each cache miss.
-m477,9,5:
-S477,9,2:id
-S477,13,3:jwt
-S478,9,5:title
-S478,16,14:JWT authorizer
-S479,9,7:summary
-S479,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
-S482,9,4:pros
-s483,11,2:
-S483,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
-S484,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
-S485,9,4:cons
-s486,11,3:
-S486,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
-S487,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
-S488,13,53:On an HTTP API one authorizer trusts a single issuer.
+S308,13,53:Fewest functions, roles and CloudFormation resources.
+S309,13,128:Traffic concentrates on one function, so fewer requests meet a cold start, and provisioned concurrency or SnapStart is set once.
+S310,13,54:Matches a catch-all proxy resource and web frameworks.
+S311,9,4:cons
+s312,11,3:
+S312,13,75:The function holds the union of every route's permissions and dependencies.
+S313,13,44:One memory size and timeout for every route.
+S314,13,60:A bad deployment or a noisy route affects the whole service.
+m315,9,5:
+S315,9,2:id
+S315,13,12:per-resource
+S316,9,5:title
+S316,16,25:One function per resource
+S317,9,7:summary
+S317,18,87:Each path (such as /orders/{id}) gets its own function that handles all of its methods.
+S320,9,4:pros
+s321,11,2:
+S321,13,93:Smaller packages and narrower permissions than a router, with a moderate number of functions.
+S322,13,58:Memory, timeout and concurrency can be tuned per resource.
+S323,9,4:cons
+s324,11,2:
+S324,13,53:More functions and resources to deploy than a router.
+S325,13,74:Methods of one resource still share permissions (read and write together).
+m326,9,5:
+S326,9,2:id
+S326,13,10:per-method
+S327,9,5:title
+S327,16,23:One function per method
+S328,9,7:summary
+S328,18,75:Every resource and method pair (such as GET /orders) gets its own function.
+S330,9,4:pros
+s331,11,2:
+S331,13,61:Least privilege per route and the smallest possible packages.
+S332,13,49:Each route scales, fails and is tuned on its own.
+S333,9,4:cons
+s334,11,3:
+S334,13,123:Many functions - each function, role, permission and method adds CloudFormation resources, towards the 500-per-stack quota.
+S335,13,41:Rarely used routes meet more cold starts.
+S336,13,49:Shared code must be packaged into every function.
+m338,5,6:
+S338,5,2:id
+S338,9,9:packaging
+S339,5,5:title
+S339,12,38:Shared or separate deployment packages
+S340,5,8:question
+S340,15,116:Should the functions of a service share one deployment package, each get their own, or be built as container images?
+S341,5,7:default
+S341,14,17:separate-packages
+S342,5,5:after
+s342,12,1:
+S342,13,20:function-granularity
+S343,5,7:options
+s344,7,3:
+m344,9,5:
+S344,9,2:id
+S344,13,14:shared-package
+S345,9,5:title
+S345,16,45:One package per service with several handlers
+S346,9,7:summary
+S346,18,82:One build artifact per service; each function points at a different handler in it.
+S349,9,4:pros
+s350,11,2:
+S350,13,73:One build and one artifact per service; shared code changes in one place.
+S351,13,74:Simple to reason about versions - all handlers of a service ship together.
+S352,9,4:cons
+s353,11,3:
+S353,13,88:Every function carries code and dependencies it never uses, which lengthens cold starts.
+S354,13,73:The package grows towards the 250 MB unzipped limit as the service grows.
+S355,13,51:Any change redeploys every function of the service.
+m356,9,5:
+S356,9,2:id
+S356,13,17:separate-packages
+S357,9,5:title
+S357,16,24:One package per function
+S358,9,7:summary
+S358,18,92:Each function is built into its own package holding only the code and dependencies it needs.
+S361,9,4:pros
+s362,11,3:
+S362,13,42:Smallest packages and fastest cold starts.
+S363,13,87:A dependency only ships to the functions that use it, which narrows the attack surface.
+S364,13,57:A natural fit for router functions and compiled runtimes.
+S365,9,4:cons
+s366,11,2:
+S366,13,63:More build artifacts; shared code must be a library or a layer.
+S367,13,52:Versions of shared code can drift between functions.
+m368,9,5:
+S368,9,2:id
+S368,13,15:container-image
+S369,9,5:title
+S369,16,32:One container image per function
+S370,9,7:summary
+S370,18,129:Each function is built as an OCI container image from a Lambda base image and pushed to Amazon ECR; the image may be up to 10 GB.
+S373,9,4:pros
+s374,11,2:
+S374,13,105:Room for large dependencies (machine-learning libraries, native binaries) far past the 250 MB .zip limit.
+S375,13,78:The same Dockerfile tooling and image scanning as the team's other containers.
+S376,9,4:cons
+s377,11,2:
+S377,13,73:An ECR repository and an image build per function; layers cannot be used.
+S378,13,98:Larger images can lengthen cold starts, and the base image must be rebuilt to get runtime patches.
+m380,5,6:
+S380,5,2:id
+S380,9,4:cors
+S381,5,5:title
+S381,12,18:How to handle CORS
+S382,5,8:question
+S382,15,58:Who answers CORS preflight requests and adds CORS headers?
+S383,5,7:default
+S383,14,4:none
+S384,5,5:after
+s384,12,1:
+S384,13,8:api-type
+S385,5,7:options
+s386,7,4:
+m386,9,5:
+S386,9,2:id
+S386,13,4:none
+S387,9,5:title
+S387,16,7:No CORS
+S388,9,7:summary
+S388,18,82:The API sends no CORS headers; right when no browser calls it from another origin.
+S390,9,4:pros
+s391,11,1:
+S391,13,37:Nothing to configure or keep in sync.
+S392,9,4:cons
+s393,11,1:
+S393,13,46:Browsers on other origins cannot call the API.
+m394,9,5:
+S394,9,2:id
+S394,13,7:gateway
+S395,9,5:title
+S395,16,32:Gateway preflight for a REST API
+S396,9,7:summary
+S396,18,162:A mock OPTIONS method answers preflights for one fixed origin, gateway responses carry CORS headers, and the function adds the origin header to its own responses.
+S399,9,4:pros
+s400,11,2:
+S400,13,52:Preflights are answered without invoking a function.
+S401,13,49:Simple when exactly one origin (or *) is allowed.
+S402,9,4:cons
+s403,11,2:
+S403,13,55:Only one fixed origin - the header cannot list several.
+S404,13,90:With Lambda proxy integration, the function must still add CORS headers to every response.
+m405,9,5:
+S405,9,2:id
+S405,13,8:function
+S406,9,5:title
+S406,16,28:CORS handled by the function
+S407,9,7:summary
+S407,18,116:The function answers OPTIONS and adds CORS headers itself, echoing the request's Origin when it is on an allow-list.
+S410,9,4:pros
+s411,11,2:
+S411,13,96:Supports several allowed origins: the function echoes a validated Origin and sends Vary: Origin.
+S412,13,53:CORS logic lives with the code and is tested with it.
+S413,9,4:cons
+s414,11,2:
+S414,13,54:Every preflight invokes a function (cost and latency).
+S415,13,84:Errors the gateway produces itself still need CORS headers in the gateway responses.
+m416,9,5:
+S416,9,2:id
+S416,13,15:http-api-config
+S417,9,5:title
+S417,16,27:HTTP API CORS configuration
+S418,9,7:summary
+S418,18,137:The HTTP API's built-in CORS settings list the allowed origins, methods and headers; the gateway answers preflights and adds the headers.
+S421,9,4:pros
+s422,11,2:
+S422,13,60:Declarative, with a list of origins and credentials support.
+S423,13,35:Preflights never invoke a function.
+S424,9,4:cons
+s425,11,2:
+S425,13,81:HTTP APIs only; CORS headers returned by the function are ignored once it is set.
+S426,13,72:A route that catches OPTIONS with an authorizer still blocks preflights.
+m428,5,6:
+S428,5,2:id
+S428,9,10:authorizer
+S429,5,5:title
+S429,12,15:Authorizer type
+S430,5,8:question
+S430,15,51:Which kind of authorizer should protect the routes?
+S431,5,7:default
+S431,14,4:none
+S432,5,5:after
+s432,12,1:
+S432,13,8:api-type
+S433,5,7:options
+s434,7,6:
+m434,9,5:
+S434,9,2:id
+S434,13,4:none
+S435,9,5:title
+S435,16,13:No authorizer
+S436,9,7:summary
+S436,18,74:Routes are public (optionally still requiring an API key for usage plans).
+S438,9,4:pros
+s439,11,1:
+S439,13,33:No authorization latency or cost.
+S440,9,4:cons
+s441,11,1:
+S441,13,86:Anyone with the URL can call the API; identity checks, if any, happen in the function.
+m442,9,5:
+S442,9,2:id
+S442,13,3:iam
+S443,9,5:title
+S443,16,25:IAM authorization (SigV4)
+S444,9,7:summary
+S444,18,86:Callers sign requests with AWS credentials and IAM policies decide what they may call.
+S447,9,4:pros
+s448,11,2:
+S448,13,58:No authorizer code; fine-grained access with IAM policies.
+S449,13,55:Natural for AWS workloads and for cross-account access.
+S450,9,4:cons
+s451,11,1:
+S451,13,58:Every caller needs AWS credentials and must sign requests.
+m452,9,5:
+S452,9,2:id
+S452,13,7:cognito
+S453,9,5:title
+S453,16,35:Cognito user pool authorizer (REST)
+S454,9,7:summary
+S454,18,55:The REST API validates Cognito user pool tokens itself.
+S456,9,4:pros
+s457,11,1:
+S457,13,67:No code; token signature, expiry and scopes checked by the gateway.
+S458,9,4:cons
+s459,11,1:
+S459,13,87:REST only, and Cognito user pools only - other identity providers use a JWT authorizer.
+m460,9,5:
+S460,9,2:id
+S460,13,12:lambda-token
+S461,9,5:title
+S461,16,36:Lambda authorizer, TOKEN type (REST)
+S462,9,7:summary
+S462,18,77:A function receives one bearer token from a header and returns an IAM policy.
+S464,9,4:pros
+s465,11,2:
+S465,13,50:Any token format; simple interface with one input.
+S466,13,31:The result is cached per token.
+S467,9,4:cons
+s468,11,2:
+S468,13,49:REST only; sees a single header and nothing else.
+S469,13,85:Costs a Lambda invocation on each cache miss; cached policies must cover every route.
+m470,9,5:
+S470,9,2:id
+S470,13,14:lambda-request
+S471,9,5:title
+S471,16,31:Lambda authorizer, REQUEST type
+S472,9,7:summary
+S472,18,101:A function receives headers, query string, path and context and decides whether the request may pass.
+S475,9,4:pros
+s476,11,2:
+S476,13,76:Works on REST and HTTP APIs; can combine several credentials and mechanisms.
+S477,13,53:Cache key built from the identity sources you choose.
+S478,9,4:cons
+s479,11,2:
+S479,13,50:Custom security code to write, test and keep fast.
+S480,13,45:Costs a Lambda invocation on each cache miss.
+m481,9,5:
+S481,9,2:id
+S481,13,3:jwt
+S482,9,5:title
+S482,16,14:JWT authorizer
+S483,9,7:summary
+S483,18,159:The gateway itself validates JSON Web Tokens from Cognito or any OIDC or OAuth 2.0 issuer against the issuer's published keys; REST and HTTP APIs both have it.
+S486,9,4:pros
+s487,11,2:
+S487,13,87:No code and no extra invocation; checks signature, expiry, issuer, audience and scopes.
+S488,13,122:Works with Cognito and external providers alike; on REST APIs one authorizer can trust several issuers and require claims.
+S489,9,4:cons
+s490,11,3:
+S490,13,108:The issuer's discovery document and keys must be reachable from the public internet, even for a private API.
+S491,13,102:Only standard JWT checks; custom claims logic still needs code in the function or a Lambda authorizer.
+S492,13,53:On an HTTP API one authorizer trusts a single issuer.
 @34:<bundled>/endpoint-type.cases.yaml,8595
 m3,1,1:
 S3,1,5:cases
@@ -14909,17 +14963,17 @@ S244,13,220:Lambda streams responses natively only on its Node.js managed runtim
 S248,5,5:facts
 s248,12,1:
 S248,13,25:lambda-response-streaming
-@27:<bundled>/limits.cases.yaml,17518
+@27:<bundled>/limits.cases.yaml,18970
 m3,1,1:
 S3,1,5:cases
-s4,3,19:
+s4,3,21:
 m4,5,3:
 S4,5,4:name
 S4,11,31:defaults - nothing near a limit
 S5,5,7:answers
 m5,14,0:
 S6,5,9:not-fires
-s7,7,17:
+s7,7,18:
 S7,9,31:limits.rest-timeout-needs-quota
 S8,9,31:limits.streaming-long-responses
 S9,9,29:limits.streaming-restrictions
@@ -14929,539 +14983,360 @@ S12,9,33:limits.payload-over-6mb-streaming
 S13,9,24:limits.payload-over-10mb
 S14,9,20:limits.zip-over-50mb
 S15,9,26:limits.unzipped-over-250mb
-S16,9,26:limits.unzipped-near-250mb
-S17,9,21:limits.routes-per-api
-S18,9,30:limits.wildcard-private-domain
-S19,9,30:limits.edge-certificate-region
-S20,9,26:limits.domain-name-missing
-S21,9,31:limits.mtls-needs-custom-domain
-S22,9,36:limits.mtls-disable-default-endpoint
-S23,9,26:limits.openapi-import-gaps
-m25,5,5:
-S25,5,4:name
-S25,11,65:a 60-second request on a regional REST API needs a quota increase
-S26,5,7:answers
-m27,7,5:
-S27,7,9:consumers
-s27,18,1:
-S27,19,15:same-region-aws
-S28,7,15:auth-mechanisms
-s28,24,1:
-S28,25,3:iam
-S29,7,16:gateway-features
-s29,25,1:
-S29,26,15:resource-policy
-S30,7,12:max-duration
-I30,21,2:60
-S31,7,15:result-delivery
-S31,24,4:wait
-S32,5,5:fires
-s32,12,1:
-S32,13,31:limits.rest-timeout-needs-quota
-S33,5,9:not-fires
-s33,16,2:
-S33,17,23:limits.close-to-timeout
-S33,42,31:limits.streaming-long-responses
-S34,5,6:expect
-m34,13,2:
-S34,14,8:api-type
-S34,24,4:rest
-S34,30,13:endpoint-type
-S34,45,8:regional
-m36,5,5:
-S36,5,4:name
-S36,11,45:streamed responses escape the 29-second limit
-S37,5,7:answers
-m38,7,2:
-S38,7,16:gateway-features
-s38,25,1:
-S38,26,18:response-streaming
-S39,7,12:max-duration
-I39,21,3:300
-S40,5,5:fires
-s40,12,2:
-S40,13,31:limits.streaming-long-responses
-S40,46,29:limits.streaming-restrictions
-S41,5,9:not-fires
-s41,16,1:
-S41,17,31:limits.rest-timeout-needs-quota
-S42,5,6:expect
-m42,13,2:
-S42,14,17:interaction-model
-S42,33,9:streaming
-S42,44,8:api-type
-S42,54,4:rest
-m44,5,4:
-S44,5,4:name
-S44,11,60:a 60-second job polled by the client needs no quota increase
-S45,5,7:answers
-m46,7,2:
-S46,7,16:gateway-features
-s46,25,1:
-S46,26,15:resource-policy
-S47,7,12:max-duration
-I47,21,2:60
-S48,5,9:not-fires
-s48,16,2:
-S48,17,31:limits.rest-timeout-needs-quota
-S48,50,23:limits.close-to-timeout
-S49,5,6:expect
-m49,13,2:
-S49,14,17:interaction-model
-S49,33,9:async-job
-S49,44,8:api-type
-S49,54,4:rest
-m51,5,4:
-S51,5,4:name
-S51,11,39:streaming alone brings its restrictions
-S52,5,7:answers
-m53,7,1:
-S53,7,16:gateway-features
-s53,25,1:
-S53,26,18:response-streaming
-S54,5,5:fires
-s54,12,1:
-S54,13,29:limits.streaming-restrictions
-S55,5,9:not-fires
-s55,16,1:
-S55,17,31:limits.streaming-long-responses
-m57,5,4:
-S57,5,4:name
-S57,11,51:a 25-second request is close to the gateway timeout
-S58,5,7:answers
-m59,7,1:
-S59,7,12:max-duration
-I59,21,2:25
-S60,5,5:fires
-s60,12,1:
-S60,13,23:limits.close-to-timeout
-S61,5,9:not-fires
-s61,16,1:
-S61,17,31:limits.rest-timeout-needs-quota
-m63,5,4:
-S63,5,4:name
-S63,11,45:an 8 MB body exceeds the Lambda payload limit
-S64,5,7:answers
-m65,7,1:
-S65,7,11:max-payload
-I65,20,1:8
-S66,5,5:fires
-s66,12,1:
-S66,13,23:limits.payload-over-6mb
-S67,5,9:not-fires
-s67,16,2:
-S67,17,24:limits.payload-over-10mb
-S67,43,33:limits.payload-over-6mb-streaming
-m69,5,4:
-S69,5,4:name
-S69,11,58:a 20 MB body exceeds both the Lambda and the gateway limit
-S70,5,7:answers
-m71,7,1:
-S71,7,11:max-payload
-I71,20,2:20
-S72,5,5:fires
-s72,12,2:
-S72,13,23:limits.payload-over-6mb
-S72,38,24:limits.payload-over-10mb
-S73,5,9:not-fires
-s73,16,1:
-S73,17,33:limits.payload-over-6mb-streaming
-m75,5,4:
-S75,5,4:name
-S75,11,61:a 20 MB streamed response is possible, a 20 MB request is not
-S76,5,7:answers
-m77,7,2:
-S77,7,11:max-payload
-I77,20,2:20
-S78,7,16:gateway-features
-s78,25,1:
-S78,26,18:response-streaming
-S79,5,5:fires
-s79,12,1:
-S79,13,33:limits.payload-over-6mb-streaming
-S80,5,9:not-fires
-s80,16,2:
-S80,17,23:limits.payload-over-6mb
-S80,42,24:limits.payload-over-10mb
-m82,5,4:
-S82,5,4:name
-S82,11,36:a 60 MB zip close to 250 MB unzipped
-S83,5,7:answers
-m84,7,2:
-S84,7,14:package-zipped
-I84,23,2:60
-S85,7,16:package-unzipped
-I85,25,3:230
-S86,5,5:fires
-s86,12,2:
-S86,13,20:limits.zip-over-50mb
-S86,35,26:limits.unzipped-near-250mb
-S87,5,9:not-fires
-s87,16,1:
-S87,17,26:limits.unzipped-over-250mb
-m89,5,4:
-S89,5,4:name
-S89,11,39:300 MB unzipped needs a container image
-S90,5,7:answers
-m91,7,2:
-S91,7,14:package-zipped
-I91,23,2:90
-S92,7,16:package-unzipped
-I92,25,3:300
-S93,5,5:fires
-s93,12,2:
-S93,13,26:limits.unzipped-over-250mb
-S93,41,20:limits.zip-over-50mb
-S94,5,9:not-fires
-s94,16,1:
-S94,17,26:limits.unzipped-near-250mb
-m96,5,5:
-S96,5,4:name
-S96,11,38:one HTTP API with more than 300 routes
-S97,5,7:answers
-m98,7,1:
-S98,7,8:services
-s99,9,1:
-m99,11,3:
-S99,11,4:name
-S99,17,9:inventory
-S100,11,4:team
-S100,17,5:stock
-S101,11,9:resources
-s102,13,61:
-m102,15,2:
-S102,16,4:path
-S102,22,13:/inventory/r1
-S102,37,7:methods
-s102,46,5:
-S102,47,3:GET
-S102,52,4:POST
-S102,58,3:PUT
-S102,63,5:PATCH
-S102,70,6:DELETE
-m103,15,2:
-S103,16,4:path
-S103,22,13:/inventory/r2
-S103,37,7:methods
-s103,46,5:
-S103,47,3:GET
-S103,52,4:POST
-S103,58,3:PUT
-S103,63,5:PATCH
-S103,70,6:DELETE
-m104,15,2:
-S104,16,4:path
-S104,22,13:/inventory/r3
-S104,37,7:methods
-s104,46,5:
-S104,47,3:GET
-S104,52,4:POST
-S104,58,3:PUT
-S104,63,5:PATCH
-S104,70,6:DELETE
-m105,15,2:
-S105,16,4:path
-S105,22,13:/inventory/r4
-S105,37,7:methods
-s105,46,5:
-S105,47,3:GET
-S105,52,4:POST
-S105,58,3:PUT
-S105,63,5:PATCH
-S105,70,6:DELETE
-m106,15,2:
-S106,16,4:path
-S106,22,13:/inventory/r5
-S106,37,7:methods
-s106,46,5:
-S106,47,3:GET
-S106,52,4:POST
-S106,58,3:PUT
-S106,63,5:PATCH
-S106,70,6:DELETE
-m107,15,2:
-S107,16,4:path
-S107,22,13:/inventory/r6
-S107,37,7:methods
-s107,46,5:
-S107,47,3:GET
-S107,52,4:POST
-S107,58,3:PUT
-S107,63,5:PATCH
-S107,70,6:DELETE
-m108,15,2:
-S108,16,4:path
-S108,22,13:/inventory/r7
-S108,37,7:methods
-s108,46,5:
-S108,47,3:GET
-S108,52,4:POST
-S108,58,3:PUT
-S108,63,5:PATCH
-S108,70,6:DELETE
-m109,15,2:
-S109,16,4:path
-S109,22,13:/inventory/r8
-S109,37,7:methods
-s109,46,5:
-S109,47,3:GET
-S109,52,4:POST
-S109,58,3:PUT
-S109,63,5:PATCH
-S109,70,6:DELETE
-m110,15,2:
-S110,16,4:path
-S110,22,13:/inventory/r9
-S110,37,7:methods
-s110,46,5:
-S110,47,3:GET
-S110,52,4:POST
-S110,58,3:PUT
-S110,63,5:PATCH
-S110,70,6:DELETE
-m111,15,2:
-S111,16,4:path
-S111,22,14:/inventory/r10
-S111,38,7:methods
-s111,47,5:
-S111,48,3:GET
-S111,53,4:POST
-S111,59,3:PUT
-S111,64,5:PATCH
-S111,71,6:DELETE
-m112,15,2:
-S112,16,4:path
-S112,22,14:/inventory/r11
-S112,38,7:methods
-s112,47,5:
-S112,48,3:GET
-S112,53,4:POST
-S112,59,3:PUT
-S112,64,5:PATCH
-S112,71,6:DELETE
-m113,15,2:
-S113,16,4:path
-S113,22,14:/inventory/r12
-S113,38,7:methods
-s113,47,5:
-S113,48,3:GET
-S113,53,4:POST
-S113,59,3:PUT
-S113,64,5:PATCH
-S113,71,6:DELETE
-m114,15,2:
-S114,16,4:path
-S114,22,14:/inventory/r13
-S114,38,7:methods
-s114,47,5:
-S114,48,3:GET
-S114,53,4:POST
-S114,59,3:PUT
-S114,64,5:PATCH
-S114,71,6:DELETE
-m115,15,2:
-S115,16,4:path
-S115,22,14:/inventory/r14
-S115,38,7:methods
-s115,47,5:
-S115,48,3:GET
-S115,53,4:POST
-S115,59,3:PUT
-S115,64,5:PATCH
-S115,71,6:DELETE
-m116,15,2:
-S116,16,4:path
-S116,22,14:/inventory/r15
-S116,38,7:methods
-s116,47,5:
-S116,48,3:GET
-S116,53,4:POST
-S116,59,3:PUT
-S116,64,5:PATCH
-S116,71,6:DELETE
-m117,15,2:
-S117,16,4:path
-S117,22,14:/inventory/r16
-S117,38,7:methods
-s117,47,5:
-S117,48,3:GET
-S117,53,4:POST
-S117,59,3:PUT
-S117,64,5:PATCH
-S117,71,6:DELETE
-m118,15,2:
-S118,16,4:path
-S118,22,14:/inventory/r17
-S118,38,7:methods
-s118,47,5:
-S118,48,3:GET
-S118,53,4:POST
-S118,59,3:PUT
-S118,64,5:PATCH
-S118,71,6:DELETE
-m119,15,2:
-S119,16,4:path
-S119,22,14:/inventory/r18
-S119,38,7:methods
-s119,47,5:
-S119,48,3:GET
-S119,53,4:POST
-S119,59,3:PUT
-S119,64,5:PATCH
-S119,71,6:DELETE
-m120,15,2:
-S120,16,4:path
-S120,22,14:/inventory/r19
-S120,38,7:methods
-s120,47,5:
-S120,48,3:GET
-S120,53,4:POST
-S120,59,3:PUT
-S120,64,5:PATCH
-S120,71,6:DELETE
-m121,15,2:
-S121,16,4:path
-S121,22,14:/inventory/r20
-S121,38,7:methods
-s121,47,5:
-S121,48,3:GET
-S121,53,4:POST
-S121,59,3:PUT
-S121,64,5:PATCH
-S121,71,6:DELETE
-m122,15,2:
-S122,16,4:path
-S122,22,14:/inventory/r21
-S122,38,7:methods
-s122,47,5:
-S122,48,3:GET
-S122,53,4:POST
-S122,59,3:PUT
-S122,64,5:PATCH
-S122,71,6:DELETE
-m123,15,2:
-S123,16,4:path
-S123,22,14:/inventory/r22
-S123,38,7:methods
-s123,47,5:
-S123,48,3:GET
-S123,53,4:POST
-S123,59,3:PUT
-S123,64,5:PATCH
-S123,71,6:DELETE
-m124,15,2:
-S124,16,4:path
-S124,22,14:/inventory/r23
-S124,38,7:methods
-s124,47,5:
-S124,48,3:GET
-S124,53,4:POST
-S124,59,3:PUT
-S124,64,5:PATCH
-S124,71,6:DELETE
-m125,15,2:
-S125,16,4:path
-S125,22,14:/inventory/r24
-S125,38,7:methods
-s125,47,5:
-S125,48,3:GET
-S125,53,4:POST
-S125,59,3:PUT
-S125,64,5:PATCH
-S125,71,6:DELETE
+S16,9,32:limits.unzipped-over-250mb-split
+S17,9,26:limits.unzipped-near-250mb
+S18,9,21:limits.routes-per-api
+S19,9,30:limits.wildcard-private-domain
+S20,9,30:limits.edge-certificate-region
+S21,9,26:limits.domain-name-missing
+S22,9,31:limits.mtls-needs-custom-domain
+S23,9,36:limits.mtls-disable-default-endpoint
+S24,9,26:limits.openapi-import-gaps
+m26,5,5:
+S26,5,4:name
+S26,11,65:a 60-second request on a regional REST API needs a quota increase
+S27,5,7:answers
+m28,7,5:
+S28,7,9:consumers
+s28,18,1:
+S28,19,15:same-region-aws
+S29,7,15:auth-mechanisms
+s29,24,1:
+S29,25,3:iam
+S30,7,16:gateway-features
+s30,25,1:
+S30,26,15:resource-policy
+S31,7,12:max-duration
+I31,21,2:60
+S32,7,15:result-delivery
+S32,24,4:wait
+S33,5,5:fires
+s33,12,1:
+S33,13,31:limits.rest-timeout-needs-quota
+S34,5,9:not-fires
+s34,16,2:
+S34,17,23:limits.close-to-timeout
+S34,42,31:limits.streaming-long-responses
+S35,5,6:expect
+m35,13,2:
+S35,14,8:api-type
+S35,24,4:rest
+S35,30,13:endpoint-type
+S35,45,8:regional
+m37,5,5:
+S37,5,4:name
+S37,11,45:streamed responses escape the 29-second limit
+S38,5,7:answers
+m39,7,2:
+S39,7,16:gateway-features
+s39,25,1:
+S39,26,18:response-streaming
+S40,7,12:max-duration
+I40,21,3:300
+S41,5,5:fires
+s41,12,2:
+S41,13,31:limits.streaming-long-responses
+S41,46,29:limits.streaming-restrictions
+S42,5,9:not-fires
+s42,16,1:
+S42,17,31:limits.rest-timeout-needs-quota
+S43,5,6:expect
+m43,13,2:
+S43,14,17:interaction-model
+S43,33,9:streaming
+S43,44,8:api-type
+S43,54,4:rest
+m45,5,4:
+S45,5,4:name
+S45,11,60:a 60-second job polled by the client needs no quota increase
+S46,5,7:answers
+m47,7,2:
+S47,7,16:gateway-features
+s47,25,1:
+S47,26,15:resource-policy
+S48,7,12:max-duration
+I48,21,2:60
+S49,5,9:not-fires
+s49,16,2:
+S49,17,31:limits.rest-timeout-needs-quota
+S49,50,23:limits.close-to-timeout
+S50,5,6:expect
+m50,13,2:
+S50,14,17:interaction-model
+S50,33,9:async-job
+S50,44,8:api-type
+S50,54,4:rest
+m52,5,4:
+S52,5,4:name
+S52,11,39:streaming alone brings its restrictions
+S53,5,7:answers
+m54,7,1:
+S54,7,16:gateway-features
+s54,25,1:
+S54,26,18:response-streaming
+S55,5,5:fires
+s55,12,1:
+S55,13,29:limits.streaming-restrictions
+S56,5,9:not-fires
+s56,16,1:
+S56,17,31:limits.streaming-long-responses
+m58,5,4:
+S58,5,4:name
+S58,11,51:a 25-second request is close to the gateway timeout
+S59,5,7:answers
+m60,7,1:
+S60,7,12:max-duration
+I60,21,2:25
+S61,5,5:fires
+s61,12,1:
+S61,13,23:limits.close-to-timeout
+S62,5,9:not-fires
+s62,16,1:
+S62,17,31:limits.rest-timeout-needs-quota
+m64,5,4:
+S64,5,4:name
+S64,11,45:an 8 MB body exceeds the Lambda payload limit
+S65,5,7:answers
+m66,7,1:
+S66,7,11:max-payload
+I66,20,1:8
+S67,5,5:fires
+s67,12,1:
+S67,13,23:limits.payload-over-6mb
+S68,5,9:not-fires
+s68,16,2:
+S68,17,24:limits.payload-over-10mb
+S68,43,33:limits.payload-over-6mb-streaming
+m70,5,4:
+S70,5,4:name
+S70,11,58:a 20 MB body exceeds both the Lambda and the gateway limit
+S71,5,7:answers
+m72,7,1:
+S72,7,11:max-payload
+I72,20,2:20
+S73,5,5:fires
+s73,12,2:
+S73,13,23:limits.payload-over-6mb
+S73,38,24:limits.payload-over-10mb
+S74,5,9:not-fires
+s74,16,1:
+S74,17,33:limits.payload-over-6mb-streaming
+m76,5,4:
+S76,5,4:name
+S76,11,61:a 20 MB streamed response is possible, a 20 MB request is not
+S77,5,7:answers
+m78,7,2:
+S78,7,11:max-payload
+I78,20,2:20
+S79,7,16:gateway-features
+s79,25,1:
+S79,26,18:response-streaming
+S80,5,5:fires
+s80,12,1:
+S80,13,33:limits.payload-over-6mb-streaming
+S81,5,9:not-fires
+s81,16,2:
+S81,17,23:limits.payload-over-6mb
+S81,42,24:limits.payload-over-10mb
+m83,5,4:
+S83,5,4:name
+S83,11,36:a 60 MB zip close to 250 MB unzipped
+S84,5,7:answers
+m85,7,2:
+S85,7,14:package-zipped
+I85,23,2:60
+S86,7,16:package-unzipped
+I86,25,3:230
+S87,5,5:fires
+s87,12,2:
+S87,13,20:limits.zip-over-50mb
+S87,35,26:limits.unzipped-near-250mb
+S88,5,9:not-fires
+s88,16,1:
+S88,17,26:limits.unzipped-over-250mb
+m90,5,5:
+S90,5,4:name
+S90,11,97:300 MB unzipped and no routing preference split the functions instead of defaulting to one router
+S93,5,7:answers
+m94,7,2:
+S94,7,14:package-zipped
+I94,23,2:90
+S95,7,16:package-unzipped
+I95,25,3:300
+S96,5,5:fires
+s96,12,2:
+S96,13,20:limits.zip-over-50mb
+S96,35,32:limits.unzipped-over-250mb-split
+S97,5,9:not-fires
+s97,16,2:
+S97,17,26:limits.unzipped-near-250mb
+S97,45,26:limits.unzipped-over-250mb
+S98,5,6:expect
+m98,13,3:
+S98,14,14:resource-style
+S98,30,8:explicit
+S98,40,20:function-granularity
+S98,62,12:per-resource
+S98,76,9:packaging
+S98,87,17:separate-packages
+m100,5,5:
+S100,5,4:name
+S100,11,81:a router function with 300 MB becomes a container image, not an undeployable .zip
+S101,5,7:answers
+m102,7,3:
+S102,7,18:routing-preference
+S102,27,4:code
+S103,7,14:package-zipped
+I103,23,2:90
+S104,7,16:package-unzipped
+I104,25,3:300
+S105,5,5:fires
+s105,12,1:
+S105,13,20:limits.zip-over-50mb
+S106,5,9:not-fires
+s106,16,2:
+S106,17,26:limits.unzipped-over-250mb
+S106,45,32:limits.unzipped-over-250mb-split
+S107,5,6:expect
+m107,13,2:
+S107,14,20:function-granularity
+S107,36,6:router
+S107,44,9:packaging
+S107,55,15:container-image
+m109,5,5:
+S109,5,4:name
+S109,11,62:a pinned shared package over 250 MB cannot be deployed as .zip
+S110,5,7:answers
+m111,7,5:
+S111,7,18:routing-preference
+S111,27,7:gateway
+S112,7,11:shared-code
+B112,20,4:true
+S113,7,14:package-zipped
+I113,23,2:90
+S114,7,16:package-unzipped
+I114,25,3:300
+S115,7,4:pins
+m115,13,1:
+S115,14,9:packaging
+S115,25,14:shared-package
+S116,5,5:fires
+s116,12,1:
+S116,13,26:limits.unzipped-over-250mb
+S117,5,9:not-fires
+s117,16,1:
+S117,17,32:limits.unzipped-over-250mb-split
+S118,5,6:expect
+m118,13,1:
+S118,14,9:packaging
+S118,25,14:shared-package
+m120,5,5:
+S120,5,4:name
+S120,11,38:one HTTP API with more than 300 routes
+S121,5,7:answers
+m122,7,1:
+S122,7,8:services
+s123,9,1:
+m123,11,3:
+S123,11,4:name
+S123,17,9:inventory
+S124,11,4:team
+S124,17,5:stock
+S125,11,9:resources
+s126,13,61:
 m126,15,2:
 S126,16,4:path
-S126,22,14:/inventory/r25
-S126,38,7:methods
-s126,47,5:
-S126,48,3:GET
-S126,53,4:POST
-S126,59,3:PUT
-S126,64,5:PATCH
-S126,71,6:DELETE
+S126,22,13:/inventory/r1
+S126,37,7:methods
+s126,46,5:
+S126,47,3:GET
+S126,52,4:POST
+S126,58,3:PUT
+S126,63,5:PATCH
+S126,70,6:DELETE
 m127,15,2:
 S127,16,4:path
-S127,22,14:/inventory/r26
-S127,38,7:methods
-s127,47,5:
-S127,48,3:GET
-S127,53,4:POST
-S127,59,3:PUT
-S127,64,5:PATCH
-S127,71,6:DELETE
+S127,22,13:/inventory/r2
+S127,37,7:methods
+s127,46,5:
+S127,47,3:GET
+S127,52,4:POST
+S127,58,3:PUT
+S127,63,5:PATCH
+S127,70,6:DELETE
 m128,15,2:
 S128,16,4:path
-S128,22,14:/inventory/r27
-S128,38,7:methods
-s128,47,5:
-S128,48,3:GET
-S128,53,4:POST
-S128,59,3:PUT
-S128,64,5:PATCH
-S128,71,6:DELETE
+S128,22,13:/inventory/r3
+S128,37,7:methods
+s128,46,5:
+S128,47,3:GET
+S128,52,4:POST
+S128,58,3:PUT
+S128,63,5:PATCH
+S128,70,6:DELETE
 m129,15,2:
 S129,16,4:path
-S129,22,14:/inventory/r28
-S129,38,7:methods
-s129,47,5:
-S129,48,3:GET
-S129,53,4:POST
-S129,59,3:PUT
-S129,64,5:PATCH
-S129,71,6:DELETE
+S129,22,13:/inventory/r4
+S129,37,7:methods
+s129,46,5:
+S129,47,3:GET
+S129,52,4:POST
+S129,58,3:PUT
+S129,63,5:PATCH
+S129,70,6:DELETE
 m130,15,2:
 S130,16,4:path
-S130,22,14:/inventory/r29
-S130,38,7:methods
-s130,47,5:
-S130,48,3:GET
-S130,53,4:POST
-S130,59,3:PUT
-S130,64,5:PATCH
-S130,71,6:DELETE
+S130,22,13:/inventory/r5
+S130,37,7:methods
+s130,46,5:
+S130,47,3:GET
+S130,52,4:POST
+S130,58,3:PUT
+S130,63,5:PATCH
+S130,70,6:DELETE
 m131,15,2:
 S131,16,4:path
-S131,22,14:/inventory/r30
-S131,38,7:methods
-s131,47,5:
-S131,48,3:GET
-S131,53,4:POST
-S131,59,3:PUT
-S131,64,5:PATCH
-S131,71,6:DELETE
+S131,22,13:/inventory/r6
+S131,37,7:methods
+s131,46,5:
+S131,47,3:GET
+S131,52,4:POST
+S131,58,3:PUT
+S131,63,5:PATCH
+S131,70,6:DELETE
 m132,15,2:
 S132,16,4:path
-S132,22,14:/inventory/r31
-S132,38,7:methods
-s132,47,5:
-S132,48,3:GET
-S132,53,4:POST
-S132,59,3:PUT
-S132,64,5:PATCH
-S132,71,6:DELETE
+S132,22,13:/inventory/r7
+S132,37,7:methods
+s132,46,5:
+S132,47,3:GET
+S132,52,4:POST
+S132,58,3:PUT
+S132,63,5:PATCH
+S132,70,6:DELETE
 m133,15,2:
 S133,16,4:path
-S133,22,14:/inventory/r32
-S133,38,7:methods
-s133,47,5:
-S133,48,3:GET
-S133,53,4:POST
-S133,59,3:PUT
-S133,64,5:PATCH
-S133,71,6:DELETE
+S133,22,13:/inventory/r8
+S133,37,7:methods
+s133,46,5:
+S133,47,3:GET
+S133,52,4:POST
+S133,58,3:PUT
+S133,63,5:PATCH
+S133,70,6:DELETE
 m134,15,2:
 S134,16,4:path
-S134,22,14:/inventory/r33
-S134,38,7:methods
-s134,47,5:
-S134,48,3:GET
-S134,53,4:POST
-S134,59,3:PUT
-S134,64,5:PATCH
-S134,71,6:DELETE
+S134,22,13:/inventory/r9
+S134,37,7:methods
+s134,46,5:
+S134,47,3:GET
+S134,52,4:POST
+S134,58,3:PUT
+S134,63,5:PATCH
+S134,70,6:DELETE
 m135,15,2:
 S135,16,4:path
-S135,22,14:/inventory/r34
+S135,22,14:/inventory/r10
 S135,38,7:methods
 s135,47,5:
 S135,48,3:GET
@@ -15471,7 +15346,7 @@ S135,64,5:PATCH
 S135,71,6:DELETE
 m136,15,2:
 S136,16,4:path
-S136,22,14:/inventory/r35
+S136,22,14:/inventory/r11
 S136,38,7:methods
 s136,47,5:
 S136,48,3:GET
@@ -15481,7 +15356,7 @@ S136,64,5:PATCH
 S136,71,6:DELETE
 m137,15,2:
 S137,16,4:path
-S137,22,14:/inventory/r36
+S137,22,14:/inventory/r12
 S137,38,7:methods
 s137,47,5:
 S137,48,3:GET
@@ -15491,7 +15366,7 @@ S137,64,5:PATCH
 S137,71,6:DELETE
 m138,15,2:
 S138,16,4:path
-S138,22,14:/inventory/r37
+S138,22,14:/inventory/r13
 S138,38,7:methods
 s138,47,5:
 S138,48,3:GET
@@ -15501,7 +15376,7 @@ S138,64,5:PATCH
 S138,71,6:DELETE
 m139,15,2:
 S139,16,4:path
-S139,22,14:/inventory/r38
+S139,22,14:/inventory/r14
 S139,38,7:methods
 s139,47,5:
 S139,48,3:GET
@@ -15511,7 +15386,7 @@ S139,64,5:PATCH
 S139,71,6:DELETE
 m140,15,2:
 S140,16,4:path
-S140,22,14:/inventory/r39
+S140,22,14:/inventory/r15
 S140,38,7:methods
 s140,47,5:
 S140,48,3:GET
@@ -15521,7 +15396,7 @@ S140,64,5:PATCH
 S140,71,6:DELETE
 m141,15,2:
 S141,16,4:path
-S141,22,14:/inventory/r40
+S141,22,14:/inventory/r16
 S141,38,7:methods
 s141,47,5:
 S141,48,3:GET
@@ -15531,7 +15406,7 @@ S141,64,5:PATCH
 S141,71,6:DELETE
 m142,15,2:
 S142,16,4:path
-S142,22,14:/inventory/r41
+S142,22,14:/inventory/r17
 S142,38,7:methods
 s142,47,5:
 S142,48,3:GET
@@ -15541,7 +15416,7 @@ S142,64,5:PATCH
 S142,71,6:DELETE
 m143,15,2:
 S143,16,4:path
-S143,22,14:/inventory/r42
+S143,22,14:/inventory/r18
 S143,38,7:methods
 s143,47,5:
 S143,48,3:GET
@@ -15551,7 +15426,7 @@ S143,64,5:PATCH
 S143,71,6:DELETE
 m144,15,2:
 S144,16,4:path
-S144,22,14:/inventory/r43
+S144,22,14:/inventory/r19
 S144,38,7:methods
 s144,47,5:
 S144,48,3:GET
@@ -15561,7 +15436,7 @@ S144,64,5:PATCH
 S144,71,6:DELETE
 m145,15,2:
 S145,16,4:path
-S145,22,14:/inventory/r44
+S145,22,14:/inventory/r20
 S145,38,7:methods
 s145,47,5:
 S145,48,3:GET
@@ -15571,7 +15446,7 @@ S145,64,5:PATCH
 S145,71,6:DELETE
 m146,15,2:
 S146,16,4:path
-S146,22,14:/inventory/r45
+S146,22,14:/inventory/r21
 S146,38,7:methods
 s146,47,5:
 S146,48,3:GET
@@ -15581,7 +15456,7 @@ S146,64,5:PATCH
 S146,71,6:DELETE
 m147,15,2:
 S147,16,4:path
-S147,22,14:/inventory/r46
+S147,22,14:/inventory/r22
 S147,38,7:methods
 s147,47,5:
 S147,48,3:GET
@@ -15591,7 +15466,7 @@ S147,64,5:PATCH
 S147,71,6:DELETE
 m148,15,2:
 S148,16,4:path
-S148,22,14:/inventory/r47
+S148,22,14:/inventory/r23
 S148,38,7:methods
 s148,47,5:
 S148,48,3:GET
@@ -15601,7 +15476,7 @@ S148,64,5:PATCH
 S148,71,6:DELETE
 m149,15,2:
 S149,16,4:path
-S149,22,14:/inventory/r48
+S149,22,14:/inventory/r24
 S149,38,7:methods
 s149,47,5:
 S149,48,3:GET
@@ -15611,7 +15486,7 @@ S149,64,5:PATCH
 S149,71,6:DELETE
 m150,15,2:
 S150,16,4:path
-S150,22,14:/inventory/r49
+S150,22,14:/inventory/r25
 S150,38,7:methods
 s150,47,5:
 S150,48,3:GET
@@ -15621,7 +15496,7 @@ S150,64,5:PATCH
 S150,71,6:DELETE
 m151,15,2:
 S151,16,4:path
-S151,22,14:/inventory/r50
+S151,22,14:/inventory/r26
 S151,38,7:methods
 s151,47,5:
 S151,48,3:GET
@@ -15631,7 +15506,7 @@ S151,64,5:PATCH
 S151,71,6:DELETE
 m152,15,2:
 S152,16,4:path
-S152,22,14:/inventory/r51
+S152,22,14:/inventory/r27
 S152,38,7:methods
 s152,47,5:
 S152,48,3:GET
@@ -15641,7 +15516,7 @@ S152,64,5:PATCH
 S152,71,6:DELETE
 m153,15,2:
 S153,16,4:path
-S153,22,14:/inventory/r52
+S153,22,14:/inventory/r28
 S153,38,7:methods
 s153,47,5:
 S153,48,3:GET
@@ -15651,7 +15526,7 @@ S153,64,5:PATCH
 S153,71,6:DELETE
 m154,15,2:
 S154,16,4:path
-S154,22,14:/inventory/r53
+S154,22,14:/inventory/r29
 S154,38,7:methods
 s154,47,5:
 S154,48,3:GET
@@ -15661,7 +15536,7 @@ S154,64,5:PATCH
 S154,71,6:DELETE
 m155,15,2:
 S155,16,4:path
-S155,22,14:/inventory/r54
+S155,22,14:/inventory/r30
 S155,38,7:methods
 s155,47,5:
 S155,48,3:GET
@@ -15671,7 +15546,7 @@ S155,64,5:PATCH
 S155,71,6:DELETE
 m156,15,2:
 S156,16,4:path
-S156,22,14:/inventory/r55
+S156,22,14:/inventory/r31
 S156,38,7:methods
 s156,47,5:
 S156,48,3:GET
@@ -15681,7 +15556,7 @@ S156,64,5:PATCH
 S156,71,6:DELETE
 m157,15,2:
 S157,16,4:path
-S157,22,14:/inventory/r56
+S157,22,14:/inventory/r32
 S157,38,7:methods
 s157,47,5:
 S157,48,3:GET
@@ -15691,7 +15566,7 @@ S157,64,5:PATCH
 S157,71,6:DELETE
 m158,15,2:
 S158,16,4:path
-S158,22,14:/inventory/r57
+S158,22,14:/inventory/r33
 S158,38,7:methods
 s158,47,5:
 S158,48,3:GET
@@ -15701,7 +15576,7 @@ S158,64,5:PATCH
 S158,71,6:DELETE
 m159,15,2:
 S159,16,4:path
-S159,22,14:/inventory/r58
+S159,22,14:/inventory/r34
 S159,38,7:methods
 s159,47,5:
 S159,48,3:GET
@@ -15711,7 +15586,7 @@ S159,64,5:PATCH
 S159,71,6:DELETE
 m160,15,2:
 S160,16,4:path
-S160,22,14:/inventory/r59
+S160,22,14:/inventory/r35
 S160,38,7:methods
 s160,47,5:
 S160,48,3:GET
@@ -15721,7 +15596,7 @@ S160,64,5:PATCH
 S160,71,6:DELETE
 m161,15,2:
 S161,16,4:path
-S161,22,14:/inventory/r60
+S161,22,14:/inventory/r36
 S161,38,7:methods
 s161,47,5:
 S161,48,3:GET
@@ -15731,7 +15606,7 @@ S161,64,5:PATCH
 S161,71,6:DELETE
 m162,15,2:
 S162,16,4:path
-S162,22,14:/inventory/r61
+S162,22,14:/inventory/r37
 S162,38,7:methods
 s162,47,5:
 S162,48,3:GET
@@ -15739,156 +15614,396 @@ S162,53,4:POST
 S162,59,3:PUT
 S162,64,5:PATCH
 S162,71,6:DELETE
-S163,5,5:fires
-s163,12,1:
-S163,13,21:limits.routes-per-api
-S164,5,9:not-fires
-s164,16,1:
-S164,17,20:limits.zip-over-50mb
-S165,5,6:expect
-m165,13,1:
-S165,14,8:api-type
-S165,24,4:http
-m167,5,5:
-S167,5,4:name
-S167,11,51:a wildcard domain on a private API is not supported
-S168,5,7:answers
-m169,7,3:
-S169,7,9:consumers
-s169,18,1:
-S169,19,8:vpc-only
-S170,7,13:custom-domain
-S170,22,8:wildcard
-S171,7,11:domain-name
-S171,20,22:*.internal.example.com
-S172,5,5:fires
-s172,12,1:
-S172,13,30:limits.wildcard-private-domain
-S173,5,9:not-fires
-s173,16,2:
-S173,17,30:limits.edge-certificate-region
-S173,49,26:limits.domain-name-missing
-S174,5,6:expect
-m174,13,1:
-S174,14,13:endpoint-type
-S174,29,7:private
-m176,5,4:
-S176,5,4:name
-S176,11,43:a wildcard domain on a regional API is fine
-S177,5,7:answers
-m178,7,2:
-S178,7,13:custom-domain
-S178,22,8:wildcard
-S179,7,11:domain-name
-S179,20,13:*.example.com
-S180,5,9:not-fires
-s180,16,3:
-S180,17,30:limits.wildcard-private-domain
-S180,49,26:limits.domain-name-missing
-S180,77,30:limits.edge-certificate-region
-S181,5,6:expect
-m181,13,1:
-S181,14,13:endpoint-type
-S181,29,8:regional
-m183,5,5:
-S183,5,4:name
-S183,11,66:an edge-optimized custom domain needs its certificate in us-east-1
-S184,5,7:answers
-m185,7,5:
-S185,7,9:consumers
-s185,18,1:
-S185,19,8:partners
-S186,7,14:user-geography
-S186,23,9:worldwide
-S187,7,16:gateway-features
-s187,25,1:
-S187,26,11:usage-plans
-S188,7,13:custom-domain
-S188,22,6:single
-S189,7,11:domain-name
-S189,20,15:api.example.com
-S190,5,5:fires
-s190,12,1:
-S190,13,30:limits.edge-certificate-region
-S191,5,9:not-fires
-s191,16,2:
-S191,17,26:limits.domain-name-missing
-S191,45,30:limits.wildcard-private-domain
-S192,5,6:expect
-m192,13,1:
-S192,14,13:endpoint-type
-S192,29,4:edge
-m194,5,4:
-S194,5,4:name
-S194,11,30:a custom domain without a name
-S195,5,7:answers
-m196,7,1:
-S196,7,13:custom-domain
-S196,22,6:single
-S197,5,5:fires
-s197,12,1:
-S197,13,26:limits.domain-name-missing
-S198,5,9:not-fires
-s198,16,1:
-S198,17,30:limits.edge-certificate-region
+m163,15,2:
+S163,16,4:path
+S163,22,14:/inventory/r38
+S163,38,7:methods
+s163,47,5:
+S163,48,3:GET
+S163,53,4:POST
+S163,59,3:PUT
+S163,64,5:PATCH
+S163,71,6:DELETE
+m164,15,2:
+S164,16,4:path
+S164,22,14:/inventory/r39
+S164,38,7:methods
+s164,47,5:
+S164,48,3:GET
+S164,53,4:POST
+S164,59,3:PUT
+S164,64,5:PATCH
+S164,71,6:DELETE
+m165,15,2:
+S165,16,4:path
+S165,22,14:/inventory/r40
+S165,38,7:methods
+s165,47,5:
+S165,48,3:GET
+S165,53,4:POST
+S165,59,3:PUT
+S165,64,5:PATCH
+S165,71,6:DELETE
+m166,15,2:
+S166,16,4:path
+S166,22,14:/inventory/r41
+S166,38,7:methods
+s166,47,5:
+S166,48,3:GET
+S166,53,4:POST
+S166,59,3:PUT
+S166,64,5:PATCH
+S166,71,6:DELETE
+m167,15,2:
+S167,16,4:path
+S167,22,14:/inventory/r42
+S167,38,7:methods
+s167,47,5:
+S167,48,3:GET
+S167,53,4:POST
+S167,59,3:PUT
+S167,64,5:PATCH
+S167,71,6:DELETE
+m168,15,2:
+S168,16,4:path
+S168,22,14:/inventory/r43
+S168,38,7:methods
+s168,47,5:
+S168,48,3:GET
+S168,53,4:POST
+S168,59,3:PUT
+S168,64,5:PATCH
+S168,71,6:DELETE
+m169,15,2:
+S169,16,4:path
+S169,22,14:/inventory/r44
+S169,38,7:methods
+s169,47,5:
+S169,48,3:GET
+S169,53,4:POST
+S169,59,3:PUT
+S169,64,5:PATCH
+S169,71,6:DELETE
+m170,15,2:
+S170,16,4:path
+S170,22,14:/inventory/r45
+S170,38,7:methods
+s170,47,5:
+S170,48,3:GET
+S170,53,4:POST
+S170,59,3:PUT
+S170,64,5:PATCH
+S170,71,6:DELETE
+m171,15,2:
+S171,16,4:path
+S171,22,14:/inventory/r46
+S171,38,7:methods
+s171,47,5:
+S171,48,3:GET
+S171,53,4:POST
+S171,59,3:PUT
+S171,64,5:PATCH
+S171,71,6:DELETE
+m172,15,2:
+S172,16,4:path
+S172,22,14:/inventory/r47
+S172,38,7:methods
+s172,47,5:
+S172,48,3:GET
+S172,53,4:POST
+S172,59,3:PUT
+S172,64,5:PATCH
+S172,71,6:DELETE
+m173,15,2:
+S173,16,4:path
+S173,22,14:/inventory/r48
+S173,38,7:methods
+s173,47,5:
+S173,48,3:GET
+S173,53,4:POST
+S173,59,3:PUT
+S173,64,5:PATCH
+S173,71,6:DELETE
+m174,15,2:
+S174,16,4:path
+S174,22,14:/inventory/r49
+S174,38,7:methods
+s174,47,5:
+S174,48,3:GET
+S174,53,4:POST
+S174,59,3:PUT
+S174,64,5:PATCH
+S174,71,6:DELETE
+m175,15,2:
+S175,16,4:path
+S175,22,14:/inventory/r50
+S175,38,7:methods
+s175,47,5:
+S175,48,3:GET
+S175,53,4:POST
+S175,59,3:PUT
+S175,64,5:PATCH
+S175,71,6:DELETE
+m176,15,2:
+S176,16,4:path
+S176,22,14:/inventory/r51
+S176,38,7:methods
+s176,47,5:
+S176,48,3:GET
+S176,53,4:POST
+S176,59,3:PUT
+S176,64,5:PATCH
+S176,71,6:DELETE
+m177,15,2:
+S177,16,4:path
+S177,22,14:/inventory/r52
+S177,38,7:methods
+s177,47,5:
+S177,48,3:GET
+S177,53,4:POST
+S177,59,3:PUT
+S177,64,5:PATCH
+S177,71,6:DELETE
+m178,15,2:
+S178,16,4:path
+S178,22,14:/inventory/r53
+S178,38,7:methods
+s178,47,5:
+S178,48,3:GET
+S178,53,4:POST
+S178,59,3:PUT
+S178,64,5:PATCH
+S178,71,6:DELETE
+m179,15,2:
+S179,16,4:path
+S179,22,14:/inventory/r54
+S179,38,7:methods
+s179,47,5:
+S179,48,3:GET
+S179,53,4:POST
+S179,59,3:PUT
+S179,64,5:PATCH
+S179,71,6:DELETE
+m180,15,2:
+S180,16,4:path
+S180,22,14:/inventory/r55
+S180,38,7:methods
+s180,47,5:
+S180,48,3:GET
+S180,53,4:POST
+S180,59,3:PUT
+S180,64,5:PATCH
+S180,71,6:DELETE
+m181,15,2:
+S181,16,4:path
+S181,22,14:/inventory/r56
+S181,38,7:methods
+s181,47,5:
+S181,48,3:GET
+S181,53,4:POST
+S181,59,3:PUT
+S181,64,5:PATCH
+S181,71,6:DELETE
+m182,15,2:
+S182,16,4:path
+S182,22,14:/inventory/r57
+S182,38,7:methods
+s182,47,5:
+S182,48,3:GET
+S182,53,4:POST
+S182,59,3:PUT
+S182,64,5:PATCH
+S182,71,6:DELETE
+m183,15,2:
+S183,16,4:path
+S183,22,14:/inventory/r58
+S183,38,7:methods
+s183,47,5:
+S183,48,3:GET
+S183,53,4:POST
+S183,59,3:PUT
+S183,64,5:PATCH
+S183,71,6:DELETE
+m184,15,2:
+S184,16,4:path
+S184,22,14:/inventory/r59
+S184,38,7:methods
+s184,47,5:
+S184,48,3:GET
+S184,53,4:POST
+S184,59,3:PUT
+S184,64,5:PATCH
+S184,71,6:DELETE
+m185,15,2:
+S185,16,4:path
+S185,22,14:/inventory/r60
+S185,38,7:methods
+s185,47,5:
+S185,48,3:GET
+S185,53,4:POST
+S185,59,3:PUT
+S185,64,5:PATCH
+S185,71,6:DELETE
+m186,15,2:
+S186,16,4:path
+S186,22,14:/inventory/r61
+S186,38,7:methods
+s186,47,5:
+S186,48,3:GET
+S186,53,4:POST
+S186,59,3:PUT
+S186,64,5:PATCH
+S186,71,6:DELETE
+S187,5,5:fires
+s187,12,1:
+S187,13,21:limits.routes-per-api
+S188,5,9:not-fires
+s188,16,1:
+S188,17,20:limits.zip-over-50mb
+S189,5,6:expect
+m189,13,1:
+S189,14,8:api-type
+S189,24,4:http
+m191,5,5:
+S191,5,4:name
+S191,11,51:a wildcard domain on a private API is not supported
+S192,5,7:answers
+m193,7,3:
+S193,7,9:consumers
+s193,18,1:
+S193,19,8:vpc-only
+S194,7,13:custom-domain
+S194,22,8:wildcard
+S195,7,11:domain-name
+S195,20,22:*.internal.example.com
+S196,5,5:fires
+s196,12,1:
+S196,13,30:limits.wildcard-private-domain
+S197,5,9:not-fires
+s197,16,2:
+S197,17,30:limits.edge-certificate-region
+S197,49,26:limits.domain-name-missing
+S198,5,6:expect
+m198,13,1:
+S198,14,13:endpoint-type
+S198,29,7:private
 m200,5,4:
 S200,5,4:name
-S200,11,34:mutual TLS without a custom domain
+S200,11,43:a wildcard domain on a regional API is fine
 S201,5,7:answers
 m202,7,2:
-S202,7,9:consumers
-s202,18,1:
-S202,19,16:external-servers
-S203,7,10:mutual-tls
-B203,19,4:true
-S204,5,5:fires
-s204,12,2:
-S204,13,31:limits.mtls-needs-custom-domain
-S204,46,36:limits.mtls-disable-default-endpoint
-S205,5,9:not-fires
-s205,16,1:
-S205,17,26:limits.domain-name-missing
+S202,7,13:custom-domain
+S202,22,8:wildcard
+S203,7,11:domain-name
+S203,20,13:*.example.com
+S204,5,9:not-fires
+s204,16,3:
+S204,17,30:limits.wildcard-private-domain
+S204,49,26:limits.domain-name-missing
+S204,77,30:limits.edge-certificate-region
+S205,5,6:expect
+m205,13,1:
+S205,14,13:endpoint-type
+S205,29,8:regional
 m207,5,5:
 S207,5,4:name
-S207,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
+S207,11,66:an edge-optimized custom domain needs its certificate in us-east-1
 S208,5,7:answers
-m209,7,4:
+m209,7,5:
 S209,7,9:consumers
 s209,18,1:
-S209,19,16:external-servers
-S210,7,10:mutual-tls
-B210,19,4:true
-S211,7,13:custom-domain
-S211,22,6:single
-S212,7,11:domain-name
-S212,20,15:b2b.example.com
-S213,5,5:fires
-s213,12,1:
-S213,13,36:limits.mtls-disable-default-endpoint
-S214,5,9:not-fires
-s214,16,1:
-S214,17,31:limits.mtls-needs-custom-domain
-S215,5,6:expect
-m215,13,1:
-S215,14,13:endpoint-type
-S215,29,8:regional
-m217,5,4:
-S217,5,4:name
-S217,11,50:an OpenAPI definition meets the import limitations
-S218,5,7:answers
-m219,7,1:
-S219,7,18:openapi-definition
-B219,27,4:true
-S220,5,5:fires
-s220,12,1:
-S220,13,26:limits.openapi-import-gaps
-S221,5,9:not-fires
-s221,16,1:
-S221,17,21:limits.routes-per-api
-@27:<bundled>/limits.rules.yaml,12810
+S209,19,8:partners
+S210,7,14:user-geography
+S210,23,9:worldwide
+S211,7,16:gateway-features
+s211,25,1:
+S211,26,11:usage-plans
+S212,7,13:custom-domain
+S212,22,6:single
+S213,7,11:domain-name
+S213,20,15:api.example.com
+S214,5,5:fires
+s214,12,1:
+S214,13,30:limits.edge-certificate-region
+S215,5,9:not-fires
+s215,16,2:
+S215,17,26:limits.domain-name-missing
+S215,45,30:limits.wildcard-private-domain
+S216,5,6:expect
+m216,13,1:
+S216,14,13:endpoint-type
+S216,29,4:edge
+m218,5,4:
+S218,5,4:name
+S218,11,30:a custom domain without a name
+S219,5,7:answers
+m220,7,1:
+S220,7,13:custom-domain
+S220,22,6:single
+S221,5,5:fires
+s221,12,1:
+S221,13,26:limits.domain-name-missing
+S222,5,9:not-fires
+s222,16,1:
+S222,17,30:limits.edge-certificate-region
+m224,5,4:
+S224,5,4:name
+S224,11,34:mutual TLS without a custom domain
+S225,5,7:answers
+m226,7,2:
+S226,7,9:consumers
+s226,18,1:
+S226,19,16:external-servers
+S227,7,10:mutual-tls
+B227,19,4:true
+S228,5,5:fires
+s228,12,2:
+S228,13,31:limits.mtls-needs-custom-domain
+S228,46,36:limits.mtls-disable-default-endpoint
+S229,5,9:not-fires
+s229,16,1:
+S229,17,26:limits.domain-name-missing
+m231,5,5:
+S231,5,4:name
+S231,11,71:mutual TLS on a custom domain still needs the default endpoint disabled
+S232,5,7:answers
+m233,7,4:
+S233,7,9:consumers
+s233,18,1:
+S233,19,16:external-servers
+S234,7,10:mutual-tls
+B234,19,4:true
+S235,7,13:custom-domain
+S235,22,6:single
+S236,7,11:domain-name
+S236,20,15:b2b.example.com
+S237,5,5:fires
+s237,12,1:
+S237,13,36:limits.mtls-disable-default-endpoint
+S238,5,9:not-fires
+s238,16,1:
+S238,17,31:limits.mtls-needs-custom-domain
+S239,5,6:expect
+m239,13,1:
+S239,14,13:endpoint-type
+S239,29,8:regional
+m241,5,4:
+S241,5,4:name
+S241,11,50:an OpenAPI definition meets the import limitations
+S242,5,7:answers
+m243,7,1:
+S243,7,18:openapi-definition
+B243,27,4:true
+S244,5,5:fires
+s244,12,1:
+S244,13,26:limits.openapi-import-gaps
+S245,5,9:not-fires
+s245,16,1:
+S245,17,21:limits.routes-per-api
+@27:<bundled>/limits.rules.yaml,14192
 m4,1,1:
 S4,1,5:rules
-s6,3,17:
+s6,3,18:
 m6,5,6:
 S6,5,2:id
 S6,9,31:limits.rest-timeout-needs-quota
@@ -16122,275 +16237,336 @@ m108,5,5:
 S108,5,2:id
 S108,9,26:limits.unzipped-over-250mb
 S109,5,4:when
-m109,11,2:
-S109,12,6:answer
-S109,20,16:package-unzipped
-S109,38,2:gt
-I109,42,3:250
-S110,5,7:finding
-m110,14,2:
-S110,15,8:severity
-S110,25,5:error
-S110,32,5:title
-S110,39,57:Packages above 250 MB unzipped cannot be deployed as .zip
-S111,5,6:reason
-S111,13,157:Code plus layers may not exceed 250 MB unzipped. Split the function so each part carries fewer dependencies, or deploy it as a container image (up to 10 GB).
-S114,5,5:facts
-s114,12,1:
-S114,13,21:lambda-package-limits
-m116,5,5:
-S116,5,2:id
-S116,9,26:limits.unzipped-near-250mb
-S117,5,4:when
-m118,7,1:
-S118,7,3:all
-s119,9,2:
-m119,11,2:
-S119,12,6:answer
-S119,20,16:package-unzipped
-S119,38,2:gt
-I119,42,3:200
-m120,11,2:
-S120,12,6:answer
-S120,20,16:package-unzipped
-S120,38,3:lte
-I120,43,3:250
-S121,5,7:finding
-m121,14,2:
-S121,15,8:severity
-S121,25,7:warning
-S121,34,5:title
-S121,41,49:The package is close to the 250 MB unzipped limit
-S122,5,6:reason
-S122,13,176:Code plus all layers must stay within 250 MB unzipped; the next dependency may break the deployment. Trim dependencies, split the function, or plan a move to a container image.
-S126,5,5:facts
-s126,12,1:
-S126,13,21:lambda-package-limits
-m131,5,5:
-S131,5,2:id
-S131,9,21:limits.routes-per-api
-S132,5,4:when
-m133,7,1:
-S133,7,3:all
-s134,9,2:
-m134,11,1:
-S134,11,3:any
-s135,13,2:
-m135,15,2:
-S135,16,8:decision
-S135,26,9:api-count
-S135,37,2:is
-S135,41,6:shared
-m136,15,2:
-S136,16,5:count
-S136,23,8:services
-S136,33,3:lte
-I136,38,1:1
-m137,11,1:
-S137,11,3:any
-s138,13,2:
-m138,15,1:
-S138,15,3:all
-s138,20,2:
-m138,21,2:
-S138,22,8:decision
-S138,32,8:api-type
-S138,42,2:is
-S138,46,4:rest
-m138,53,2:
-S138,54,5:count
-S138,61,18:services.resources
-S138,81,2:gt
-I138,85,3:300
-m139,15,1:
-S139,15,3:all
-s139,20,2:
-m139,21,2:
-S139,22,8:decision
-S139,32,8:api-type
-S139,42,2:is
-S139,46,4:http
-m139,53,2:
-S139,54,5:count
-S139,61,15:services.routes
-S139,78,2:gt
-I139,82,3:300
-S140,5,7:finding
-m140,14,2:
-S140,15,8:severity
-S140,25,7:warning
-S140,34,5:title
-S140,41,44:One API would exceed 300 resources or routes
-S141,5,6:reason
-S141,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
-S144,5,5:facts
-s144,12,2:
-S144,13,19:rest-per-api-quotas
-S144,34,19:http-per-api-quotas
-m147,5,5:
-S147,5,2:id
-S147,9,30:limits.wildcard-private-domain
-S148,5,4:when
-m149,7,1:
-S149,7,3:all
-s150,9,2:
-m150,11,2:
-S150,12,6:answer
-S150,20,13:custom-domain
-S150,35,6:equals
-S150,43,8:wildcard
-m151,11,1:
-S151,11,3:any
-s152,13,2:
-m152,15,2:
-S152,16,8:decision
-S152,26,13:endpoint-type
-S152,41,2:is
-S152,45,7:private
-m153,15,1:
-S153,16,3:ref
-S153,21,16:only-vpc-clients
-S154,5,7:finding
-m154,14,2:
-S154,15,8:severity
-S154,25,5:error
-S154,32,5:title
-S154,39,48:Private APIs cannot have wildcard custom domains
-S155,5,6:reason
-S155,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
-S159,5,5:facts
-s159,12,2:
-S159,13,22:private-custom-domains
-S159,37,16:wildcard-domains
-m161,5,5:
-S161,5,2:id
-S161,9,30:limits.edge-certificate-region
-S162,5,4:when
-m163,7,1:
-S163,7,3:all
-s164,9,2:
-m164,11,2:
-S164,12,8:decision
-S164,22,13:endpoint-type
-S164,37,2:is
-S164,41,4:edge
-m165,11,1:
-S165,12,3:not
-m165,17,2:
-S165,18,6:answer
-S165,26,13:custom-domain
-S165,41,6:equals
-S165,49,4:none
-S166,5,7:finding
-m166,14,2:
-S166,15,8:severity
-S166,25,4:info
-S166,31,5:title
-S166,38,36:The certificate must be in us-east-1
-S167,5,6:reason
-S167,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
-S170,5,5:facts
-s170,12,1:
-S170,13,19:edge-cert-us-east-1
-m172,5,5:
-S172,5,2:id
-S172,9,26:limits.domain-name-missing
-S173,5,4:when
-m174,7,1:
-S174,7,3:all
-s175,9,2:
-m175,11,1:
-S175,12,3:not
-m175,17,2:
-S175,18,6:answer
-S175,26,13:custom-domain
-S175,41,6:equals
-S175,49,4:none
-m176,11,2:
-S176,12,6:answer
-S176,20,11:domain-name
-S176,33,6:equals
-S176,41,0:
-S177,5,7:finding
-m177,14,2:
-S177,15,8:severity
-S177,25,7:warning
-S177,34,5:title
-S177,41,20:No domain name given
-S178,5,6:reason
-S178,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
+m110,7,1:
+S110,7,3:all
+s111,9,2:
+m111,11,2:
+S111,12,6:answer
+S111,20,16:package-unzipped
+S111,38,2:gt
+I111,42,3:250
+m112,11,1:
+S112,11,3:any
+s113,13,2:
+m113,15,2:
+S113,16,8:decision
+S113,26,9:packaging
+S113,37,2:is
+S113,41,14:shared-package
+m114,15,1:
+S114,15,3:all
+s115,17,2:
+m115,19,2:
+S115,20,8:decision
+S115,30,20:function-granularity
+S115,52,2:is
+S115,56,6:router
+m116,19,1:
+S116,20,3:not
+m116,25,2:
+S116,26,8:decision
+S116,36,9:packaging
+S116,47,2:is
+S116,51,15:container-image
+S117,5,7:finding
+m117,14,2:
+S117,15,8:severity
+S117,25,5:error
+S117,32,5:title
+S117,39,57:Packages above 250 MB unzipped cannot be deployed as .zip
+S118,5,6:reason
+S118,13,226:Code plus layers may not exceed 250 MB unzipped, and the recommended packaging puts at least that much into one .zip. Split the function so each part carries fewer dependencies, or deploy it as a container image (up to 10 GB).
+S122,5,5:facts
+s122,12,1:
+S122,13,21:lambda-package-limits
+m124,5,5:
+S124,5,2:id
+S124,9,32:limits.unzipped-over-250mb-split
+S125,5,4:when
+m126,7,1:
+S126,7,3:all
+s127,9,3:
+m127,11,2:
+S127,12,6:answer
+S127,20,16:package-unzipped
+S127,38,2:gt
+I127,42,3:250
+m128,11,2:
+S128,12,8:decision
+S128,22,20:function-granularity
+S128,44,2:in
+s128,48,2:
+S128,49,12:per-resource
+S128,63,10:per-method
+m129,11,2:
+S129,12,8:decision
+S129,22,9:packaging
+S129,33,2:is
+S129,37,17:separate-packages
+S130,5,7:finding
+m130,14,2:
+S130,15,8:severity
+S130,25,7:warning
+S130,34,5:title
+S130,41,48:Each split package must unpack to 250 MB or less
+S131,5,6:reason
+S131,13,264:Your largest package is over the 250 MB a .zip function may unpack to. The recommended split only deploys as .zip if every function's own package (with its layers) stays within 250 MB; build the functions that still need the heavy dependencies as container images.
+S136,5,5:facts
+s136,12,1:
+S136,13,21:lambda-package-limits
+m138,5,5:
+S138,5,2:id
+S138,9,26:limits.unzipped-near-250mb
+S139,5,4:when
+m140,7,1:
+S140,7,3:all
+s141,9,2:
+m141,11,2:
+S141,12,6:answer
+S141,20,16:package-unzipped
+S141,38,2:gt
+I141,42,3:200
+m142,11,2:
+S142,12,6:answer
+S142,20,16:package-unzipped
+S142,38,3:lte
+I142,43,3:250
+S143,5,7:finding
+m143,14,2:
+S143,15,8:severity
+S143,25,7:warning
+S143,34,5:title
+S143,41,49:The package is close to the 250 MB unzipped limit
+S144,5,6:reason
+S144,13,176:Code plus all layers must stay within 250 MB unzipped; the next dependency may break the deployment. Trim dependencies, split the function, or plan a move to a container image.
+S148,5,5:facts
+s148,12,1:
+S148,13,21:lambda-package-limits
+m153,5,5:
+S153,5,2:id
+S153,9,21:limits.routes-per-api
+S154,5,4:when
+m155,7,1:
+S155,7,3:all
+s156,9,2:
+m156,11,1:
+S156,11,3:any
+s157,13,2:
+m157,15,2:
+S157,16,8:decision
+S157,26,9:api-count
+S157,37,2:is
+S157,41,6:shared
+m158,15,2:
+S158,16,5:count
+S158,23,8:services
+S158,33,3:lte
+I158,38,1:1
+m159,11,1:
+S159,11,3:any
+s160,13,2:
+m160,15,1:
+S160,15,3:all
+s160,20,2:
+m160,21,2:
+S160,22,8:decision
+S160,32,8:api-type
+S160,42,2:is
+S160,46,4:rest
+m160,53,2:
+S160,54,5:count
+S160,61,18:services.resources
+S160,81,2:gt
+I160,85,3:300
+m161,15,1:
+S161,15,3:all
+s161,20,2:
+m161,21,2:
+S161,22,8:decision
+S161,32,8:api-type
+S161,42,2:is
+S161,46,4:http
+m161,53,2:
+S161,54,5:count
+S161,61,15:services.routes
+S161,78,2:gt
+I161,82,3:300
+S162,5,7:finding
+m162,14,2:
+S162,15,8:severity
+S162,25,7:warning
+S162,34,5:title
+S162,41,44:One API would exceed 300 resources or routes
+S163,5,6:reason
+S163,13,161:A REST API holds 300 resources and an HTTP API 300 routes by default. Request a quota increase, split the API by service, or use proxy resources for parts of it.
+S166,5,5:facts
+s166,12,2:
+S166,13,19:rest-per-api-quotas
+S166,34,19:http-per-api-quotas
+m169,5,5:
+S169,5,2:id
+S169,9,30:limits.wildcard-private-domain
+S170,5,4:when
+m171,7,1:
+S171,7,3:all
+s172,9,2:
+m172,11,2:
+S172,12,6:answer
+S172,20,13:custom-domain
+S172,35,6:equals
+S172,43,8:wildcard
+m173,11,1:
+S173,11,3:any
+s174,13,2:
+m174,15,2:
+S174,16,8:decision
+S174,26,13:endpoint-type
+S174,41,2:is
+S174,45,7:private
+m175,15,1:
+S175,16,3:ref
+S175,21,16:only-vpc-clients
+S176,5,7:finding
+m176,14,2:
+S176,15,8:severity
+S176,25,5:error
+S176,32,5:title
+S176,39,48:Private APIs cannot have wildcard custom domains
+S177,5,6:reason
+S177,13,228:Wildcard custom domain names are supported for edge-optimized and regional endpoints but not for private custom domains. Use one named private custom domain per host name, or route tenants by path or header instead of host name.
 S181,5,5:facts
-s181,12,1:
-S181,13,19:edge-cert-us-east-1
+s181,12,2:
+S181,13,22:private-custom-domains
+S181,37,16:wildcard-domains
 m183,5,5:
 S183,5,2:id
-S183,9,31:limits.mtls-needs-custom-domain
+S183,9,30:limits.edge-certificate-region
 S184,5,4:when
 m185,7,1:
 S185,7,3:all
 s186,9,2:
 m186,11,2:
-S186,12,6:answer
-S186,20,10:mutual-tls
-S186,32,6:equals
-B186,40,4:true
-m187,11,2:
-S187,12,6:answer
-S187,20,13:custom-domain
-S187,35,6:equals
-S187,43,4:none
+S186,12,8:decision
+S186,22,13:endpoint-type
+S186,37,2:is
+S186,41,4:edge
+m187,11,1:
+S187,12,3:not
+m187,17,2:
+S187,18,6:answer
+S187,26,13:custom-domain
+S187,41,6:equals
+S187,49,4:none
 S188,5,7:finding
 m188,14,2:
 S188,15,8:severity
-S188,25,5:error
-S188,32,5:title
-S188,39,32:Mutual TLS needs a custom domain
+S188,25,4:info
+S188,31,5:title
+S188,38,36:The certificate must be in us-east-1
 S189,5,6:reason
-S189,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
+S189,13,171:An edge-optimized custom domain uses an ACM certificate from us-east-1, whatever Region the API runs in. Regional custom domains use a certificate in the API's own Region.
 S192,5,5:facts
 s192,12,1:
-S192,13,20:mtls-regional-domain
+S192,13,19:edge-cert-us-east-1
 m194,5,5:
 S194,5,2:id
-S194,9,36:limits.mtls-disable-default-endpoint
+S194,9,26:limits.domain-name-missing
 S195,5,4:when
-m195,11,2:
-S195,12,6:answer
-S195,20,10:mutual-tls
-S195,32,6:equals
-B195,40,4:true
-S196,5,7:finding
-m196,14,2:
-S196,15,8:severity
-S196,25,7:warning
-S196,34,5:title
-S196,41,40:Disable the default execute-api endpoint
-S197,5,6:reason
-S197,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
-S200,5,5:facts
-s200,12,1:
-S200,13,20:mtls-regional-domain
-m203,5,5:
-S203,5,2:id
-S203,9,26:limits.openapi-import-gaps
-S204,5,4:when
-m204,11,2:
-S204,12,6:answer
-S204,20,18:openapi-definition
-S204,40,6:equals
-B204,48,4:true
-S205,5,7:finding
-m205,14,2:
-S205,15,8:severity
-S205,25,4:info
-S205,31,5:title
-S205,38,40:API Gateway imports only part of OpenAPI
-S206,5,6:reason
-S206,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
-S211,5,5:facts
-s211,12,2:
-S211,13,19:openapi-import-rest
-S211,34,19:openapi-import-http
+m196,7,1:
+S196,7,3:all
+s197,9,2:
+m197,11,1:
+S197,12,3:not
+m197,17,2:
+S197,18,6:answer
+S197,26,13:custom-domain
+S197,41,6:equals
+S197,49,4:none
+m198,11,2:
+S198,12,6:answer
+S198,20,11:domain-name
+S198,33,6:equals
+S198,41,0:
+S199,5,7:finding
+m199,14,2:
+S199,15,8:severity
+S199,25,7:warning
+S199,34,5:title
+S199,41,20:No domain name given
+S200,5,6:reason
+S200,13,138:You want a custom domain but gave no name. The name is needed to request the ACM certificate and to create the domain and its DNS records.
+S203,5,5:facts
+s203,12,1:
+S203,13,19:edge-cert-us-east-1
+m205,5,5:
+S205,5,2:id
+S205,9,31:limits.mtls-needs-custom-domain
+S206,5,4:when
+m207,7,1:
+S207,7,3:all
+s208,9,2:
+m208,11,2:
+S208,12,6:answer
+S208,20,10:mutual-tls
+S208,32,6:equals
+B208,40,4:true
+m209,11,2:
+S209,12,6:answer
+S209,20,13:custom-domain
+S209,35,6:equals
+S209,43,4:none
+S210,5,7:finding
+m210,14,2:
+S210,15,8:severity
+S210,25,5:error
+S210,32,5:title
+S210,39,32:Mutual TLS needs a custom domain
+S211,5,6:reason
+S211,13,170:API Gateway checks client certificates only on a regional custom domain name with a truststore; the default execute-api address cannot do mutual TLS. Add a custom domain.
+S214,5,5:facts
+s214,12,1:
+S214,13,20:mtls-regional-domain
+m216,5,5:
+S216,5,2:id
+S216,9,36:limits.mtls-disable-default-endpoint
+S217,5,4:when
+m217,11,2:
+S217,12,6:answer
+S217,20,10:mutual-tls
+S217,32,6:equals
+B217,40,4:true
+S218,5,7:finding
+m218,14,2:
+S218,15,8:severity
+S218,25,7:warning
+S218,34,5:title
+S218,41,40:Disable the default execute-api endpoint
+S219,5,6:reason
+S219,13,164:Mutual TLS is enforced only on the custom domain. Unless the API's default execute-api endpoint is disabled, callers can reach the API without a client certificate.
+S222,5,5:facts
+s222,12,1:
+S222,13,20:mtls-regional-domain
+m225,5,5:
+S225,5,2:id
+S225,9,26:limits.openapi-import-gaps
+S226,5,4:when
+m226,11,2:
+S226,12,6:answer
+S226,20,18:openapi-definition
+S226,40,6:equals
+B226,48,4:true
+S227,5,7:finding
+m227,14,2:
+S227,15,8:severity
+S227,25,4:info
+S227,31,5:title
+S227,38,40:API Gateway imports only part of OpenAPI
+S228,5,6:reason
+S228,13,289:REST APIs import OpenAPI 2.0 and 3.0 but not every construct (models with oneOf, allOf or discriminator, for instance); HTTP APIs import OpenAPI 3.0 only. Integrations are added with the x-amazon-apigateway-integration extension. Validate the document with an import in a test stage early.
+S233,5,5:facts
+s233,12,2:
+S233,13,19:openapi-import-rest
+S233,34,19:openapi-import-http
 @23:<bundled>/manifest.yaml,89
 m1,1,2:
 S1,1,4:name

@@ -102,7 +102,7 @@ struct CatalogDecoder {
         var out: [DecisionPoint] = []
         for item in sequence(map.requireKey("decisions"), key: "decisions") {
             guard let d = MappingReader(item, context: "a decision", diagnostics: diagnostics) else { continue }
-            d.rejectUnknownKeys(allowed: ["id", "title", "question", "default", "after", "options"])
+            d.rejectUnknownKeys(allowed: ["id", "title", "question", "default", "default-yields", "after", "options"])
             guard let id = d.string("id", required: true) else { continue }
             if out.contains(where: { $0.id == id }) { diagnostics.add(item, key: id, "duplicate decision id") }
             var options: [DecisionOption] = []
@@ -123,7 +123,7 @@ struct CatalogDecoder {
             out.append(DecisionPoint(id: id, title: d.string("title", required: true) ?? id,
                                      question: d.string("question", required: true) ?? "",
                                      defaultOption: defaultOption, after: d.stringList("after") ?? [],
-                                     options: options, location: item.location))
+                                     options: options, location: item.location, defaultYields: d.bool("default-yields") ?? false))
         }
         return out
     }

@@ -7,20 +7,18 @@ public struct Engine: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     /// Runs the rules on `answers`. Pure: same input, same advice.
-    public func advise(_ answers: Answers) -> Advice {
+    /// `whatWouldChange: false` leaves out each decision's `changes` (rule cases and other callers that only need
+    /// the outcome skip re-resolving the alternatives); every report and the interview keep it on.
+    public func advise(_ answers: Answers, whatWouldChange: Bool = true) -> Advice {
         let sheet = AnswerSheet(answers: answers, rules: rules)
-        var evaluator = ConditionEvaluator(rules: rules, values: sheet.values, status: sheet.status, decisions: [:])
-        var outcomes: [DecisionOutcome] = []
-        var conflicts: [Conflict] = []
-        for id in rules.decisionOrder {
-            guard let decision = rules.decision(id) else { continue }
-            let outcome = resolve(decision, evaluator: evaluator)
-            if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
-            if outcome.status == .conflict {
-                let excluders = outcome.fired.filter { $0.effect == "exclude" || $0.effect == "require" }
-                conflicts.append(Conflict(decision: id, rules: excluders, summary: outcome.note))
-            }
-            outcomes.append(outcome)
+        let resolution = decide(sheet)
+        let evaluator = resolution.evaluator
+        var outcomes = resolution.outcomes
+        let conflicts = resolution.conflicts
+        let changes = whatWouldChange ? WhatWouldChange(engine: self).flips(answers, base: outcomes) : [:]
+        for index in outcomes.indices {
+            outcomes[index].drivers = WhatWouldChange.drivers(of: outcomes[index].decision, rules: rules)
+            outcomes[index].changes = changes[outcomes[index].decision] ?? []
         }
         var findings: [Finding] = []
         for index in rules.rulesByDecision[""] ?? [] {
@@ -45,10 +43,103 @@ public struct Engine: Sendable {
         return advice
     }
 
+    /// The decisions of one set of answers, with the conflicts and the evaluator that saw them (findings read it).
+    struct Resolution {
+        var evaluator: ConditionEvaluator
+        var outcomes: [DecisionOutcome]
+        var conflicts: [Conflict]
+
+        func outcome(_ id: String) -> DecisionOutcome? { outcomes.first { $0.decision == id } }
+    }
+
+    /// Resolves every decision in order; then, while a defaulted decision stands in the way of a later decision's
+    /// answered evidence, lets it yield (rules/README.md, "Defaults never override answers") and resolves again.
+    /// `fixed` (what-would-change) keeps the given decisions at the given choice without resolving them: they read
+    /// no answer that changed, so their outcome cannot differ; they are left out of the result.
+    func decide(_ sheet: AnswerSheet, fixed: [String: String?] = [:]) -> Resolution {
+        var yields: [String: YieldChoice] = [:]
+        var result = forwardPass(sheet, yields: yields, fixed: fixed)
+        for _ in 0..<rules.decisions.count {
+            guard let (id, choice) = nextYield(result, sheet: sheet, yields: yields, fixed: fixed) else { break }
+            yields[id] = choice
+            result = forwardPass(sheet, yields: yields, fixed: fixed)
+        }
+        return result
+    }
+
+    /// One pass over the decisions in dependency order; every decision goes through `resolve`.
+    func forwardPass(_ sheet: AnswerSheet, yields: [String: YieldChoice], fixed: [String: String?] = [:]) -> Resolution {
+        var evaluator = ConditionEvaluator(rules: rules, values: sheet.values, status: sheet.status, decisions: [:])
+        evaluator.pins = sheet.pins
+        evaluator.yields = yields
+        var outcomes: [DecisionOutcome] = []
+        var conflicts: [Conflict] = []
+        for id in rules.decisionOrder {
+            if let kept = fixed[id] {
+                if let kept { evaluator.decisions[id] = kept }
+                continue
+            }
+            guard let decision = rules.decision(id) else { continue }
+            let outcome = resolve(decision, evaluator: evaluator)
+            if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
+            if outcome.status == .conflict {
+                // A pin conflicts with the rules that exclude the pinned option; other exclusions are not its sides.
+                let pinExcluders = outcome.scores.first { $0.option == outcome.pin }?.excludedBy
+                let excluders = outcome.fired.filter { ($0.effect == "exclude" || $0.effect == "require") && (pinExcluders?.contains($0.rule) ?? true) }
+                conflicts.append(Conflict(decision: id, rules: excluders, summary: outcome.note, pin: outcome.pin))
+            }
+            outcomes.append(outcome)
+        }
+        return Resolution(evaluator: evaluator, outcomes: outcomes, conflicts: conflicts)
+    }
+
+    /// A defaulted decision whose default excludes an option that a later decision's answered evidence recommends
+    /// above what that decision chose, with the alternative that lets the evidence count; nil when there is none.
+    func nextYield(_ result: Resolution, sheet: AnswerSheet, yields: [String: YieldChoice], fixed: [String: String?] = [:]) -> (String, YieldChoice)? {
+        for later in result.outcomes where later.status != .conflict && later.status != .pinned {
+            let chosenScore = later.scores.first { $0.option == later.chosen }?.score ?? 0
+            let blocked = later.scores.filter { !$0.excludedBy.isEmpty && $0.score > chosenScore }.sorted { $0.score > $1.score }
+            for candidate in blocked {
+                let recommenders = later.fired.filter { $0.effect == "recommend" && $0.options.contains(candidate.option) }
+                let answered = recommenders.filter { firing in firing.evidence.contains { $0.held && $0.kind != "decision" && !$0.fromDefault } }
+                guard !answered.isEmpty else { continue }
+                let excluders = later.fired.filter { firing in candidate.excludedBy.contains(firing.rule) }
+                func defaultedDecisions(_ firing: RuleFiring) -> [String] {
+                    firing.evidence.filter { $0.kind == "decision" && $0.held }.map(\.subject).filter { id in
+                        rules.decision(id)?.defaultYields == true && result.outcome(id)?.status == .defaulted && yields[id] == nil
+                    }
+                }
+                // Only when every exclusion hangs on a default: an exclusion from answers stands.
+                guard excluders.allSatisfy({ !defaultedDecisions($0).isEmpty }) else { continue }
+                let earlier = Array(Set(excluders.flatMap(defaultedDecisions))).sorted {
+                    (rules.decisionOrder.firstIndex(of: $0) ?? 0) < (rules.decisionOrder.firstIndex(of: $1) ?? 0)
+                }
+                for id in earlier {
+                    guard let outcome = result.outcome(id) else { continue }
+                    for alternative in outcome.scores where alternative.option != outcome.chosen && alternative.excludedBy.isEmpty {
+                        let note = "No rule recommended an option, and the default (\(outcome.chosen ?? "none")) would exclude \(candidate.option) "
+                            + "for \(later.decision) (\(excluders.map(\.rule).joined(separator: ", "))), which your answers recommend "
+                            + "(\(answered.map(\.rule).joined(separator: ", "))); so \(id) yields to that evidence: \(alternative.option)."
+                        let choice = YieldChoice(option: alternative.option, note: note, rules: excluders.map(\.rule) + answered.map(\.rule))
+                        var trialYields = yields
+                        trialYields[id] = choice
+                        let trial = forwardPass(sheet, yields: trialYields, fixed: fixed)
+                        if trial.outcome(later.decision)?.chosen == candidate.option && trial.conflicts.count <= result.conflicts.count {
+                            return (id, choice)
+                        }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
     /// Resolves one decision as rules/README.md documents.
     func resolve(_ decision: DecisionPoint, evaluator: ConditionEvaluator) -> DecisionOutcome {
         var fired: [RuleFiring] = []
-        var scores = decision.options.map { OptionScore(option: $0.id, score: 0, recommendedBy: [], excludedBy: []) }
+        var scores = decision.options.map {
+            OptionScore(option: $0.id, score: 0, recommendedBy: [], excludedBy: [], title: $0.title, summary: $0.summary, pros: $0.pros, cons: $0.cons)
+        }
         func index(_ option: String) -> Int? { scores.firstIndex { $0.option == option } }
         for ruleIndex in rules.rulesByDecision[decision.id] ?? [] {
             let rule = rules.rules[ruleIndex]
@@ -76,6 +167,35 @@ public struct Engine: Sendable {
             }
             fired.append(firing)
         }
+        var outcome = naturalOutcome(decision, scores: scores, fired: fired)
+        if let pin = evaluator.pins[decision.id], let score = scores.first(where: { $0.option == pin }) {
+            outcome.pin = pin
+            let ruleChoice = outcome.chosen
+            if !score.excludedBy.isEmpty {
+                let excluders = fired.filter { score.excludedBy.contains($0.rule) }
+                outcome.chosen = nil
+                outcome.status = .conflict
+                outcome.note = "The pinned option \(pin) (pins: \(decision.id): \(pin)) is excluded by "
+                    + excluders.map { "\($0.rule) (\(Self.heldEvidence($0)))" }.joined(separator: "; ")
+                    + ". A pin is a requirement, so this is a conflict: remove or change the pin, or change the answers those rules read."
+            } else {
+                outcome.chosen = pin
+                outcome.status = .pinned
+                outcome.note = "Pinned in the answers (pins: \(decision.id): \(pin))"
+                    + (ruleChoice == pin ? "; the rules choose it too." : ruleChoice.map { "; without the pin the rules would choose \($0)." } ?? ".")
+            }
+        } else if let yield = evaluator.yields[decision.id], outcome.status == .defaulted,
+                  scores.contains(where: { $0.option == yield.option && $0.excludedBy.isEmpty }) {
+            outcome.chosen = yield.option
+            outcome.status = .yielded
+            outcome.note = yield.note
+        }
+        (outcome.decidedBy, outcome.reason) = Self.decidingReason(outcome, yield: evaluator.yields[decision.id])
+        return outcome
+    }
+
+    /// The outcome of the scores alone, before pins and yields.
+    private func naturalOutcome(_ decision: DecisionPoint, scores: [OptionScore], fired: [RuleFiring]) -> DecisionOutcome {
         let open = scores.filter { $0.excludedBy.isEmpty }
         guard let best = open.max(by: { $0.score < $1.score }) else {
             let names = Array(Set(scores.flatMap(\.excludedBy))).sorted()
@@ -85,7 +205,7 @@ public struct Engine: Sendable {
         }
         if best.score == 0 && open.count == 1 {
             let note = "Every other option is excluded; \(best.option) is the only one left."
-            return DecisionOutcome(decision: decision.id, chosen: best.option, status: .decided, scores: scores, fired: fired, note: note)
+            return DecisionOutcome(decision: decision.id, chosen: best.option, status: .onlyOption, scores: scores, fired: fired, note: note)
         }
         if best.score == 0 {
             let fallback = open.contains { $0.option == decision.defaultOption } ? decision.defaultOption : open[0].option
@@ -101,8 +221,50 @@ public struct Engine: Sendable {
             return DecisionOutcome(decision: decision.id, chosen: top[0].option, status: .tie, scores: scores, fired: fired, note: note)
         }
         let runnerUp = open.filter { $0.option != best.option }.map(\.score).max() ?? 0
-        let note = "\(best.option) scores \(best.score)" + (runnerUp > 0 ? " against \(runnerUp) for the next option." : "; no other option was recommended.")
+        let excluded = scores.filter { !$0.excludedBy.isEmpty }
+        let note = "\(best.option) scores \(best.score)" + (runnerUp > 0 ? " against \(runnerUp) for the next option" : "; no other option was recommended")
+            + (excluded.isEmpty ? "." : "; excluded: " + excluded.map { "\($0.option) (\($0.excludedBy.joined(separator: ", ")))" }.joined(separator: ", ") + ".")
         return DecisionOutcome(decision: decision.id, chosen: best.option, status: .decided, scores: scores, fired: fired, note: note)
+    }
+
+
+    /// The held tests of a firing, for a conflict note: `decision api-type is http`.
+    static func heldEvidence(_ firing: RuleFiring) -> String {
+        let held = firing.evidence.filter(\.held)
+        return held.isEmpty ? "always" : held.map { $0.kind == "decision" ? "decision \($0.subject) \($0.test)" : "\($0.subject) \($0.test)" }.joined(separator: ", ")
+    }
+
+    /// What actually decided an outcome, and a one-line reason naming it.
+    static func decidingReason(_ outcome: DecisionOutcome, yield: YieldChoice?) -> ([String], String) {
+        switch outcome.status {
+        case .pinned:
+            return (["pins"], "Pinned by the team (pins: \(outcome.decision): \(outcome.chosen ?? "")).")
+        case .yielded:
+            return (yield?.rules ?? [], outcome.note)
+        case .conflict:
+            let excluders = outcome.fired.filter { $0.effect == "exclude" || $0.effect == "require" }
+            return ((outcome.pin == nil ? [] : ["pins"]) + excluders.map(\.rule), outcome.note)
+        default:
+            break
+        }
+        guard let chosen = outcome.chosen else { return ([], outcome.note) }
+        if let require = outcome.fired.first(where: { $0.effect == "require" && $0.options == [chosen] }) {
+            return ([require.rule], "\(require.reason) [\(require.rule)]")
+        }
+        let others = outcome.scores.filter { $0.option != chosen }
+        if !others.isEmpty && others.allSatisfy({ !$0.excludedBy.isEmpty }) {
+            // Elimination decided: name the exclusion of the option that would otherwise have won.
+            let rival = others.enumerated().max { ($0.element.score, -$0.offset) < ($1.element.score, -$1.offset) }?.element ?? others[0]
+            let ids = others.compactMap(\.excludedBy.first)
+            let rule = rival.excludedBy.first ?? ""
+            let reason = outcome.fired.first { $0.rule == rule }?.reason ?? ""
+            return (Array(uniqueInOrder(ids)), "\(rival.option) is excluded: \(reason) [\(rule)]")
+        }
+        let supporting = outcome.fired.filter { $0.effect == "recommend" && $0.options.contains(chosen) }
+        if let best = supporting.max(by: { ($0.strength?.weight ?? 0) < ($1.strength?.weight ?? 0) }) {
+            return ([best.rule], "\(best.reason) [\(best.rule)]")
+        }
+        return ([], outcome.note)
     }
 
     func citations(_ ids: [String]) -> [FactCitation] {
@@ -113,4 +275,18 @@ public struct Engine: Sendable {
                                 url: source?.url ?? "", asOf: fact.asOf)
         }
     }
+}
+
+/// The option a defaulted decision takes instead of its default, and why (Engine.nextYield).
+struct YieldChoice: Sendable, Hashable {
+    var option: String
+    var note: String
+    /// The later decision's excluding and recommending rules.
+    var rules: [String]
+}
+
+/// Unique elements in first-seen order.
+func uniqueInOrder(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
 }

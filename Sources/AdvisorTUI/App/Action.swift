@@ -56,6 +56,8 @@ public enum Action: Equatable, Sendable {
     case remove
     /// Clear the answer so the default applies.
     case resetAnswer
+    /// Pins the decision in the why view to its next option (none, then each option in order, then none again).
+    case cyclePin
     /// Answer yes in a confirmation.
     case yes
     /// Answer no in a confirmation.

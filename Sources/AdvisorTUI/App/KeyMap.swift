@@ -68,6 +68,7 @@ public enum KeyMap {
         case .char("e"): return .export
         case .char("q"): return .quit
         case .char("x"): return .resetAnswer
+        case .char("p"): return .cyclePin
         case .char("a"), .char("n"): return .add
         case .char("r"): return .rename
         case .char("d"), .delete: return .remove

@@ -43,6 +43,9 @@ enum WhyView {
         let chosen = outcome.chosen.map { decision.option($0)?.title ?? $0 } ?? "no option (conflict)"
         out.append(StyledLine("Recommendation: \(chosen) [\(outcome.status.rawValue)]", style: outcome.chosen == nil ? Theme.danger : Theme.success))
         out.append(StyledLine(outcome.note, style: Theme.muted))
+        if !outcome.reason.isEmpty && outcome.reason != outcome.note {
+            out.append(StyledLine("Decided by: " + outcome.reason))
+        }
         if state.changedDecisions.contains(id), let before = state.previousAdvice?.outcome(id) {
             let was = before.chosen.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
             out.append(StyledLine("* Changed with the last answer; it was: \(was)", style: Theme.changed))
@@ -69,6 +72,16 @@ enum WhyView {
         out.append(StyledLine("Rules that lost or excluded other options", style: Theme.heading))
         if losers.isEmpty { out.append(StyledLine("none", style: Theme.muted, indent: 2)) }
         for firing in losers { out += firingLines(firing, ascii: ascii, lost: lostReason(firing, outcome: outcome)) }
+        out.append(StyledLine(""))
+        out.append(StyledLine("What would change it", style: Theme.heading))
+        if outcome.changes.isEmpty {
+            let read = outcome.drivers.isEmpty ? "the answers" : outcome.drivers.joined(separator: ", ")
+            out.append(StyledLine("No single change to \(read) changes this outcome.", style: Theme.muted, indent: 2))
+        }
+        for flip in outcome.changes {
+            let to = flip.option.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
+            out.append(StyledLine("\(flip.question) = \(flip.value) -> \(to)", indent: 2))
+        }
         let findings = state.advice.findings.filter { $0.decision == id }
         if !findings.isEmpty {
             out.append(StyledLine(""))

@@ -61,7 +61,7 @@ enum StatusLine {
             return [("type", "to search"), (upDown, "match"), ("Enter", "jump"), ("Esc", "cancel")]
         case .why:
             return [(upDown, "scroll"), ("PgUp/PgDn", "page"), (leftRight, "decision"), ("Enter", "jump to answer"),
-                    ("Esc", "back"), ("q", "quit")]
+                    ("p", "pin"), ("Esc", "back"), ("q", "quit")]
         case .help, .layoutTree:
             return [(upDown, "scroll"), ("PgUp/PgDn", "page"), ("Home/End", "top/bottom"), ("Esc", "back"), ("q", "quit")]
         case .problems:
