@@ -17,6 +17,10 @@ let package = Package(
             name: "AdvisorCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // rules/ compiled into the binary at build time (see Plugins/EmbedRules); nothing generated is kept in git.
+        .executableTarget(name: "rules-compiler", dependencies: ["AdvisorCore"], path: "Sources/rules-compiler"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-compiler"]),
+        .target(name: "BundledRules", dependencies: ["AdvisorCore"], plugins: ["EmbedRules"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "AdvisorTUI",
@@ -27,13 +31,14 @@ let package = Package(
             dependencies: [
                 "AdvisorCore",
                 "AdvisorTUI",
+                "BundledRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "apigw-bench", dependencies: ["AdvisorCore", "AdvisorTUI"], path: "Sources/apigw-bench"),
+        .executableTarget(name: "apigw-bench", dependencies: ["AdvisorCore", "AdvisorTUI", "BundledRules"], path: "Sources/apigw-bench"),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["AdvisorCore", "BundledRules", .product(name: "Yams", package: "Yams")],
             exclude: ["Golden"]
         ),
         .testTarget(
@@ -42,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorTUITests",
-            dependencies: ["AdvisorTUI", "AdvisorCore"],
+            dependencies: ["AdvisorTUI", "AdvisorCore", "BundledRules"],
             exclude: ["Golden", "Fixtures"]
         ),
     ]

@@ -69,12 +69,19 @@ public final class NcursesTerminal: Terminal {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
             let unicode = Self.configureLocale()
             let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            // Refused before ncurses touches the terminal; others are checked after newterm, from terminfo.
+            if term == "dumb" || term.hasPrefix("dumb-") { throw TerminalError.noCursorAddressing(term) }
             advisor_tui_unblock_signals()
             advisor_tui_save_tty_modes(STDIN_FILENO, STDOUT_FILENO)
             advisor_tui_save_signal_actions()
             // newterm, unlike initscr, returns NULL for an unknown TERM instead of exiting.
             guard !term.isEmpty, let created = newterm(nil, advisor_stdout(), advisor_stdin()) else {
                 throw TerminalError.unknownTerminal(term)
+            }
+            guard Self.canAddressTheCursor(term) else {
+                endwin()
+                delscreen(created)
+                throw TerminalError.noCursorAddressing(term)
             }
             screen = created
             configureScreen(unicode: unicode, colorsAllowed: Self.colorsAllowedByEnvironment())
@@ -94,6 +101,12 @@ public final class NcursesTerminal: Terminal {
                 fclose(input)
                 throw TerminalError.unknownTerminal(term)
             }
+            guard Self.canAddressTheCursor(term) else {
+                delscreen(created)
+                fclose(output)
+                fclose(input)
+                throw TerminalError.noCursorAddressing(term)
+            }
             headlessFiles = [output, input]
             screen = created
             resize_term(Int32(height), Int32(width)) // unlike resizeterm, queues no KEY_RESIZE
@@ -101,6 +114,16 @@ public final class NcursesTerminal: Terminal {
         }
         advisor_tui_set_curses_active(1)
         advisor_tui_register_atexit()
+    }
+
+    /// Whether the terminal newterm just set up can draw a full screen: it is not `dumb`, not a
+    /// hardcopy or generic terminal, and has cursor addressing (`cup`). Without it ncurses draws
+    /// line by line and the interview comes out garbled.
+    static func canAddressTheCursor(_ term: String) -> Bool {
+        if term == "dumb" || term.hasPrefix("dumb-") { return false }
+        if tigetflag("hc") > 0 || tigetflag("gn") > 0 { return false }
+        guard let cup = tigetstr("cup") else { return false }
+        return Int(bitPattern: cup) != -1 && cup.pointee != 0
     }
 
     /// Restores the terminal; a termination signal that arrived meanwhile is acted on now.

@@ -4,6 +4,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case notATerminal
     /// `TERM` is unset or names a terminal without a usable terminfo entry; carries its value.
     case unknownTerminal(String)
+    /// `TERM` names a terminal that cannot place the cursor (`dumb`, hardcopy, no `cup` capability).
+    case noCursorAddressing(String)
     /// Another terminal session is already active in this process.
     case alreadyActive
 
@@ -17,6 +19,10 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
             let shown = name.isEmpty ? "TERM is not set" : "unknown terminal type \"\(Sanitize.text(name))\""
             return "apigw-advisor: \(shown); set TERM (for example TERM=xterm-256color) "
                 + "or use `apigw-advisor advise ANSWERS.yaml` for scripts and CI"
+        case .noCursorAddressing(let name):
+            return "apigw-advisor: the terminal type \"\(Sanitize.text(name))\" cannot place the cursor, so the full-screen interview "
+                + "cannot be drawn; use a terminal such as TERM=xterm-256color, or answer in a file: "
+                + "`apigw-advisor questions > answers.yaml`, then `apigw-advisor advise answers.yaml`"
         case .alreadyActive:
             return "apigw-advisor: a terminal session is already active"
         }

@@ -67,6 +67,7 @@ struct AdviseCommand: ParsableCommand {
     }
 
     func run() throws {
+        TemporaryFiles.installSignalCleanup()
         let rules = try rulesOptions.load()
         let answers = try loadAnswers(answersFile, rules: rules)
         let advice = Engine(rules: rules).advise(answers)
@@ -84,8 +85,20 @@ struct AdviseCommand: ParsableCommand {
         if let markdown { outputs.append((markdown, MarkdownExporter.render(advice, context: context), force)) }
         if madr {
             let folder = madrDir ?? "docs/decisions"
-            let records = MADRExporter.records(advice, context: context, existingFileNames: try existingNames(in: folder))
-            outputs += records.map { ((folder as NSString).appendingPathComponent($0.fileName), $0.text, false) }
+            let existing: [(fileName: String, text: String)]
+            do {
+                existing = try MADRFolder.read(folder)
+            } catch {
+                printError(error.description)
+                throw ExitStatus.outputRefused
+            }
+            // Only new decisions and changed outcomes get a record; the records they replace are marked superseded.
+            let plan = MADRExporter.plan(advice, context: context, existing: existing)
+            outputs += plan.newRecords.map { ((folder as NSString).appendingPathComponent($0.fileName), $0.text, false) }
+            outputs += plan.superseded.map { ((folder as NSString).appendingPathComponent($0.fileName), $0.text, true) }
+            if !plan.unchanged.isEmpty {
+                printError("\(folder): \(plan.unchanged.count) decision(s) unchanged since their record; no new record for them")
+            }
         }
         for output in outputs where !output.overwrite && FileManager.default.fileExists(atPath: output.path) {
             printError("\(output.path): error: already exists; not overwritten (choose another path, or pass --force)")
@@ -105,39 +118,9 @@ struct AdviseCommand: ParsableCommand {
         }
     }
 
-    /// Names already in the MADR folder; a folder that does not exist yet has none.
-    func existingNames(in folder: String) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else {
-            printError("\(folder): error: --madr-dir is not a folder")
-            throw ExitStatus.outputRefused
-        }
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            printError("\(folder): error: cannot list the folder: \(error.localizedDescription)")
-            throw ExitStatus.outputRefused
-        }
-    }
-
-    /// Writes every output, then names each on standard error; when one fails, the files this run
-    /// created are removed again (replaced --force files cannot be restored).
+    /// Writes every output all or nothing (see `writeAll`), then names each on standard error.
     func write(_ outputs: [(path: String, text: String, overwrite: Bool)]) throws {
-        var created: [String] = []
-        do {
-            for output in outputs {
-                let existed = FileManager.default.fileExists(atPath: output.path)
-                try writeOutput(output.text, to: output.path, force: output.overwrite)
-                if !existed { created.append(output.path) }
-            }
-        } catch {
-            for path in created.reversed() {
-                try? FileManager.default.removeItem(atPath: path)
-                printError("\(path): removed again, because a later output failed")
-            }
-            throw error
-        }
+        try writeAllOutputs(outputs)
         for output in outputs { printError("wrote \(output.path)") }
     }
 }

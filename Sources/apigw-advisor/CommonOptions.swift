@@ -1,6 +1,7 @@
 import AdvisorCore
 import ArgumentParser
 import Foundation
+import BundledRules
 
 /// Options shared by every command that reads rules.
 struct RulesOptions: ParsableArguments {
@@ -29,6 +30,7 @@ struct DateOptions: ParsableArguments {
            date.range(of: #"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"#, options: .regularExpression) == nil {
             throw ValidationError("--date must be YYYY-MM-DD, got '\(date)'")
         }
+        if date == nil, let problem = sourceDateEpochProblem() { throw ValidationError(problem) }
     }
 
     /// The pattern above for ASCII digits, checked byte by byte: the regular expression alone started
@@ -44,12 +46,27 @@ struct DateOptions: ParsableArguments {
     var resolved: String { date ?? defaultReportDate() }
 }
 
-/// Today's local date, or SOURCE_DATE_EPOCH's date in UTC, as YYYY-MM-DD.
+/// The latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last second with a four-digit year.
+let maxSourceDateEpoch = 253_402_300_799
+
+/// Why SOURCE_DATE_EPOCH cannot be used, or nil when it is unset, empty or a whole number of seconds
+/// from 0 to `maxSourceDateEpoch`. Checked where it enters, because a huge value overflowed the year.
+func sourceDateEpochProblem(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    guard let text = environment["SOURCE_DATE_EPOCH"], !text.isEmpty else { return nil }
+    guard FastPattern.all(text, first: FastPattern.isDigit, rest: FastPattern.isDigit), text.utf8.count <= 12,
+          let seconds = Int(text), seconds <= maxSourceDateEpoch else {
+        return "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to \(maxSourceDateEpoch) (9999-12-31), got '\(Inert.quoted(text, limit: 40))'"
+    }
+    return nil
+}
+
+/// Today's local date, or SOURCE_DATE_EPOCH's date in UTC, as YYYY-MM-DD (an unusable
+/// SOURCE_DATE_EPOCH is refused by `DateOptions.validate` and `Main` before this runs).
 /// Plain libc rather than DateFormatter: loading ICU for a formatter costs milliseconds at every start.
 func defaultReportDate() -> String {
     var seconds = time(nil)
     var parts = tm()
-    if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
+    if sourceDateEpochProblem() == nil, let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init) {
         seconds = time_t(epoch)
         gmtime_r(&seconds, &parts)
     } else {
@@ -68,12 +85,18 @@ func loadAnswers(_ path: String, rules: RuleSet) throws -> Answers {
     }
 }
 
-/// Writes an output file safely, or exits with status 3.
-func writeOutput(_ text: String, to path: String, force: Bool) throws {
+/// Writes every output or none, or exits with status 3: all are staged in temporary files first,
+/// then moved into place; on a failure every temporary file, every file and folder the run created
+/// is removed and replaced files are restored, and each removal is named on standard error.
+func writeAllOutputs(_ outputs: [(path: String, text: String, overwrite: Bool)]) throws {
+    let transaction = OutputTransaction()
     do {
-        try SafeFileWriter.write(text, to: path, overwrite: force)
+        for output in outputs { try transaction.stage(output.text, to: output.path, overwrite: output.overwrite) }
+        try transaction.commit()
     } catch {
+        transaction.rollback()
         printError(error.description)
+        if outputs.count > 1 { printError("none of the \(outputs.count) outputs was written (replaced files are as they were)") }
         throw ExitStatus.outputRefused
     }
 }

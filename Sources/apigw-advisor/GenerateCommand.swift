@@ -34,6 +34,7 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var dateOptions: DateOptions
 
     func run() throws {
+        TemporaryFiles.installSignalCleanup()
         let rules = try rulesOptions.load()
         let answers = try loadAnswers(answersFile, rules: rules)
         let advice = Engine(rules: rules).advise(answers)
@@ -55,9 +56,7 @@ struct GenerateCommand: ParsableCommand {
                 throw ExitStatus.outputRefused
             }
         }
-        for target in targets {
-            try writeOutput(target.text, to: target.path, force: force)
-            printError("wrote \(target.path)")
-        }
+        try writeAllOutputs(targets.map { (path: $0.path, text: $0.text, overwrite: force) })
+        for target in targets { printError("wrote \(target.path)") }
     }
 }

@@ -1,5 +1,6 @@
 import AdvisorCore
 import ArgumentParser
+import BundledRules
 
 /// `apigw-advisor lint`: checks a rules folder and runs its cases.
 struct LintCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import AdvisorCore
 import ArgumentParser
+import BundledRules
 
 /// Entry point: the bare command goes straight to the interview, everything else through ArgumentParser.
 @main
@@ -13,9 +14,10 @@ enum Main {
             return
         }
         do {
+            if let problem = sourceDateEpochProblem() { throw ValidationError(problem) }
             let rules: RuleSet
             do {
-                rules = try BundledRules.load()
+                rules = try BundledRules.load(includingCases: false)
             } catch {
                 throw reportInput(error)
             }

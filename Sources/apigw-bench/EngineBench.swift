@@ -1,5 +1,6 @@
 import AdvisorCore
 import Foundation
+import BundledRules
 
 /// In-process figures: loading rule sets and running the engine at scale, and the bundled rules.
 struct EngineBench {
@@ -37,7 +38,7 @@ struct EngineBench {
         growth(into: &report)
     }
 
-    /// Loads the synthetic folder from YAML and from the pre-parsed form; nil (with a row saying why) if it does not load.
+    /// Loads the synthetic folder from YAML and from the compiled form; nil (with a row saying why) if it does not load.
     private func load(_ synthetic: SyntheticRules, into report: inout Report) -> RuleSet? {
         let count = synthetic.ruleCount.grouped
         var loaded: RuleSet?
@@ -57,28 +58,24 @@ struct EngineBench {
             return nil
         }
         report.add(Self.section, "load \(count) rules from YAML (parse + check)", yaml)
-        var documents: [RuleDocument] = []
-        for file in synthetic.files {
-            guard let node = try? DocNode.parse(file.text, file: file.name) else { return rules }
-            documents.append(RuleDocument(name: file.name, node: node))
+        if let archive = try? BundledRuleArchive.archives(for: rules).ruleSet {
+            let compiled = measure(warmups: 1, runs: options.engineRuns) {
+                blackHole(try? ArchiveDecoder.decode(RuleSet.self, from: archive))
+            }
+            report.add(Self.section, "load \(count) rules from the compiled form (as bundled)", compiled)
         }
-        let form = PreparsedDocuments.encode(documents)
-        let preparsed = measure(warmups: 1, runs: options.engineRuns) {
-            blackHole(PreparsedDocuments.decode(form).map { try? RuleSetLoader.load(documents: $0) })
-        }
-        report.add(Self.section, "load \(count) rules from the pre-parsed form", preparsed)
         return rules
     }
 
     /// The bundled rules: both load paths, and each example file parsed and advised in-process.
     private func bundled(into report: inout Report) {
         let section = Self.section
-        let form = BundledRules.hasPreparsedForm ? "pre-parsed form" : "YAML: the pre-parsed form is missing"
+        let form = "compiled at build time"
         let start = measure(warmups: 2, runs: options.engineRuns) { blackHole(try? BundledRules.load(includingCases: false)) }
         report.add(section, "load bundled rules without cases (\(form))", start, note: "what every command but lint does at start")
         let preparsed = measure(warmups: 2, runs: options.engineRuns) { blackHole(try? BundledRules.load()) }
         report.add(section, "load bundled rules with cases (\(form))", preparsed, note: "what lint does")
-        let yaml = measure(warmups: 2, runs: options.engineRuns) { blackHole(try? RuleSetLoader.load(files: BundledRules.files)) }
+        let yaml = measure(warmups: 2, runs: options.engineRuns) { blackHole(try? BundledRuleArchive.ruleSet(fromDirectory: options.rules)) }
         report.add(section, "load bundled rules from YAML (as `--rules DIR` does)", yaml)
         guard let rules = try? BundledRules.load() else { return }
         let examples = ExampleFiles.list(options.examples)
@@ -108,7 +105,7 @@ struct EngineBench {
             ("10x services at 1,000 rules", Self.adviseFigure(rules: 1_000, services: 500), Self.adviseFigure(rules: 1_000, services: 50)),
             ("10x services at 10,000 rules", Self.adviseFigure(rules: 10_000, services: 500), Self.adviseFigure(rules: 10_000, services: 50)),
             ("10x rules, loading from YAML", "load 10,000 rules from YAML (parse + check)", "load 1,000 rules from YAML (parse + check)"),
-            ("10x rules, loading pre-parsed", "load 10,000 rules from the pre-parsed form", "load 1,000 rules from the pre-parsed form"),
+            ("10x rules, loading the compiled form", "load 10,000 rules from the compiled form (as bundled)", "load 1,000 rules from the compiled form (as bundled)"),
         ]
         for (name, big, small) in pairs {
             guard let value = ratio(big, small) else { continue }

@@ -2,6 +2,7 @@ import AdvisorCore
 import AdvisorTUI
 #if canImport(Glibc)
 import Glibc
+import BundledRules
 #endif
 
 /// The keystroke figure: CPU per key of the interview's update, view and present, in-process.

@@ -124,9 +124,13 @@ extension ExporterTests {
     struct MADRExportTests {
         @Test func numberingContinuesAfterExistingRecords() throws {
             let (advice, context) = try ExportFixture.advise(ExportFixture.decidedAnswers)
-            let existing = ["0001-x.md", "0007-y.md", "README.md", "12345-too-long.md", "0009.md", "template.md"]
+            let existing = ["0001-x.md", "0007-y.md", "README.md", "123-short.md", "0009.md", "template.md"]
             let records = MADRExporter.records(advice, context: context, existingFileNames: existing)
             #expect(records.map(\.fileName) == ["0008-rest-api-or-http-api.md", "0009-cors-handling.md"])
+            // Past 9999 the numbers get a fifth digit, and such names count (they used to be ignored, so the
+            // next run picked 10000 again and failed on "already exists").
+            let past = MADRExporter.records(advice, context: context, existingFileNames: existing + ["12345-later.md"])
+            #expect(past.map(\.fileName) == ["12346-rest-api-or-http-api.md", "12347-cors-handling.md"])
             #expect(MADRExporter.records(advice, context: context, existingFileNames: []).map(\.fileName).first == "0001-rest-api-or-http-api.md")
             #expect(MADRExporter.nextNumber(after: ["docs/decisions/0042-old.md"]) == 43)
         }

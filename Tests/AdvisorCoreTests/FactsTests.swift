@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// Current facts: JWT authorizers on REST, runtimes with deprecation dates, staleness, the oldest fact of a record.
 @Suite struct FactsTests {

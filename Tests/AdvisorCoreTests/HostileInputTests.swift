@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// Hostile and broken input (issue 10): bounded work, located errors, inert messages.
 @Suite struct HostileInputTests {
@@ -116,5 +117,96 @@ import Testing
         #expect(!text.unicodeScalars.contains { Inert.isUnsafe($0) }, "\(text)")
         #expect(text.contains("\\u{1B}[2J"))
         #expect(text.contains("\\u{9B}2J"))
+    }
+}
+
+/// Values that passed validation but broke later (items 7 and 8), with the bundled rules.
+@Suite struct InvalidOutputTests {
+    let rules: RuleSet
+
+    init() throws { rules = try BundledRules.load(includingCases: false) }
+
+    func problems(_ text: String) -> [InputError] {
+        do {
+            _ = try Answers.parse(text, file: "a.yaml", rules: rules)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    func service(_ name: String, path: String = "/orders", team: String? = nil) -> String {
+        "services:\n  - name: \(name)\n" + (team.map { "    team: \($0)\n" } ?? "") + "    resources:\n      - {path: \(path), methods: [GET]}\n"
+    }
+
+    @Test func repeatedPathParametersAreRefused() {
+        let error = problems(service("orders", path: "\"/items/{id}/{id}\"")).first
+        #expect(error?.message.contains("appears twice") == true, "\(String(describing: error))")
+        #expect(error?.location.line == 4)
+        #expect(LayoutCheck.pathProblem("/items/{id}/{id+}")?.contains("twice") == true)
+        #expect(problems(service("orders", path: "\"/items/{id}/sub/{subId}\"")).isEmpty)
+    }
+
+    @Test func trailingLineBreaksAreRefusedInNamesPathsAndPatterns() {
+        for ending in ["\\n", "\\r", "\\x85", "\\u2028", "\\u2029"] {
+            #expect(!problems(service("\"orders\(ending)\"")).isEmpty, "service name ending in \(ending)")
+            #expect(!problems(service("orders", path: "\"/orders\(ending)\"")).isEmpty, "path ending in \(ending)")
+            #expect(!problems("api-name: \"shop\(ending)\"\n").isEmpty, "api-name ending in \(ending)")
+            #expect(!problems(service("orders", team: "\"checkout\(ending)\"")).isEmpty, "team ending in \(ending)")
+        }
+        #expect(problems(service("orders", team: "Checkout & Payments")).isEmpty, "ordinary team names stay valid")
+    }
+
+    @Test func hugeNumbersAreRefusedWhereTheyEnter() throws {
+        let message = problems("max-duration: 1e300\n").first?.message ?? ""
+        #expect(message.contains("too large") || message.contains("out of range"), "\(message)")
+        let extra = """
+
+              - {id: huge, group: g, kind: number, prompt: P, help: H, max: 1e300}
+              - {id: lower, group: g, kind: number, prompt: P, help: H, min: 5, max: 1}
+            """
+        let files = EngineFixture.files(rules: "rules: []\n").map { file in
+            file.name == "questions.yaml" ? RuleFile(name: file.name, text: file.text + extra) : file
+        }
+        let errors = EngineFixture.loadErrors(files)
+        #expect(errors.contains { $0.location.file == "questions.yaml" && $0.location.line > 0 && $0.message.contains("beyond what the engine handles") },
+                "\(errors)")
+        #expect(errors.contains { $0.message.contains("below min") }, "\(errors)")
+        let unlimited = EngineFixture.files(rules: "rules: []\n").map { file in
+            file.name == "questions.yaml" ? RuleFile(name: file.name, text: file.text + "\n  - {id: free, group: g, kind: number, prompt: P, help: H}") : file
+        }
+        let rules = try RuleSetLoader.load(files: unlimited)
+        do {
+            _ = try Answers.parse("free: 1e300\n", file: "a.yaml", rules: rules)
+            Issue.record("accepted 1e300")
+        } catch {
+            #expect(error.errors.first?.message.contains("too large") == true)
+        }
+    }
+
+    @Test func functionTimeoutIsClampedBeforeConversion() throws {
+        let answers = try Answers.parse(service("orders") + "max-duration: 86400\n", file: "a.yaml", rules: rules)
+        let advice = Engine(rules: rules).advise(answers)
+        let plan = try GenerationPlan(advice: advice, context: ReportContext(answersFile: "a.yaml", date: "2026-01-01", rules: rules), recordName: "r")
+        #expect(plan.functionTimeout == 900)
+    }
+
+    @Test func duplicateRoutesAcrossServicesOnASharedAPIAreReportedByAdvise() throws {
+        let text = "api-name: shop\nservices:\n" + ["a", "b"].map {
+            "  - name: \($0)\n    team: t\n    deploys-independently: false\n    resources:\n      - {path: /x, methods: [GET]}\n"
+        }.joined()
+        let advice = Engine(rules: rules).advise(try Answers.parse(text, file: "a.yaml", rules: rules))
+        #expect(advice.decisions.first { $0.decision == "api-count" }?.chosen == "shared")
+        #expect(advice.findings.contains { $0.rule == "layout.duplicate-route" && $0.severity == .error })
+    }
+
+    @Test func aTemplateOverFiveHundredResourcesIsAFinding() throws {
+        let text = "services:\n" + (0..<300).map { "  - name: s\($0)\n    resources:\n      - {path: /s\($0), methods: [GET]}\n" }.joined()
+        let advice = Engine(rules: rules).advise(try Answers.parse(text, file: "a.yaml", rules: rules))
+        let finding = advice.findings.first { $0.rule == "layout.cloudformation-template-resources" }
+        #expect(finding != nil, "\(advice.findings.map(\.rule))")
+        #expect(finding?.facts.contains { $0.id == "cfn-500-resources" } == true)
+        let small = Engine(rules: rules).advise(try Answers.parse(service("orders"), file: "a.yaml", rules: rules))
+        #expect(!small.findings.contains { $0.rule.hasPrefix("layout.cloudformation") })
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// The layout derived from decisions and the inventory, using the bundled rules.
 @Suite struct LayoutTests {

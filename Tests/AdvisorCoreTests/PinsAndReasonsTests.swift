@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// Pins, defaults that yield to answers, statuses settled by elimination, reasons that name what decided,
 /// and what would change each decision.

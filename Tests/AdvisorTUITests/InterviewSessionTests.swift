@@ -12,8 +12,8 @@ import Testing
     /// The key presses that answer the interview as Fixtures/three-services.yaml does.
     private var threeServiceKeys: [Key] {
         var keys: [Key] = []
-        // Project: the API name (text, prefilled with the default "my-api") and the runtime.
-        keys += [.enter] + retype("shop", clearing: 6) + [.enter]
+        // Project: the API name (text; the default "my-api" is only a placeholder) and the runtime.
+        keys += [.enter] + retype("shop") + [.enter]
         keys += [.enter, .up, .enter]
         // Services: three services, their teams and resources.
         keys += [.char("l"), .enter, .enter] + Key.typing("orders") + [.enter]
@@ -35,8 +35,8 @@ import Testing
         keys += [.char("j"), .char("j"), .char("j"), .char("j"), .char(" ")]
         // Preferences: routing in code.
         keys += [.right, .enter, .home, .enter]
-        // Save under the default name and quit.
-        keys += [.char("s"), .enter, .char("q")]
+        // Save under the default name (confirmed) and quit.
+        keys += [.char("s"), .enter, .char("y"), .char("q")]
         return keys
     }
 
@@ -68,7 +68,7 @@ import Testing
 
     @Test func recommendationsChangeLiveDuringTheSession() throws {
         let rules = try InterviewFixtures.rules()
-        let terminal = ScriptedTerminal(width: 80, height: 24, keys: Array(threeServiceKeys.dropLast(3)))
+        let terminal = ScriptedTerminal(width: 80, height: 24, keys: Array(threeServiceKeys.dropLast(4)))
         let runner = InterviewRunner(terminal: terminal, performer: RecordingEffectPerformer(),
                                      state: AppState(rules: rules, date: InterviewFixtures.date))
         #expect(try runner.run() == .endOfInput)

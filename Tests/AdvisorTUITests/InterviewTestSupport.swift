@@ -2,6 +2,7 @@ import AdvisorCore
 import Foundation
 import Testing
 @testable import AdvisorTUI
+import BundledRules
 
 /// Shared helpers for the interview tests: the bundled rules, fixtures, key scripts and golden files.
 enum InterviewFixtures {

@@ -15,8 +15,13 @@ import Testing
 
     @Test func movesBetweenQuestionsAndGroupsWithoutLosingAnything() throws {
         var state = try fresh()
-        state = InterviewFixtures.press(state, [.down, .down, .down])
+        state = InterviewFixtures.press(state, [.down])
         #expect(state.questionIndex == 1)
+        // Down on the last question of a group continues into the next group, Up goes back.
+        state = InterviewFixtures.press(state, [.down])
+        #expect(state.groupIndex == 1 && state.questionIndex == 0)
+        state = InterviewFixtures.press(state, [.up])
+        #expect(state.groupIndex == 0 && state.questionIndex == 1)
         state = InterviewFixtures.press(state, [.right, .pageDown, .char("l")])
         #expect(state.groupIndex == 3)
         state = InterviewFixtures.press(state, [.pageUp, .left, .char("h"), .left, .left])
@@ -89,7 +94,8 @@ import Testing
         #expect(state.status(of: "browser-origins") == .hidden)
         state = at("browser-origins", state)
         state = InterviewFixtures.apply(state, [.activate]).0
-        #expect(state.message?.text == "Hidden: asked only when consumers contains browser")
+        // In words, naming the question and the choice, not the rule grammar.
+        #expect(state.message?.text == "Hidden: asked only when the answer to \"Who calls the API?\" includes Web browsers (JavaScript on another origin)")
         #expect(state.focus == .questions)
     }
 
@@ -137,6 +143,10 @@ import Testing
         var state = InterviewFixtures.press(at("cold-start-sensitive", try fresh()), [.char(" ")])
         var effects: [AppEffect]
         (state, effects) = InterviewFixtures.apply(state, [.save, .activate])
+        // Nothing is written before the user says yes.
+        #expect(effects.allSatisfy { if case .writeFile = $0 { return false } else { return true } })
+        #expect(state.mode == .confirm(.write(.saveAnswers, "answers.yaml")))
+        (state, effects) = InterviewFixtures.apply(state, [.yes])
         guard case .writeFile(let path, let text, false, .saveAnswers)? = effects.first else {
             Issue.record("expected a write without overwrite, got \(effects)")
             return
@@ -147,7 +157,7 @@ import Testing
         #expect(state.mode == .confirm(.overwrite(.saveAnswers, path)))
         (state, effects) = InterviewFixtures.apply(state, [.no])
         #expect(effects.isEmpty)
-        (state, effects) = InterviewFixtures.apply(state, [.save, .activate, .alreadyExists(.saveAnswers, path), .yes])
+        (state, effects) = InterviewFixtures.apply(state, [.save, .activate, .yes, .alreadyExists(.saveAnswers, path), .yes])
         #expect(effects.last == .writeFile(path: path, text: text, overwrite: true, purpose: .saveAnswers))
         (state, _) = InterviewFixtures.apply(state, [.written(.saveAnswers, path)])
         #expect(!state.dirty)
@@ -156,14 +166,14 @@ import Testing
 
     @Test func exportsAskForAPathAndUseTheSavedFileInTheRecord() throws {
         let state = try InterviewFixtures.state("examples/three-services-spa.yaml")
-        let (_, markdown) = InterviewFixtures.apply(state, [.export, .exportMarkdown, .activate])
+        let (_, markdown) = InterviewFixtures.apply(state, [.export, .exportMarkdown, .activate, .yes])
         guard case .writeFile(let path, let text, false, .exportMarkdown)? = markdown.first else {
             Issue.record("expected a markdown write, got \(markdown)")
             return
         }
         #expect(path == "examples/three-services-spa.md")
         #expect(text.contains("- Answers file: `examples/three-services-spa.yaml`"))
-        let (_, madr) = InterviewFixtures.apply(state, [.export, .exportMADR, .activate])
+        let (_, madr) = InterviewFixtures.apply(state, [.export, .exportMADR, .activate, .yes])
         #expect(madr == [.writeMADR(folder: "docs/decisions", advice: state.explainedAdvice,
                                     answersFile: "examples/three-services-spa.yaml", date: InterviewFixtures.date)])
     }

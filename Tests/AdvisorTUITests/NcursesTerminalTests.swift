@@ -93,6 +93,17 @@ import Testing
         }
     }
 
+    @Test func terminalsWithoutCursorAddressingAreRefused() {
+        for term in ["dumb"] {
+            let terminal = NcursesTerminal(headlessTerm: term, width: 80, height: 24)
+            #expect(throws: TerminalError.noCursorAddressing(term)) { try terminal.start() }
+        }
+        #expect(TerminalError.noCursorAddressing("dumb").description.contains("apigw-advisor advise answers.yaml"))
+        let next = NcursesTerminal(headlessTerm: "xterm-256color", width: 10, height: 2)
+        #expect(throws: Never.self) { try next.start() }
+        next.stop()
+    }
+
     @Test func unknownTerminalTypeIsAnError() {
         let terminal = NcursesTerminal(headlessTerm: "no-such-terminal-xyz", width: 10, height: 2)
         #expect(throws: TerminalError.unknownTerminal("no-such-terminal-xyz")) { try terminal.start() }

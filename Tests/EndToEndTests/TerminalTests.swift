@@ -15,7 +15,17 @@ final class TmuxSession {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     let folder: URL
-    private let socket: String
+    let socket: String
+
+    /// Process ids of tmux servers still serving `socket` (their command line names it), read from /proc.
+    static func servers(for socket: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let pid = Int32(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return line.contains("tmux") && line.contains(socket) ? pid : nil
+        }
+    }
 
     init(folder: URL) {
         self.folder = folder
@@ -215,13 +225,17 @@ final class TmuxSession {
 
         try tmux.keys("/")
         try tmux.text("cookies")
-        try tmux.waitFor("1 question(s) match")
+        try tmux.waitFor("1 match(es)")
         try tmux.keys("Enter")
         try tmux.waitFor("3/7 Who calls the API")
 
         try tmux.keys("s")
         try tmux.waitFor("Save the answers to")
         try tmux.keys("Enter")
+        // Nothing is written before a yes.
+        try tmux.waitFor("Write the answers")
+        #expect(!FileManager.default.fileExists(atPath: tmux.folder.appendingPathComponent("answers.yaml").path))
+        try tmux.keys("y")
         try tmux.waitFor("Saved the answers to answers.yaml")
         let saved = try String(contentsOf: tmux.folder.appendingPathComponent("answers.yaml"), encoding: .utf8)
         #expect(saved.contains("api-name: shop\nruntime: nodejs22.x\n"))
@@ -229,6 +243,48 @@ final class TmuxSession {
         try tmux.keys("q")
         #expect(tmux.exitStatus() == "0")
         #expect(!FileManager.default.fileExists(atPath: recovery), "a clean quit removes the recovery file")
+    }
+
+    @Test func keysDoNothingOnTheEnlargeScreenAndEscapeQuits() throws {
+        guard let tmux = try session() else { return }
+        let recovery = tmux.folder.appendingPathComponent("recovery.yaml").path
+        try tmux.start([BinaryRunner.binary.path, "interview", "--recovery-file", recovery, "--date", "2026-01-15"])
+        try tmux.waitFor("1/7 Project")
+        try tmux.keys("Right", "Right", "Right", "Right")
+        try tmux.waitFor("5/7 Gateway features")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Space toggle")
+        _ = try tmux.run(["resize-window", "-t", "0", "-x", "50", "-y", "12"])
+        try tmux.waitFor("Enlarge the terminal")
+        try tmux.keys("Down", "Space", "Enter", "s", "Escape", "BSpace")
+        _ = try tmux.run(["resize-window", "-t", "0", "-x", "100", "-y", "30"])
+        let screen = try tmux.waitFor("5/7 Gateway features")
+        #expect(!screen.contains("[x]"), "nothing was ticked while the terminal was too small")
+        #expect(!screen.contains("(modified)"))
+        #expect(!FileManager.default.fileExists(atPath: recovery), "no answer changed, so nothing was autosaved")
+        // Esc cancels the choice editor, then Esc at the top level quits (no unsaved changes: no question).
+        try tmux.keys("Escape")
+        try tmux.waitFor("Enter answer")
+        try tmux.keys("Escape")
+        #expect(tmux.exitStatus() == "0")
+    }
+
+    @Test func noTmuxServerSurvivesItsTest() throws {
+        guard TmuxSession.executable != nil else { return }
+        var socket = ""
+        do {
+            guard let tmux = try session() else { return }
+            socket = tmux.socket
+            try tmux.start(["sleep", "60"])
+            #expect(!TmuxSession.servers(for: socket).isEmpty, "the check sees a running server")
+        }
+        // The session is gone: its server must be too (kill-server runs before the socket is removed).
+        var left = TmuxSession.servers(for: socket)
+        for _ in 0..<100 where !left.isEmpty {
+            usleep(50_000)
+            left = TmuxSession.servers(for: socket)
+        }
+        #expect(left.isEmpty, "tmux servers still running for \(socket): \(left)")
     }
 
     @Test func sigtermRestoresTheTerminalAndKeepsTheAnswers() throws {
@@ -250,5 +306,19 @@ final class TmuxSession {
         #expect(try tmux.format("#{keypad_flag}#{keypad_cursor_flag}") == "00", "keypad modes were reset")
         let recovered = try String(contentsOf: URL(fileURLWithPath: recovery), encoding: .utf8)
         #expect(recovered.contains("api-name: term"))
+    }
+
+    /// TERM=dumb (no cursor addressing) is refused with a pointer to the answers-file mode, not drawn garbled.
+    @Test func dumbTerminalIsRefusedWithAPointerToAnswersFiles() throws {
+        guard let tmux = try session() else { return }
+        let recovery = tmux.folder.appendingPathComponent("recovery.yaml").path
+        try tmux.start(["/usr/bin/env", "TERM=dumb", BinaryRunner.binary.path, "interview", "--recovery-file", recovery])
+        #expect(tmux.exitStatus() == "2")
+        // Joined: the pane wraps the message at its width. (Its first line was seen to be missing from
+        // capture-pane when the program is the pane's first output, so the test reads the later part.)
+        let screen = try tmux.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        #expect(screen.contains("TERM=xterm-256color"), "\(screen)")
+        #expect(screen.contains("apigw-advisor advise answers.yaml"))
+        #expect(try tmux.format("#{alternate_on}") == "0")
     }
 }

@@ -52,6 +52,10 @@ struct AnswerDecoder {
                 diagnostics.add(node, key: key, "expected a number\(question.unit.map { " in \($0)" } ?? ""), found \(node.kindName)")
                 return nil
             }
+            if abs(number) > maxNumberMagnitude {
+                diagnostics.add(node, key: key, "\(formatNumber(number)) is too large; numbers are limited to \(formatNumber(-maxNumberMagnitude))...\(formatNumber(maxNumberMagnitude))")
+                return nil
+            }
             if number < (question.min ?? -Double.infinity) || number > (question.max ?? Double.infinity) {
                 diagnostics.add(node, key: key, "\(formatNumber(number)) is out of range \(rangeText(question))")
                 return nil
@@ -84,19 +88,32 @@ struct AnswerDecoder {
     }
 
     private func matches(_ value: String, _ question: Question, node: DocNode) -> Bool {
-        if let control = value.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            diagnostics.add(node, key: question.id, "control character U+\(String(control.value, radix: 16, uppercase: true)) is not allowed in '\(value.debugDescription)'")
+        if let problem = Self.controlProblem(value) {
+            diagnostics.add(node, key: question.id, problem)
             return false
         }
         guard let pattern = question.pattern, !value.isEmpty else { return true }
         // The bundled patterns are checked byte by byte first, which keeps ICU's regex engine idle
         // (starting it is about a millisecond); anything the shortcut does not accept goes to the regex.
         if let shortcut = FastPattern.shortcut(for: pattern), shortcut(value) { return true }
-        if value.range(of: pattern, options: .regularExpression) == nil {
-            diagnostics.add(node, key: question.id, "'\(value)' does not match the pattern \(pattern)")
+        // The whole value must match: ICU's `$` also matches before a final line break.
+        guard let match = value.range(of: pattern, options: .regularExpression),
+              !pattern.hasSuffix("$") || match.upperBound == value.endIndex else {
+            diagnostics.add(node, key: question.id, "'\(Inert.quoted(value))' does not match the pattern \(pattern)")
             return false
         }
         return true
+    }
+
+    /// Why a name or text value holds a character it must not: a control character (C0, DEL, C1
+    /// such as U+0085) or a line or paragraph separator, which would end up inside names, file names
+    /// and generated files. Nil when there is none.
+    static func controlProblem(_ value: String) -> String? {
+        guard let bad = value.unicodeScalars.first(where: {
+            let category = $0.properties.generalCategory
+            return category == .control || category == .lineSeparator || category == .paragraphSeparator
+        }) else { return nil }
+        return "the character \(Inert.codePoint(bad)) (a control character or line break) is not allowed in '\(Inert.quoted(value))'"
     }
 
     func inventory(_ node: DocNode, key: String) -> Inventory? {
@@ -110,8 +127,9 @@ struct AnswerDecoder {
             guard let map = MappingReader(item, context: "a service", diagnostics: diagnostics) else { continue }
             map.rejectUnknownKeys(allowed: ["name", "team", "deploys-independently", "resources"])
             guard let name = map.string("name", required: true) else { continue }
-            if !FastPattern.isName(name) && name.range(of: Self.namePattern, options: .regularExpression) == nil {
-                diagnostics.add(map["name"] ?? item, key: "name", "service name '\(name)' must match \(Self.namePattern)")
+            // Byte by byte, which is exact: the regular expression's `$` accepted a final line break.
+            if !FastPattern.isName(name) {
+                diagnostics.add(map["name"] ?? item, key: "name", "service name '\(Inert.quoted(name))' must match \(Self.namePattern)")
             }
             if services.contains(where: { $0.name == name }) {
                 diagnostics.add(map["name"] ?? item, key: "name", "service '\(name)' is listed twice")
@@ -126,7 +144,9 @@ struct AnswerDecoder {
                     diagnostics.add(resourcesNode, key: "resources", "expected a list of resources, found \(resourcesNode.kindName)")
                 }
             }
-            services.append(Service(name: name, team: map.string("team"),
+            let team = map.string("team")
+            if let team, let problem = Self.controlProblem(team) { diagnostics.add(map["team"] ?? item, key: "team", problem) }
+            services.append(Service(name: name, team: team,
                                     deploysIndependently: map.bool("deploys-independently") ?? true, resources: resources))
         }
         return diagnostics.errors.count == before ? Inventory(services: services) : nil
@@ -158,6 +178,7 @@ struct AnswerDecoder {
         if path == "/" { return nil }
         if path.hasSuffix("/") { return "path '\(path)' must not end with /" }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        var parameters = Set<Substring>()
         for (index, segment) in segments.enumerated() {
             if segment.isEmpty { return "path '\(path)' has an empty segment" }
             if segment.hasPrefix("{") {
@@ -168,14 +189,17 @@ struct AnswerDecoder {
                 }
                 let parameter = inner.dropLast(inner.hasSuffix("+") ? 1 : 0)
                 let underscore = UInt8(ascii: "_")
+                // Byte by byte (the classes are ASCII), which is exact: a regular expression's `$` accepted a final line break.
                 let usual = FastPattern.all(parameter, first: { FastPattern.isLetter($0) || $0 == underscore },
                                             rest: { FastPattern.isLetter($0) || FastPattern.isDigit($0) || $0 == underscore })
-                if !usual && parameter.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
-                    return "path '\(path)': parameter names use letters, digits and _"
+                if !usual {
+                    return "path '\(Inert.quoted(path))': parameter names use letters, digits and _"
                 }
-            } else if !FastPattern.all(segment, first: Self.isSegmentByte, rest: Self.isSegmentByte)
-                        && segment.range(of: "^[A-Za-z0-9._~-]+$", options: .regularExpression) == nil {
-                return "path '\(path)': segment '\(segment)' may only use letters, digits and . _ ~ -"
+                if !parameters.insert(parameter).inserted {
+                    return "path '\(path)': the parameter {\(parameter)} appears twice; each path parameter needs its own name"
+                }
+            } else if !FastPattern.all(segment, first: Self.isSegmentByte, rest: Self.isSegmentByte) {
+                return "path '\(Inert.quoted(path))': segment '\(Inert.quoted(String(segment)))' may only use letters, digits and . _ ~ -"
             }
         }
         return nil

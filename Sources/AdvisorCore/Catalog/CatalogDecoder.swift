@@ -76,10 +76,22 @@ struct CatalogDecoder {
             if let pattern, checkPatterns, (try? NSRegularExpression(pattern: pattern)) == nil {
                 diagnostics.add(q["pattern"] ?? item, key: "pattern", "not a valid regular expression")
             }
+            let minimum = q.number("min"), maximum = q.number("max")
+            for (name, bound) in [("min", minimum), ("max", maximum)] {
+                guard let bound, !bound.isFinite || abs(bound) > maxNumberMagnitude else { continue }
+                diagnostics.add(q[name] ?? item, key: name, "\(formatNumber(bound)) is beyond what the engine handles",
+                                allowed: ["\(formatNumber(-maxNumberMagnitude))...\(formatNumber(maxNumberMagnitude))"])
+            }
+            if let minimum, let maximum, minimum > maximum {
+                diagnostics.add(q["max"] ?? item, key: "max", "max \(formatNumber(maximum)) is below min \(formatNumber(minimum))")
+            }
+            if (minimum != nil || maximum != nil) && kind != .number {
+                diagnostics.add(q["min"] ?? q["max"] ?? item, key: id, "only number questions have min and max")
+            }
             let question = Question(
                 id: id, group: group, kind: kind, prompt: q.string("prompt", required: true) ?? "",
                 help: q.string("help", required: true) ?? "", choices: choices, defaultValue: nil, askIf: nil,
-                unit: q.string("unit"), min: q.number("min"), max: q.number("max"), pattern: pattern,
+                unit: q.string("unit"), min: minimum, max: maximum, pattern: pattern,
                 location: item.location)
             out.append(RawQuestion(question: question, askIf: q["ask-if"], defaultNode: q["default"]))
         }

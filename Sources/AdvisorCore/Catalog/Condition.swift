@@ -1,5 +1,5 @@
 /// A test on the answers and on earlier decisions; the `when` of a rule and the `ask-if` of a question.
-public indirect enum Condition: Sendable, Hashable {
+public indirect enum Condition: Sendable, Hashable, Codable {
     /// A test on one answer.
     case answer(String, AnswerTest)
     /// A numeric test on a count (of a list, a multi-choice or the inventory).
@@ -48,7 +48,7 @@ public indirect enum Condition: Sendable, Hashable {
 }
 
 /// A test on one answer's value.
-public enum AnswerTest: Sendable, Hashable {
+public enum AnswerTest: Sendable, Hashable, Codable {
     case equals(String)
     case oneOf([String])
     case contains(String)
@@ -70,7 +70,7 @@ public enum AnswerTest: Sendable, Hashable {
 }
 
 /// A numeric comparison.
-public enum Comparison: String, Sendable, Hashable, CaseIterable {
+public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
     case gt, gte, lt, lte, equals
 
     /// `>`, `>=`, ...

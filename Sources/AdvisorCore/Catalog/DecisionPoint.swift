@@ -13,7 +13,7 @@ public struct DecisionOption: Sendable, Hashable, Codable {
 }
 
 /// A decision the advisor makes, such as the API type or the authorizer.
-public struct DecisionPoint: Sendable, Codable {
+public struct DecisionPoint: Sendable, Equatable, Codable {
     /// Stable id.
     public var id: String
     /// Short title (also the MADR file name).

@@ -32,7 +32,7 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// One question of the catalog.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable, Codable {
     /// The key used in answers files.
     public var id: String
     /// Group id.

@@ -23,7 +23,7 @@ public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Compara
 }
 
 /// What a rule does when it fires.
-public enum Effect: Sendable, Hashable {
+public enum Effect: Sendable, Hashable, Codable {
     /// Adds weight to an option.
     case recommend(String, Strength)
     /// Makes options impossible.
@@ -45,7 +45,7 @@ public enum Effect: Sendable, Hashable {
 }
 
 /// A rule: when its condition holds, its effect applies to a decision or adds a finding.
-public struct Rule: Sendable {
+public struct Rule: Sendable, Equatable, Codable {
     /// Unique id, `area.name`.
     public var id: String
     /// The decision it acts on (optional for findings).

@@ -111,7 +111,7 @@ struct RuleDecoder {
                 diagnostics.add(c[fires.contains(id) ? "fires" : "not-fires"] ?? item, key: name, "unknown rule '\(id)'",
                                 suggestion: nearest(id, in: ruleIDs))
             }
-            var expect: [(String, String)] = []
+            var expect: [ExpectedOutcome] = []
             if let expectNode = c["expect"], let e = MappingReader(expectNode, context: "expect", diagnostics: diagnostics) {
                 for entry in e.entries {
                     guard let option = entry.value.scalarText else {
@@ -127,7 +127,7 @@ struct RuleDecoder {
                         diagnostics.add(entry.keyNode, key: entry.key, "unknown decision", allowed: references.decisionOrder,
                                         suggestion: nearest(entry.key, in: references.decisionOrder))
                     }
-                    expect.append((entry.key, option))
+                    expect.append(ExpectedOutcome(decision: entry.key, option: option))
                 }
             }
             out.append(RuleCase(name: name, answers: answers, fires: fires, notFires: notFires, expect: expect,

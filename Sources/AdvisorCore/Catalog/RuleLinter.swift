@@ -35,7 +35,7 @@ public enum RuleLinter {
             for id in ruleCase.notFires where fired.contains(id) {
                 failures.append("\(id) should not fire but did")
             }
-            for (decision, expected) in ruleCase.expect {
+            for (decision, expected) in ruleCase.expect.map({ ($0.decision, $0.option) }) {
                 let outcome = advice.outcome(decision)
                 let actual = outcome?.status == .conflict ? "conflict" : outcome?.chosen ?? "undecided"
                 if actual != expected {

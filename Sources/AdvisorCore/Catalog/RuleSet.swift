@@ -1,5 +1,5 @@
 /// Everything loaded from a rules folder: questions, decisions, facts, named conditions, rules and cases.
-public struct RuleSet: Sendable {
+public struct RuleSet: Sendable, Equatable, Codable {
     /// Name from the manifest.
     public var name: String
     /// Version from the manifest; printed in every report.

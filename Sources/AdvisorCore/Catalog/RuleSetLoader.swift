@@ -61,15 +61,9 @@ public enum RuleSetLoader {
         try assemble(files.map { file in (file.name, { () throws(InputError) -> DocNode in try DocNode.parse(file.text, file: file.name) }) })
     }
 
-    /// Loads a rule set from files already parsed into documents (the bundled rules' pre-parsed form).
+    /// Loads a rule set from files already parsed into documents.
     public static func load(documents: [RuleDocument]) throws(InputErrors) -> RuleSet {
-        try load(documents: documents, checkPatterns: true)
-    }
-
-    /// `checkPatterns: false` skips compiling question patterns, for rules whose patterns are known good.
-    static func load(documents: [RuleDocument], checkPatterns: Bool) throws(InputErrors) -> RuleSet {
-        try assemble(documents.map { document in (document.name, { () throws(InputError) -> DocNode in document.node }) },
-                     checkPatterns: checkPatterns)
+        try assemble(documents.map { document in (document.name, { () throws(InputError) -> DocNode in document.node }) })
     }
 
     /// Checks and decodes the files; each is parsed in turn so diagnostics keep file order whichever way they arrive.

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A parsed YAML or JSON value with the location of every node, so errors can point at line and column.
-public struct DocNode: Sendable {
+public struct DocNode: Sendable, Equatable, Codable {
     /// The kinds of node.
     public enum Value: Sendable {
         /// A scalar: its text and what a YAML resolver made of it.
@@ -14,7 +14,7 @@ public struct DocNode: Sendable {
     }
 
     /// How a plain scalar resolved; quoted scalars are always `.string`.
-    public enum ScalarType: Sendable { case string, bool, int, float, null }
+    public enum ScalarType: String, Sendable, Codable { case string, bool, int, float, null }
 
     /// The value.
     public var value: Value
@@ -172,5 +172,60 @@ extension DocNode {
     public var isNull: Bool {
         if case .scalar(_, .null) = value { return true }
         return false
+    }
+}
+
+extension DocNode.Value: Equatable {
+    /// Same kind, text and type, and equal children in the same order.
+    public static func == (lhs: DocNode.Value, rhs: DocNode.Value) -> Bool {
+        switch (lhs, rhs) {
+        case let (.scalar(a, x), .scalar(b, y)): return a == b && x == y
+        case let (.sequence(a), .sequence(b)): return a == b
+        case let (.mapping(a), .mapping(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+}
+
+extension DocNode.Value: Codable {
+    // Written by hand because a mapping keeps its pairs in file order as tuples, which are not Codable:
+    // a list whose first element names the kind, then the scalar's text and type, the sequence's
+    // items, or the mapping's keys and values in turn.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        switch self {
+        case .scalar(let text, let type):
+            try container.encode("scalar")
+            try container.encode(text)
+            try container.encode(type)
+        case .mapping(let pairs):
+            try container.encode("mapping")
+            for pair in pairs {
+                try container.encode(pair.key)
+                try container.encode(pair.value)
+            }
+        case .sequence(let items):
+            try container.encode("sequence")
+            for item in items { try container.encode(item) }
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        switch try container.decode(String.self) {
+        case "scalar":
+            self = .scalar(try container.decode(String.self), try container.decode(DocNode.ScalarType.self))
+        case "mapping":
+            var pairs: [(key: DocNode, value: DocNode)] = []
+            while !container.isAtEnd { pairs.append((try container.decode(DocNode.self), try container.decode(DocNode.self))) }
+            self = .mapping(pairs)
+        case "sequence":
+            var items: [DocNode] = []
+            while !container.isAtEnd { items.append(try container.decode(DocNode.self)) }
+            self = .sequence(items)
+        case let kind:
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown node kind \(kind)")
+        }
     }
 }

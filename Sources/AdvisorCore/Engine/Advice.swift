@@ -170,6 +170,8 @@ public struct Advice: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// The recommended layout.
     public var layout: Layout
+    /// Scale and monthly cost figures with their arithmetic (nil when the rules have no traffic questions).
+    public var estimate: Estimate? = nil
     /// The cited fact with the oldest as-of date (the least recently checked one the advice relies on); nil when none is cited.
     public var oldestFact: FactCitation? = nil
 

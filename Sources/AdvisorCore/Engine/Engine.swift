@@ -35,6 +35,11 @@ public struct Engine: Sendable {
         let built = LayoutBuilder(rules: rules, sheet: sheet).build(advice)
         advice.layout = built.layout
         advice.findings += built.findings
+        if rules.question("monthly-requests") != nil {
+            var estimator = EstimateBuilder(rules: rules, sheet: sheet, advice: advice, evaluator: evaluator)
+            advice.estimate = estimator.build()
+            advice.findings += estimator.findings
+        }
         // Errors first, then warnings, then info; stable within a severity so rule order is kept.
         advice.findings = advice.findings.enumerated().sorted {
             $0.element.severity != $1.element.severity ? $0.element.severity > $1.element.severity : $0.offset < $1.offset

@@ -200,6 +200,7 @@ struct LayoutBuilder {
 
     private func limitFindings(_ layout: Layout) -> [Finding] {
         var out: [Finding] = []
+        var templateEstimate = 0
         for api in layout.apis {
             let resources = Set(api.routes.flatMap { Self.resourcePaths($0.path) }).count
             if api.type == "rest" && resources > 300 {
@@ -213,10 +214,16 @@ struct LayoutBuilder {
             // A rough count of what one stack per API declares: methods, resources, functions with role and permission.
             let functions = Set(api.routes.compactMap(\.function)).count
             let estimate = api.routes.count + (api.type == "rest" ? resources : 0) + functions * 3 + 4
+            templateEstimate += estimate
             if estimate > 500 {
                 out.append(layoutFinding(.warning, "\(api.name) needs about \(estimate) CloudFormation resources", "layout.cloudformation-resources",
                                          "One template for \(api.name) would declare about \(estimate) resources (routes or methods, resources, and a function, role and permission per function); a template holds at most 500. Use nested stacks, fewer functions or several APIs.", facts: ["cfn-500-resources"]))
             }
+        }
+        // `generate` writes every API into one template, so the stack limit applies to the sum too.
+        if layout.apis.count > 1 && templateEstimate > 500 && !out.contains(where: { $0.rule == "layout.cloudformation-resources" }) {
+            out.append(layoutFinding(.warning, "The template needs about \(templateEstimate) CloudFormation resources", "layout.cloudformation-template-resources",
+                                     "The generated template holds all \(layout.apis.count) APIs in one stack: about \(templateEstimate) resources (routes or methods, resources, and a function, role and permission per function), over CloudFormation's 500 per stack. Deploy the APIs as separate stacks or nested stacks, or use fewer functions.", facts: ["cfn-500-resources"]))
         }
         return out
     }

@@ -122,8 +122,12 @@ struct LayoutCheck {
         guard path.hasPrefix("/") else { return "the path must start with /." }
         if path == "/" { return nil }
         let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        var parameters = Set<String>()
         for (index, segment) in segments.enumerated() {
             let text = String(segment)
+            if text.hasPrefix("{") && !parameters.insert(text.trimmingCharacters(in: CharacterSet(charactersIn: "{}+"))).inserted {
+                return "the parameter \(text) appears twice in the path; OpenAPI needs each path parameter once."
+            }
             if text.isEmpty { return "the path has an empty segment (// or a trailing /)." }
             let variable = text.range(of: #"^\{[A-Za-z0-9_.:-]+\+?\}\z"#, options: .regularExpression) != nil
             let literal = text.range(of: #"^[A-Za-z0-9._:-]+\z"#, options: .regularExpression) != nil

@@ -16,13 +16,46 @@ public enum Inert {
 
     /// `text` with every unsafe character shown as `\u{XX}`; line feeds and tabs stay.
     public static func terminal(_ text: String) -> String {
-        // Most text is printable ASCII; the byte test avoids rebuilding it.
-        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 >= 0x7F }) else { return text }
+        // Most text holds nothing unsafe; the byte test avoids rebuilding it.
+        guard mayHoldUnsafe(text) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) {
                 out += escape(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// False only when no character of `text` is unsafe, by the UTF-8 forms: C0 and DEL are single
+    /// bytes, C1 is 0xC2 0x80-0x9F, the separators and overrides are 0xE2 0x80 0xA8-0xAE and 0xE2 0x81 0xA6-0xA9.
+    static func mayHoldUnsafe(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x0A && byte != 0x09 || byte == 0x7F { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            if beforePrevious == 0xE2 && (previous == 0x80 && (0xA8...0xAE).contains(byte) || previous == 0x81 && (0xA6...0xA9).contains(byte)) {
+                return true
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
+    /// JSON text with the characters a terminal or a JavaScript reader would act on (DEL, C1, the
+    /// separators, the overrides) written as `\uXXXX` escapes; outside strings JSON holds none of them,
+    /// so the document means the same. (The encoder already escapes C0.)
+    public static func json(_ text: String) -> String {
+        guard mayHoldUnsafe(text) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) && scalar.value >= 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             } else {
                 out.unicodeScalars.append(scalar)
             }

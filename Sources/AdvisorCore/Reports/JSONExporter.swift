@@ -53,7 +53,7 @@ public enum JSONExporter {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
             let data = try encoder.encode(AdviceDocument(advice, context: context))
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return Inert.json(String(decoding: data, as: UTF8.self)) + "\n"
         } catch {
             // Unreachable with the strategy above; still emit valid JSON that says what happened.
             let message = "\(error)".replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

@@ -11,10 +11,11 @@ public enum MarkdownExporter {
         out += decisionsSection(advice, context: context)
         out += conflictsSection(advice, context: context)
         out += findingsSection(advice, context: context)
+        if let estimate = advice.estimate { out += EstimateReport.markdown(estimate, context: context) }
         out += layoutSection(advice, context: context)
         out += sourcesSection(advice)
         while out.last == "" { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        return MarkdownText.document(out)
     }
 
     static func header(_ advice: Advice, context: ReportContext) -> [String] {
@@ -53,7 +54,7 @@ public enum MarkdownExporter {
             guard case .inventory(let inventory)? = entry.value, !inventory.services.isEmpty else { continue }
             out += ["### Services inventory (\(MarkdownText.code(entry.question)))", ""]
             out += MarkdownText.table(["Service", "Team", "Deploys independently", "Resources"], inventory.services.map { service in
-                [MarkdownText.code(service.name), service.team ?? "", service.deploysIndependently ? "yes" : "no",
+                [MarkdownText.code(service.name), MarkdownText.plain(service.team ?? ""), service.deploysIndependently ? "yes" : "no",
                  service.resources.map { "\(MarkdownText.code($0.path)) \($0.methods.joined(separator: ", "))" }.joined(separator: "; ")]
             })
             out.append("")
@@ -291,22 +292,76 @@ public enum MarkdownExporter {
 
 /// Markdown building blocks shared by the exporters.
 enum MarkdownText {
+    /// The boundary of every markdown output: the lines joined, and any control character that got
+    /// this far (from a rules folder, a file name) shown escaped, so the file is inert on a terminal too.
+    static func document(_ lines: [String]) -> String {
+        Inert.terminal(lines.joined(separator: "\n") + "\n")
+    }
+
     /// Text on one line: line breaks inside rule texts would otherwise end a list item or a table row.
+    /// A `<` becomes `&lt;`, so no text can open raw HTML (`</details><script>`); rule texts may keep
+    /// their markdown emphasis and code.
     static func inline(_ text: String) -> String {
-        // Most texts have no line break; testing bytes first skips a split by Character, which was a
+        // Most texts have no line break or `<`; testing bytes first skips a split by Character, which was a
         // tenth of an `advise --markdown` run. Character.isNewline covers U+000A-000D, U+0085, U+2028
         // and U+2029, whose UTF-8 forms all contain a byte 0x0A-0x0D, 0x85, 0xA8 or 0xA9.
+        guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 || $0 == 0x3C }) else {
+            return text
+        }
+        var flat = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isNewline {
+                pendingSpace = !flat.isEmpty
+                continue
+            }
+            if pendingSpace { flat += " " }
+            pendingSpace = false
+            flat += character == "<" ? "&lt;" : String(character)
+        }
+        return flat
+    }
+
+    /// Text the user typed (a team name): on one line, with every markdown and HTML metacharacter
+    /// escaped, so it shows as typed and never becomes a link, emphasis, a heading or markup.
+    static func plain(_ text: String) -> String {
+        var out = ""
+        for character in inlineCodeText(text) {
+            switch character {
+            // The characters that are live inside a line; `#`, `-`, `+`, `>` and `1.` only act at a
+            // line's start, and `|` is escaped by `cell` where it matters.
+            case "\\", "`", "*", "_", "[", "]", "~":
+                out += "\\" + String(character)
+            case "&":
+                out += "&amp;"
+            case "<":
+                out += "&lt;"
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Inline code with a fence longer than any run of backticks in the text, so it cannot close early.
+    static func code(_ text: String) -> String {
+        let flat = inlineCodeText(text)
+        guard flat.contains("`") else { return "`\(flat)`" }
+        var longest = 0, run = 0
+        for character in flat {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        return "\(fence) \(flat) \(fence)"
+    }
+
+    /// The text of a code span: on one line; `<` stays as typed, since code spans show it literally.
+    private static func inlineCodeText(_ text: String) -> String {
         guard text.utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }) else {
             return text
         }
         return text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-
-    /// Inline code; a longer fence is used when the text itself holds backticks.
-    static func code(_ text: String) -> String {
-        let flat = inline(text)
-        guard flat.contains("`") else { return "`\(flat)`" }
-        return "`` \(flat) ``"
     }
 
     /// A table cell: pipes escaped (also inside code, as GitHub tables require) and never empty.

@@ -46,6 +46,7 @@ public enum SummaryRenderer {
                 }
             }
         }
+        if let estimate = advice.estimate { out += EstimateReport.summary(estimate, width: width) }
         out.append("")
         out.append("LAYOUT")
         out += LayoutTree.lines(advice.layout, ascii: ascii).map { "  " + $0 }

@@ -85,7 +85,9 @@ struct GenerationPlan {
     /// Function timeout: the slowest request the team expects, at least Lambda's 3-second default.
     var functionTimeout: Int {
         guard case .number(let seconds)? = answer("max-duration") else { return 3 }
-        return min(900, max(3, Int(seconds.rounded(.up))))
+        // Clamped before the conversion: Int(_:) traps on a Double it cannot represent.
+        guard seconds.isFinite else { return 3 }
+        return Int(min(900, max(3, seconds.rounded(.up))))
     }
 
     /// REST APIs with custom integrations are described by an OpenAPI body: SAM events only make proxy integrations.

@@ -22,7 +22,7 @@ public enum Action: Equatable, Sendable {
     case activate
     /// Space: toggle or select.
     case toggle
-    /// Esc or Backspace: close or go back.
+    /// Esc (q in overlays): close, cancel or go back. Backspace never means back.
     case back
     /// Tab: the other pane.
     case switchPane
@@ -32,6 +32,14 @@ public enum Action: Equatable, Sendable {
     case deleteBackward
     /// Delete under the cursor in an editor.
     case deleteForward
+    /// Ctrl-U in an editor: delete everything left of the cursor.
+    case deleteToStart
+    /// Ctrl-W in an editor: delete the word left of the cursor.
+    case deleteWord
+    /// A letter typed where no text is taken: reported, never passed on as a command.
+    case notAKey(String)
+    /// The overview of the question groups with answered/total per group.
+    case openGroups
     /// Explain the highlighted decision.
     case openWhy
     /// Help for the current question.
@@ -40,7 +48,7 @@ public enum Action: Equatable, Sendable {
     case openSearch
     /// Show the layout tree.
     case openLayout
-    /// List conflicts and error findings.
+    /// List conflicts and every finding (error, warning, info).
     case openProblems
     /// Save the answers.
     case save

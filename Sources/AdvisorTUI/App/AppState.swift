@@ -46,6 +46,19 @@ public struct AppState: Sendable {
     public var finished = false
     /// The terminal size the views draw at; scrolling is clamped to it.
     public var size = TerminalSize(width: 80, height: 24)
+    /// The answer a choice editor started from, restored when Esc cancels the editor.
+    public var answerBeforeEditing: AnswerBeforeEditing?
+    /// Set when a letter was typed where no text is taken; until another kind of key comes, the letters
+    /// that follow (and an Enter ending them) are ignored too, so typing meant for an editor can never
+    /// run commands such as export.
+    public var strayTyping = false
+    /// An export waiting for the answers to be saved first (so its records cite the saved file).
+    public var pendingExport: PendingWrite?
+
+    /// True while the terminal is smaller than the interview needs: the "enlarge" screen shows and keys do nothing.
+    public var tooSmall: Bool {
+        size.width < Screen.minimumSize.width || size.height < Screen.minimumSize.height
+    }
 
     /// Creates the state for a rule set, starting answers and report date.
     public init(rules: RuleSet, answers: Answers = Answers(), answersPath: String? = nil, date: String,
@@ -134,6 +147,16 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Replaces every answer with the ones of the recovery file: the session goes on where it ended, so
+    /// nothing is marked as changed (the decisions did not change with an answer given now).
+    public mutating func restoreAnswers(_ restored: Answers) {
+        answers = restored
+        advice = Engine(rules: rules).advise(answers)
+        previousAdvice = nil
+        changedDecisions = []
+        dirty = true
+    }
+
     /// Marks the answers as saved to `path`.
     public mutating func markSaved(_ path: String) {
         answersPath = path
@@ -142,6 +165,25 @@ public struct AppState: Sendable {
 
     /// The report context for exports: the saved answers file, or a note that there is none.
     public func reportContext() -> ReportContext {
-        ReportContext(answersFile: dirty || answersPath == nil ? "interview (unsaved)" : answersPath ?? "", date: date, rules: rules)
+        ReportContext(answersFile: dirty || answersPath == nil ? Self.unsavedName : answersPath ?? "", date: date, rules: rules)
     }
+
+    /// What records cite as their answers file while the answers are not saved.
+    public static let unsavedName = "interview (unsaved)"
+}
+
+/// The answer a choice editor started from.
+public struct AnswerBeforeEditing: Equatable, Sendable {
+    /// The question being edited.
+    public var question: String
+    /// Its explicit answer then (nil: the default applied).
+    public var value: AnswerValue?
+}
+
+/// A write that waits for something else (saving the answers) to happen first.
+public struct PendingWrite: Equatable, Sendable {
+    /// What is written.
+    public var purpose: PathPurpose
+    /// Where.
+    public var path: String
 }

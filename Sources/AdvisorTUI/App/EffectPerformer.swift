@@ -53,25 +53,30 @@ public final class FileEffectPerformer: EffectPerformer {
         }
     }
 
-    /// Writes one record per decision, numbered after the records already in `folder`; never replaces one.
+    /// Writes a record for each decision that is new or whose outcome changed, numbered after the records
+    /// already in `folder`, and marks each replaced record superseded; all or nothing.
     private func writeMADR(folder: String, advice: Advice, context: ReportContext) -> Action {
-        var isDirectory: ObjCBool = false
-        var existing: [String] = []
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { return .writeFailed(.exportMADR, "\(folder) is not a folder") }
-            existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let existing: [(fileName: String, text: String)]
+        do {
+            existing = try MADRFolder.read(folder)
+        } catch {
+            return .writeFailed(.exportMADR, error.description)
         }
-        let records = MADRExporter.records(advice, context: context, existingFileNames: existing.sorted())
-        for record in records {
-            let path = (folder as NSString).appendingPathComponent(record.fileName)
-            do {
-                try SafeFileWriter.write(record.text, to: path, overwrite: false)
-            } catch {
-                return .writeFailed(.exportMADR, error.description)
+        let plan = MADRExporter.plan(advice, context: context, existing: existing)
+        let transaction = OutputTransaction()
+        do {
+            for record in plan.newRecords {
+                try transaction.stage(record.text, to: (folder as NSString).appendingPathComponent(record.fileName), overwrite: false)
             }
+            for record in plan.superseded {
+                try transaction.stage(record.text, to: (folder as NSString).appendingPathComponent(record.fileName), overwrite: true)
+            }
+            try transaction.commit()
+        } catch {
+            transaction.rollback()
+            return .writeFailed(.exportMADR, error.description)
         }
-        let first = records.first?.fileName ?? ""
-        return .written(.exportMADR, "\(records.count) file(s) in \(folder), from \(first)")
+        return .written(.exportMADR, MADRExporter.summary(plan, folder: folder))
     }
 }
 

@@ -7,6 +7,8 @@ extension Interview {
         case .character(let character): editor.insert(character)
         case .deleteBackward: editor.deleteBackward()
         case .deleteForward: editor.deleteForward()
+        case .deleteToStart: editor.deleteToStart()
+        case .deleteWord: editor.deleteWord()
         case .left: editor.move(-1)
         case .right: editor.move(1)
         case .home: editor.jump(toEnd: false)
@@ -39,6 +41,13 @@ extension Interview {
         switch target {
         case .answer(let id):
             guard let question = state.rules.question(id) else { return "unknown question" }
+            // An empty field keeps the default (shown as the placeholder).
+            if text.trimmingSpaces.isEmpty, question.defaultValue != nil {
+                state.pop()
+                state.setAnswer(id, nil)
+                advance(&state)
+                return nil
+            }
             let value: AnswerValue
             if question.kind == .number {
                 let cleaned = text.filter { $0 != " " && $0 != "_" }
@@ -49,7 +58,9 @@ extension Interview {
             } else {
                 value = .text(text)
             }
-            if let problem = AnswerValidation.problem(value, for: question, rules: state.rules) { return problem }
+            if let problem = AnswerValidation.problem(value, for: question, rules: state.rules) {
+                return PlainLanguage.problem(problem, question: question)
+            }
             state.pop()
             state.setAnswer(id, value)
             advance(&state)
@@ -67,7 +78,9 @@ extension Interview {
                 return "Empty; press Esc, then d to delete the item"
             }
             if let index, items.indices.contains(index) { items[index] = trimmed } else { items.append(trimmed) }
-            if let problem = AnswerValidation.problem(.list(items), for: question, rules: state.rules) { return problem }
+            if let problem = AnswerValidation.problem(.list(items), for: question, rules: state.rules) {
+                return PlainLanguage.problem(problem, question: question)
+            }
             state.pop()
             state.setAnswer(id, .list(items))
             state.choiceCursor[id] = index ?? items.count - 1
@@ -94,7 +107,9 @@ extension Interview {
             return
         }
         switch action {
-        case .back: state.pop()
+        case .back:
+            state.pendingExport = nil
+            state.pop()
         case .activate:
             let path = editor.text.trimmingSpaces
             guard !path.isEmpty else {
@@ -102,7 +117,13 @@ extension Interview {
                 return
             }
             state.pop()
-            effects.append(writeEffect(state, purpose, path: path, overwrite: false))
+            // Nothing is written without a yes; records exported from unsaved answers would cite
+            // "interview (unsaved)", so the user is offered to save them first.
+            if purpose != .saveAnswers, state.reportContext().answersFile == AppState.unsavedName {
+                state.push(.confirm(.saveBeforeExport(purpose, path)))
+            } else {
+                state.push(.confirm(.write(purpose, path)))
+            }
         default: break
         }
     }
@@ -128,11 +149,16 @@ extension Interview {
         case .written(.saveAnswers, let path):
             state.markSaved(path)
             state.message = StatusMessage("Saved the answers to \(path)", kind: .success)
+            if let pending = state.pendingExport {
+                state.pendingExport = nil
+                effects.append(writeEffect(state, pending.purpose, path: pending.path, overwrite: false))
+            }
         case .written(.exportMarkdown, let path):
             state.message = StatusMessage("Exported the markdown document to \(path)", kind: .success)
         case .written(.exportMADR, let detail):
             state.message = StatusMessage("Exported the MADR records: \(detail)", kind: .success)
         case .writeFailed(_, let reason):
+            state.pendingExport = nil
             state.message = StatusMessage(reason, kind: .error)
         case .alreadyExists(let purpose, let path):
             state.push(.confirm(.overwrite(purpose, path)))
@@ -142,15 +168,34 @@ extension Interview {
     }
 
     static func confirm(_ state: inout AppState, _ purpose: ConfirmPurpose, _ action: Action, effects: inout [AppEffect]) {
-        guard action == .yes || action == .no else { return }
+        guard action == .yes || action == .no || action == .back else { return }
         let yes = action == .yes
         state.pop()
+        // Esc cancels: the same as no, except where no is a choice of its own (export without saving).
+        if action == .back, case .saveBeforeExport = purpose {
+            state.message = StatusMessage("Nothing was written")
+            return
+        }
         switch purpose {
         case .overwrite(let kind, let path):
             if yes {
                 effects.append(writeEffect(state, kind, path: path, overwrite: true))
             } else {
+                state.pendingExport = nil
                 state.message = StatusMessage("Not overwritten: \(path)")
+            }
+        case .write(let kind, let path):
+            if yes {
+                effects.append(writeEffect(state, kind, path: path, overwrite: false))
+            } else {
+                state.message = StatusMessage("Nothing was written")
+            }
+        case .saveBeforeExport(let kind, let path):
+            if yes {
+                state.pendingExport = PendingWrite(purpose: kind, path: path)
+                state.push(.prompt(.saveAnswers, LineEditor(state.answersPath ?? "answers.yaml")))
+            } else {
+                effects.append(writeEffect(state, kind, path: path, overwrite: false))
             }
         case .quit:
             if yes { state.finished = true }
@@ -170,7 +215,7 @@ extension Interview {
             storeInventory(&state, inventory)
         case .restoreRecovery:
             if yes, let recovered = state.recovered {
-                state.replaceAnswers(recovered)
+                state.restoreAnswers(recovered)
                 state.message = StatusMessage("Restored the answers from the recovery file", kind: .success)
             }
             state.recovered = nil

@@ -67,14 +67,35 @@ extension Interview {
         case .back: state.pop()
         case .activate, .toggle:
             guard rows.indices.contains(state.listCursor) else { return }
-            state.jump(to: rows[state.listCursor].question)
+            if let question = rows[state.listCursor].question {
+                state.jump(to: question)
+            } else {
+                state.message = StatusMessage("No answer leads to this one; it follows from the layout (\(rows[state.listCursor].rule))")
+            }
         case .openProblems: break
         default: _ = global(&state, action, effects: &effects)
         }
     }
 
+    static func groups(_ state: inout AppState, _ action: Action, effects: inout [AppEffect]) {
+        let count = state.rules.groups.count
+        switch action {
+        case .up: state.listCursor = max(0, state.listCursor - 1)
+        case .down: state.listCursor = min(max(0, count - 1), state.listCursor + 1)
+        case .home: state.listCursor = 0
+        case .end: state.listCursor = max(0, count - 1)
+        case .back: state.pop()
+        case .activate:
+            state.groupIndex = min(max(0, state.listCursor), max(0, count - 1))
+            state.focus = .questions
+            state.pop()
+        case .openGroups: break
+        default: _ = global(&state, action, effects: &effects)
+        }
+    }
+
     static func search(_ state: inout AppState, _ editor: LineEditor, _ action: Action) {
-        let hits = SearchIndex.search(editor.text, rules: state.rules)
+        let hits = SearchIndex.search(editor.text, rules: state.rules, advice: state.advice)
         switch action {
         case .up: state.listCursor = max(0, state.listCursor - 1)
         case .down: state.listCursor = min(max(0, hits.count - 1), state.listCursor + 1)
@@ -84,7 +105,20 @@ extension Interview {
                 state.message = StatusMessage("No match for \"\(editor.text)\"", kind: .error)
                 return
             }
-            state.jump(to: hits[state.listCursor].question)
+            let hit = hits[state.listCursor]
+            if hit.field == "finding" {
+                state.modes = []
+                state.push(.problems)
+                state.listCursor = ProblemList.rows(state).firstIndex { $0.title == hit.snippet } ?? 0
+                return
+            }
+            if hit.field == "group", let index = state.rules.groups.firstIndex(where: { $0.id == hit.question }) {
+                state.modes = []
+                state.groupIndex = index
+                state.focus = .questions
+                return
+            }
+            state.jump(to: hit.question)
             state.message = StatusMessage("Match \(state.listCursor + 1) of \(hits.count) for \"\(editor.text)\"")
         default:
             var edited = editor

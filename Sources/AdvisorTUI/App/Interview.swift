@@ -16,7 +16,19 @@ public enum Interview {
             fileResult(&next, action, effects: &effects)
         case .none:
             return (next, [])
+        case _ where next.tooSmall:
+            // Nothing but q acts while the "enlarge the terminal" screen hides what a key would do.
+            guard action == .quit else { return (next, []) }
+            next.finished = true
+            // Unsaved answers stay in the recovery file (the small screen says so).
+            if !next.dirty { effects.append(.removeRecovery) }
+            return (next, effects)
+        case .notAKey:
+            next.strayTyping = true
+            next.message = StatusMessage("Typing ignored: this screen takes no text, so nothing was done (? lists the keys)", kind: .error)
+            return (next, [])
         default:
+            next.strayTyping = false
             next.message = nil
             dispatch(&next, action, effects: &effects)
         }
@@ -36,6 +48,7 @@ public enum Interview {
         case .why(let decision): why(&state, decision, action, effects: &effects)
         case .help, .layoutTree: scrolled(&state, action, effects: &effects)
         case .problems: problems(&state, action, effects: &effects)
+        case .groups: groups(&state, action, effects: &effects)
         case .search(let editor): search(&state, editor, action)
         case .prompt(let purpose, let editor): prompt(&state, purpose, editor, action, effects: &effects)
         case .confirm(let purpose): confirm(&state, purpose, action, effects: &effects)
@@ -60,6 +73,9 @@ public enum Interview {
         case .openProblems:
             state.push(.problems)
             state.listCursor = 0
+        case .openGroups:
+            state.push(.groups)
+            state.listCursor = state.groupIndex
         case .save: state.push(.prompt(.saveAnswers, LineEditor(state.answersPath ?? "answers.yaml")))
         case .export: state.push(.exportMenu)
         case .quit:
@@ -89,8 +105,22 @@ public enum Interview {
     static func questionList(_ state: inout AppState, _ action: Action) {
         let count = state.groupQuestions.count
         switch action {
-        case .up: state.questionIndex -= 1
-        case .down: state.questionIndex += 1
+        case .up:
+            // Up on the first question continues at the last question of the previous group.
+            if state.questionIndex == 0, state.groupIndex > 0 {
+                moveGroup(&state, by: -1)
+                state.questionIndex = state.groupQuestions.count - 1
+            } else {
+                state.questionIndex -= 1
+            }
+        case .down:
+            // Down on the last question continues at the first question of the next group.
+            if state.questionIndex >= count - 1, state.groupIndex < state.rules.groups.count - 1 {
+                moveGroup(&state, by: 1)
+                state.questionIndex = 0
+            } else {
+                state.questionIndex += 1
+            }
         case .home: state.questionIndex = 0
         case .end: state.questionIndex = count - 1
         case .left, .pageUp: moveGroup(&state, by: -1)
@@ -124,15 +154,19 @@ public enum Interview {
     static func open(_ state: inout AppState) {
         guard let question = state.currentQuestion else { return }
         if state.status(of: question.id) == .hidden {
-            let reason = question.askIf.map { ConditionText.render($0, rules: state.rules) } ?? "never"
+            let reason = question.askIf.map { PlainLanguage.condition($0, rules: state.rules) } ?? "never"
             state.message = StatusMessage("Hidden: asked only when \(reason)", kind: .error)
             return
         }
         switch question.kind {
         case .single, .multi, .yesno, .list:
             state.focus = .answer
+            // A choice editor can be cancelled; a list's items are each confirmed in their own line editor.
+            state.answerBeforeEditing = question.kind == .list ? nil
+                : AnswerBeforeEditing(question: question.id, value: state.answers.values[question.id])
         case .number, .text:
-            let text = state.value(of: question).flatMap { $0.scalarText } ?? ""
+            // Only a given answer is editable text; a default shows as the field's placeholder.
+            let text = state.answers.values[question.id].flatMap { $0.scalarText } ?? ""
             state.push(.edit(.answer(question.id), LineEditor(text)))
         case .inventory:
             state.inventoryLevel = .services
@@ -144,6 +178,7 @@ public enum Interview {
     /// Moves to the next question of the group that is asked, after an answer was committed with Enter.
     static func advance(_ state: inout AppState) {
         state.focus = .questions
+        state.answerBeforeEditing = nil
         let list = state.groupQuestions
         var index = state.questionIndex + 1
         while index < list.count, state.status(of: list[index].id) == .hidden { index += 1 }
@@ -162,8 +197,16 @@ public enum Interview {
         case .down: state.choiceCursor[question.id] = min(options.count - 1, cursor + 1)
         case .home: state.choiceCursor[question.id] = 0
         case .end: state.choiceCursor[question.id] = options.count - 1
-        case .back, .left: state.focus = .questions
-        case .switchPane: state.focus = .recommendations
+        case .back:
+            // Esc cancels the choice editor: the answer goes back to what it was when the editor opened.
+            if let before = state.answerBeforeEditing, before.question == question.id {
+                state.setAnswer(question.id, before.value)
+            }
+            state.answerBeforeEditing = nil
+            state.focus = .questions
+        case .switchPane:
+            state.answerBeforeEditing = nil
+            state.focus = .recommendations
         case .toggle: choose(&state, question, cursor: cursor, commit: false)
         case .activate: choose(&state, question, cursor: cursor, commit: true)
         case .add where question.kind == .list: state.push(.edit(.listItem(question.id, nil), LineEditor()))
@@ -191,6 +234,7 @@ public enum Interview {
         case .multi:
             if commit {
                 state.focus = .questions
+                state.answerBeforeEditing = nil
                 return
             }
             var chosen: [String] = []

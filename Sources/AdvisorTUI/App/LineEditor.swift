@@ -32,6 +32,24 @@ public struct LineEditor: Equatable, Sendable {
         text.remove(at: text.index(text.startIndex, offsetBy: cursor))
     }
 
+    /// Deletes everything left of the cursor (Ctrl-U).
+    public mutating func deleteToStart() {
+        text = String(text.dropFirst(cursor))
+        cursor = 0
+    }
+
+    /// Deletes the word left of the cursor and the spaces after it (Ctrl-W), as shells do.
+    public mutating func deleteWord() {
+        var characters = Array(text)
+        var start = cursor
+        while start > 0, characters[start - 1] == " " { start -= 1 }
+        while start > 0, characters[start - 1] != " " && characters[start - 1] != "/" { start -= 1 }
+        if start == cursor, start > 0 { start -= 1 }
+        characters.removeSubrange(start..<cursor)
+        text = String(characters)
+        cursor = start
+    }
+
     /// Moves the cursor by `offset` characters, staying inside the text.
     public mutating func move(_ offset: Int) {
         cursor = min(max(0, cursor + offset), text.count)

@@ -44,6 +44,10 @@ public enum ConfirmPurpose: Equatable, Sendable {
     case deleteResource(service: Int, resource: Int)
     /// Restore the answers found in the recovery file.
     case restoreRecovery
+    /// Write the output for a purpose at a path (asked before anything is written).
+    case write(PathPurpose, String)
+    /// Save the answers before exporting records that would otherwise cite "interview (unsaved)".
+    case saveBeforeExport(PathPurpose, String)
 }
 
 /// Where the inventory editor is.
@@ -68,8 +72,10 @@ public enum Mode: Equatable, Sendable {
     case why(String)
     /// Help for the current question and its choices, and the keys.
     case help
-    /// Conflicts and error findings, with a jump to the answers involved.
+    /// Conflicts and every finding, with their facts and a jump to the answers involved.
     case problems
+    /// The question groups with answered/total per group.
+    case groups
     /// Searching questions and help texts.
     case search(LineEditor)
     /// The recommended layout as a tree.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import AdvisorCore
+import BundledRules
 
 /// Answers for the situations the template generators must handle, and hand-built layouts for refusals.
 enum GeneratorFixtures {

@@ -6,7 +6,8 @@ enum DialogView {
         switch state.mode {
         case .edit(let target, let editor):
             let (title, hint) = editLabels(state, target)
-            drawEditor(&canvas, body, title: title, hint: hint, editor: editor, ascii: ascii)
+            drawEditor(&canvas, body, title: title, hint: hint, editor: editor, ascii: ascii,
+                       placeholder: placeholder(state, target))
         case .prompt(let purpose, let editor):
             let title: String
             switch purpose {
@@ -18,11 +19,12 @@ enum DialogView {
                 : "An existing file is only replaced after you confirm."
             drawEditor(&canvas, body, title: title, hint: hint, editor: editor, ascii: ascii)
         case .confirm(let purpose):
-            drawMessage(&canvas, body, title: "Confirm", lines: confirmLines(state, purpose) + ["", "y yes   n no"], ascii: ascii)
+            drawMessage(&canvas, body, title: "Confirm", lines: confirmLines(state, purpose) + ["", legendText(state, ascii: ascii)],
+                        ascii: ascii)
         case .exportMenu:
             drawMessage(&canvas, body, title: "Export", lines: ["m  the markdown document (all decisions, findings, layout)",
-                                                                 "r  MADR decision records, one file per decision",
-                                                                 "", "Esc cancel"], ascii: ascii)
+                                                                 "r  MADR decision records: new or changed decisions only",
+                                                                 "", legendText(state, ascii: ascii)], ascii: ascii)
         default:
             break
         }
@@ -36,10 +38,11 @@ enum DialogView {
             if question.kind == .number {
                 return (question.prompt, "A number\(question.unit.map { " in \($0)" } ?? "")\(Interview.rangeText(question))")
             }
-            return (question.prompt, question.pattern.map { "Must match \($0)" } ?? "Any text")
+            let form = PlainLanguage.form(of: question).map { "Write " + $0 } ?? "Any text"
+            return (question.prompt, form + (question.defaultValue == nil ? "" : "; empty keeps the default"))
         case .listItem(let id, let index):
             let question = state.rules.question(id)
-            return ((index == nil ? "Add to: " : "Edit: ") + (question?.prompt ?? id), question?.pattern.map { "Must match \($0)" } ?? "")
+            return ((index == nil ? "Add to: " : "Edit: ") + (question?.prompt ?? id), question.flatMap(PlainLanguage.form).map { "Write " + $0 } ?? "")
         case .serviceName(let index):
             return (index == nil ? "New service name" : "Rename the service", "Lower-case letters, digits and dashes, e.g. orders")
         case .team(let index):
@@ -51,8 +54,39 @@ enum DialogView {
         }
     }
 
+    /// The confirmation's keys, from the key map that handles them.
+    static func legendText(_ state: AppState, ascii: Bool) -> String {
+        KeyMap.legend(for: state, row: .primary, ascii: ascii).map { "\($0.0) \($0.1)" }.joined(separator: "   ")
+    }
+
+    /// The default an empty answer field keeps, shown dimmed in the field.
+    static func placeholder(_ state: AppState, _ target: EditTarget) -> String? {
+        guard case .answer(let id) = target, let question = state.rules.question(id),
+              state.answers.values[id] == nil, let value = question.defaultValue else { return nil }
+        return value.scalarText.map { "\($0) (default)" }
+    }
+
+    /// What a write would put where.
+    static func writeLines(_ state: AppState, _ purpose: PathPurpose, _ path: String) -> [String] {
+        switch purpose {
+        case .saveAnswers:
+            return ["Write the answers (\(state.answers.values.count) given) to \(path)?"]
+        case .exportMarkdown:
+            return ["Write the markdown document to \(path)?"]
+        case .exportMADR:
+            return ["Write MADR records into \(path)/?",
+                    "Only decisions that are new or whose outcome changed get a record; a replaced record is marked superseded."]
+        }
+    }
+
     static func confirmLines(_ state: AppState, _ purpose: ConfirmPurpose) -> [String] {
         switch purpose {
+        case .write(let kind, let path):
+            return writeLines(state, kind, path)
+        case .saveBeforeExport(let kind, let path):
+            return writeLines(state, kind, path).prefix(1).map { $0 } + ["",
+                    "The answers are not saved, so the records would cite \"\(AppState.unsavedName)\".",
+                    "y: save the answers first, then export   n: export as it is   Esc: cancel"]
         case .overwrite(_, let path):
             return ["\(path) already exists.", "Overwrite it?"]
         case .quit:
@@ -75,7 +109,8 @@ enum DialogView {
     }
 
     /// A centred box with a title, a text field and a hint; places the terminal cursor in the field.
-    static func drawEditor(_ canvas: inout Canvas, _ body: Rect, title: String, hint: String, editor: LineEditor, ascii: Bool) {
+    static func drawEditor(_ canvas: inout Canvas, _ body: Rect, title: String, hint: String, editor: LineEditor, ascii: Bool,
+                           placeholder: String? = nil) {
         let width = min(body.width - 4, max(50, min(90, body.width * 3 / 4)))
         let box = body.centered(width: width, height: 6)
         canvas.fill(box)
@@ -97,6 +132,9 @@ enum DialogView {
         }
         canvas.fill(Rect(x: field.x, y: field.y, width: field.width, height: 1), style: Style(underline: true))
         canvas.put(shown, x: field.x, y: field.y, style: Style(underline: true), maxWidth: field.width)
+        if text.isEmpty, let placeholder {
+            canvas.put(placeholder, x: field.x, y: field.y, style: Style(foreground: .muted, underline: true, dim: true), maxWidth: field.width)
+        }
         canvas.cursor = Position(x: field.x + column - skipped, y: field.y)
         canvas.put(TextWrap.truncate(hint, width: field.width, ellipsis: ascii ? "." : "…"), x: field.x, y: field.y + 2,
                    style: Theme.muted, maxWidth: field.width)

@@ -59,9 +59,11 @@ enum WhyView {
             let style = score.option == outcome.chosen ? Theme.success : score.excludedBy.isEmpty ? Theme.plain : Theme.muted
             out.append(StyledLine((score.option == outcome.chosen ? "> " : "- ") + text, style: style, indent: 2))
         }
+        // For the recommendation: the rules that recommended or required the chosen option. Everything
+        // else that fired lost (recommended another option) or excluded options, and is listed as such.
         let winners = outcome.fired.filter { firing in
-            guard let chosen = outcome.chosen else { return firing.effect != "recommend" }
-            return firing.effect == "exclude" ? !firing.options.contains(chosen) : firing.options.contains(chosen)
+            guard let chosen = outcome.chosen else { return false }
+            return firing.effect != "exclude" && firing.options.contains(chosen)
         }
         let losers = outcome.fired.filter { !winners.contains($0) }
         out.append(StyledLine(""))
@@ -70,7 +72,16 @@ enum WhyView {
         for firing in winners { out += firingLines(firing, ascii: ascii) }
         out.append(StyledLine(""))
         out.append(StyledLine("Rules that lost or excluded other options", style: Theme.heading))
-        if losers.isEmpty { out.append(StyledLine("none", style: Theme.muted, indent: 2)) }
+        // A rule that required the chosen option also excluded the others: it is named here too.
+        let excluders = winners.filter { firing in
+            outcome.scores.contains { $0.option != outcome.chosen && $0.excludedBy.contains(firing.rule) }
+        }
+        if losers.isEmpty && excluders.isEmpty { out.append(StyledLine("none", style: Theme.muted, indent: 2)) }
+        for firing in excluders {
+            let excluded = outcome.scores.filter { $0.option != outcome.chosen && $0.excludedBy.contains(firing.rule) }.map(\.option)
+            out.append(StyledLine("\(Glyph.bullet(ascii)) \(firing.rule): \(firing.effect) \(firing.options.joined(separator: ", ")), "
+                                  + "which excludes \(excluded.joined(separator: ", ")) (shown above)", style: Style(bold: true), indent: 2))
+        }
         for firing in losers { out += firingLines(firing, ascii: ascii, lost: lostReason(firing, outcome: outcome)) }
         out.append(StyledLine(""))
         out.append(StyledLine("What would change it", style: Theme.heading))

@@ -9,27 +9,17 @@ enum HelpView {
             out += factLines(state, question)
             out.append(StyledLine(""))
         }
-        out.append(StyledLine("Keys", style: Theme.heading))
-        let keys: [(String, String)] = [
-            ("Up/Down, k/j", "move in a list; scroll a view"),
-            ("Left/Right, h/l, PgUp/PgDn", "previous / next question group"),
-            ("Enter", "answer the selected question; choose; confirm"),
-            ("Space", "select a choice, toggle a multiple choice or yes/no"),
-            ("Esc, Backspace", "back: close the view or the answer editor"),
-            ("Tab", "switch between questions and recommendations"),
-            ("Home/End, g/G", "first / last"),
-            ("x", "clear the answer, so the default applies"),
-            ("a, r, d", "add, rename/edit, delete (lists and the inventory)"),
-            ("/", "search the questions and their help, Enter jumps to a match"),
-            ("w", "why: the rules behind the highlighted recommendation"),
-            ("c", "conflicts and error findings, Enter jumps to an answer involved"),
-            ("t", "the recommended layout as a tree"),
-            ("s", "save the answers to a file (replays with apigw-advisor advise)"),
-            ("e", "export the markdown document or MADR records"),
-            ("?", "this help"),
-            ("q", "quit (asks when there are unsaved changes)"),
-        ]
-        out += keys.map { StyledLine($0.0 + ": " + $0.1, indent: 2) }
+        // The keys of the view the help was opened from, straight from the key map that handles them.
+        var below = state
+        if case .help = below.mode { below.pop() }
+        out.append(StyledLine("Keys here", style: Theme.heading))
+        for command in KeyMap.commands(for: below) {
+            var seen: Set<String> = []
+            let names = command.bindings.map { KeyMap.name($0.key, ascii: ascii) }.filter { seen.insert($0).inserted }
+            out.append(StyledLine(names.joined(separator: ", ") + ": " + command.label, indent: 2))
+        }
+        out.append(StyledLine("Backspace deletes in text fields only; it never goes back. Nothing is written before you confirm.",
+                              style: Theme.muted, indent: 2))
         out.append(StyledLine(""))
         out.append(StyledLine("Markers: * the recommendation changed with the last answer; ! conflict or error; "
                               + "? required, not answered; - hidden (not asked for these answers).", style: Theme.muted))
@@ -48,7 +38,7 @@ enum HelpView {
         out.append(StyledLine(question.help))
         if let condition = question.askIf {
             let hidden = state.status(of: question.id) == .hidden
-            out.append(StyledLine((hidden ? "Hidden now: " : "") + "asked only when " + ConditionText.render(condition, rules: state.rules),
+            out.append(StyledLine((hidden ? "Hidden now: " : "") + "asked only when " + PlainLanguage.condition(condition, rules: state.rules),
                                   style: hidden ? Theme.warning : Theme.muted))
         }
         if !question.choices.isEmpty {

@@ -88,7 +88,7 @@ enum QuestionPane {
         }
         let status = state.status(of: question.id)
         if status == .hidden {
-            let reason = question.askIf.map { ConditionText.render($0, rules: state.rules) } ?? "never"
+            let reason = question.askIf.map { PlainLanguage.condition($0, rules: state.rules) } ?? "never"
             y += canvas.putWrapped("Hidden: asked only when \(reason). Its default applies.",
                                    in: Rect(x: rect.x, y: y, width: rect.width, height: max(0, rect.maxY - y)), style: Theme.warning)
             return

@@ -31,6 +31,7 @@ public enum Screen {
         case .help: DocumentView.draw(&canvas, body, title: "Help (Esc back)", lines: documentLines(state, mode: base, ascii: ascii), scroll: state.scroll, ascii: ascii)
         case .layoutTree: DocumentView.draw(&canvas, body, title: "Recommended layout (Esc back)", lines: documentLines(state, mode: base, ascii: ascii), scroll: state.scroll, ascii: ascii)
         case .problems: ProblemsView.draw(&canvas, body, state, ascii: ascii)
+        case .groups: GroupsView.draw(&canvas, body, state, ascii: ascii)
         case .search(let editor): SearchView.draw(&canvas, body, state, editor: editor, ascii: ascii)
         case .inventory: drawMain(&canvas, body, state, ascii: ascii, inventory: true)
         default: drawMain(&canvas, body, state, ascii: ascii, inventory: false)
@@ -73,6 +74,11 @@ public enum Screen {
         let warnings = advice.findings.filter { $0.severity == .warning }.count
         if errors > 0 { parts.append(("\(errors) error(s)", Theme.danger)) }
         if warnings > 0 { parts.append(("\(warnings) warning(s)", Theme.warning)) }
+        let infos = advice.findings.filter { $0.severity == .info }.count
+        // Infos are counted only when nothing more serious is (room on narrow screens); the list shows them all.
+        if infos > 0 && parts.isEmpty { parts.append(("\(infos) info", Theme.muted)) }
+        // The counts lead to the list of every finding: say which key opens it.
+        if !parts.isEmpty { parts[parts.count - 1].0 += " (c)" }
         // The file name only: a long path would push the counts off narrow screens.
         let file = state.answersPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "not saved"
         parts.append((file + (state.dirty ? " (modified)" : ""), Theme.muted))

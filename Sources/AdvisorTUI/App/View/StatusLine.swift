@@ -32,62 +32,14 @@ enum StatusLine {
         }
     }
 
-    /// The essential keys of the mode on top.
+    /// The essential keys of the view on top, generated from the key map that handles them.
     static func primaryKeys(_ state: AppState, ascii: Bool) -> [(String, String)] {
-        let upDown = Glyph.upDown(ascii), leftRight = Glyph.leftRight(ascii)
-        switch state.mode {
-        case .browse:
-            switch state.focus {
-            case .questions:
-                return [(upDown, "move"), (leftRight, "group"), ("Enter", "answer"), ("?", "help"), ("/", "find"),
-                        ("s", "save"), ("e", "export"), ("q", "quit"), ("Tab", "pane")]
-            case .answer:
-                let kind = state.currentQuestion?.kind
-                let space = kind == .multi ? "toggle" : "select"
-                var keys = [(upDown, "move"), ("Space", space), ("Enter", kind == .list ? "edit" : "done"), ("Esc", "back")]
-                if kind == .list { keys += [("a", "add"), ("d", "delete")] }
-                return keys + [("?", "help"), ("s", "save"), ("q", "quit")]
-            case .recommendations:
-                return [(upDown, "decision"), ("Enter", "why"), ("Tab", "questions"), ("t", "layout"), ("?", "help"),
-                        ("s", "save"), ("q", "quit")]
-            }
-        case .edit, .prompt:
-            return [("Enter", "OK"), ("Esc", "cancel"), (leftRight, "cursor"), ("Backspace", "delete")]
-        case .confirm:
-            return [("y", "yes"), ("n", "no"), ("Esc", "cancel")]
-        case .exportMenu:
-            return [("m", "markdown"), ("r", "MADR records"), ("Esc", "cancel")]
-        case .search:
-            return [("type", "to search"), (upDown, "match"), ("Enter", "jump"), ("Esc", "cancel")]
-        case .why:
-            return [(upDown, "scroll"), ("PgUp/PgDn", "page"), (leftRight, "decision"), ("Enter", "jump to answer"),
-                    ("p", "pin"), ("Esc", "back"), ("q", "quit")]
-        case .help, .layoutTree:
-            return [(upDown, "scroll"), ("PgUp/PgDn", "page"), ("Home/End", "top/bottom"), ("Esc", "back"), ("q", "quit")]
-        case .problems:
-            return [(upDown, "move"), ("Enter", "jump to answer"), ("Esc", "back"), ("q", "quit")]
-        case .inventory:
-            switch state.inventoryLevel {
-            case .services:
-                return [(upDown, "move"), ("Enter", "open"), ("a", "add"), ("r", "rename"), ("d", "delete"), ("Esc", "back")]
-            case .service:
-                return [(upDown, "move"), ("Enter", "edit"), ("Space", "toggle"), ("a", "add resource"), ("d", "delete"),
-                        ("Esc", "back")]
-            case .resource:
-                return [(upDown, "move"), ("Space", "toggle method"), ("Enter", "edit path"), ("d", "delete"), ("Esc", "back")]
-            }
-        }
+        KeyMap.legend(for: state, row: .primary, ascii: ascii)
     }
 
-    /// More keys, shown when there is no message.
+    /// More keys, shown when there is no message; from the same key map.
     static func secondaryKeys(_ state: AppState, ascii: Bool) -> [(String, String)] {
-        switch state.mode {
-        case .browse, .inventory:
-            return [("Tab", "pane"), ("w", "why"), ("t", "layout tree"), ("c", "conflicts/errors"), ("x", "use default"),
-                    ("PgUp/PgDn", "group")]
-        default:
-            return []
-        }
+        KeyMap.legend(for: state, row: .secondary, ascii: ascii)
     }
 }
 
@@ -96,7 +48,7 @@ enum TooSmallView {
     static func draw(_ canvas: inout Canvas, size: TerminalSize, ascii: Bool) {
         let needed = Screen.minimumSize
         let lines = ["Enlarge the terminal", "needs \(needed.width)x\(needed.height), now \(size.width)x\(size.height)",
-                     "q quits"]
+                     "Keys do nothing until it is larger; q quits", "(unsaved answers stay in the recovery file)"]
         let top = max(0, (size.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
             let fitted = TextWrap.truncate(line, width: size.width, ellipsis: "")
