@@ -16,7 +16,8 @@ struct AdviseCommand: ParsableCommand {
         Reports: --markdown FILE writes the full report, --json FILE the machine-readable advice \
         (docs/json-output.md), --madr one MADR 4.0 record per decision into --madr-dir. Every output is \
         prepared before the first file is written; existing report files are kept unless --force is given, \
-        and MADR records are never overwritten (numbering continues after the records already there). \
+        and MADR records are never overwritten: numbering continues after the records already there, only new or changed \
+        decisions get a record, and a replaced record only has its status set to "superseded by NNNN". \
         Written files are listed on standard error, so standard output can be piped.
 
         Exit status 0 on success (conflicts and error findings are reported but do not fail); \
@@ -43,7 +44,7 @@ struct AdviseCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the MADR records (default: docs/decisions).", valueName: "dir"))
     var madrDir: String?
 
-    @Flag(name: .long, help: "Replace existing --markdown and --json files (MADR records are never replaced).")
+    @Flag(name: .long, help: "Replace existing --markdown and --json files (MADR records are never replaced; see --madr).")
     var force = false
 
     @Flag(name: .long, help: "Explain every decision: rules that fired, on which answers, scores, exclusions, facts (text format).")

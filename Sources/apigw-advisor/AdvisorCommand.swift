@@ -17,7 +17,7 @@ struct AdvisorCommand: ParsableCommand {
         129/130/143 the interview was ended by SIGHUP/SIGINT/SIGTERM.
         """,
         version: "0.1.0",
-        subcommands: [InterviewCommand.self, AdviseCommand.self, ValidateCommand.self, LintCommand.self, QuestionsCommand.self, GenerateCommand.self],
+        subcommands: [InterviewCommand.self, AdviseCommand.self, DiffCommand.self, ValidateCommand.self, LintCommand.self, QuestionsCommand.self, GenerateCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -269,6 +269,33 @@ final class TmuxSession {
         #expect(tmux.exitStatus() == "0")
     }
 
+    @Test func strayTypingAfterBackspaceWritesNothing() throws {
+        guard let tmux = try session() else { return }
+        let answers = tmux.folder.appendingPathComponent("answers.yaml")
+        try FileManager.default.copyItem(at: BinaryRunner.repoRoot.appendingPathComponent("examples/three-services-spa.yaml"), to: answers)
+        try tmux.start([BinaryRunner.binary.path, "interview", answers.path, "--recovery-file",
+                        tmux.folder.appendingPathComponent("recovery.yaml").path, "--date", "2026-01-15"])
+        try tmux.waitFor("1/7 Project")
+        try tmux.keys("Right", "Enter")
+        try tmux.waitFor("a add")
+        // The reported session: a, orders, Enter (already exists), Esc, Backspace, "Orders2", Enter.
+        try tmux.keys("a")
+        try tmux.waitFor("New service name")
+        try tmux.text("orders")
+        try tmux.keys("Enter")
+        try tmux.waitFor("already exists")
+        try tmux.keys("Escape", "BSpace")
+        try tmux.text("Orders2")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Typing ignored")
+        let screen = try tmux.screen()
+        #expect(screen.contains("a add"), "still in the services list: \(screen)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: tmux.folder.path)
+        #expect(!written.contains { $0.hasPrefix("docs") }, "no records were written: \(written)")
+        try tmux.keys("Escape", "Escape")
+        #expect(tmux.exitStatus() == "0")
+    }
+
     @Test func noTmuxServerSurvivesItsTest() throws {
         guard TmuxSession.executable != nil else { return }
         var socket = ""

@@ -31,7 +31,7 @@ enum HelpView {
         var out = [StyledLine(question.prompt, style: Theme.heading)]
         var facts = ["id \(question.id)", question.kind.rawValue]
         if question.kind == .number { facts.append(Interview.rangeText(question).trimmingSpaces) }
-        if let pattern = question.pattern { facts.append("pattern \(pattern)") }
+        if let form = PlainLanguage.form(of: question) { facts.append(form) }
         if let value = question.defaultValue { facts.append("default \(value.display)") } else { facts.append("required") }
         facts.append(state.status(of: question.id).rawValue)
         out.append(StyledLine(facts.joined(separator: " · ").replacingDots(ascii), style: Theme.muted))
