@@ -36,6 +36,9 @@ public final class NcursesTerminal: Terminal {
     private var headlessFiles: [UnsafeMutablePointer<FILE>] = []
     private var lastPresented: Canvas?
     private var colorPairs: [UInt16: Int16] = [:]
+    /// The style of the last cell drawn and its curses attributes (reset with the colour pairs).
+    private var lastStyle: Style?
+    private var lastAttributes: (attr_t, Int16) = (0, 0)
     private var nextColorPair: Int32 = 1
     private var hasDefaultColors = false
     private var colorCount: Int32 = 0
@@ -114,6 +117,7 @@ public final class NcursesTerminal: Terminal {
         }
         advisor_tui_set_curses_active(1)
         advisor_tui_register_atexit()
+        StartupTrace.mark("ncurses")
     }
 
     /// Whether the terminal newterm just set up can draw a full screen: it is not `dumb`, not a
@@ -137,6 +141,7 @@ public final class NcursesTerminal: Terminal {
     /// Draws the cells that changed since the last frame, then refreshes the screen.
     public func present(_ canvas: Canvas) {
         guard screen != nil, let window = advisor_stdscr() else { return }
+        StartupTrace.mark("view")
         let rows = Int(getmaxy(window))
         let columns = Int(getmaxx(window))
         let positions: [Position]
@@ -168,6 +173,7 @@ public final class NcursesTerminal: Terminal {
         doupdate()
         lastPresented = canvas
         lastWriteCount = writes
+        StartupTrace.finish("present")
     }
 
     /// Waits for a key; returns `.eof` once input is closed, and acts on termination signals.
@@ -236,6 +242,7 @@ public final class NcursesTerminal: Terminal {
             colors = true
         }
         colorPairs = [:]
+        lastStyle = nil
         nextColorPair = 1
         lastPresented = nil
         reachedEOF = false
@@ -306,12 +313,24 @@ public final class NcursesTerminal: Terminal {
     // MARK: - Drawing
 
     private func draw(_ text: String, style: Style, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>) {
-        // A cell holds one spacing character plus at most CCHARW_MAX - 1 combining ones.
-        var characters = text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
-        let (attributes, pair) = cursesAttributes(for: style)
+        // Consecutive cells mostly share a style: look its attributes up once per run, not per cell.
+        if style != lastStyle {
+            lastStyle = style
+            lastAttributes = cursesAttributes(for: style)
+        }
+        let (attributes, pair) = lastAttributes
         var cell = cchar_t()
-        setcchar(&cell, characters, attributes, pair, nil)
+        // A cell holds one spacing character plus at most CCHARW_MAX - 1 combining ones; the buffer is
+        // on the stack, so a frame allocates nothing per cell.
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Int(CCHARW_MAX) + 1) { characters in
+            var count = 0
+            for scalar in text.unicodeScalars where count < Int(CCHARW_MAX) {
+                characters[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            characters[count] = 0
+            setcchar(&cell, characters.baseAddress, attributes, pair, nil)
+        }
         mvwadd_wch(window, Int32(y), Int32(x), &cell)
     }
 

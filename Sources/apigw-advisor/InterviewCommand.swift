@@ -40,6 +40,7 @@ struct InterviewCommand: ParsableCommand {
         let recovered = FileManager.default.fileExists(atPath: recoveryPath)
             ? try? Answers.load(path: recoveryPath, rules: rules) : nil
         let state = AppState(rules: rules, answers: answers, answersPath: answersFile, date: date, recovered: recovered)
+        StartupTrace.mark("advice")
         let terminal = NcursesTerminal()
         let performer = FileEffectPerformer(rules: rules, recoveryPath: recoveryPath)
         terminal.onTerminationSignal = { _ in performer.flushRecovery() }

@@ -1,4 +1,5 @@
 import AdvisorCore
+import AdvisorTUI
 import ArgumentParser
 import BundledRules
 
@@ -6,10 +7,19 @@ import BundledRules
 @main
 enum Main {
     static func main() {
-        // `apigw-advisor` alone starts the interview. Parsing it with ArgumentParser (including its
-        // completion-script checks) is about a third of the time to the first frame, and there is
-        // nothing to parse, so this path skips it; `apigw-advisor interview` behaves the same.
-        guard CommandLine.arguments.count == 1 else {
+        StartupTrace.mark("main")
+        // `apigw-advisor` alone starts the interview, and so does `apigw-advisor interview FILE`.
+        // Parsing them with ArgumentParser (including its completion-script checks) is about a third
+        // of the time to the first frame, and there is nothing to parse, so these paths skip it;
+        // anything else (options, `--help`, a second argument) goes through ArgumentParser.
+        let arguments = CommandLine.arguments
+        let answersFile: String?
+        if arguments.count == 1 {
+            answersFile = nil
+        } else if arguments.count == 3, arguments[1] == "interview", let file = arguments.last,
+                  !file.isEmpty, !file.hasPrefix("-") {
+            answersFile = file
+        } else {
             AdvisorCommand.main()
             return
         }
@@ -18,10 +28,11 @@ enum Main {
             let rules: RuleSet
             do {
                 rules = try BundledRules.load(includingCases: false)
+                StartupTrace.mark("rules")
             } catch {
                 throw reportInput(error)
             }
-            try InterviewCommand.launch(rules: rules, answersFile: nil, recoveryPath: InterviewCommand.defaultRecoveryPath(),
+            try InterviewCommand.launch(rules: rules, answersFile: answersFile, recoveryPath: InterviewCommand.defaultRecoveryPath(),
                                         date: defaultReportDate())
         } catch {
             AdvisorCommand.exit(withError: error)

@@ -17,6 +17,16 @@ enum Peers {
         return template
     }
 
+    /// Writes the same one-file template for copier (copier.yml with the two answers' defaults) and returns its folder.
+    static func copierTemplate(in folder: String) throws -> String {
+        let template = folder + "/copier-template"
+        try FileManager.default.createDirectory(atPath: template, withIntermediateDirectories: true)
+        try "project: demo-api\nteam: platform\n".write(toFile: template + "/copier.yml", atomically: true, encoding: .utf8)
+        try "# {{ project }}\n\nOwned by {{ team }}.\n"
+            .write(toFile: template + "/README.md.jinja", atomically: true, encoding: .utf8)
+        return template
+    }
+
     /// Writes a Kconfig of `symbols` bool symbols in menus of 20 and returns its path.
     static func kconfig(symbols: Int, in folder: String) throws -> String {
         var lines = ["mainmenu \"Benchmark configuration\"", ""]

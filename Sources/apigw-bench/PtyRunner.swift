@@ -22,6 +22,24 @@ enum PtyRunner {
     /// or drew nothing; `exited` is false when the keys did not end it (it was killed).
     static func run(_ argv: [String], keys: [UInt8], rows: UInt16 = 24, columns: UInt16 = 80,
                     environment: [String: String] = [:]) -> (frame: ChildRun, exited: Bool)? {
+        runTimed(argv, keys: keys, rows: rows, columns: columns, environment: environment).map { ($0.frame, $0.exited) }
+    }
+
+    /// `run`, plus the monotonic time just before the spawn (for the program's own phase marks).
+    static func runTimed(_ argv: [String], keys: [UInt8], rows: UInt16 = 24, columns: UInt16 = 80,
+                         environment: [String: String] = [:]) -> (frame: ChildRun, exited: Bool, spawnNanos: UInt64)? {
+        runTimed(argv, keys: keys, presses: [], rows: rows, columns: columns, environment: environment)
+            .map { ($0.frame, $0.exited, $0.spawnNanos) }
+    }
+
+    /// Down and Up arrows (xterm, normal cursor mode): moving to the next item and back.
+    static let down: [UInt8] = [27, 91, 66], up: [UInt8] = [27, 91, 65]
+
+    /// `runTimed`, and after the first frame each of `presses` in turn: the milliseconds from writing
+    /// the key to the last byte of the redraw it caused (the redraw ends when output pauses).
+    static func runTimed(_ argv: [String], keys: [UInt8], presses: [[UInt8]], rows: UInt16 = 24, columns: UInt16 = 80,
+                         environment: [String: String] = [:])
+        -> (frame: ChildRun, exited: Bool, spawnNanos: UInt64, pressMillis: [Double])? {
         // What posix_openpt, unlockpt and ptsname do on Linux; Swift's Glibc module leaves those
         // out (they need _XOPEN_SOURCE), and grantpt has nothing to do on devpts.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -44,8 +62,11 @@ enum PtyRunner {
         for (key, value) in environment { env[key] = value }
 
         var frameNanos: UInt64?
+        var spawnNanos: UInt64 = 0
+        var pressMillis: [Double] = []
         var exited = true
         guard var child = Spawner.spawnAndWait(argv, actions: &actions, extraFlags: spawnSetSID, environment: env, whileRunning: { pid, start in
+            spawnNanos = start
             var lastByte: UInt64 = 0
             var received = 0
             var keysSent = false
@@ -59,6 +80,20 @@ enum PtyRunner {
                 if ready == 0 {
                     if received > 0 && !keysSent {
                         frameNanos = lastByte - start
+                        for press in presses {
+                            let sent = monotonicNanos()
+                            press.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
+                            var last: UInt64 = 0
+                            while true {
+                                var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+                                let ready = poll(&poller, 1, last == 0 ? 1_000 : quietMillis)
+                                if ready < 0 && errno == EINTR { continue }
+                                if ready <= 0 { break }
+                                if read(master, &buffer, buffer.count) <= 0 { break }
+                                last = monotonicNanos()
+                            }
+                            if last > 0 { pressMillis.append(Double(last - sent) / 1e6) }
+                        }
                         keys.withUnsafeBytes { _ = write(master, $0.baseAddress, $0.count) }
                         keysSent = true
                         continue
@@ -76,7 +111,94 @@ enum PtyRunner {
         }) else { return nil }
         guard let frameNanos else { return nil }
         child.millis = Double(frameNanos) / 1e6
-        return (child, exited)
+        return (child, exited, spawnNanos, pressMillis)
+    }
+
+    /// One program of an interleaved comparison.
+    struct Contestant {
+        var figure: String
+        var argv: [String]
+        var keys: [UInt8]
+        var environment: [String: String] = [:]
+    }
+
+    /// Runs every contestant once per round, round after round, so a change in the machine's load hits
+    /// them all alike; returns each one's sample (with one peak-RSS run) or why it failed, and for each
+    /// the ratio to the first contestant taken round by round.
+    static func interleaved(_ contestants: [Contestant], warmups: Int, runs: Int, folder: String, presses: Int = 0)
+        -> [(sample: Sample?, failure: String?, ratios: [Double])] {
+        // With presses, the figure of a run is its median key-to-redraw time (Down, Up, Down, ...).
+        let keys = (0..<presses).map { $0 % 2 == 0 ? down : up }
+        var millis = Array(repeating: [Double](), count: contestants.count)
+        var failures = [String?](repeating: nil, count: contestants.count)
+        var ratios = Array(repeating: [Double](), count: contestants.count)
+        for round in 0..<(warmups + runs) {
+            var thisRound = [Double?](repeating: nil, count: contestants.count)
+            for (index, contestant) in contestants.enumerated() where failures[index] == nil {
+                guard let result = runTimed(contestant.argv, keys: contestant.keys, presses: keys, environment: contestant.environment) else {
+                    failures[index] = "failed: \(contestant.argv[0]) drew nothing on the pty"
+                    continue
+                }
+                guard result.exited else {
+                    failures[index] = "failed: \(contestant.argv[0]) did not exit on its keys"
+                    continue
+                }
+                if presses > 0 {
+                    guard result.pressMillis.count == presses else {
+                        failures[index] = "failed: \(contestant.argv[0]) did not redraw after every arrow key"
+                        continue
+                    }
+                    thisRound[index] = Sample.median(result.pressMillis)
+                } else {
+                    thisRound[index] = result.frame.millis
+                }
+            }
+            guard round >= warmups else { continue }
+            for index in contestants.indices {
+                guard let value = thisRound[index] else { continue }
+                millis[index].append(value)
+                if let first = thisRound[0], first > 0 { ratios[index].append(value / first) }
+            }
+        }
+        return contestants.indices.map { index in
+            if let failure = failures[index] { return (nil, failure, []) }
+            var sample = Sample(millis: millis[index])
+            let contestant = contestants[index]
+            if presses == 0, let peak = Spawner.peakMB(of: contestant.argv, folder: folder, environment: contestant.environment,
+                                         viaPty: contestant.keys) {
+                sample.peakMB = [peak]
+            }
+            return (sample, nil, ratios[index])
+        }
+    }
+
+    /// The program's own start-up marks (see StartupTrace in AdvisorTUI): for each phase, the
+    /// milliseconds it took, measured from the spawn; nil when the program wrote no marks.
+    static func phases(_ argv: [String], keys: [UInt8], environment: [String: String], runs: Int, folder: String)
+        -> [(phase: String, sample: Sample)]? {
+        let file = folder + "/trace-start.txt"
+        var environment = environment
+        environment["APIGW_ADVISOR_TRACE_START"] = file
+        var order: [String] = []
+        var values: [String: [Double]] = [:]
+        for _ in 0..<runs {
+            unlink(file)
+            guard let result = runTimed(argv, keys: keys, environment: environment), result.exited,
+                  let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+            var previous = result.spawnNanos
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                guard parts.count == 2, let nanos = UInt64(parts[1]), nanos >= previous else { continue }
+                let phase = String(parts[0])
+                if values[phase] == nil { order.append(phase) }
+                values[phase, default: []].append(Double(nanos - previous) / 1e6)
+                previous = nanos
+            }
+            values["frame on the pty (total)", default: []].append(result.frame.millis)
+        }
+        guard !order.isEmpty else { return nil }
+        order.append("frame on the pty (total)")
+        return order.map { ($0, Sample(millis: values[$0] ?? [])) }
     }
 
     /// Times `runs` runs after `warmups`, plus one run under GNU time for the peak RSS; a failure says why.

@@ -54,18 +54,18 @@ import BundledRules
     @Test func candidateCostsFollowThePrices() throws {
         let estimate = try estimate(publicReads)
         let byID = Dictionary(uniqueKeysWithValues: estimate.costs.map { ($0.id, $0) })
-        // 60,000 M requests + 10% preflights = 66,000 M at the door.
+        // 60,000 M requests at the door (public GETs send no preflight).
         let cloudfront = try #require(byID["cloudfront-function-url"])
         #expect(cloudfront.recommended)
-        #expect(close(try line(cloudfront.lines, "CloudFront HTTPS requests").value, 66_000))      // x $1.00 per M
+        #expect(close(try line(cloudfront.lines, "CloudFront HTTPS requests").value, 60_000))      // x $1.00 per M
         #expect(close(try line(cloudfront.lines, "Lambda requests").value, 2_400))                 // 12,000 M misses x $0.20
         #expect(close(try line(cloudfront.lines, "Lambda compute").value, 8_000.016))              // 12e9 x 0.08 s x 0.5 GB x $0.0000166667
-        #expect(close(cloudfront.monthlyTotal, 76_400.016))
+        #expect(close(cloudfront.monthlyTotal, 70_400.016))
         let http = try #require(byID["api-gateway-http"])
         #expect(!http.recommended)
-        #expect(close(http.monthlyTotal, 66_000 + 12_000 + 40_000.08))             // 60e9 x 0.08 s x 0.5 GB x $0.0000166667
+        #expect(close(http.monthlyTotal, 60_000 + 12_000 + 40_000.08))             // 60e9 x 0.08 s x 0.5 GB x $0.0000166667
         let rest = try #require(byID["api-gateway-rest"])
-        #expect(close(try line(rest.lines, "REST API requests").value, 231_000))                   // 66,000 M x $3.50
+        #expect(close(try line(rest.lines, "REST API requests").value, 210_000))                   // 60,000 M x $3.50
         let url = try #require(byID["function-url"])
         #expect(close(url.monthlyTotal, 12_000 + 40_000.08))
         let alb = try #require(byID["alb"])
@@ -129,6 +129,34 @@ import BundledRules
         let http = try #require(estimate.costs.first { $0.id == "api-gateway-http" })
         #expect(!http.lines.contains { $0.label.hasPrefix("HTTP API requests") })
         #expect(estimate.assumptions.contains { $0.contains("`price-http-requests` has no value") })
+    }
+
+    @Test func jobsArePricedAsShortRequestsPlusTheWorker() throws {
+        let advice = try advise("""
+        consumers: [mobile]
+        max-duration: 900
+        avg-duration: 240
+        monthly-requests: 3
+        jobs-per-month: 30
+        peak-rps: 40
+        function-memory: 1024
+        """)
+        #expect(advice.chosen("interaction-model") == "async-job")
+        let estimate = try #require(advice.estimate)
+        let http = try #require(estimate.costs.first { $0.id == "api-gateway-http" })
+        #expect(close(try line(http.lines, "Lambda compute").value, 5.00001))          // 3 M x 0.1 s x 1 GB x $0.0000166667
+        #expect(close(try line(http.lines, "Worker compute").value, 120.00024))        // 30,000 jobs x 240 s x 1 GB
+        #expect(close(try line(http.lines, "Worker invocations").value, 0.006))        // 0.03 M x $0.20
+        #expect(try line(estimate.scale, "Lambda concurrency").value == 4)             // 40 req/s x 0.1 s
+        #expect(try line(estimate.scale, "Worker concurrency").value == 3)             // 30,000 / 2,628,000 s x 240 s = 2.74
+        #expect(!advice.findings.contains { $0.rule.hasPrefix("scale.") })
+    }
+
+    @Test func publicGetsNeedNoPreflight() throws {
+        let estimate = try estimate(publicReads)
+        #expect(!estimate.costs.flatMap(\.lines).contains { $0.label.contains("preflights") })
+        let signedIn = try self.estimate("consumers: [browser]\nbrowser-origins: [\"https://a.example.com\"]\nauth-mechanisms: [cognito]\n")
+        #expect(signedIn.costs.flatMap(\.lines).contains { $0.label.contains("0.1 M preflights") })
     }
 
     @Test func formatting() {

@@ -206,7 +206,7 @@ extension ExporterTests {
                 let document = try JSONExporter.decode(text)
                 #expect(document.advice == advice)
                 #expect(document == AdviceDocument(advice, context: context))
-                #expect(document.schemaVersion == 1 && document.generator == "apigw-advisor")
+                #expect(document.schemaVersion == 2 && document.generator == "apigw-advisor")
                 #expect(document.rules == RulesIdentity(name: "export fixture", version: "3.1.4"))
                 #expect(document.date == "2026-11-05" && document.answersFile == "team/answers.yaml")
             }
@@ -218,7 +218,7 @@ extension ExporterTests {
             let root = try #require(try JSONValue.parse(text).object)
             #expect(root.keys.sorted() == ["advice", "answersFile", "date", "generator", "rules", "schemaVersion"])
             let adviceKeys = try #require(root["advice"]?.object).keys.sorted()
-            #expect(adviceKeys == ["conflicts", "context", "decisions", "findings", "ignoredAnswers", "layout", "oldestFact", "rulesName", "rulesVersion"])
+            #expect(adviceKeys == ["apis", "conflicts", "context", "decisions", "findings", "ignoredAnswers", "layout", "oldestFact", "rulesName", "rulesVersion"])
             let contextEntries = try #require(root["advice"]?.object?["context"]?.array)
             let entries = Dictionary(uniqueKeysWithValues: contextEntries.compactMap { entry in entry.object?["question"]?.string.map { ($0, entry) } })
             #expect(entries["consumers"] == .object(["question": .string("consumers"), "status": .string("answered"), "kind": .string("multi"),

@@ -14,7 +14,9 @@ import BundledRules
 
     @Test func restAPIsKeepTheNativeJWTAuthorizer() throws {
         // OIDC tokens on a REST API (forced by usage plans) used to get a TOKEN Lambda authorizer with jwt excluded.
-        let advice = try advise("consumers: [partners]\nauth-mechanisms: [oidc, api-keys]\ngateway-features: [usage-plans]\n")
+        // With a route: an API's authorizers are the ones its routes use (issue 8), so an empty inventory has none.
+        let advice = try advise("consumers: [partners]\nauth-mechanisms: [oidc, api-keys]\ngateway-features: [usage-plans]\n"
+                                + "services: [{name: feed, resources: [{path: /feed, methods: [GET]}]}]\n")
         #expect(advice.chosen("api-type") == "rest")
         #expect(advice.chosen("authorizer") == "jwt")
         let authorizer = try #require(advice.outcome("authorizer"))

@@ -114,10 +114,12 @@ extension GeneratorTests {
         var shared = [F.api("a", routes: [get]), F.api("b", routes: [F.route("GET", "/b", "orders")])]
         shared[0].basePath = "a"
         return [
-            ("API keys on HTTP", F.advice(apis: [F.api("a", type: "http", routes: [get])], functions: [orders], answers: ["auth-mechanisms": .choices(["api-keys"])]),
+            ("API keys on HTTP", F.advice(apis: [F.api("a", type: "http", routes: [F.route("GET", "/orders", "orders", apiKey: true)])], functions: [orders],
+                                          answers: ["auth-mechanisms": .choices(["api-keys"])]),
              "API keys and usage plans exist only on REST APIs"),
-            ("usage plans on HTTP", F.advice(apis: [F.api("a", type: "http", routes: [get])], functions: [orders], answers: ["gateway-features": .choices(["usage-plans"])]),
-             "API keys and usage plans exist only on REST APIs"),
+            ("a partner route on HTTP", F.advice(apis: [F.api("a", type: "http", routes: [get, F.route("GET", "/feed", "orders", apiKey: true)])],
+                                                 functions: [orders]),
+             "GET /feed need a key"),
             ("wildcard private", F.advice(apis: [F.api("a", endpoint: "private", routes: [get])], functions: [orders], domain: wildcard),
              "private custom domains do not support wildcards"),
             ("mutual TLS on edge", F.advice(apis: [F.api("a", endpoint: "edge", routes: [get])], functions: [orders], domain: single, answers: mtls),

@@ -40,9 +40,15 @@ enum BinaryRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes before waiting so a large output cannot block the child.
+        // Read both pipes at once before waiting: reading one to its end first deadlocks when the child fills
+        // the other (a failing validator prints the whole document on stderr).
+        let errBox = DataBox()
+        let group = DispatchGroup()
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: group) { errBox.data = errHandle.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        let errData = errBox.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
@@ -54,4 +60,9 @@ enum BinaryRunner {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+/// Data filled in by another thread and read after it finished (the dispatch group orders the accesses).
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }

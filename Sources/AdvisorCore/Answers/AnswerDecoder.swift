@@ -3,6 +3,8 @@ import Foundation
 /// Decodes and validates answer values against their questions.
 struct AnswerDecoder {
     let diagnostics: Diagnostics
+    /// The questions a service may answer for itself (keys next to `name` in the inventory).
+    var perServiceQuestions: [Question] = []
 
     static let namePattern = "^[a-z][a-z0-9-]*$"
 
@@ -125,7 +127,7 @@ struct AnswerDecoder {
         var services: [Service] = []
         for item in items {
             guard let map = MappingReader(item, context: "a service", diagnostics: diagnostics) else { continue }
-            map.rejectUnknownKeys(allowed: ["name", "team", "deploys-independently", "resources"])
+            map.rejectUnknownKeys(allowed: ["name", "team", "deploys-independently", "access", "resources"] + perServiceQuestions.map(\.id))
             guard let name = map.string("name", required: true) else { continue }
             // Byte by byte, which is exact: the regular expression's `$` accepted a final line break.
             if !FastPattern.isName(name) {
@@ -144,17 +146,24 @@ struct AnswerDecoder {
                     diagnostics.add(resourcesNode, key: "resources", "expected a list of resources, found \(resourcesNode.kindName)")
                 }
             }
+            var own: [String: AnswerValue] = [:]
+            for question in perServiceQuestions {
+                guard let valueNode = map[question.id], !(valueNode.isNull && question.kind != .text) else { continue }
+                if let value = value(for: question, node: valueNode) { own[question.id] = value }
+            }
+            let access = map["access"].flatMap { accessLevel($0) }
             let team = map.string("team")
             if let team, let problem = Self.controlProblem(team) { diagnostics.add(map["team"] ?? item, key: "team", problem) }
             services.append(Service(name: name, team: team,
-                                    deploysIndependently: map.bool("deploys-independently") ?? true, resources: resources))
+                                    deploysIndependently: map.bool("deploys-independently") ?? true, resources: resources,
+                                    answers: own, access: access))
         }
         return diagnostics.errors.count == before ? Inventory(services: services) : nil
     }
 
     private func resource(_ node: DocNode, service: String, existing: [Resource]) -> Resource? {
         guard let map = MappingReader(node, context: "a resource of '\(service)'", diagnostics: diagnostics) else { return nil }
-        map.rejectUnknownKeys(allowed: ["path", "methods"])
+        map.rejectUnknownKeys(allowed: ["path", "methods", "access"])
         guard let path = map.string("path", required: true) else { return nil }
         if let problem = Self.pathProblem(path) {
             diagnostics.add(map["path"] ?? node, key: "path", problem)
@@ -169,7 +178,32 @@ struct AnswerDecoder {
                             suggestion: nearest(method, in: httpMethods))
         }
         if methods.isEmpty { diagnostics.add(map["methods"] ?? node, key: "methods", "a resource needs at least one method") }
-        return Resource(path: path, methods: httpMethods.filter(methods.contains))
+        var access: [String: String] = [:]
+        if let accessNode = map["access"] {
+            if case .mapping = accessNode.value, let byMethod = MappingReader(accessNode, context: "the access of '\(path)' (method: access)", diagnostics: diagnostics) {
+                byMethod.rejectUnknownKeys(allowed: methods)
+                for entry in byMethod.entries where methods.contains(entry.key) {
+                    if let level = accessLevel(entry.value) { access[entry.key] = level }
+                }
+            } else if let level = accessLevel(accessNode) {
+                access["*"] = level
+            }
+        }
+        return Resource(path: path, methods: httpMethods.filter(methods.contains), access: access)
+    }
+
+    /// An access level (`public`, `users`, `partners`, `iam`, `custom`), or nil with an error recorded.
+    private func accessLevel(_ node: DocNode) -> String? {
+        guard let text = node.scalarText, !node.isNull else {
+            diagnostics.add(node, key: "access", "expected an access level, found \(node.kindName)", allowed: routeAccessLevels)
+            return nil
+        }
+        guard routeAccessLevels.contains(text) else {
+            diagnostics.add(node, key: "access", "unknown access '\(text)'", allowed: routeAccessLevels,
+                            suggestion: nearest(text, in: routeAccessLevels))
+            return nil
+        }
+        return text
     }
 
     /// Why a resource path is not valid for API Gateway, or nil.

@@ -71,7 +71,7 @@ public struct Answers: Sendable, Equatable {
         let ids = rules.questions.map(\.id)
         map.rejectUnknownKeys(allowed: ids + [pinsKey])
         var answers = Answers()
-        let decoder = AnswerDecoder(diagnostics: diagnostics)
+        let decoder = AnswerDecoder(diagnostics: diagnostics, perServiceQuestions: rules.questions.filter(\.perService))
         for entry in map.entries {
             if entry.key == pinsKey && rules.question(pinsKey) == nil {
                 answers.pins = decodePins(entry.value, rules: rules, diagnostics: diagnostics)

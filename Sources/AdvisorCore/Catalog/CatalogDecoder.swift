@@ -33,7 +33,7 @@ struct CatalogDecoder {
         }
         let groupIDs = groups.map(\.id)
         var out: [RawQuestion] = []
-        let keys = ["id", "group", "kind", "prompt", "help", "choices", "default", "ask-if", "unit", "min", "max", "pattern"]
+        let keys = ["id", "group", "kind", "prompt", "help", "choices", "default", "ask-if", "unit", "min", "max", "pattern", "per-service"]
         for item in sequence(map.requireKey("questions"), key: "questions") {
             guard let q = MappingReader(item, context: "a question", diagnostics: diagnostics) else { continue }
             q.rejectUnknownKeys(allowed: keys)
@@ -88,11 +88,15 @@ struct CatalogDecoder {
             if (minimum != nil || maximum != nil) && kind != .number {
                 diagnostics.add(q["min"] ?? q["max"] ?? item, key: id, "only number questions have min and max")
             }
-            let question = Question(
+            var question = Question(
                 id: id, group: group, kind: kind, prompt: q.string("prompt", required: true) ?? "",
                 help: q.string("help", required: true) ?? "", choices: choices, defaultValue: nil, askIf: nil,
                 unit: q.string("unit"), min: minimum, max: maximum, pattern: pattern,
                 location: item.location)
+            question.perService = q.bool("per-service") ?? false
+            if question.perService && kind == .inventory {
+                diagnostics.add(q["per-service"] ?? item, key: "per-service", "the inventory question cannot be answered per service")
+            }
             out.append(RawQuestion(question: question, askIf: q["ask-if"], defaultNode: q["default"]))
         }
         return (groups, out)
@@ -114,7 +118,7 @@ struct CatalogDecoder {
         var out: [DecisionPoint] = []
         for item in sequence(map.requireKey("decisions"), key: "decisions") {
             guard let d = MappingReader(item, context: "a decision", diagnostics: diagnostics) else { continue }
-            d.rejectUnknownKeys(allowed: ["id", "title", "question", "default", "default-yields", "after", "options"])
+            d.rejectUnknownKeys(allowed: ["id", "title", "question", "default", "default-yields", "after", "scope", "options"])
             guard let id = d.string("id", required: true) else { continue }
             if out.contains(where: { $0.id == id }) { diagnostics.add(item, key: id, "duplicate decision id") }
             var options: [DecisionOption] = []
@@ -132,10 +136,20 @@ struct CatalogDecoder {
                 diagnostics.add(d["default"] ?? item, key: "default", "the default is not one of the options",
                                 allowed: options.map(\.id), suggestion: nearest(defaultOption, in: options.map(\.id)))
             }
+            var scope = DecisionScope.system
+            if let text = d.string("scope") {
+                if let value = DecisionScope(rawValue: text) {
+                    scope = value
+                } else {
+                    diagnostics.add(d["scope"] ?? item, key: "scope", "unknown scope '\(text)'",
+                                    allowed: DecisionScope.allCases.map(\.rawValue),
+                                    suggestion: nearest(text, in: DecisionScope.allCases.map(\.rawValue)))
+                }
+            }
             out.append(DecisionPoint(id: id, title: d.string("title", required: true) ?? id,
                                      question: d.string("question", required: true) ?? "",
                                      defaultOption: defaultOption, after: d.stringList("after") ?? [],
-                                     options: options, location: item.location, defaultYields: d.bool("default-yields") ?? false))
+                                     options: options, scope: scope, location: item.location, defaultYields: d.bool("default-yields") ?? false))
         }
         return out
     }

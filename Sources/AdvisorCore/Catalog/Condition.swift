@@ -14,6 +14,8 @@ public indirect enum Condition: Sendable, Hashable, Codable {
     case not(Condition)
     /// A named condition from conditions.yaml.
     case ref(String)
+    /// The condition holds on the answers of at least one service (its own answers over the top-level ones).
+    case someService(Condition)
 
     /// Question ids this condition reads directly (not through refs).
     public var questionsRead: [String] {
@@ -22,7 +24,7 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         case .count(let id, _, _): return [id.split(separator: ".").first.map(String.init) ?? id]
         case .decision, .ref: return []
         case .all(let list), .any(let list): return list.flatMap(\.questionsRead)
-        case .not(let inner): return inner.questionsRead
+        case .not(let inner), .someService(let inner): return inner.questionsRead
         }
     }
 
@@ -32,7 +34,7 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         case .decision(let id, _): return [id]
         case .answer, .count, .ref: return []
         case .all(let list), .any(let list): return list.flatMap(\.decisionsRead)
-        case .not(let inner): return inner.decisionsRead
+        case .not(let inner), .someService(let inner): return inner.decisionsRead
         }
     }
 
@@ -42,7 +44,7 @@ public indirect enum Condition: Sendable, Hashable, Codable {
         case .ref(let name): return [name]
         case .answer, .count, .decision: return []
         case .all(let list), .any(let list): return list.flatMap(\.refsRead)
-        case .not(let inner): return inner.refsRead
+        case .not(let inner), .someService(let inner): return inner.refsRead
         }
     }
 }
@@ -110,11 +112,14 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var held: Bool
     /// Whether the value came from a default rather than the user's answer.
     public var fromDefault: Bool
+    /// The services whose own answers make the test hold, when services answered this question for themselves.
+    public var services: [String]? = nil
 
     /// `consumers contains browser (value: [browser, partners])`.
     public var display: String {
         let prefix = kind == "decision" ? "decision \(subject)" : kind == "count" ? "count(\(subject))" : subject
         let source = fromDefault ? ", default" : ""
-        return "\(prefix) \(test): \(held ? "yes" : "no") (value: \(value)\(source))"
+        let who = services.map { $0.isEmpty ? "; no service" : "; service\($0.count == 1 ? "" : "s") " + $0.joined(separator: ", ") } ?? ""
+        return "\(prefix) \(test): \(held ? "yes" : "no") (value: \(value)\(source)\(who))"
     }
 }

@@ -8,7 +8,7 @@ struct ConditionDecoder {
 
     static let answerTests = ["equals", "in", "contains", "contains-any", "contains-all", "gt", "gte", "lt", "lte"]
     static let countTests = ["gt", "gte", "lt", "lte", "equals"]
-    static let forms = ["answer", "count", "decision", "all", "any", "not", "ref"]
+    static let forms = ["answer", "count", "decision", "all", "any", "not", "ref", "some-service"]
 
     func decode(_ node: DocNode, key: String = "when") -> Condition? {
         guard let map = MappingReader(node, context: "a condition", diagnostics: diagnostics) else { return nil }
@@ -91,6 +91,10 @@ struct ConditionDecoder {
             map.rejectUnknownKeys(allowed: ["not"])
             guard let inner = map["not"], let condition = decode(inner, key: "not") else { return nil }
             return .not(condition)
+        case "some-service":
+            map.rejectUnknownKeys(allowed: ["some-service"])
+            guard let inner = map["some-service"], let condition = decode(inner, key: "some-service") else { return nil }
+            return .someService(condition)
         default:
             map.rejectUnknownKeys(allowed: ["ref"])
             guard let name = map.string("ref") else { return nil }
@@ -115,7 +119,7 @@ struct ConditionReferences {
 
     /// Derived inventory counts usable in `count`.
     static let inventoryCounts = ["services", "services.resources", "services.routes", "services.teams",
-                                  "services.shared-deploys", "services.path-params"]
+                                  "services.shared-deploys", "services.path-params", "services.mixed-access"]
 
     func question(_ id: String, at node: DocNode, diagnostics: Diagnostics) -> Question? {
         if let question = questions[id] { return question }

@@ -12,6 +12,14 @@ public struct DecisionOption: Sendable, Hashable, Codable {
     public var cons: [String]
 }
 
+/// Where a decision applies: once for the whole system, or once for each API.
+public enum DecisionScope: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Resolved once from the answers of every service (how many APIs there are).
+    case system
+    /// Resolved for each API from the answers of the services and routes on it.
+    case api
+}
+
 /// A decision the advisor makes, such as the API type or the authorizer.
 public struct DecisionPoint: Sendable, Equatable, Codable {
     /// Stable id.
@@ -26,6 +34,8 @@ public struct DecisionPoint: Sendable, Equatable, Codable {
     public var after: [String]
     /// The options, in tie-break order.
     public var options: [DecisionOption]
+    /// System-wide or per API (`scope:` in decisions.yaml; system when absent).
+    public var scope: DecisionScope = .system
     /// Where it was defined.
     public var location: SourceLocation
     /// Whether the default is only a convenience that yields to later answered evidence (`default-yields: true`).

@@ -118,14 +118,16 @@ struct RuleDecoder {
                         diagnostics.add(entry.value, key: entry.key, "expected an option id or `conflict`")
                         continue
                     }
-                    if let decision = decisions[entry.key] {
-                        if option != "conflict" && decision.option(option) == nil {
-                            diagnostics.add(entry.value, key: entry.key, "'\(option)' is not an option of '\(entry.key)'",
-                                            allowed: decision.optionIDs + ["conflict"], suggestion: nearest(option, in: decision.optionIDs))
+                    // `API/decision` expects the outcome on one API; `varies` that the APIs chose differently.
+                    let decisionID = entry.key.split(separator: "/").last.map(String.init) ?? entry.key
+                    if let decision = decisions[decisionID] {
+                        if option != "conflict" && option != "varies" && decision.option(option) == nil {
+                            diagnostics.add(entry.value, key: entry.key, "'\(option)' is not an option of '\(decisionID)'",
+                                            allowed: decision.optionIDs + ["conflict", "varies"], suggestion: nearest(option, in: decision.optionIDs))
                         }
                     } else {
                         diagnostics.add(entry.keyNode, key: entry.key, "unknown decision", allowed: references.decisionOrder,
-                                        suggestion: nearest(entry.key, in: references.decisionOrder))
+                                        suggestion: nearest(decisionID, in: references.decisionOrder))
                     }
                     expect.append(ExpectedOutcome(decision: entry.key, option: option))
                 }

@@ -36,8 +36,9 @@ public enum RuleLinter {
                 failures.append("\(id) should not fire but did")
             }
             for (decision, expected) in ruleCase.expect.map({ ($0.decision, $0.option) }) {
-                let outcome = advice.outcome(decision)
-                let actual = outcome?.status == .conflict ? "conflict" : outcome?.chosen ?? "undecided"
+                let parts = decision.split(separator: "/").map(String.init)
+                let outcome = parts.count == 2 ? advice.apis.first { $0.api == parts[0] }?.outcome(parts[1]) : advice.outcome(decision)
+                let actual = outcome?.status == .conflict ? "conflict" : outcome?.status == .varies ? "varies" : outcome?.chosen ?? "undecided"
                 if actual != expected {
                     failures.append("decision \(decision): expected \(expected), got \(actual) (\(outcome?.note ?? ""))")
                 }

@@ -221,6 +221,14 @@ public enum RuleSetLoader {
                 dependsOn[decision, default: []].insert(dep)
             }
         }
+        // System-wide decisions are resolved before the APIs exist, so they cannot read per-API ones.
+        let scopes = Dictionary(decisions.map { ($0.id, $0.scope) }, uniquingKeysWith: { first, _ in first })
+        for decision in decisions where decision.scope == .system {
+            for dep in (dependsOn[decision.id] ?? []).sorted() where scopes[dep] == .api {
+                diagnostics.add(InputError(because["\(decision.id)>\(dep)"] ?? decision.location, key: decision.id,
+                                           "the system-wide decision '\(decision.id)' cannot come after the per-API decision '\(dep)'"))
+            }
+        }
         // Kahn's algorithm, taking ready decisions in file order so the result is stable.
         var order: [String] = []
         var done = Set<String>()

@@ -46,6 +46,8 @@ public enum OutcomeStatus: String, Sendable, Hashable, Codable {
     case defaulted
     /// Hard exclusions left no option.
     case conflict
+    /// A per-API decision whose APIs chose different options (each API's outcome is in `Advice.apis`).
+    case varies
     /// No rule recommended anything and exclusions left exactly one option.
     case onlyOption = "only-option"
     /// The team pinned the option in the answers (`pins`), and no rule excludes it.
@@ -110,6 +112,8 @@ public struct DecisionOutcome: Sendable, Hashable, Codable {
     public var drivers: [String] = []
     /// Answer changes that would flip this decision (what would change it), in catalog order.
     public var changes: [Flip] = []
+    /// The API this outcome is for (per-API outcomes in `Advice.apis`); nil for the system-wide view.
+    public var api: String? = nil
 }
 
 /// Hard requirements that cannot all be met: no option of a decision is left.
@@ -122,6 +126,10 @@ public struct Conflict: Sendable, Hashable, Codable {
     public var summary: String
     /// The pinned option the rules exclude, when the conflict is with a pin.
     public var pin: String? = nil
+    /// The API it happened on (nil for a system-wide decision).
+    public var api: String? = nil
+    /// The services on that API.
+    public var services: [String] = []
 }
 
 /// Something the team must know: a limit, a pitfall, a requirement.
@@ -140,6 +148,23 @@ public struct Finding: Sendable, Hashable, Codable {
     public var facts: [FactCitation]
     /// The tests that made it fire.
     public var evidence: [Evidence]
+    /// The APIs it holds on, when it holds on some APIs but not all (nil: all of them).
+    public var apis: [String]? = nil
+}
+
+/// The per-API decisions of one API: its own outcomes, evidence, scores and conflicts.
+public struct APIAdvice: Sendable, Hashable, Codable {
+    /// API name, as in the layout.
+    public var api: String
+    /// The services on it.
+    public var services: [String]
+    /// Its per-API decisions, in resolution order.
+    public var decisions: [DecisionOutcome]
+    /// Its conflicts (also in `Advice.conflicts`).
+    public var conflicts: [Conflict]
+
+    /// The outcome of a decision on this API.
+    public func outcome(_ id: String) -> DecisionOutcome? { decisions.first { $0.decision == id } }
 }
 
 /// A question and how it got its value, for the context section of reports.
@@ -170,6 +195,9 @@ public struct Advice: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// The recommended layout.
     public var layout: Layout
+    /// Each API with its per-API decisions (system-wide decisions are only in `decisions`).
+    public var apis: [APIAdvice] = []
+
     /// Scale and monthly cost figures with their arithmetic (nil when the rules have no traffic questions).
     public var estimate: Estimate? = nil
     /// The cited fact with the oldest as-of date (the least recently checked one the advice relies on); nil when none is cited.
@@ -178,8 +206,11 @@ public struct Advice: Sendable, Hashable, Codable {
     /// Every fact cited by a fired rule, a conflict or a finding, once each, by id.
     public var citedFacts: [FactCitation] {
         var seen: Set<String> = []
-        return (decisions.flatMap { $0.fired.flatMap(\.facts) } + conflicts.flatMap { $0.rules.flatMap(\.facts) } + findings.flatMap(\.facts))
-            .filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
+        let outcomes: [DecisionOutcome] = decisions + apis.flatMap(\.decisions)
+        var all: [FactCitation] = outcomes.flatMap { $0.fired.flatMap(\.facts) }
+        all += conflicts.flatMap { $0.rules.flatMap(\.facts) }
+        all += findings.flatMap(\.facts)
+        return all.filter { seen.insert($0.id).inserted }.sorted { $0.id < $1.id }
     }
 
     /// The cited fact checked least recently (ties: the smallest id).
@@ -187,15 +218,34 @@ public struct Advice: Sendable, Hashable, Codable {
         citedFacts.min { $0.asOf != $1.asOf ? $0.asOf < $1.asOf : $0.id < $1.id }
     }
 
-    /// The outcome of a decision.
+    /// The outcome of a decision (for a per-API decision: the APIs' common outcome, or `varies`).
     public func outcome(_ id: String) -> DecisionOutcome? { decisions.first { $0.decision == id } }
+
+    /// The outcome of a decision on one API: its per-API outcome, or the system-wide one.
+    public func outcome(_ id: String, api: String) -> DecisionOutcome? {
+        apis.first { $0.api == api }?.outcome(id) ?? outcome(id)
+    }
 
     /// The chosen option of a decision.
     public func chosen(_ id: String) -> String? { outcome(id)?.chosen }
 
-    /// Ids of every rule that fired (decisions and findings).
+    /// The chosen option of a decision on one API.
+    public func chosen(_ id: String, api: String) -> String? { outcome(id, api: api)?.chosen }
+
+    /// Whether the APIs' outcomes of a per-API decision differ (in choice or in reasons): reports then show each API.
+    public func differs(_ id: String) -> Bool {
+        let each = apis.compactMap { api -> DecisionOutcome? in
+            guard var outcome = api.outcome(id) else { return nil }
+            outcome.api = nil
+            return outcome
+        }
+        return Set(each).count > 1
+    }
+
+    /// Ids of every rule that fired (decisions on every API and findings).
     public var firedRules: Set<String> {
-        Set(decisions.flatMap { $0.fired.map(\.rule) } + findings.map(\.rule))
+        Set(decisions.flatMap { $0.fired.map(\.rule) } + apis.flatMap { $0.decisions.flatMap { $0.fired.map(\.rule) } }
+            + findings.map(\.rule))
     }
 
     /// Questions with no answer and no default.

@@ -11,12 +11,18 @@ struct ConditionEvaluator {
     var yields: [String: YieldChoice] = [:]
     /// The inventory counts `count` reads, computed once: each test used to walk the whole inventory.
     private let inventoryCounts: [String: Int]
+    /// The services in view (every service for system decisions, the API's for per-API ones), each with the
+    /// answers it sees and the per-service questions it answered itself: `some-service` reads them, and answer
+    /// tests name the services whose own answers made them hold.
+    var services: [ServiceAnswers] = []
 
-    init(rules: RuleSet, values: [String: AnswerValue], status: [String: AnswerStatus], decisions: [String: String]) {
+    init(rules: RuleSet, values: [String: AnswerValue], status: [String: AnswerStatus], decisions: [String: String],
+         services: [ServiceAnswers] = []) {
         self.rules = rules
         self.values = values
         self.status = status
         self.decisions = decisions
+        self.services = services
         let inventory: Inventory
         if case .inventory(let value)? = values["services"] { inventory = value } else { inventory = Inventory() }
         inventoryCounts = ["services": inventory.services.count, "services.resources": inventory.resourceCount,
@@ -72,13 +78,30 @@ struct ConditionEvaluator {
             let value = values[id]
             let held = value.map { Self.holds(test, on: $0) } ?? false
             let fromDefault = status[id].map { $0 != .answered } ?? false
-            return Result(held: held, evidence: [Evidence(kind: "answer", subject: id, test: test.display,
-                                                          value: value?.display ?? "unanswered", held: held, fromDefault: fromDefault)])
+            var evidence = Evidence(kind: "answer", subject: id, test: test.display,
+                                    value: value?.display ?? "unanswered", held: held, fromDefault: fromDefault)
+            // Only when some service answered for itself: uniform answers keep the evidence as it always was.
+            if services.contains(where: { $0.own.contains(id) }) {
+                evidence.services = services.filter { service in service.values[id].map { Self.holds(test, on: $0) } ?? false }.map(\.name)
+            }
+            return Result(held: held, evidence: [evidence])
+        case .someService(let inner):
+            var evidence: [Evidence] = []
+            for service in services {
+                let own = ConditionEvaluator(rules: rules, values: service.values, status: service.status, decisions: decisions,
+                                             services: [service])
+                let result = own.evaluate(inner)
+                if result.held { return Result(held: true, evidence: result.evidence) }
+                evidence += result.evidence
+            }
+            return Result(held: false, evidence: evidence)
         }
     }
 
     private func countValue(_ subject: String) -> (Int?, Bool) {
         let fromDefault = status[subject.hasPrefix("services") ? "services" : subject].map { $0 != .answered } ?? false
+        // Counted over the services in view: the API's own for a per-API decision.
+        if subject == "services.mixed-access" { return (services.filter(\.mixedAccess).count, fromDefault) }
         if subject.hasPrefix("services") { return (inventoryCounts[subject], fromDefault) }
         return (values[subject]?.members?.count, fromDefault)
     }

@@ -7,12 +7,18 @@ public struct Engine: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     /// Runs the rules on `answers`. Pure: same input, same advice.
+    ///
+    /// System-wide decisions are resolved once from every service's answers; the services are then grouped
+    /// into APIs, and each per-API decision is resolved once for each API from the answers of its services
+    /// (`resolve(_:evaluator:)` stays the one place a decision is resolved). rules/README.md documents it.
     /// `whatWouldChange: false` leaves out each decision's `changes` (rule cases and other callers that only need
-    /// the outcome skip re-resolving the alternatives); every report and the interview keep it on.
+    /// the outcome skip re-resolving the alternatives); every report and the interview's why view keep it on.
     public func advise(_ answers: Answers, whatWouldChange: Bool = true) -> Advice {
         let sheet = AnswerSheet(answers: answers, rules: rules)
         let resolution = decide(sheet)
-        let evaluator = resolution.evaluator
+        let system = resolution.system
+        let evaluators = resolution.evaluators
+        var apis = resolution.apis
         var outcomes = resolution.outcomes
         let conflicts = resolution.conflicts
         let changes = whatWouldChange ? WhatWouldChange(engine: self).flips(answers, base: outcomes) : [:]
@@ -20,23 +26,42 @@ public struct Engine: Sendable {
             outcomes[index].drivers = WhatWouldChange.drivers(of: outcomes[index].decision, rules: rules)
             outcomes[index].changes = changes[outcomes[index].decision] ?? []
         }
+        for api in apis.indices {
+            for index in apis[api].decisions.indices {
+                apis[api].decisions[index].drivers = WhatWouldChange.drivers(of: apis[api].decisions[index].decision, rules: rules)
+            }
+        }
+
+        // Findings on each API; one finding when it holds on every API, naming the APIs when only on some.
         var findings: [Finding] = []
         for index in rules.rulesByDecision[""] ?? [] {
             let rule = rules.rules[index]
             guard case .finding(let severity, let title) = rule.effect else { continue }
-            let result = evaluator.evaluate(rule.when)
-            guard result.held else { continue }
-            findings.append(Finding(severity: severity, title: title, text: rule.reason, rule: rule.id,
-                                    decision: rule.decision, facts: citations(rule.facts), evidence: result.evidence))
+            var on: [String] = []
+            var evidence: [Evidence]?
+            for (offset, evaluator) in (evaluators.isEmpty ? [system] : evaluators).enumerated() {
+                let result = evaluator.evaluate(rule.when)
+                guard result.held else { continue }
+                if evidence == nil { evidence = result.evidence }
+                if offset < apis.count { on.append(apis[offset].api) }
+            }
+            guard let evidence else { continue }
+            var finding = Finding(severity: severity, title: title, text: rule.reason, rule: rule.id,
+                                  decision: rule.decision, facts: citations(rule.facts), evidence: evidence)
+            if apis.count > 1 && on.count < apis.count { finding.apis = on }
+            findings.append(finding)
         }
         let context = rules.questions.map { ContextEntry(question: $0.id, value: sheet.values[$0.id], status: sheet.status[$0.id] ?? .missing) }
         var advice = Advice(rulesName: rules.name, rulesVersion: rules.version, context: context, ignoredAnswers: sheet.ignored,
-                            decisions: outcomes, conflicts: conflicts, findings: findings, layout: Layout())
+                            decisions: outcomes, conflicts: conflicts, findings: findings, layout: Layout(), apis: apis)
         let built = LayoutBuilder(rules: rules, sheet: sheet).build(advice)
         advice.layout = built.layout
         advice.findings += built.findings
         if rules.question("monthly-requests") != nil {
-            var estimator = EstimateBuilder(rules: rules, sheet: sheet, advice: advice, evaluator: evaluator)
+            // The estimate is for the whole system: every service's answers, and each decision the APIs agree on.
+            var overall = system
+            for outcome in outcomes { if let chosen = outcome.chosen { overall.decisions[outcome.decision] = chosen } }
+            var estimator = EstimateBuilder(rules: rules, sheet: sheet, advice: advice, evaluator: overall)
             advice.estimate = estimator.build()
             advice.findings += estimator.findings
         }
@@ -48,59 +73,130 @@ public struct Engine: Sendable {
         return advice
     }
 
-    /// The decisions of one set of answers, with the conflicts and the evaluator that saw them (findings read it).
+    /// The `api-name` answer, or `my-api`.
+    static func apiName(_ sheet: AnswerSheet) -> String {
+        if case .text(let value)? = sheet.values["api-name"], !value.isEmpty { return value }
+        return "my-api"
+    }
+
+    /// A conflict with the API it happened on and, in its summary, the API and its services.
+    private func conflict(_ outcome: DecisionOutcome, api: String?, services: [String]) -> Conflict {
+        // A pin conflicts with the rules that exclude the pinned option; other exclusions are not its sides.
+        let pinExcluders = outcome.scores.first { $0.option == outcome.pin }?.excludedBy
+        let excluders = outcome.fired.filter { ($0.effect == "exclude" || $0.effect == "require") && (pinExcluders?.contains($0.rule) ?? true) }
+        var summary = outcome.note
+        if let api {
+            let on = services.isEmpty ? "" : " (service\(services.count == 1 ? "" : "s") \(services.joined(separator: ", ")))"
+            summary = "On \(api)\(on): " + summary
+        }
+        var conflict = Conflict(decision: outcome.decision, rules: excluders, summary: summary, api: api, services: services)
+        conflict.pin = outcome.pin
+        return conflict
+    }
+
+    /// The outcome of a per-API decision for the whole system: the APIs' outcome when they agree, else `varies`.
+    static func overall(_ id: String, apis: [APIAdvice]) -> DecisionOutcome? {
+        let each = apis.compactMap { api in api.decisions.first { $0.decision == id } }
+        guard var first = each.first else { return nil }
+        first.api = nil
+        let chosen = Set(each.map { $0.status == .conflict ? "" : $0.chosen ?? "" })
+        if chosen.count == 1 {
+            // One API, or every API chose the same: the first one's explanation stands for all (reports show each
+            // API's reasons when they differ; see Advice.differs).
+            if first.status == .conflict && each.count > 1 {
+                first.note = "Every API is in conflict; see each API."
+            }
+            return first
+        }
+        let parts = zip(apis, each).map { api, outcome in "\(api.api): \(outcome.status == .conflict ? "conflict" : outcome.chosen ?? "undecided")" }
+        return DecisionOutcome(decision: id, chosen: nil, status: .varies, scores: [], fired: [],
+                               note: "Differs per API: " + parts.joined(separator: "; ") + ".")
+    }
+
+    /// The decisions of one set of answers: system-wide, per API, overall, with the conflicts and the evaluators
+    /// that saw them (findings read them).
     struct Resolution {
-        var evaluator: ConditionEvaluator
+        var system: ConditionEvaluator
+        var evaluators: [ConditionEvaluator]
+        var apis: [APIAdvice]
         var outcomes: [DecisionOutcome]
         var conflicts: [Conflict]
 
         func outcome(_ id: String) -> DecisionOutcome? { outcomes.first { $0.decision == id } }
     }
 
-    /// Resolves every decision in order; then, while a defaulted decision stands in the way of a later decision's
-    /// answered evidence, lets it yield (rules/README.md, "Defaults never override answers") and resolves again.
-    /// `fixed` (what-would-change) keeps the given decisions at the given choice without resolving them: they read
-    /// no answer that changed, so their outcome cannot differ; they are left out of the result.
-    func decide(_ sheet: AnswerSheet, fixed: [String: String?] = [:]) -> Resolution {
+    /// Resolves every decision (system-wide once, per API for each API); then, while a defaulted decision stands
+    /// in the way of a later decision's answered evidence, lets it yield (rules/README.md, "Defaults never
+    /// override answers") and resolves again.
+    func decide(_ sheet: AnswerSheet) -> Resolution {
         var yields: [String: YieldChoice] = [:]
-        var result = forwardPass(sheet, yields: yields, fixed: fixed)
+        var result = forwardPass(sheet, yields: yields)
         for _ in 0..<rules.decisions.count {
-            guard let (id, choice) = nextYield(result, sheet: sheet, yields: yields, fixed: fixed) else { break }
+            guard let (id, choice) = nextYield(result, sheet: sheet, yields: yields) else { break }
             yields[id] = choice
-            result = forwardPass(sheet, yields: yields, fixed: fixed)
+            result = forwardPass(sheet, yields: yields)
         }
         return result
     }
 
     /// One pass over the decisions in dependency order; every decision goes through `resolve`.
-    func forwardPass(_ sheet: AnswerSheet, yields: [String: YieldChoice], fixed: [String: String?] = [:]) -> Resolution {
-        var evaluator = ConditionEvaluator(rules: rules, values: sheet.values, status: sheet.status, decisions: [:])
-        evaluator.pins = sheet.pins
-        evaluator.yields = yields
-        var outcomes: [DecisionOutcome] = []
+    func forwardPass(_ sheet: AnswerSheet, yields: [String: YieldChoice]) -> Resolution {
+        let inventory: Inventory
+        if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
+        let views = inventory.services.map { ServiceAnswers(service: $0, sheet: sheet, rules: rules) }
+        let whole = ServiceAnswers.combined(views, sheet: sheet, rules: rules)
+        var system = ConditionEvaluator(rules: rules, values: whole.values, status: whole.status, decisions: [:], services: views)
+        system.pins = sheet.pins
+        system.yields = yields
+        var systemOutcomes: [String: DecisionOutcome] = [:]
         var conflicts: [Conflict] = []
         for id in rules.decisionOrder {
-            if let kept = fixed[id] {
-                if let kept { evaluator.decisions[id] = kept }
-                continue
-            }
-            guard let decision = rules.decision(id) else { continue }
-            let outcome = resolve(decision, evaluator: evaluator)
-            if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
-            if outcome.status == .conflict {
-                // A pin conflicts with the rules that exclude the pinned option; other exclusions are not its sides.
-                let pinExcluders = outcome.scores.first { $0.option == outcome.pin }?.excludedBy
-                let excluders = outcome.fired.filter { ($0.effect == "exclude" || $0.effect == "require") && (pinExcluders?.contains($0.rule) ?? true) }
-                conflicts.append(Conflict(decision: id, rules: excluders, summary: outcome.note, pin: outcome.pin))
-            }
-            outcomes.append(outcome)
+            guard let decision = rules.decision(id), decision.scope == .system else { continue }
+            let outcome = resolve(decision, evaluator: system)
+            if let chosen = outcome.chosen { system.decisions[id] = chosen }
+            if outcome.status == .conflict { conflicts.append(conflict(outcome, api: nil, services: [])) }
+            systemOutcomes[id] = outcome
         }
-        return Resolution(evaluator: evaluator, outcomes: outcomes, conflicts: conflicts)
+
+        // Each API resolves the per-API decisions on the answers of its own services.
+        let groups = APIGrouping.groups(inventory, apiCount: system.decisions["api-count"], apiName: Self.apiName(sheet))
+        var apis: [APIAdvice] = []
+        var evaluators: [ConditionEvaluator] = []
+        for group in groups {
+            let members = views.filter { view in group.services.contains(view.name) }
+            let seen = ServiceAnswers.combined(members, sheet: sheet, rules: rules)
+            var evaluator = ConditionEvaluator(rules: rules, values: seen.values, status: seen.status, decisions: system.decisions,
+                                               services: members)
+            evaluator.pins = sheet.pins
+            evaluator.yields = yields
+            var api = APIAdvice(api: group.name, services: group.services, decisions: [], conflicts: [])
+            for id in rules.decisionOrder {
+                guard let decision = rules.decision(id), decision.scope == .api else { continue }
+                var outcome = resolve(decision, evaluator: evaluator)
+                outcome.api = group.name
+                if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
+                if outcome.status == .conflict { api.conflicts.append(conflict(outcome, api: group.name, services: group.services)) }
+                api.decisions.append(outcome)
+            }
+            conflicts += api.conflicts
+            apis.append(api)
+            evaluators.append(evaluator)
+        }
+        var outcomes: [DecisionOutcome] = []
+        for id in rules.decisionOrder {
+            if let outcome = systemOutcomes[id] {
+                outcomes.append(outcome)
+            } else if let outcome = Self.overall(id, apis: apis) {
+                outcomes.append(outcome)
+            }
+        }
+
+        return Resolution(system: system, evaluators: evaluators, apis: apis, outcomes: outcomes, conflicts: conflicts)
     }
 
     /// A defaulted decision whose default excludes an option that a later decision's answered evidence recommends
     /// above what that decision chose, with the alternative that lets the evidence count; nil when there is none.
-    func nextYield(_ result: Resolution, sheet: AnswerSheet, yields: [String: YieldChoice], fixed: [String: String?] = [:]) -> (String, YieldChoice)? {
+    func nextYield(_ result: Resolution, sheet: AnswerSheet, yields: [String: YieldChoice]) -> (String, YieldChoice)? {
         for later in result.outcomes where later.status != .conflict && later.status != .pinned {
             let chosenScore = later.scores.first { $0.option == later.chosen }?.score ?? 0
             let blocked = later.scores.filter { !$0.excludedBy.isEmpty && $0.score > chosenScore }.sorted { $0.score > $1.score }
@@ -128,7 +224,7 @@ public struct Engine: Sendable {
                         let choice = YieldChoice(option: alternative.option, note: note, rules: excluders.map(\.rule) + answered.map(\.rule))
                         var trialYields = yields
                         trialYields[id] = choice
-                        let trial = forwardPass(sheet, yields: trialYields, fixed: fixed)
+                        let trial = forwardPass(sheet, yields: trialYields)
                         if trial.outcome(later.decision)?.chosen == candidate.option && trial.conflicts.count <= result.conflicts.count {
                             return (id, choice)
                         }

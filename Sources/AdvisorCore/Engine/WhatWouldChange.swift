@@ -55,7 +55,7 @@ struct WhatWouldChange {
             case .count(let subject, _, _): out[subject, default: Tested()].counted = true
             case .decision: break
             case .all(let list), .any(let list): list.forEach(visit)
-            case .not(let inner): visit(inner)
+            case .not(let inner), .someService(let inner): visit(inner)
             case .ref(let name):
                 if seenRefs.insert(name).inserted, let inner = rules.conditions[name] { visit(inner) }
             }
@@ -114,13 +114,10 @@ struct WhatWouldChange {
         for question in rules.questions where read.contains(question.id) {
             // Answers to questions that are not asked are ignored, so changing them changes nothing.
             guard current.status[question.id] != .hidden else { continue }
-            // Decisions that do not read this question keep their outcome; only the others are resolved again.
-            let affected = Set(base.map(\.decision).filter { drivers[$0]?.contains(question.id) == true })
-            let fixed = chosen.filter { !affected.contains($0.key) }
             for value in alternatives(question, current: current.values[question.id], tested: limits[question.id] ?? Tested()) {
                 var changed = answers
                 changed.values[question.id] = value
-                let outcomes = engine.decide(AnswerSheet(answers: changed, rules: rules), fixed: fixed).outcomes
+                let outcomes = engine.decide(AnswerSheet(answers: changed, rules: rules)).outcomes
                 for outcome in outcomes where drivers[outcome.decision]?.contains(question.id) == true {
                     let now = outcome.status == .conflict ? nil : outcome.chosen
                     guard now != chosen[outcome.decision] ?? nil else { continue }

@@ -22,15 +22,29 @@ extension EstimateBuilder {
         if let requests = perMillion("Lambda requests" + note, invocations, what: "invocations", fact: "price-lambda-requests") {
             lines.append(requests)
         }
-        guard let price = value("price-lambda-gb-second") else { return lines }
-        let seconds = number("avg-duration"), gigabytes = number("function-memory") / 1024
+        lines += compute(invocations, seconds: requestSeconds, label: "Lambda compute" + note)
+        if jobs { lines += worker() }
+        return lines
+    }
+
+    /// Duration charges of `invocations` runs of `seconds` each at the answered memory.
+    mutating func compute(_ invocations: Double, seconds: Double, label: String) -> [EstimateLine] {
+        guard let price = value("price-lambda-gb-second") else { return [] }
+        let gigabytes = number("function-memory") / 1024
         let gbSeconds = invocations * seconds * gigabytes
         let cost = gbSeconds * price
-        lines.append(EstimateLine(label: "Lambda compute" + note,
-                                  arithmetic: "\(millions(invocations)) invocations x \(q(seconds)) s x \(q(gigabytes)) GB = \(q(gbSeconds)) GB-s "
-                                      + "x \(EstimateFormat.price(price)) = \(EstimateFormat.usd(cost))",
-                                  value: cost, unit: "USD per month", facts: ["price-lambda-gb-second"]))
-        return lines
+        return [EstimateLine(label: label,
+                             arithmetic: "\(millions(invocations)) invocations x \(q(seconds)) s x \(q(gigabytes)) GB = \(q(gbSeconds)) GB-s "
+                                 + "x \(EstimateFormat.price(price)) = \(EstimateFormat.usd(cost))",
+                             value: cost, unit: "USD per month", facts: ["price-lambda-gb-second"])]
+    }
+
+    /// The job pattern's worker: one invocation per job, for the average duration.
+    mutating func worker() -> [EstimateLine] {
+        let jobCount = number("jobs-per-month") * 1000
+        var lines: [EstimateLine] = []
+        if let requests = perMillion("Worker invocations", jobCount, what: "jobs", fact: "price-lambda-requests") { lines.append(requests) }
+        return lines + compute(jobCount, seconds: number("avg-duration"), label: "Worker compute")
     }
 
     mutating func costCandidates() -> [CostCandidate] {
@@ -38,8 +52,7 @@ extension EstimateBuilder {
         let hit = min(max(number("cache-hit-ratio"), 0), 99) / 100
         // (100 - ratio) / 100 rather than 1 - hit: 80% hits leave exactly 0.2, not 0.19999999999999996.
         let miss = (100 - min(max(number("cache-hit-ratio"), 0), 99)) / 100
-        let browsers = members("consumers").contains("browser") && advice.chosen("cors") != "none"
-        let preflights = browsers ? requests * Self.preflightShare : 0
+        let preflights = preflighted ? requests * Self.preflightShare : 0
         let preflightInvocations = advice.chosen("cors") == "function" ? preflights : 0
         let gatewayCaching = members("gateway-features").contains("caching")
         let door = advice.chosen("front-door"), apiType = advice.chosen("api-type")

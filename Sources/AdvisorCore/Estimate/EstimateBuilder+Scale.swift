@@ -36,19 +36,28 @@ extension EstimateBuilder {
                                       arithmetic: "\(q(peak)) req/s x (1 - \(q(hit * 100))% cache hits) = \(q(origin)) req/s",
                                       value: origin, unit: "requests per second", facts: []))
         }
-        let byDuration = origin * average
+        let seconds = requestSeconds
+        let byDuration = origin * seconds
         let perEnvironment = value("lambda-env-10-rps")
         let byRate = perEnvironment.map { $0 > 0 ? origin / $0 : 0 } ?? 0
         let concurrency = max(byDuration, byRate).rounded(.up)
-        var arithmetic = "\(q(origin)) req/s x \(q(average)) s average = \(q(byDuration))"
+        var arithmetic = "\(q(origin)) req/s x \(q(seconds)) s\(job ? " per submit or status request" : " average") = \(q(byDuration))"
         if let perEnvironment {
             arithmetic += "; at least \(q(origin)) req/s / \(q(perEnvironment)) req/s per environment = \(q(byRate))"
         }
         arithmetic += "; so \(q(concurrency))"
-        lines.append(EstimateLine(label: job ? "Worker concurrency at peak (each request a job)" : "Lambda concurrency at peak",
-                                  arithmetic: arithmetic, value: concurrency, unit: "concurrent executions",
+        lines.append(EstimateLine(label: "Lambda concurrency at peak", arithmetic: arithmetic, value: concurrency, unit: "concurrent executions",
                                   facts: ["lambda-concurrency-1000", "lambda-env-10-rps"]))
-        let reads = cached ? ["peak-rps", "avg-duration", "cache-hit-ratio"] : ["peak-rps", "avg-duration"]
+        if job {
+            // Jobs wait in the queue at peaks; the steady worker concurrency is the average arrival rate times the duration.
+            let rate = number("jobs-per-month") * 1000 / Self.secondsPerMonth
+            let workers = (rate * average).rounded(.up)
+            lines.append(EstimateLine(label: "Worker concurrency on average",
+                                      arithmetic: "\(q(number("jobs-per-month") * 1000)) jobs / \(q(Self.secondsPerMonth)) s = \(q(rate)) jobs/s "
+                                          + "x \(q(average)) s = \(q(workers))",
+                                      value: workers, unit: "concurrent executions", facts: []))
+        }
+        let reads = (cached ? ["peak-rps", "cache-hit-ratio"] : ["peak-rps"]) + (job ? [] : ["avg-duration"])
         if let quota = value("lambda-concurrency-1000") {
             lines.append(EstimateLine(label: "Share of the default account concurrency quota",
                                       arithmetic: "\(q(concurrency)) / \(q(quota)) = \(percent(concurrency, of: quota))",
@@ -59,7 +68,7 @@ extension EstimateBuilder {
                     : " Request a concurrency increase before launch, and reserve concurrency for the API's functions so other functions cannot starve them."
                 finding(over ? .warning : .info,
                         over ? "Peak concurrency exceeds the default Lambda quota" : "Peak concurrency approaches the default Lambda quota",
-                        "From \(named("peak-rps"))\(cached ? ", " + named("cache-hit-ratio") : "") and \(named("avg-duration")): \(arithmetic) concurrent executions, "
+                        "From \(named("peak-rps"))\(cached ? ", " + named("cache-hit-ratio") : "")\(job ? "" : " and " + named("avg-duration")): \(arithmetic) concurrent executions, "
                             + "\(percent(concurrency, of: quota)) of the \(q(quota)) that an account gets per Region by default "
                             + "(shared by every function in it); past the quota Lambda throttles with 429." + cap,
                         rule: "scale.lambda-concurrency", facts: ["lambda-concurrency-1000", "lambda-env-10-rps"], reads: reads)
@@ -101,8 +110,8 @@ extension EstimateBuilder {
             }
         }
         if job {
-            assumptions.append("For the job pattern the scale figures treat every request as a job that runs the average duration in the worker; "
-                + "submit and status requests themselves are short.")
+            assumptions.append("For the job pattern the submit and status requests are assumed to run \(q(Self.jobRequestSeconds)) s each; "
+                + "the worker runs each job for the average duration, and jobs that arrive faster than the workers finish wait in the queue.")
         }
         return lines
     }

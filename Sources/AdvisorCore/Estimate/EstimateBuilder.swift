@@ -14,6 +14,24 @@ struct EstimateBuilder {
     static let preflightShare = 0.1
     /// Findings fire when a figure reaches this share of its limit.
     static let nearShare = 0.8
+    /// The duration assumed for the short submit and status requests of the job pattern, in seconds.
+    static let jobRequestSeconds = 0.1
+    /// Seconds in the month the prices assume.
+    static let secondsPerMonth = hoursPerMonth * 3600
+
+    /// Whether the slow operations run as jobs in a worker.
+    var jobs: Bool { advice.chosen("interaction-model") == "async-job" }
+    /// The duration one API request runs: the average, or the short submit/status call of the job pattern.
+    var requestSeconds: Double { jobs ? min(Self.jobRequestSeconds, number("avg-duration")) : number("avg-duration") }
+
+    /// Whether browsers send preflights: calls with an Authorization header or a method other than GET and HEAD.
+    var preflighted: Bool {
+        guard members("consumers").contains("browser"), advice.chosen("cors") != "none" else { return false }
+        let headerAuth = !Set(members("auth-mechanisms")).isDisjoint(with: ["cognito", "oidc", "iam", "custom"])
+        guard case .inventory(let inventory)? = sheet.values["services"] else { return headerAuth }
+        let methods = Set(inventory.services.flatMap { $0.resources.flatMap(\.methods) })
+        return headerAuth || !methods.isSubset(of: ["GET", "HEAD"])
+    }
 
     var assumptions: [String] = []
     var findings: [Finding] = []
@@ -54,9 +72,10 @@ struct EstimateBuilder {
     // MARK: build
 
     mutating func build() -> Estimate {
-        let inputIDs = ["monthly-requests", "peak-rps", "avg-duration", "function-memory", "cache-hit-ratio", "connected-clients"]
+        let inputIDs = ["monthly-requests", "peak-rps", "avg-duration", "function-memory", "cache-hit-ratio", "jobs-per-month", "connected-clients"]
         let inputs = inputIDs.compactMap { id -> EstimateInput? in
-            guard rules.question(id) != nil else { return nil }
+            // Hidden questions do not bear on these answers (no cache asked, no jobs, no push).
+            guard rules.question(id) != nil, status(id) != .hidden else { return nil }
             return EstimateInput(question: id, value: number(id), unit: rules.question(id)?.unit ?? "", status: status(id))
         }
         let scale = scaleLines()
@@ -67,9 +86,11 @@ struct EstimateBuilder {
                 + "without free tiers, data transfer, CloudWatch logs, taxes or savings plans; prices in other Regions differ.",
             "Every request is assumed to run for the average duration with the answered memory; the peak figures use the peak rate.",
         ], at: 0)
-        if members("consumers").contains("browser") && advice.chosen("cors") != "none" {
+        if preflighted {
             assumptions.append("Browser preflights are counted as \(Int(Self.preflightShare * 100)) percent of the requests "
                 + "(browsers cache a preflight per origin and URL); they invoke a function only where CORS is handled by the function.")
+        } else if members("consumers").contains("browser") {
+            assumptions.append("No preflights are counted: browsers send GET and HEAD requests without an Authorization header as simple requests.")
         }
         return Estimate(inputs: inputs, scale: scale, costs: costs, pushChannel: push, assumptions: assumptions)
     }

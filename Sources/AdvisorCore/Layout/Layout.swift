@@ -27,12 +27,17 @@ public struct APIDesign: Sendable, Hashable, Codable {
     public var services: [String]
     /// Its routes.
     public var routes: [RouteDesign]
-    /// Its authorizer (each API has its own, even when they share a function).
+    /// Its default authorizer: the one the authorizer decision chose, when its routes use it (each API has its own,
+    /// even when they share a function).
     public var authorizer: AuthorizerDesign?
     /// How it handles CORS.
     public var cors: CorsDesign
     /// Base path under the custom domain, if one is used.
     public var basePath: String?
+    /// Every authorizer its routes use (the default one first), one per mechanism and way the credential travels.
+    public var authorizers: [AuthorizerDesign] = []
+    /// Whether some of its routes require an API key (it then has API keys and a usage plan).
+    public var apiKeys: Bool = false
 }
 
 /// One route: a resource path and a method, with where it goes.
@@ -45,10 +50,17 @@ public struct RouteDesign: Sendable, Hashable, Codable {
     public var integration: String
     /// The function it invokes (nil for a mock).
     public var function: String?
-    /// Whether the API's authorizer protects it.
+    /// Whether an authorizer (or IAM) protects it.
     public var authorized: Bool
     /// Why the route exists, when that is not obvious.
     public var note: String?
+    /// The name of the API's authorizer that protects it (nil: none).
+    public var authorizer: String? = nil
+    /// Whether callers must send an API key.
+    public var apiKeyRequired: Bool = false
+    /// The access the answers ask for (`public`, `users`, `partners`, `iam`, `custom`); nil when the route takes
+    /// what the API's authorizer decision says.
+    public var access: String? = nil
 
     /// `GET /orders`.
     public var display: String { "\(method) \(path)" }
@@ -84,6 +96,8 @@ public struct AuthorizerDesign: Sendable, Hashable, Codable {
     public var issuer: String?
     /// Result cache TTL in seconds for Lambda authorizers.
     public var cacheTTL: Int?
+    /// How the credential travels: `header`, `cookie` or `query`.
+    public var transport: String = "header"
 }
 
 /// CORS handling of one API.

@@ -14,47 +14,43 @@ struct LayoutBuilder {
     func build(_ advice: Advice) -> (layout: Layout, findings: [Finding]) {
         var layout = Layout()
         var findings: [Finding] = []
-        layout.unresolved = advice.conflicts.map(\.decision)
-        let pick = { (id: String) in advice.chosen(id) ?? "unresolved" }
-        let apiType = pick("api-type"), endpoint = pick("endpoint-type"), style = pick("resource-style")
-        let integration = pick("integration"), granularity = pick("function-granularity")
-        let packaging = pick("packaging"), cors = pick("cors"), authorizer = pick("authorizer")
+        for decision in advice.conflicts.map(\.decision) where !layout.unresolved.contains(decision) { layout.unresolved.append(decision) }
         layout.runtime = text("runtime") ?? "python3.14"
-        let apiName = (text("api-name") ?? "").isEmpty ? "my-api" : text("api-name") ?? "my-api"
+        let apiName = Engine.apiName(sheet)
         let inventory: Inventory
         if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
         if inventory.services.isEmpty {
             findings.append(layoutFinding(.warning, "No services in the inventory", "layout.empty-inventory",
                                           "The inventory lists no services, so the layout has no routes or functions. Add the services and their resources to get a concrete layout."))
         }
-
-        // Which services each API fronts.
-        var groups: [(name: String, services: [Service])] = []
-        if pick("api-count") == "shared" || inventory.services.count <= 1 {
-            let name = inventory.services.count == 1 && pick("api-count") != "shared" ? "\(inventory.services[0].name)-api" : apiName
-            groups = [(name, inventory.services)]
-        } else {
-            groups = inventory.services.map { ("\($0.name)-api", [$0]) }
-        }
-        let lambdaAuthorizer = authorizer == "lambda-token" || authorizer == "lambda-request"
-        if lambdaAuthorizer {
-            layout.functions.append(FunctionDesign(name: "\(apiName)-authorizer", service: nil,
-                                                   handler: HandlerNaming(runtime: layout.runtime).handler(module: "authorizer", function: "handler", service: "authorizer"),
-                                                   package: "\(apiName)-authorizer", routes: [], role: "authorizer"))
-        }
-        let browser = list("consumers").contains("browser")
-        let origins = list("browser-origins")
-        let credentials = sheet.values["browser-credentials"] == .bool(true)
+        let views = Dictionary(inventory.services.map { ($0.name, ServiceAnswers(service: $0, sheet: sheet, rules: rules)) },
+                               uniquingKeysWith: { first, _ in first })
+        let groups: [APIGrouping.Group] = advice.apis.isEmpty
+            ? APIGrouping.groups(inventory, apiCount: advice.chosen("api-count"), apiName: apiName)
+            : advice.apis.map { APIGrouping.Group(name: $0.api, services: $0.services) }
+        let shared = advice.chosen("api-count") == "shared"
         let naming = HandlerNaming(runtime: layout.runtime)
+        let authorizerFunction = "\(apiName)-authorizer"
+        var usedNames: Set<String> = [authorizerFunction]
         var routeOwners: [String: String] = [:]
-        var usedNames = Set(layout.functions.map(\.name))
+        var needsAuthorizerFunction = false
+        var handlers: [FunctionDesign] = []
 
         for group in groups {
+            let pick = { (id: String) in advice.chosen(id, api: group.name) ?? "unresolved" }
+            let apiType = pick("api-type"), endpoint = pick("endpoint-type"), style = pick("resource-style")
+            let integration = pick("integration"), granularity = pick("function-granularity")
+            let packaging = pick("packaging"), cors = pick("cors"), mainAuthorizer = pick("authorizer")
+            let members = group.services.compactMap { views[$0] }
+            let seen = ServiceAnswers.combined(members, sheet: sheet, rules: rules).values
             var routes: [RouteDesign] = []
             var functionsOfAPI: [FunctionDesign] = []
-            for service in group.services {
+            var authorizers: [String: AuthorizerDesign] = [:]
+            var authorizerOrder: [String] = []
+            for service in inventory.services where group.services.contains(service.name) {
+                let view = views[service.name]
                 let planned = FunctionPlanner(service: service, style: style, granularity: granularity, packaging: packaging,
-                                              naming: naming, sharedAPI: group.services.count > 1 || pick("api-count") == "shared")
+                                              naming: naming, sharedAPI: group.services.count > 1 || shared)
                 // Names derived from different services can collide (`a` + `/b-c` and `a-b` + `/c`); number the later ones.
                 var renamed: [String: String] = [:]
                 // One plan per service: `routes` and `functions` each recompute it.
@@ -71,6 +67,7 @@ struct LayoutBuilder {
                         if plannedFunctions[index].package == original { plannedFunctions[index].package = name }
                     }
                 }
+                let access = RouteAccess(service: service, view: view, sheet: sheet)
                 for var route in plan.routes {
                     if let function = route.function, let name = renamed[function] { route.function = name }
                     let key = route.display
@@ -80,12 +77,30 @@ struct LayoutBuilder {
                     }
                     routeOwners["\(group.name) \(key)"] = service.name
                     route.integration = integration == "custom" ? "custom" : "lambda-proxy"
-                    route.authorized = authorizer != "none"
+                    route.access = access.level(path: route.path, method: route.method)
+                    if route.method != "OPTIONS" {
+                        let type = access.authorizerType(route.access, main: mainAuthorizer, apiType: apiType)
+                        if route.access == "users" && type == nil {
+                            findings.append(layoutFinding(.error, "A route for signed-in users has no token issuer", "layout.users-without-issuer",
+                                                          "\(key) of \(service.name) is for signed-in users, but the service's auth-mechanisms list neither cognito nor oidc, so nothing can check their tokens. Add the issuer to auth-mechanisms (at the top level or on the service)."))
+                        }
+                        if let type {
+                            let design = authorizerDesign(type, api: group.name, apiType: apiType, transport: access.transport,
+                                                          cognito: seen["auth-mechanisms"]?.members?.contains("cognito") ?? false,
+                                                          function: authorizerFunction)
+                            if authorizers[design.name] == nil { authorizers[design.name] = design; authorizerOrder.append(design.name) }
+                            if type.hasPrefix("lambda-") { needsAuthorizerFunction = true }
+                            route.authorizer = design.name
+                        }
+                        route.apiKeyRequired = access.needsKey(route.access)
+                    }
+                    route.authorized = route.authorizer != nil
                     routes.append(route)
                 }
                 functionsOfAPI += plannedFunctions
             }
-            routes += preflightRoutes(routes, cors: cors, apiType: apiType, authorized: authorizer != "none")
+            let anyAuthorized = routes.contains { $0.authorized }
+            routes += preflightRoutes(routes, cors: cors, apiType: apiType, authorized: anyAuthorized)
             let prefix = groups.count > 1 ? "\(group.name) " : ""
             // Grouped in one pass, in route order: a filter over all routes per function was quadratic in the inventory.
             var routesByFunction: [String: [String]] = [:]
@@ -95,18 +110,31 @@ struct LayoutBuilder {
             for index in functionsOfAPI.indices {
                 functionsOfAPI[index].routes = routesByFunction[functionsOfAPI[index].name] ?? []
             }
-            layout.functions += functionsOfAPI
-            let auth = authorizerDesign(authorizer, api: group.name, apiType: apiType, function: lambdaAuthorizer ? "\(apiName)-authorizer" : nil)
-            let corsDesign = corsDesign(cors, apiType: apiType, integration: integration, browser: browser, origins: origins,
-                                        credentials: credentials, routes: routes)
-            layout.apis.append(APIDesign(name: group.name, type: apiType, endpoint: endpoint, services: group.services.map(\.name),
-                                         routes: routes, authorizer: auth, cors: corsDesign, basePath: nil))
+            handlers += functionsOfAPI
+            // The default authorizer is the decided one when routes use it, else the one most routes use.
+            let used = authorizerOrder.map { name in (name, routes.filter { $0.authorizer == name }.count) }
+            let decided = authorizerOrder.first { authorizers[$0]?.type == mainAuthorizer }
+            let defaultName = decided ?? used.max { $0.1 < $1.1 }?.0
+            let ordered = (defaultName.map { [$0] } ?? []) + authorizerOrder.filter { $0 != defaultName }
+            let corsDesign = corsDesign(cors, apiType: apiType, integration: integration, values: seen, routes: routes)
+            var api = APIDesign(name: group.name, type: apiType, endpoint: endpoint, services: group.services,
+                                routes: routes, authorizer: defaultName.flatMap { authorizers[$0] }, cors: corsDesign, basePath: nil)
+            api.authorizers = ordered.compactMap { authorizers[$0] }
+            api.apiKeys = routes.contains { $0.apiKeyRequired }
+            layout.apis.append(api)
         }
+        if needsAuthorizerFunction {
+            layout.functions.append(FunctionDesign(name: authorizerFunction, service: nil,
+                                                   handler: naming.handler(module: "authorizer", function: "handler", service: "authorizer"),
+                                                   package: authorizerFunction, routes: [], role: "authorizer"))
+        }
+        layout.functions += handlers
 
         if let domainKind = text("custom-domain"), domainKind != "none" {
             let given = text("domain-name") ?? ""
             let name = given.isEmpty ? (domainKind == "wildcard" ? "*.example.com" : "api.example.com") : given
-            let certificate = endpoint == "edge" ? "ACM certificate in us-east-1 (edge-optimized endpoints use CloudFront)"
+            let edge = layout.apis.contains { $0.endpoint == "edge" }
+            let certificate = edge ? "ACM certificate in us-east-1 (edge-optimized endpoints use CloudFront)"
                 : "ACM certificate in the API's own Region"
             layout.domain = DomainDesign(name: name, kind: domainKind, certificate: certificate,
                                          mapping: layout.apis.count > 1 ? "base-path" : "root")
@@ -145,33 +173,53 @@ struct LayoutBuilder {
         return out
     }
 
-    private func authorizerDesign(_ type: String, api: String, apiType: String, function: String?) -> AuthorizerDesign? {
+    private func authorizerDesign(_ type: String, api: String, apiType: String, transport: String, cognito: Bool,
+                                  function: String) -> AuthorizerDesign {
+        let http = apiType == "http"
+        // Where the credential is read: the Authorization header, the Cookie header, or a `token` query parameter.
+        func source(_ transport: String) -> String {
+            let prefix = http ? "$request." : "method.request."
+            switch transport {
+            case "cookie": return prefix + "header.Cookie"
+            case "query": return prefix + "querystring.token"
+            default: return prefix + "header.Authorization"
+            }
+        }
+        let suffix = transport == "header" ? "" : "-\(transport)"
         switch type {
-        case "none", "unresolved":
-            return nil
         case "iam":
             return AuthorizerDesign(name: "\(api)-iam", type: type, function: nil, identitySource: "SigV4-signed request (AWS_IAM)",
                                     issuer: nil, cacheTTL: nil)
-        case "cognito":
-            return AuthorizerDesign(name: "\(api)-cognito", type: type, function: nil, identitySource: "method.request.header.Authorization",
-                                    issuer: nil, cacheTTL: nil)
+        case "cognito", "lambda-token":
+            // These read one header only; RouteAccess never gives them a cookie or a query parameter.
+            var design = AuthorizerDesign(name: "\(api)-\(type)", type: type, function: type == "cognito" ? nil : function,
+                                          identitySource: "method.request.header.Authorization", issuer: nil,
+                                          cacheTTL: type == "cognito" ? nil : 300)
+            design.transport = "header"
+            return design
         case "jwt":
-            let cognito = list("auth-mechanisms").contains("cognito")
-            return AuthorizerDesign(name: "\(api)-jwt", type: type, function: nil, identitySource: "$request.header.Authorization",
-                                    issuer: cognito ? "https://cognito-idp.{region}.amazonaws.com/{userPoolId}" : "https://{your-identity-provider}/",
-                                    cacheTTL: nil)
+            var design = AuthorizerDesign(name: "\(api)-jwt\(suffix)", type: type, function: nil, identitySource: source(transport),
+                                          issuer: cognito ? "https://cognito-idp.{region}.amazonaws.com/{userPoolId}" : "https://{your-identity-provider}/",
+                                          cacheTTL: nil)
+            design.transport = transport
+            return design
         default:
-            let source = apiType == "http" ? "$request.header.Authorization" : "method.request.header.Authorization"
-            return AuthorizerDesign(name: "\(api)-\(type)", type: type, function: function, identitySource: source,
-                                    issuer: nil, cacheTTL: 300)
+            var design = AuthorizerDesign(name: "\(api)-\(type)\(suffix)", type: type, function: function, identitySource: source(transport),
+                                          issuer: nil, cacheTTL: 300)
+            design.transport = transport
+            return design
         }
     }
 
-    private func corsDesign(_ handling: String, apiType: String, integration: String, browser: Bool, origins: [String],
-                            credentials: Bool, routes: [RouteDesign]) -> CorsDesign {
+    private func corsDesign(_ handling: String, apiType: String, integration: String, values: [String: AnswerValue],
+                            routes: [RouteDesign]) -> CorsDesign {
+        let mechanisms = values["auth-mechanisms"]?.members ?? []
+        let browser = values["consumers"]?.members?.contains("browser") ?? false
+        let origins = values["browser-origins"]?.members ?? []
+        let credentials = values["browser-credentials"] == .bool(true)
         var headers = ["Content-Type", "Authorization"]
-        if list("auth-mechanisms").contains("api-keys") { headers.append("X-Api-Key") }
-        if list("auth-mechanisms").contains("iam") { headers += ["X-Amz-Date", "X-Amz-Security-Token"] }
+        if mechanisms.contains("api-keys") || routes.contains(where: \.apiKeyRequired) { headers.append("X-Api-Key") }
+        if mechanisms.contains("iam") { headers += ["X-Amz-Date", "X-Amz-Security-Token"] }
         var methods = Array(Set(routes.map(\.method))).sorted()
         if methods.contains("ANY") { methods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] }
         var notes: [String] = []

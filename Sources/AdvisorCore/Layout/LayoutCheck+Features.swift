@@ -7,18 +7,17 @@ extension LayoutCheck {
     func featureProblems() -> [String] {
         var out: [String] = []
         let apis = advice.layout.apis
-        let features = answer("gateway-features")?.members ?? []
-        if answer("auth-mechanisms")?.members?.contains("api-keys") == true || features.contains("usage-plans") {
-            for api in apis where api.type == "http" {
-                out.append("\(api.name): API keys and usage plans exist only on REST APIs; an HTTP API cannot require or meter them.")
-            }
+        for api in apis where api.type == "http" && api.routes.contains(where: \.apiKeyRequired) {
+            let routes = api.routes.filter(\.apiKeyRequired).map(\.display)
+            out.append("\(api.name): API keys and usage plans exist only on REST APIs; an HTTP API cannot require or meter them (\(routes.prefix(3).joined(separator: ", "))\(routes.count > 3 ? ", ..." : "") need a key).")
         }
         let mutualTLS = answer("mutual-tls") == .bool(true)
         guard let domain = advice.layout.domain else { return out }
         out += domainNameProblems(domain)
         let endpoints = Set(apis.map(\.endpoint)), types = Set(apis.map(\.type))
-        if endpoints.count > 1 || types.count > 1 {
-            out.append("the custom domain \(domain.name) has one endpoint type, but its APIs mix \(types.sorted().joined(separator: " and ")) APIs with \(endpoints.sorted().joined(separator: " and ")) endpoints; give them one API type and one endpoint type.")
+        // One regional domain maps REST and HTTP APIs side by side; an edge-optimized one serves REST APIs only.
+        if endpoints.count > 1 || (types.count > 1 && endpoints != ["regional"]) {
+            out.append("the custom domain \(domain.name) has one endpoint type, but its APIs mix \(types.sorted().joined(separator: " and ")) APIs with \(endpoints.sorted().joined(separator: " and ")) endpoints; give them one endpoint type (regional, to mix REST and HTTP APIs).")
         }
         if domain.kind == "wildcard" && endpoints.contains("private") {
             out.append("the wildcard custom domain \(domain.name) cannot front a private API: private custom domains do not support wildcards; name one host instead.")

@@ -43,7 +43,7 @@ struct LayoutCheck {
         if !handlings.contains(api.cors.handling) {
             out.append("\(name): CORS handling \(api.cors.handling) is not available on a \(product) API (possible: \(handlings.joined(separator: ", "))).")
         }
-        if let authorizer = api.authorizer {
+        for authorizer in api.authorizers {
             if !authorizers.contains(authorizer.type) {
                 out.append("\(name): a \(product) API has no \(authorizer.type) authorizer (possible: \(authorizers.joined(separator: ", "))).")
             }
@@ -54,6 +54,9 @@ struct LayoutCheck {
             } else if authorizer.type.hasPrefix("lambda-") {
                 let function = advice.layout.functions.first { $0.name == authorizer.function }
                 if function == nil { out.append("\(name): the Lambda authorizer \(authorizer.name) names no function of the layout.") }
+            }
+            if !RouteAccess.reads(authorizer.type, transport: authorizer.transport) && authorizer.type != "iam" {
+                out.append("\(name): the \(authorizer.type) authorizer \(authorizer.name) cannot read a credential sent in a \(authorizer.transport).")
             }
         }
         if api.routes.isEmpty {
@@ -110,8 +113,11 @@ struct LayoutCheck {
             default:
                 out.append("\(label): the integration \(route.integration) is unknown (expected lambda-proxy, custom or mock).")
             }
-            if route.authorized && api.authorizer == nil {
-                out.append("\(label) is marked as authorized, but the API has no authorizer.")
+            if route.authorized && !api.authorizers.contains(where: { $0.name == route.authorizer }) {
+                out.append("\(label) is marked as authorized, but the API has no authorizer \(route.authorizer ?? "") for it.")
+            }
+            if route.method == "OPTIONS" && (route.authorized || route.apiKeyRequired) {
+                out.append("\(label): a preflight carries no credentials, so it can have neither an authorizer nor an API key.")
             }
         }
         return out

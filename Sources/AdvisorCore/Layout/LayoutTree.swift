@@ -22,20 +22,31 @@ public enum LayoutTree {
             let base = api.basePath.map { ", base path /\($0)" } ?? ""
             out.append("API \(api.name) [\(api.type.uppercased()), \(api.endpoint)\(base)]")
             var items: [(String, [String])] = []
+            // One authorizer: `auth` says it all; several: each route names its own.
+            let several = api.authorizers.count > 1
             for route in api.routes {
                 let target = route.function.map { "-> \($0)" } ?? "-> gateway (mock)"
-                let auth = route.authorized ? ", auth" : ""
+                var auth = route.authorized ? (several ? ", auth: \(route.authorizer ?? "")" : ", auth") : ""
+                if route.apiKeyRequired { auth += ", api key" }
                 items.append(("\(route.method) \(route.path) \(target) [\(route.integration)\(auth)]", []))
             }
-            if let authorizer = api.authorizer, authorizer.type == "iam" {
-                // IAM is a per-method authorization type, not an authorizer resource of the API.
-                items.append(("authorization: AWS_IAM on every authorized route (SigV4-signed requests)", []))
-            } else if let authorizer = api.authorizer {
+            for authorizer in api.authorizers {
+                if authorizer.type == "iam" {
+                    // IAM is a per-method authorization type, not an authorizer resource of the API.
+                    items.append((several ? "authorization: AWS_IAM on the routes marked \(authorizer.name) (SigV4-signed requests)"
+                                          : "authorization: AWS_IAM on every authorized route (SigV4-signed requests)", []))
+                    continue
+                }
                 var details = ["identity: \(authorizer.identitySource)"]
                 if let function = authorizer.function { details.append("function: \(function)") }
                 if let issuer = authorizer.issuer { details.append("issuer: \(issuer)") }
                 if let ttl = authorizer.cacheTTL { details.append("cache TTL: \(ttl) s") }
                 items.append(("authorizer \(authorizer.name) (\(authorizer.type))", details))
+            }
+            if api.apiKeys {
+                let keyed = api.routes.filter(\.apiKeyRequired).count
+                items.append(("API keys: \(keyed) of \(api.routes.count) route(s) require one (x-api-key header)",
+                              ["usage plan: throttling and quota per key", "preflights (OPTIONS) never need a key"]))
             }
             if api.cors.handling != "none" {
                 var details: [String] = []
@@ -49,7 +60,10 @@ public enum LayoutTree {
         if !layout.functions.isEmpty {
             out.append("Functions (\(layout.runtime))")
             node(layout.functions.map { function in
-                let routes = function.role == "authorizer" ? "authorizer for every API" : "\(function.routes.count) route(s)"
+                let users = layout.apis.filter { api in api.authorizers.contains { $0.function == function.name } }.map(\.name)
+                let routes = function.role == "authorizer"
+                    ? (users.count == layout.apis.count ? "authorizer for every API" : "authorizer for \(users.joined(separator: ", "))")
+                    : "\(function.routes.count) route(s)"
                 return ("\(function.name): \(function.handler) [package \(function.package); \(routes)]", [])
             }, indent: "")
         }

@@ -17,9 +17,9 @@ public struct RulesIdentity: Sendable, Hashable, Codable {
 /// The top-level object of the JSON output: the advice plus what produced it (docs/json-output.md).
 public struct AdviceDocument: Sendable, Hashable, Codable {
     /// The version of this document format; raised on any incompatible change.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
-    /// Format version, `1`.
+    /// Format version, `2`.
     public var schemaVersion: Int
     /// Always `apigw-advisor`.
     public var generator: String

@@ -92,6 +92,7 @@ public enum MarkdownExporter {
         case .conflict: return outcome.pin == nil ? "CONFLICT" : "CONFLICT with a pin"
         case .pinned: return "pinned by the team"
         case .yielded: return "default yielded to answered evidence"
+        case .varies: return "differs per API"
         }
     }
 
@@ -105,8 +106,16 @@ public enum MarkdownExporter {
     static func summarySection(_ advice: Advice, context: ReportContext) -> [String] {
         var out = ["## Decisions summary", ""]
         out += MarkdownText.table(["#", "Decision", "Chosen option", "Outcome", "Rules fired"], advice.decisions.enumerated().map { index, outcome in
-            ["\(index + 1)", title(outcome.decision, context: context), optionTitle(outcome.chosen, decision: outcome.decision, context: context),
-             outcomeText(outcome), outcome.fired.map { MarkdownText.code($0.rule) }.joined(separator: ", ")]
+            if advice.differs(outcome.decision) {
+                let each = advice.apis.compactMap { api in api.outcome(outcome.decision).map { (api.api, $0) } }
+                let chosen = each.map { "\($0.0): \(optionTitle($0.1.chosen, decision: outcome.decision, context: context))" }.joined(separator: "; ")
+                var rules: [String] = []
+                for (_, item) in each { for firing in item.fired where !rules.contains(firing.rule) { rules.append(firing.rule) } }
+                return ["\(index + 1)", title(outcome.decision, context: context), chosen, "differs per API",
+                        rules.map(MarkdownText.code).joined(separator: ", ")]
+            }
+            return ["\(index + 1)", title(outcome.decision, context: context), optionTitle(outcome.chosen, decision: outcome.decision, context: context),
+                    outcomeText(outcome), outcome.fired.map { MarkdownText.code($0.rule) }.joined(separator: ", ")]
         })
         return out + [""]
     }
@@ -117,6 +126,25 @@ public enum MarkdownExporter {
             let decision = context.rules.decision(outcome.decision)
             out += ["### \(index + 1). \(MarkdownText.inline(title(outcome.decision, context: context)))", ""]
             out += ["Decision \(MarkdownText.code(outcome.decision)). Question: \(MarkdownText.inline(decision?.question ?? outcome.decision))", ""]
+            if advice.differs(outcome.decision) {
+                // Each API was decided on the answers of its own services: show each with its own reasons.
+                out += ["The APIs reach different outcomes; each is decided on the answers of its own services.", ""]
+                for api in advice.apis {
+                    guard let each = api.outcome(outcome.decision) else { continue }
+                    out += ["#### On \(MarkdownText.code(api.api)) (services: \(api.services.isEmpty ? "none" : api.services.joined(separator: ", ")))", ""]
+                    out += outcomeBody(each, decision: decision, context: context, level: "#####")
+                }
+                continue
+            }
+            out += outcomeBody(outcome, decision: decision, context: context, level: "####")
+        }
+        return out
+    }
+
+    /// The chosen option (or the conflict), the resolution, the options considered and the reasons of one outcome.
+    static func outcomeBody(_ outcome: DecisionOutcome, decision: DecisionPoint?, context: ReportContext, level: String) -> [String] {
+        var out: [String] = []
+        do {
             if let chosen = outcome.chosen {
                 let name = MarkdownText.inline(optionTitle(chosen, decision: outcome.decision, context: context))
                 out += ["Chosen: **\(name)** (\(MarkdownText.code(chosen))).", ""]
@@ -130,8 +158,8 @@ public enum MarkdownExporter {
             }
             out += ["Resolution: \(MarkdownText.inline(outcome.note))", ""]
             if !outcome.reason.isEmpty { out += ["Decided by: \(MarkdownText.inline(outcome.reason))", ""] }
-            out += ["#### What would change it", ""] + whatWouldChange(outcome, context: context) + [""]
-            out += ["#### Options considered", ""]
+            out += ["\(level) What would change it", ""] + whatWouldChange(outcome, context: context) + [""]
+            out += ["\(level) Options considered", ""]
             let optionIDs = decision?.optionIDs ?? outcome.scores.map(\.option)
             for optionID in optionIDs {
                 let option = decision?.option(optionID)
@@ -152,7 +180,7 @@ public enum MarkdownExporter {
                     out += option.cons.map { "  - Con: \(MarkdownText.inline($0))" }
                 }
             }
-            out += ["", "#### Reasons", ""]
+            out += ["", "\(level) Reasons", ""]
             if outcome.fired.isEmpty { out.append("No rule fired.") }
             for firing in outcome.fired { out += firingLines(firing) }
             out.append("")
@@ -205,7 +233,8 @@ public enum MarkdownExporter {
             guard !findings.isEmpty else { continue }
             out += ["### \(heading)", ""]
             for finding in findings {
-                let attached = finding.decision.map { "; decision: \(MarkdownText.inline(title($0, context: context)))" } ?? ""
+                var attached = finding.decision.map { "; decision: \(MarkdownText.inline(title($0, context: context)))" } ?? ""
+                if let apis = finding.apis { attached += "; on " + apis.map(MarkdownText.code).joined(separator: ", ") }
                 out.append("- **\(MarkdownText.inline(finding.title))** (\(MarkdownText.code(finding.rule))\(attached)): \(MarkdownText.inline(finding.text))")
                 out += finding.evidence.map { "  - Evidence: \(MarkdownText.code($0.display))" }
                 out += finding.facts.map { "  - \(MarkdownText.fact($0))" }
@@ -233,19 +262,29 @@ public enum MarkdownExporter {
                          "services: \(api.services.isEmpty ? "none" : api.services.joined(separator: ", "))"]
             if let basePath = api.basePath { facts.append("base path: \(MarkdownText.code("/" + basePath))") }
             out += [facts.joined(separator: "; ") + ".", ""]
-            out += MarkdownText.table(["Method", "Path", "Integration", "Function", "Auth", "Note"], api.routes.map { route in
-                [route.method, MarkdownText.code(route.path), route.integration, route.function.map(MarkdownText.code) ?? "gateway (mock)",
-                 route.authorized ? "yes" : "no", route.note ?? ""]
+            // The key column appears only where keys are used, and routes name their authorizer only when there are several.
+            let several = api.authorizers.count > 1
+            var headers = ["Method", "Path", "Integration", "Function", "Auth"]
+            if api.apiKeys { headers.append("API key") }
+            out += MarkdownText.table(headers + ["Note"], api.routes.map { route in
+                var row = [route.method, MarkdownText.code(route.path), route.integration, route.function.map(MarkdownText.code) ?? "gateway (mock)",
+                           route.authorized ? (several ? MarkdownText.code(route.authorizer ?? "") : "yes") : "no"]
+                if api.apiKeys { row.append(route.apiKeyRequired ? "required" : "no") }
+                return row + [route.note ?? ""]
             })
             out.append("")
-            if let authorizer = api.authorizer {
+            for authorizer in api.authorizers {
                 var parts = ["identity source: \(MarkdownText.code(authorizer.identitySource))"]
                 if let function = authorizer.function { parts.append("function: \(MarkdownText.code(function))") }
                 if let issuer = authorizer.issuer { parts.append("issuer: \(MarkdownText.code(issuer))") }
                 if let ttl = authorizer.cacheTTL { parts.append("cache TTL: \(ttl) s") }
                 out += ["Authorizer \(MarkdownText.code(authorizer.name)) (\(authorizer.type)): \(parts.joined(separator: "; ")).", ""]
-            } else {
-                out += ["Authorizer: none.", ""]
+            }
+            if api.authorizers.isEmpty { out += ["Authorizer: none.", ""] }
+            if api.apiKeys {
+                let keyed = api.routes.filter(\.apiKeyRequired).count
+                out += ["API keys: \(keyed) of \(api.routes.count) route(s) require a key in the `x-api-key` header, metered by a usage plan "
+                        + "(throttling and quota per key); preflights never need one.", ""]
             }
             out += corsLines(api.cors)
         }

@@ -26,7 +26,11 @@ public enum MermaidDiagram {
                 var targets: [String] = []
                 for function in api.routes.compactMap(\.function) where !targets.contains(function) { targets.append(function) }
                 for function in targets { edges.append("  \(apiID) --> \(ids.id(for: function, prefix: "fn"))") }
-                if let function = api.authorizer?.function {
+                var authorizerFunctions: [String] = []
+                for function in api.authorizers.compactMap(\.function) where !authorizerFunctions.contains(function) {
+                    authorizerFunctions.append(function)
+                }
+                for function in authorizerFunctions {
                     edges.append("  \(apiID) -. authorizer .-> \(ids.id(for: function, prefix: "fn"))")
                 }
             }

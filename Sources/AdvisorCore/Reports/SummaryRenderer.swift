@@ -10,9 +10,26 @@ public enum SummaryRenderer {
         out.append("DECISIONS")
         for outcome in advice.decisions {
             guard let decision = rules.decision(outcome.decision) else { continue }
-            let chosen = outcome.chosen.flatMap { decision.option($0)?.title } ?? "CONFLICT: no option left"
             let label = "\(decision.title) "
             let dots = max(2, 38 - label.count)
+            // APIs that reach different outcomes are listed one by one, each with its own reasons.
+            if advice.differs(outcome.decision) {
+                let head = outcome.status == .varies ? "differs per API" : (outcome.chosen.flatMap { decision.option($0)?.title } ?? "?") + " (reasons differ per API)"
+                out += TextWrap.wrap(label + String(repeating: ".", count: dots) + " " + head, width: width,
+                                     firstIndent: "  ", indent: String(repeating: " ", count: 6))
+                for api in advice.apis {
+                    guard let each = api.outcome(outcome.decision) else { continue }
+                    let chosen = each.chosen.flatMap { decision.option($0)?.title } ?? "CONFLICT: no option left"
+                    out += TextWrap.wrap("\(api.api): \(chosen)", width: width, firstIndent: "    ", indent: "        ")
+                    if why {
+                        out += explanation(each, decision: decision, width: width).map { "  " + $0 }
+                    } else if let reason = leadingReason(each) {
+                        out += TextWrap.wrap(reason, width: width, firstIndent: "        ", indent: "        ")
+                    }
+                }
+                continue
+            }
+            let chosen = outcome.chosen.flatMap { decision.option($0)?.title } ?? "CONFLICT: no option left"
             out += TextWrap.wrap(label + String(repeating: ".", count: dots) + " " + chosen, width: width,
                                  firstIndent: "  ", indent: String(repeating: " ", count: 6))
             if why {
@@ -39,7 +56,8 @@ public enum SummaryRenderer {
             out.append("")
             out.append("FINDINGS")
             for finding in advice.findings {
-                out += TextWrap.wrap("[\(finding.severity.rawValue)] \(finding.title)", width: width, firstIndent: "  ", indent: "    ")
+                let on = finding.apis.map { " (on \($0.joined(separator: ", ")))" } ?? ""
+                out += TextWrap.wrap("[\(finding.severity.rawValue)] \(finding.title)\(on)", width: width, firstIndent: "  ", indent: "    ")
                 out += TextWrap.wrap(finding.text, width: width, firstIndent: "    ", indent: "    ")
                 for fact in finding.facts {
                     out += TextWrap.wrap("fact: \(fact.text) (\(fact.source), as of \(fact.asOf))", width: width, firstIndent: "    ", indent: "      ")

@@ -3,16 +3,17 @@ extension GenerationPlan {
     /// The answer to gateway-features.
     var features: [String] { answer("gateway-features")?.members ?? [] }
 
-    /// Whether the answers ask for API keys or usage plans; the check refuses them on HTTP APIs, which have neither.
-    var apiKeysWanted: Bool {
-        answer("auth-mechanisms")?.members?.contains("api-keys") == true || features.contains("usage-plans")
+    /// Whether `api` gets API keys and a usage plan: some of its routes require a key (REST only; the check
+    /// refuses keys on HTTP APIs, which have neither).
+    func usesApiKeys(_ api: APIDesign) -> Bool { api.apiKeys && api.type == "rest" }
+
+    /// Whether the route requires a key, as the layout says (never a preflight: browsers send no key with one).
+    func requiresApiKey(_ route: RouteDesign, on api: APIDesign) -> Bool { usesApiKeys(api) && route.apiKeyRequired && route.method != "OPTIONS" }
+
+    /// Whether every route but the preflights requires a key, so the API's default can say so once.
+    func keyOnEveryRoute(_ api: APIDesign) -> Bool {
+        usesApiKeys(api) && api.routes.allSatisfy { $0.method == "OPTIONS" || $0.apiKeyRequired }
     }
-
-    /// Whether `api` gets an API key requirement and a usage plan.
-    func usesApiKeys(_ api: APIDesign) -> Bool { apiKeysWanted && api.type == "rest" }
-
-    /// Preflights carry no key (browsers never add one), so OPTIONS stays open while every other method needs the key.
-    func requiresApiKey(_ route: RouteDesign, on api: APIDesign) -> Bool { usesApiKeys(api) && route.method != "OPTIONS" }
 
     /// One usage plan for every API when several need keys, so a client's one key works on all of them.
     var sharedUsagePlan: Bool { layout.apis.filter(usesApiKeys).count > 1 }
@@ -26,6 +27,11 @@ extension GenerationPlan {
         guard let domain = layout.domain, !layout.apis.contains(where: { $0.endpoint == "private" }) else { return nil }
         return domain
     }
+
+    /// Whether REST and HTTP APIs share the custom domain: SAM's `Domain` property would then create two domain
+    /// resources of the same name (one per API product), so the template declares one regional domain and an API
+    /// mapping per API itself.
+    var mixedDomain: Bool { generatedDomain != nil && Set(layout.apis.map(\.type)).count > 1 }
 
     /// Whether the REST API traces requests through the gateway with X-Ray.
     func tracing(_ api: APIDesign) -> Bool { api.type == "rest" && features.contains("xray-tracing") }

@@ -50,7 +50,8 @@ struct GenerationPlan {
     static let parameterNames = ["Runtime", "Stage", "CognitoUserPoolArn", "CognitoUserPoolId", "JwtIssuer", "JwtAudience", "VpcEndpointId",
                                  "UsagePlanRateLimit", "UsagePlanBurstLimit", "UsagePlanQuotaLimit", "UsagePlanQuotaPeriod",
                                  "DomainName", "CertificateArn", "HostedZoneId", "TruststoreUri", "WebAclArn",
-                                 "CreateDnsRecord", "ServerlessUsagePlan", "ServerlessApiKey", "ServerlessUsagePlanKey"]
+                                 "CreateDnsRecord", "ServerlessUsagePlan", "ServerlessApiKey", "ServerlessUsagePlanKey",
+                                 "CustomDomainName"]
 
     let advice: Advice
     let context: ReportContext

@@ -11,7 +11,16 @@ extension OpenAPIBuilder {
         }
     }
 
-    var schemeName: String? { api.authorizer.map { Self.authorizerName($0.type) } }
+    /// The security scheme of one authorizer: its type's name, marked when the credential is not in a header.
+    static func schemeName(_ authorizer: AuthorizerDesign) -> String {
+        authorizerName(authorizer.type) + (authorizer.transport == "cookie" ? "Cookie" : authorizer.transport == "query" ? "Query" : "")
+    }
+
+    /// The scheme of the authorizer that guards a route, if any.
+    func schemeName(of route: RouteDesign) -> String? {
+        guard route.authorized, let authorizer = api.authorizers.first(where: { $0.name == route.authorizer }) else { return nil }
+        return Self.schemeName(authorizer)
+    }
 
     /// The scheme name API Gateway gives API keys when it exports a REST API, and SAM uses too.
     static let apiKeyScheme = "api_key"
@@ -21,9 +30,14 @@ extension OpenAPIBuilder {
     func securitySchemes() -> YAMLNode? {
         let keys = usesKeys ? [YAMLEntry(Self.apiKeyScheme, .mapping([YAMLEntry("type", .string("apiKey")), YAMLEntry("name", .string("x-api-key")),
                                                                       YAMLEntry("in", .string("header"))]))] : []
-        guard let authorizer = api.authorizer, let name = schemeName else { return keys.isEmpty ? nil : .mapping(keys) }
+        guard !api.authorizers.isEmpty else { return keys.isEmpty ? nil : .mapping(keys) }
+        return .mapping(api.authorizers.map { YAMLEntry(Self.schemeName($0), .mapping(scheme($0))) } + keys)
+    }
+
+    /// One authorizer as a security scheme with API Gateway's extensions.
+    private func scheme(_ authorizer: AuthorizerDesign) -> [YAMLEntry] {
         let header = [YAMLEntry("type", .string("apiKey")), YAMLEntry("name", .string(GenerationPlan.headerName(authorizer.identitySource))),
-                      YAMLEntry("in", .string("header"))]
+                      YAMLEntry("in", .string(authorizer.transport == "query" ? "query" : "header"))]
         let scheme: [YAMLEntry]
         switch authorizer.type {
         case "iam":
@@ -60,7 +74,7 @@ extension OpenAPIBuilder {
             scheme = header + (rest ? [YAMLEntry("x-amazon-apigateway-authtype", .string("custom"))] : [])
                 + [YAMLEntry("x-amazon-apigateway-authorizer", .mapping(settings))]
         }
-        return .mapping([YAMLEntry(name, .mapping(scheme))] + keys)
+        return scheme
     }
 
     private func lambdaAuthorizerURI(_ function: String) -> YAMLNode {

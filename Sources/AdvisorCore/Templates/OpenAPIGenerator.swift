@@ -44,11 +44,9 @@ struct OpenAPIBuilder {
 
     private var placeholders: [String] {
         var out: [String] = []
-        switch api.authorizer?.type {
-        case "cognito": out.append("{cognito-user-pool-arn}")
-        case "jwt": out += (plan.cognitoIssuer ? ["{userPoolId}"] : ["{your-identity-provider}"]) + ["{app-client-id}"]
-        default: break
-        }
+        let types = Set(api.authorizers.map(\.type))
+        if types.contains("cognito") { out.append("{cognito-user-pool-arn}") }
+        if types.contains("jwt") { out += (plan.cognitoIssuer ? ["{userPoolId}"] : ["{your-identity-provider}"]) + ["{app-client-id}"] }
         if api.endpoint == "private" { out.append("{vpc-endpoint-id}") }
         return out
     }
@@ -121,7 +119,7 @@ struct OpenAPIBuilder {
         if !parameters.isEmpty { entries.append(YAMLEntry("parameters", .sequence(parameters))) }
         // One requirement naming both schemes: the caller needs the authorizer's credentials and the API key.
         var schemes: [YAMLEntry] = []
-        if route.authorized, let scheme = schemeName { schemes.append(YAMLEntry(scheme, .sequence([]))) }
+        if let scheme = schemeName(of: route) { schemes.append(YAMLEntry(scheme, .sequence([]))) }
         if plan.requiresApiKey(route, on: api) { schemes.append(YAMLEntry(Self.apiKeyScheme, .sequence([]))) }
         if !schemes.isEmpty { entries.append(YAMLEntry("security", .sequence([.mapping(schemes)]))) }
         switch route.integration {

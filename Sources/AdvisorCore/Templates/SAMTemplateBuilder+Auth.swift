@@ -1,33 +1,46 @@
 /// The `Auth`, `Cors`, `GatewayResponses` and `CorsConfiguration` properties of the SAM APIs.
 extension SAMTemplateBuilder {
+    /// The name SAM's `Auth` gives an authorizer: `AWS_IAM` for IAM, else the security scheme's name.
+    func samAuthorizerName(_ authorizer: AuthorizerDesign) -> String {
+        authorizer.type == "iam" ? "AWS_IAM" : OpenAPIBuilder.schemeName(authorizer)
+    }
+
+    /// What a REST authorizer reads: one header (TOKEN, Cognito) or the headers and query parameters of a REQUEST one.
+    private func identity(_ authorizer: AuthorizerDesign, token: Bool) -> [YAMLEntry] {
+        let name = GenerationPlan.headerName(authorizer.identitySource)
+        if token { return [YAMLEntry("Header", .string(name))] }
+        return [authorizer.transport == "query" ? YAMLEntry("QueryStrings", .strings([name])) : YAMLEntry("Headers", .strings([name]))]
+    }
+
     func restAuth(_ api: APIDesign) -> YAMLNode? {
         var entries: [YAMLEntry] = []
-        if let authorizer = api.authorizer {
-            let name = OpenAPIBuilder.authorizerName(authorizer.type)
-            let header = GenerationPlan.headerName(authorizer.identitySource)
-            switch authorizer.type {
-            case "iam":
-                entries.append(YAMLEntry("DefaultAuthorizer", .string("AWS_IAM")))
+        if let main = api.authorizer {
+            entries.append(YAMLEntry("DefaultAuthorizer", .string(samAuthorizerName(main))))
+            if main.type == "iam" || api.authorizers.contains(where: { $0.type == "iam" }) {
                 entries.append(YAMLEntry("InvokeRole", .string("NONE"), comment: [
                     "API Gateway invokes the functions with their resource-based permissions, not with the callers' credentials.",
                 ]))
-            case "cognito":
-                entries.append(YAMLEntry("DefaultAuthorizer", .string(name)))
-                entries.append(YAMLEntry("Authorizers", .mapping([YAMLEntry(name, .mapping([
-                    YAMLEntry("UserPoolArn", .ref("CognitoUserPoolArn")),
-                    YAMLEntry("Identity", .mapping([YAMLEntry("Header", .string(header))])),
-                ]))])))
-            default:
-                let token = authorizer.type == "lambda-token"
-                let identity: [YAMLEntry] = [token ? YAMLEntry("Header", .string(header)) : YAMLEntry("Headers", .strings([header])),
-                                             YAMLEntry("ReauthorizeEvery", .int(authorizer.cacheTTL ?? 300))]
-                entries.append(YAMLEntry("DefaultAuthorizer", .string(name)))
-                entries.append(YAMLEntry("Authorizers", .mapping([YAMLEntry(name, .mapping([
-                    YAMLEntry("FunctionArn", .getAtt(plan.functionID(authorizer.function ?? ""), "Arn")),
-                    YAMLEntry("FunctionPayloadType", .string(token ? "TOKEN" : "REQUEST")),
-                    YAMLEntry("Identity", .mapping(identity)),
-                ]))]), comment: authorizerCacheNote))
             }
+            var authorizers: [YAMLEntry] = []
+            for authorizer in api.authorizers where authorizer.type != "iam" {
+                let name = samAuthorizerName(authorizer)
+                if authorizer.type == "cognito" {
+                    authorizers.append(YAMLEntry(name, .mapping([
+                        YAMLEntry("UserPoolArn", .ref("CognitoUserPoolArn")),
+                        YAMLEntry("Identity", .mapping(identity(authorizer, token: true))),
+                    ])))
+                } else {
+                    let token = authorizer.type == "lambda-token"
+                    authorizers.append(YAMLEntry(name, .mapping([
+                        YAMLEntry("FunctionArn", .getAtt(plan.functionID(authorizer.function ?? ""), "Arn")),
+                        YAMLEntry("FunctionPayloadType", .string(token ? "TOKEN" : "REQUEST")),
+                        YAMLEntry("Identity", .mapping(identity(authorizer, token: token) + [YAMLEntry("ReauthorizeEvery", .int(authorizer.cacheTTL ?? 300))]),
+                                  comment: authorizer.transport == "header" ? [] : [identityNote(authorizer)]),
+                    ])))
+                }
+            }
+            let lambda = api.authorizers.contains { $0.type.hasPrefix("lambda-") }
+            if !authorizers.isEmpty { entries.append(YAMLEntry("Authorizers", .mapping(authorizers), comment: lambda ? authorizerCacheNote : [])) }
             if api.cors.handling == "gateway" {
                 entries.append(YAMLEntry("AddDefaultAuthorizerToCorsPreflight", .bool(false),
                                          comment: ["Preflights carry no credentials, so the OPTIONS methods stay open."]))
@@ -41,6 +54,13 @@ extension SAMTemplateBuilder {
         return entries.isEmpty ? nil : .mapping(entries)
     }
 
+    /// Why the identity source is not the Authorization header.
+    private func identityNote(_ authorizer: AuthorizerDesign) -> String {
+        authorizer.transport == "cookie"
+            ? "The session travels in a cookie: the authorizer reads the Cookie header (requests without it get 401 unchecked)."
+            : "The token travels in the query string (?token=...): requests without it get 401 unchecked."
+    }
+
     /// A cached policy must allow every route, or the proxy's other paths get 403 from the cache.
     private var authorizerCacheNote: [String] {
         ["The authorizer's result is cached per identity: return a policy that covers every route of the API",
@@ -48,35 +68,35 @@ extension SAMTemplateBuilder {
     }
 
     func httpAuth(_ api: APIDesign) -> YAMLNode? {
-        guard let authorizer = api.authorizer else { return nil }
-        let name = OpenAPIBuilder.authorizerName(authorizer.type)
-        switch authorizer.type {
-        case "iam":
-            return .mapping([YAMLEntry("EnableIamAuthorizer", .bool(true)), YAMLEntry("DefaultAuthorizer", .string("AWS_IAM"))])
-        case "jwt":
-            let issuer: YAMLNode = plan.cognitoIssuer
-                ? .sub("https://cognito-idp.${AWS::Region}.amazonaws.com/${CognitoUserPoolId}") : .ref("JwtIssuer")
-            return .mapping([
-                YAMLEntry("DefaultAuthorizer", .string(name)),
-                YAMLEntry("Authorizers", .mapping([YAMLEntry(name, .mapping([
+        guard let main = api.authorizer else { return nil }
+        var entries: [YAMLEntry] = []
+        if api.authorizers.contains(where: { $0.type == "iam" }) { entries.append(YAMLEntry("EnableIamAuthorizer", .bool(true))) }
+        entries.append(YAMLEntry("DefaultAuthorizer", .string(samAuthorizerName(main))))
+        var authorizers: [YAMLEntry] = []
+        for authorizer in api.authorizers where authorizer.type != "iam" {
+            let name = samAuthorizerName(authorizer)
+            if authorizer.type == "jwt" {
+                let issuer: YAMLNode = plan.cognitoIssuer
+                    ? .sub("https://cognito-idp.${AWS::Region}.amazonaws.com/${CognitoUserPoolId}") : .ref("JwtIssuer")
+                authorizers.append(YAMLEntry(name, .mapping([
                     YAMLEntry("IdentitySource", .string(authorizer.identitySource)),
                     YAMLEntry("JwtConfiguration", .mapping([YAMLEntry("issuer", issuer), YAMLEntry("audience", .ref("JwtAudience"))])),
-                ]))])),
-            ])
-        default:
-            return .mapping([
-                YAMLEntry("DefaultAuthorizer", .string(name)),
-                YAMLEntry("Authorizers", .mapping([YAMLEntry(name, .mapping([
+                ])))
+            } else {
+                let source = GenerationPlan.headerName(authorizer.identitySource)
+                authorizers.append(YAMLEntry(name, .mapping([
                     YAMLEntry("FunctionArn", .getAtt(plan.functionID(authorizer.function ?? ""), "Arn")),
                     YAMLEntry("AuthorizerPayloadFormatVersion", .string("2.0")),
                     YAMLEntry("EnableSimpleResponses", .bool(true), comment: ["The function answers {\"isAuthorized\": true|false, \"context\": {...}}."]),
                     YAMLEntry("Identity", .mapping([
-                        YAMLEntry("Headers", .strings([GenerationPlan.headerName(authorizer.identitySource)])),
+                        authorizer.transport == "query" ? YAMLEntry("QueryStrings", .strings([source])) : YAMLEntry("Headers", .strings([source])),
                         YAMLEntry("ReauthorizeEvery", .int(authorizer.cacheTTL ?? 300)),
-                    ])),
-                ]))])),
-            ])
+                    ]), comment: authorizer.transport == "header" ? [] : [identityNote(authorizer)]),
+                ])))
+            }
         }
+        if !authorizers.isEmpty { entries.append(YAMLEntry("Authorizers", .mapping(authorizers))) }
+        return .mapping(entries)
     }
 
     func restCors(_ api: APIDesign) -> YAMLNode {

@@ -67,7 +67,7 @@ extension SAMTemplateBuilder {
     }
 
     private func domain(_ api: APIDesign) -> YAMLEntry? {
-        guard let design = plan.generatedDomain else { return nil }
+        guard let design = plan.generatedDomain, !plan.mixedDomain else { return nil }
         var entries = [YAMLEntry("DomainName", .ref("DomainName")),
                        YAMLEntry("CertificateArn", .ref("CertificateArn")),
                        YAMLEntry("EndpointConfiguration", .string(api.endpoint == "edge" ? "EDGE" : "REGIONAL"))]
@@ -91,7 +91,7 @@ extension SAMTemplateBuilder {
     func apiKeyAuth(_ api: APIDesign, events: Bool) -> [YAMLEntry] {
         guard plan.usesApiKeys(api) else { return [] }
         var out: [YAMLEntry] = []
-        if events {
+        if events && plan.keyOnEveryRoute(api) {
             out.append(YAMLEntry("ApiKeyRequired", .bool(true), comment: ["Callers send their key in the x-api-key header."]))
             if api.cors.handling == "gateway" {
                 out.append(YAMLEntry("AddApiKeyRequiredToCorsPreflight", .bool(false), comment: ["Browsers send no API key with a preflight."]))
@@ -122,6 +122,7 @@ extension SAMTemplateBuilder {
                 ])),
             ]), comment: ["The web ACL filters requests to \(api.name) before they reach the authorizer or a function."], spaced: true))
         }
+        if plan.mixedDomain { out += mixedDomainResources() }
         if plan.generatedDomain != nil, let first = layout.apis.first {
             let target = domainTarget(first)
             out.append(YAMLEntry(plan.ids.allocate("DomainDnsRecord"), .mapping([
@@ -138,8 +139,42 @@ extension SAMTemplateBuilder {
         return out
     }
 
+    /// The logical id of the one domain a template with REST and HTTP APIs declares itself.
+    static let mixedDomainID = "CustomDomainName"
+
+    /// One regional domain and an API mapping per API, REST and HTTP alike (API Gateway maps both on one regional domain).
+    private mutating func mixedDomainResources() -> [YAMLEntry] {
+        var domain = [YAMLEntry("DomainName", .ref("DomainName")),
+                      YAMLEntry("DomainNameConfigurations", .sequence([.mapping([
+                          YAMLEntry("CertificateArn", .ref("CertificateArn")),
+                          YAMLEntry("EndpointType", .string("REGIONAL")),
+                      ])]))]
+        if plan.mutualTLS {
+            domain.append(YAMLEntry("MutualTlsAuthentication", .mapping([YAMLEntry("TruststoreUri", .ref("TruststoreUri"))]),
+                                    comment: ["Callers must present a certificate that chains to this truststore."]))
+        }
+        // Reserved in GenerationPlan.parameterNames, so no API or function can take the id.
+        let id = Self.mixedDomainID
+        var out = [YAMLEntry(id, .mapping([YAMLEntry("Type", .string("AWS::ApiGatewayV2::DomainName")),
+                                           YAMLEntry("Properties", .mapping(domain))]),
+                             comment: ["One regional domain for the REST and the HTTP APIs: API mappings of both products share it."], spaced: true)]
+        for api in layout.apis {
+            let apiID = plan.apiID(api)
+            var properties = [YAMLEntry("DomainName", .ref(id)), YAMLEntry("ApiId", .ref(apiID)), YAMLEntry("Stage", .ref(apiID + ".Stage"))]
+            if layout.apis.count > 1, let path = api.basePath { properties.append(YAMLEntry("ApiMappingKey", .string(path))) }
+            out.append(YAMLEntry(plan.ids.allocate(apiID + "Mapping"), .mapping([
+                YAMLEntry("Type", .string("AWS::ApiGatewayV2::ApiMapping")),
+                YAMLEntry("Properties", .mapping(properties)),
+            ]), comment: ["\(api.name) (\(api.type.uppercased())) under /\(api.basePath ?? "")."], spaced: true))
+        }
+        return out
+    }
+
     /// The host name API Gateway gives the custom domain, and its hosted zone, through SAM's reference to the domain resource.
     private func domainTarget(_ api: APIDesign) -> (name: YAMLNode, zone: YAMLNode) {
+        if plan.mixedDomain {
+            return (.getAtt(Self.mixedDomainID, "RegionalDomainName"), .getAtt(Self.mixedDomainID, "RegionalHostedZoneId"))
+        }
         let resource = plan.apiID(api) + ".DomainName"
         let prefix = api.endpoint == "edge" ? "Distribution" : "Regional"
         return (.getAtt(resource, prefix + "DomainName"), .getAtt(resource, prefix + "HostedZoneId"))

@@ -75,7 +75,7 @@ struct SAMTemplateBuilder {
         }
         var out = [parameter("Runtime", "Lambda runtime of every function; the handlers are named for the default.", default: layout.runtime),
                    parameter("Stage", "Stage name, the last part of each invoke URL.", default: "prod", pattern: "^[A-Za-z0-9_-]+$")]
-        let authorizers = Set(layout.apis.compactMap { $0.authorizer?.type })
+        let authorizers = Set(layout.apis.flatMap { $0.authorizers.map(\.type) })
         if authorizers.contains("cognito") {
             out.append(parameter("CognitoUserPoolArn", "ARN of the Cognito user pool whose tokens the REST API accepts.",
                                  pattern: "^arn:aws[a-z-]*:cognito-idp:.+$"))
@@ -149,8 +149,9 @@ struct SAMTemplateBuilder {
         var properties: [YAMLEntry] = []
         let text: String
         if function.role == "authorizer" {
-            let users = layout.apis.filter { $0.authorizer?.function == function.name }
-            let kind = users.first?.authorizer?.type == "lambda-token" ? "TOKEN" : "REQUEST"
+            let users = layout.apis.filter { $0.authorizers.contains { $0.function == function.name } }
+            let types = Set(users.flatMap { $0.authorizers.filter { $0.function == function.name }.map(\.type) })
+            let kind = types == ["lambda-token"] ? "TOKEN" : types == ["lambda-request"] ? "REQUEST" : "TOKEN and REQUEST"
             text = "Lambda authorizer (\(kind)) of " + users.map(\.name).joined(separator: ", ")
         } else {
             text = "Serves " + function.routes.joined(separator: ", ")
@@ -175,9 +176,15 @@ struct SAMTemplateBuilder {
                 var properties = [YAMLEntry(api.type == "rest" ? "RestApiId" : "ApiId", .ref(plan.apiID(api))),
                                   YAMLEntry("Path", .string(route.path)),
                                   YAMLEntry("Method", .string(route.method.lowercased()))]
+                // Each route states what differs from the API's defaults: another authorizer or none, a key or none.
                 var auth: [YAMLEntry] = []
-                if api.authorizer != nil && !route.authorized { auth.append(YAMLEntry("Authorizer", .string("NONE"))) }
-                if plan.usesApiKeys(api) && !plan.requiresApiKey(route, on: api) { auth.append(YAMLEntry("ApiKeyRequired", .bool(false))) }
+                let guarding = route.authorized ? api.authorizers.first { $0.name == route.authorizer } : nil
+                if guarding?.name != api.authorizer?.name {
+                    auth.append(YAMLEntry("Authorizer", .string(guarding.map(samAuthorizerName) ?? "NONE")))
+                }
+                if plan.usesApiKeys(api) && plan.requiresApiKey(route, on: api) != plan.keyOnEveryRoute(api) {
+                    auth.append(YAMLEntry("ApiKeyRequired", .bool(plan.requiresApiKey(route, on: api))))
+                }
                 if !auth.isEmpty {
                     properties.append(YAMLEntry("Auth", .mapping(auth),
                                                 comment: route.method == "OPTIONS" ? [preflightNote(api)] : []))

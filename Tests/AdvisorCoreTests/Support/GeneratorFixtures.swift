@@ -264,13 +264,24 @@ enum GeneratorFixtures {
     // MARK: hand-built layouts (independent of the bundled rules)
 
     static func route(_ method: String, _ path: String, _ function: String?, integration: String = "lambda-proxy",
-                      authorized: Bool = false) -> RouteDesign {
-        RouteDesign(path: path, method: method, integration: integration, function: function, authorized: authorized, note: nil)
+                      authorized: Bool = false, apiKey: Bool = false) -> RouteDesign {
+        var route = RouteDesign(path: path, method: method, integration: integration, function: function, authorized: authorized, note: nil)
+        route.apiKeyRequired = apiKey
+        return route
     }
 
     static func api(_ name: String, type: String = "rest", endpoint: String = "regional", routes: [RouteDesign],
                     authorizer: AuthorizerDesign? = nil, cors: CorsDesign = noCors) -> APIDesign {
-        APIDesign(name: name, type: type, endpoint: endpoint, services: [name], routes: routes, authorizer: authorizer, cors: cors, basePath: nil)
+        // Authorized routes use the API's one authorizer, as the layout builder names it.
+        var api = APIDesign(name: name, type: type, endpoint: endpoint, services: [name],
+                            routes: routes.map { route in
+                                var route = route
+                                if route.authorized { route.authorizer = authorizer?.name }
+                                return route
+                            }, authorizer: authorizer, cors: cors, basePath: nil)
+        api.authorizers = authorizer.map { [$0] } ?? []
+        api.apiKeys = routes.contains(where: \.apiKeyRequired)
+        return api
     }
 
     static let noCors = CorsDesign(handling: "none", origins: [], allowCredentials: false, allowHeaders: [], allowMethods: [],

@@ -46,6 +46,7 @@ enum RecommendationPane {
     /// The chosen option's title (or id in the compact form), or the conflict.
     static func chosenText(_ outcome: DecisionOutcome?, decision: DecisionPoint, long: Bool) -> (String, Style) {
         guard let outcome else { return ("?", Theme.muted) }
+        if outcome.status == .varies { return ("per API (see why)", Theme.plain) }
         guard let chosen = outcome.chosen else { return ("! conflict", Theme.danger) }
         let name = long ? decision.option(chosen)?.title ?? chosen : chosen
         switch outcome.status {
