@@ -186,9 +186,16 @@ import BundledRules
 
     @Test func functionTimeoutIsClampedBeforeConversion() throws {
         let answers = try Answers.parse(service("orders") + "max-duration: 86400\n", file: "a.yaml", rules: rules)
-        let advice = Engine(rules: rules).advise(answers)
-        let plan = try GenerationPlan(advice: advice, context: ReportContext(answersFile: "a.yaml", date: "2026-01-01", rules: rules), recordName: "r")
-        #expect(plan.functionTimeout == 900)
+        var advice = Engine(rules: rules).advise(answers)
+        let context = ReportContext(answersFile: "a.yaml", date: "2026-01-01", rules: rules)
+        #expect(try GenerationPlan(advice: advice, context: context, recordName: "r").functionTimeout == 900)
+        // A value no Int holds (what a rules folder allowing 1e300 let through) trapped in Int(_:).
+        for huge in [1e300, -1e300, Double.infinity, Double.nan] {
+            guard let index = advice.context.firstIndex(where: { $0.question == "max-duration" }) else { return }
+            advice.context[index].value = .number(huge)
+            let timeout = try GenerationPlan(advice: advice, context: context, recordName: "r").functionTimeout
+            #expect((3...900).contains(timeout), "\(huge) -> \(timeout)")
+        }
     }
 
     @Test func duplicateRoutesAcrossServicesOnASharedAPIAreReportedByAdvise() throws {

@@ -172,14 +172,37 @@ public enum MADRExporter {
             out += ["The answers lead to a conflict: no option satisfies every hard requirement.", ""]
         }
 
-        out += ["## Decision Drivers", ""] + drivers(outcome, context: context) + answerDrivers(outcome, context: context) + [""]
+        // APIs decided on the answers of their own services: each API's drivers and outcome, when they differ.
+        let perAPI: [(api: APIAdvice, outcome: DecisionOutcome)] = advice.differs(outcome.decision)
+            ? advice.apis.compactMap { api in api.outcome(outcome.decision).map { (api, $0) } } : []
+        if perAPI.isEmpty {
+            out += ["## Decision Drivers", ""] + drivers(outcome, context: context) + answerDrivers(outcome, context: context) + [""]
+        } else {
+            out += ["## Decision Drivers", ""]
+            for item in perAPI {
+                out += ["On \(MarkdownText.code(item.api.api)):", ""] + drivers(item.outcome, context: context) + [""]
+            }
+        }
 
         let optionIDs = decision?.optionIDs ?? outcome.scores.map(\.option)
         let optionTitle = { (id: String) in MarkdownText.inline(decision?.option(id)?.title ?? id) }
         out += ["## Considered Options", ""] + optionIDs.map { "* \(optionTitle($0))" } + [""]
 
         out += ["## Decision Outcome", ""]
-        if let chosen = outcome.chosen {
+        if !perAPI.isEmpty {
+            out += ["The APIs get different outcomes; each is decided on the answers of its own services.", ""]
+            for item in perAPI {
+                let services = item.api.services.isEmpty ? "no services" : "services " + item.api.services.joined(separator: ", ")
+                out += ["### On \(MarkdownText.code(item.api.api)) (\(services))", ""]
+                if let chosen = item.outcome.chosen {
+                    out += ["Chosen option: \"\(optionTitle(chosen))\", because \(justification(item.outcome, chosen: chosen)).", ""]
+                    out += ["Resolution: \(MarkdownText.inline(item.outcome.note))", ""]
+                    out += consequences(item.outcome, option: decision?.option(chosen)) + [""]
+                } else {
+                    out += ["No option is chosen: the answers lead to a conflict. \(MarkdownText.inline(item.outcome.note))", ""]
+                }
+            }
+        } else if let chosen = outcome.chosen {
             out += ["Chosen option: \"\(optionTitle(chosen))\", because \(justification(outcome, chosen: chosen)).", ""]
             out += ["Resolution: \(MarkdownText.inline(outcome.note))", ""]
             out += ["### Consequences", ""] + consequences(outcome, option: decision?.option(chosen)) + [""]

@@ -144,47 +144,45 @@ public enum MarkdownExporter {
     /// The chosen option (or the conflict), the resolution, the options considered and the reasons of one outcome.
     static func outcomeBody(_ outcome: DecisionOutcome, decision: DecisionPoint?, context: ReportContext, level: String) -> [String] {
         var out: [String] = []
-        do {
-            if let chosen = outcome.chosen {
-                let name = MarkdownText.inline(optionTitle(chosen, decision: outcome.decision, context: context))
-                out += ["Chosen: **\(name)** (\(MarkdownText.code(chosen))).", ""]
-            } else {
-                out += ["Chosen: none. **CONFLICT**: the hard requirements leave no option. The sides:", ""]
-                for firing in outcome.fired where firing.effect == "exclude" || firing.effect == "require" {
-                    out.append("- \(MarkdownText.code(firing.rule)) (\(MarkdownText.effect(firing))): \(MarkdownText.inline(firing.reason))")
-                    out += firing.evidence.filter(\.held).map { "  - Evidence: \(MarkdownText.code($0.display))" }
-                }
-                out.append("")
+        if let chosen = outcome.chosen {
+            let name = MarkdownText.inline(optionTitle(chosen, decision: outcome.decision, context: context))
+            out += ["Chosen: **\(name)** (\(MarkdownText.code(chosen))).", ""]
+        } else {
+            out += ["Chosen: none. **CONFLICT**: the hard requirements leave no option. The sides:", ""]
+            for firing in outcome.fired where firing.effect == "exclude" || firing.effect == "require" {
+                out.append("- \(MarkdownText.code(firing.rule)) (\(MarkdownText.effect(firing))): \(MarkdownText.inline(firing.reason))")
+                out += firing.evidence.filter(\.held).map { "  - Evidence: \(MarkdownText.code($0.display))" }
             }
-            out += ["Resolution: \(MarkdownText.inline(outcome.note))", ""]
-            if !outcome.reason.isEmpty { out += ["Decided by: \(MarkdownText.inline(outcome.reason))", ""] }
-            out += ["\(level) What would change it", ""] + whatWouldChange(outcome, context: context) + [""]
-            out += ["\(level) Options considered", ""]
-            let optionIDs = decision?.optionIDs ?? outcome.scores.map(\.option)
-            for optionID in optionIDs {
-                let option = decision?.option(optionID)
-                let score = outcome.scores.first { $0.option == optionID }
-                var state: [String] = optionID == outcome.chosen ? ["chosen"] : []
-                if let score {
-                    if !score.excludedBy.isEmpty {
-                        state.append("excluded by " + score.excludedBy.map(MarkdownText.code).joined(separator: ", "))
-                    } else {
-                        let by = score.recommendedBy.isEmpty ? "" : ", recommended by " + score.recommendedBy.map(MarkdownText.code).joined(separator: ", ")
-                        state.append("score \(score.score)\(by)")
-                    }
-                }
-                out.append("- **\(MarkdownText.inline(option?.title ?? optionID))** (\(MarkdownText.code(optionID))): \(state.joined(separator: "; "))")
-                if let option {
-                    out.append("  - Summary: \(MarkdownText.inline(option.summary))")
-                    out += option.pros.map { "  - Pro: \(MarkdownText.inline($0))" }
-                    out += option.cons.map { "  - Con: \(MarkdownText.inline($0))" }
-                }
-            }
-            out += ["", "\(level) Reasons", ""]
-            if outcome.fired.isEmpty { out.append("No rule fired.") }
-            for firing in outcome.fired { out += firingLines(firing) }
             out.append("")
         }
+        out += ["Resolution: \(MarkdownText.inline(outcome.note))", ""]
+        if !outcome.reason.isEmpty { out += ["Decided by: \(MarkdownText.inline(outcome.reason))", ""] }
+        out += ["\(level) What would change it", ""] + whatWouldChange(outcome, context: context) + [""]
+        out += ["\(level) Options considered", ""]
+        let optionIDs = decision?.optionIDs ?? outcome.scores.map(\.option)
+        for optionID in optionIDs {
+            let option = decision?.option(optionID)
+            let score = outcome.scores.first { $0.option == optionID }
+            var state: [String] = optionID == outcome.chosen ? ["chosen"] : []
+            if let score {
+                if !score.excludedBy.isEmpty {
+                    state.append("excluded by " + score.excludedBy.map(MarkdownText.code).joined(separator: ", "))
+                } else {
+                    let by = score.recommendedBy.isEmpty ? "" : ", recommended by " + score.recommendedBy.map(MarkdownText.code).joined(separator: ", ")
+                    state.append("score \(score.score)\(by)")
+                }
+            }
+            out.append("- **\(MarkdownText.inline(option?.title ?? optionID))** (\(MarkdownText.code(optionID))): \(state.joined(separator: "; "))")
+            if let option {
+                out.append("  - Summary: \(MarkdownText.inline(option.summary))")
+                out += option.pros.map { "  - Pro: \(MarkdownText.inline($0))" }
+                out += option.cons.map { "  - Con: \(MarkdownText.inline($0))" }
+            }
+        }
+        out += ["", "\(level) Reasons", ""]
+        if outcome.fired.isEmpty { out.append("No rule fired.") }
+        for firing in outcome.fired { out += firingLines(firing) }
+        out.append("")
         return out
     }
 
