@@ -54,6 +54,22 @@ extension GenerationPlan {
         if advice.chosen("packaging") == "container-image" {
             out.append("container-image packaging: the functions are written as .zip functions; build one image per function from a Lambda base image, push it to ECR, and set PackageType: Image with its ImageUri")
         }
+        switch advice.chosen("interaction-model") {
+        case "async-job":
+            out.append("the job pattern the advice recommends (a queue with a dead-letter queue, a worker function, a status table, "
+                       + "and submit, status and result routes); the functions here keep the work's timeout until the worker exists")
+        case "async-push":
+            out.append("the WebSocket API for push ($connect, $disconnect and message routes, a connection table, @connections permissions)")
+        case "streaming":
+            out.append("response streaming (responseTransferMode STREAM and the response-streaming invocation URI on the REST integrations)")
+        default:
+            if answer("server-push") == .bool(true) { out.append("the WebSocket API for push beside this API") }
+        }
+        if let door = advice.chosen("front-door"), door != "api-gateway" {
+            let name = ["function-url": "a Lambda function URL", "cloudfront-function-url": "CloudFront in front of a function URL",
+                        "alb": "an Application Load Balancer"][door] ?? door
+            out.append("the recommended front door, \(name): this template builds the API Gateway alternative")
+        }
         let http = layout.apis.contains { $0.type == "http" }
         var missing = features.filter { !Self.generatedFeatures.contains($0) }
         if http {

@@ -91,6 +91,23 @@ struct GenerationPlan {
         return Int(min(900, max(3, seconds.rounded(.up))))
     }
 
+    /// The REST integration timeout when clients wait longer than the 29-second default: the function's timeout, in ms.
+    /// Only for a synchronous interaction model (a job, push or stream keeps requests short or streams them).
+    /// Decided per API: an API whose interaction model is a job, push or stream keeps the default.
+    func restIntegrationTimeout(_ api: APIDesign) -> Int? {
+        let model = advice.chosen("interaction-model", api: api.name) ?? "synchronous"
+        guard api.type == "rest", model == "synchronous", case .number(let seconds)? = answer("max-duration"), seconds > 29 else { return nil }
+        return functionTimeout * 1000
+    }
+
+    /// What the deployment needs before it can succeed, for the header.
+    var requirements: [String] {
+        guard let millis = layout.apis.lazy.compactMap(restIntegrationTimeout).first else { return [] }
+        return ["the REST integrations wait \(millis) ms, above the 29,000 ms default: ask for the API Gateway integration-timeout "
+                + "quota increase (Service Quotas) for this account and Region before deploying (AWS may lower the account throttle "
+                + "in return); edge-optimized APIs cannot be raised"]
+    }
+
     /// REST APIs with custom integrations are described by an OpenAPI body: SAM events only make proxy integrations.
     func usesDefinitionBody(_ api: APIDesign) -> Bool {
         api.type == "rest" && api.routes.contains { $0.integration == "custom" }
@@ -104,6 +121,9 @@ struct GenerationPlan {
                      "Implements: \(recordName)"]
         let decisions = advice.decisions.map { "\($0.decision)=\($0.chosen ?? "conflict")" }
         lines += TextWrap.wrap("Decisions: " + decisions.joined(separator: ", "), width: 98, firstIndent: "", indent: "  ")
+        for requirement in requirements {
+            lines += TextWrap.wrap("Requires: " + requirement + ".", width: 98, firstIndent: "", indent: "  ")
+        }
         return lines
     }
 

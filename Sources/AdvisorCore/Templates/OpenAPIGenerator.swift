@@ -180,6 +180,7 @@ struct OpenAPIBuilder {
                        YAMLEntry("uri", lambdaURI(route.function ?? ""))]
         entries.append(rest ? YAMLEntry("passthroughBehavior", .string("when_no_match"))
                             : YAMLEntry("payloadFormatVersion", .string("2.0")))
+        if let millis = plan.restIntegrationTimeout(api) { entries.append(YAMLEntry("timeoutInMillis", .int(millis))) }
         return .mapping(entries)
     }
 
@@ -217,6 +218,7 @@ struct OpenAPIBuilder {
             YAMLEntry("httpMethod", .string("POST")),
             YAMLEntry("uri", lambdaURI(route.function ?? "")),
             YAMLEntry("passthroughBehavior", .string("when_no_templates")),
+        ] + (plan.restIntegrationTimeout(api).map { [YAMLEntry("timeoutInMillis", .int($0))] } ?? []) + [
             YAMLEntry("requestTemplates", .mapping([YAMLEntry("application/json", .string(Self.requestTemplate))])),
             YAMLEntry("responses", .mapping([
                 YAMLEntry("default", reply("200", "$input.json('$')")),

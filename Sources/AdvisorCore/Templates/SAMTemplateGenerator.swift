@@ -176,6 +176,9 @@ struct SAMTemplateBuilder {
                 var properties = [YAMLEntry(api.type == "rest" ? "RestApiId" : "ApiId", .ref(plan.apiID(api))),
                                   YAMLEntry("Path", .string(route.path)),
                                   YAMLEntry("Method", .string(route.method.lowercased()))]
+                if let millis = plan.restIntegrationTimeout(api) {
+                    properties.append(YAMLEntry("TimeoutInMillis", .int(millis)))
+                }
                 // Each route states what differs from the API's defaults: another authorizer or none, a key or none.
                 var auth: [YAMLEntry] = []
                 let guarding = route.authorized ? api.authorizers.first { $0.name == route.authorizer } : nil

@@ -216,6 +216,33 @@ enum GeneratorFixtures {
             custom-domain: wildcard
             domain-name: "*.tenants.example.com"
             """, expected: ["api-type": "http", "api-count": "per-service", "authorizer": "jwt"]),
+        // Servers that must wait 40 seconds on a REST API: the integrations carry the raised timeout.
+        Situation(name: "rest-long-synchronous-wait", answers: """
+            api-name: exports
+            services:
+              - name: exports
+                resources:
+                  - {path: /exports, methods: [POST]}
+                  - {path: "/exports/{exportId}", methods: [GET]}
+            consumers: [external-servers]
+            auth-mechanisms: [iam]
+            gateway-features: [resource-policy]
+            max-duration: 40
+            result-delivery: wait
+            """, expected: ["interaction-model": "synchronous", "front-door": "api-gateway", "api-type": "rest", "endpoint-type": "regional"]),
+        // The same work when the client can poll: a job, and the header lists the job pattern as not generated.
+        Situation(name: "http-long-work-as-job", answers: """
+            api-name: exports
+            services:
+              - name: exports
+                resources:
+                  - {path: /exports, methods: [POST]}
+                  - {path: "/exports/{exportId}", methods: [GET]}
+            consumers: [mobile]
+            auth-mechanisms: [cognito]
+            max-duration: 600
+            result-delivery: poll
+            """, expected: ["interaction-model": "async-job", "front-door": "api-gateway", "api-type": "http"]),
     ]
 
     /// The bundled rules; the suite's tests of the rules themselves say what is wrong when they do not load.
