@@ -32,6 +32,15 @@ import Testing
         try check("inventory-service") { try example($0, [.right, .enter, .enter]) }
     }
 
+    @Test func perAPIOutcomes() throws {
+        // Two APIs that choose differently: the pane lists each API's choice, the why view explains each API.
+        func mixed(_ size: TerminalSize, _ keys: [Key]) throws -> AppState {
+            InterviewFixtures.press(try InterviewFixtures.state("examples/partner-tier-beside-browser-app.yaml", size: size), keys)
+        }
+        try check("per-api-pane") { try mixed($0, [.tab]) }
+        try check("per-api-why") { try mixed($0, [.tab, .down, .down, .enter]) }
+    }
+
     @Test func whyView() throws {
         try check("why") { try example($0, [.tab, .enter]) }
     }

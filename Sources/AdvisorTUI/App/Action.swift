@@ -66,6 +66,8 @@ public enum Action: Equatable, Sendable {
     case resetAnswer
     /// Pins the decision in the why view to its next option (none, then each option in order, then none again).
     case cyclePin
+    /// Step the access of the highlighted service, resource or method to the next level.
+    case cycleAccess
     /// Answer yes in a confirmation.
     case yes
     /// Answer no in a confirmation.

@@ -34,6 +34,8 @@ extension Interview {
         case .add: inventoryAdd(&state)
         case .rename: inventoryRename(&state, row: row, count: count)
         case .remove: inventoryRemove(&state, row: row, count: count)
+        case .cycleAccess: inventoryAccess(&state, row: row, count: count, clear: false)
+        case .resetAnswer: inventoryAccess(&state, row: row, count: count, clear: true)
         default: break
         }
     }
@@ -102,6 +104,8 @@ extension Interview {
                     return
                 }
                 methods.remove(at: index)
+                // A method that is gone keeps no access of its own.
+                inventory.services[service].resources[resource].access[method] = nil
             } else {
                 methods.append(method)
             }
@@ -110,6 +114,57 @@ extension Interview {
         default:
             inventoryActivate(&state, row: row, count: count)
         }
+    }
+
+    /// The level after `current` in the cycle not set -> public -> users -> partners -> iam -> custom -> not set.
+    static func nextAccess(_ current: String?) -> String? {
+        guard let current, let index = routeAccessLevels.firstIndex(of: current) else { return routeAccessLevels.first }
+        return index + 1 < routeAccessLevels.count ? routeAccessLevels[index + 1] : nil
+    }
+
+    /// Steps or clears the access of what the cursor is on: the service (its field rows), a resource
+    /// (its row, or the path row inside it, meaning every method), or one method of a resource.
+    static func inventoryAccess(_ state: inout AppState, row: Int, count: Int, clear: Bool) {
+        var inventory = state.inventory
+        let what: String
+        let level: String?
+        switch state.inventoryLevel {
+        case .services:
+            state.message = StatusMessage("Open a service to set its access", kind: .error)
+            return
+        case .service(let index):
+            guard inventory.services.indices.contains(index) else { return }
+            let resource = row - serviceFieldRows
+            if resource >= 0, inventory.services[index].resources.indices.contains(resource) {
+                let current = inventory.services[index].resources[resource].access["*"]
+                level = clear ? nil : nextAccess(current)
+                inventory.services[index].resources[resource].access["*"] = level
+                what = inventory.services[index].resources[resource].path
+            } else {
+                level = clear ? nil : nextAccess(inventory.services[index].access)
+                inventory.services[index].access = level
+                what = "service " + inventory.services[index].name
+            }
+        case .resource(let service, let resource):
+            guard inventory.services.indices.contains(service),
+                  inventory.services[service].resources.indices.contains(resource) else { return }
+            let key = row == 0 ? "*" : httpMethods[row - 1]
+            let path = inventory.services[service].resources[resource].path
+            if key != "*" && !inventory.services[service].resources[resource].methods.contains(key) {
+                state.message = StatusMessage("\(path) has no \(key); toggle it on with Space first", kind: .error)
+                return
+            }
+            level = clear ? nil : nextAccess(inventory.services[service].resources[resource].access[key])
+            inventory.services[service].resources[resource].access[key] = level
+            what = key == "*" ? path : "\(key) \(path)"
+        }
+        if let id = state.inventoryQuestionID, let question = state.rules.question(id),
+           let problem = AnswerValidation.problem(.inventory(inventory), for: question, rules: state.rules) {
+            state.message = StatusMessage(problem, kind: .error)
+            return
+        }
+        storeInventory(&state, inventory)
+        state.message = StatusMessage("Access of \(what): \(level ?? "not set (inherited)")")
     }
 
     static func inventoryAdd(_ state: inout AppState) {

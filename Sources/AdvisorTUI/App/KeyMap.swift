@@ -157,6 +157,8 @@ public enum KeyMap {
         case .inventory:
             let back = KeyCommand([(.escape, .back), (.left, .back), (.char("h"), .back)], "back", shown: 1)
             let list = [upDown]
+            let access = [KeyCommand(.char("p"), .cycleAccess, "access", .secondary),
+                          KeyCommand(.char("x"), .resetAnswer, "clear access", .secondary)]
             switch state.inventoryLevel {
             case .services:
                 return list + [KeyCommand([(.enter, .activate), (.right, .activate), (.char("l"), .activate)], "open", shown: 1),
@@ -165,11 +167,13 @@ public enum KeyMap {
             case .service:
                 return list + [KeyCommand([(.enter, .activate), (.right, .activate), (.char("l"), .activate)], "edit", shown: 1),
                                KeyCommand(.char(" "), .toggle, "toggle"), KeyCommand(.char("a"), .add, "add resource"),
-                               KeyCommand([(.char("d"), .remove), (.delete, .remove)], "delete", shown: 1), back, help] + writing + viewing
+                               KeyCommand([(.char("d"), .remove), (.delete, .remove)], "delete", shown: 1), back, help]
+                    + access + writing + viewing
             case .resource:
                 return list + [KeyCommand(.char(" "), .toggle, "toggle method"),
                                KeyCommand([(.enter, .activate), (.right, .activate), (.char("l"), .activate)], "edit path", shown: 1),
-                               KeyCommand([(.char("d"), .remove), (.delete, .remove)], "delete", shown: 1), back, help] + writing + viewing
+                               KeyCommand([(.char("d"), .remove), (.delete, .remove)], "delete", shown: 1), back, help]
+                    + access + writing + viewing
             }
         case .browse:
             switch state.focus {

@@ -40,8 +40,10 @@ enum WhyView {
             return [StyledLine("Unknown decision \(id)")]
         }
         var out: [StyledLine] = [StyledLine(decision.question, style: Style(bold: true))]
-        let chosen = outcome.chosen.map { decision.option($0)?.title ?? $0 } ?? "no option (conflict)"
-        out.append(StyledLine("Recommendation: \(chosen) [\(outcome.status.rawValue)]", style: outcome.chosen == nil ? Theme.danger : Theme.success))
+        let varies = outcome.status == .varies
+        let chosen = outcome.chosen.map { decision.option($0)?.title ?? $0 } ?? (varies ? "differs per API (each API below)" : "no option (conflict)")
+        out.append(StyledLine("Recommendation: \(chosen) [\(outcome.status.rawValue)]",
+                              style: outcome.chosen == nil && !varies ? Theme.danger : Theme.success))
         out.append(StyledLine(outcome.note, style: Theme.muted))
         if !outcome.reason.isEmpty && outcome.reason != outcome.note {
             out.append(StyledLine("Decided by: " + outcome.reason))
@@ -50,6 +52,48 @@ enum WhyView {
             let was = before.chosen.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
             out.append(StyledLine("* Changed with the last answer; it was: \(was)", style: Theme.changed))
         }
+        if state.advice.differs(id) {
+            // The APIs reach different outcomes (or the same for different reasons): each is explained on its own.
+            for api in state.advice.apis {
+                guard let each = api.outcome(id) else { continue }
+                let chosen = each.chosen.map { decision.option($0)?.title ?? $0 } ?? "no option (conflict)"
+                out.append(StyledLine(""))
+                out.append(StyledLine("API \(api.api) (\(api.services.joined(separator: ", "))): \(chosen) [\(each.status.rawValue)]",
+                                      style: each.chosen == nil ? Theme.danger : Theme.success))
+                out.append(StyledLine(each.note, style: Theme.muted, indent: 2))
+                out += outcomeLines(each, ascii: ascii).map { StyledLine($0.text, style: $0.style, indent: $0.indent + 2) }
+            }
+        } else {
+            out += outcomeLines(outcome, ascii: ascii)
+        }
+        out.append(StyledLine(""))
+        out.append(StyledLine("What would change it", style: Theme.heading))
+        if outcome.changes.isEmpty {
+            let read = outcome.drivers.isEmpty ? "the answers" : outcome.drivers.joined(separator: ", ")
+            out.append(StyledLine("No single change to \(read) changes this outcome.", style: Theme.muted, indent: 2))
+        }
+        for flip in outcome.changes {
+            let to = flip.option.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
+            out.append(StyledLine("\(flip.question) = \(flip.value) -> \(to)", indent: 2))
+        }
+        let findings = state.advice.findings.filter { $0.decision == id }
+        if !findings.isEmpty {
+            out.append(StyledLine(""))
+            out.append(StyledLine("Findings", style: Theme.heading))
+            for finding in findings {
+                let style = finding.severity == .error ? Theme.danger : finding.severity == .warning ? Theme.warning : Theme.plain
+                out.append(StyledLine("[\(finding.severity.rawValue)] \(finding.title)", style: style, indent: 2))
+                out.append(StyledLine(finding.text, indent: 4))
+                out += finding.evidence.map { StyledLine("on: " + $0.display, style: Theme.muted, indent: 4) }
+                out += finding.facts.map { factLine($0) }
+            }
+        }
+        return out
+    }
+
+    /// Scores, the rules that decided and those that lost or excluded, of one outcome (system-wide or one API's).
+    static func outcomeLines(_ outcome: DecisionOutcome, ascii: Bool) -> [StyledLine] {
+        var out: [StyledLine] = []
         out.append(StyledLine(""))
         out.append(StyledLine("Scores", style: Theme.heading))
         for score in outcome.scores {
@@ -83,28 +127,6 @@ enum WhyView {
                                   + "which excludes \(excluded.joined(separator: ", ")) (shown above)", style: Style(bold: true), indent: 2))
         }
         for firing in losers { out += firingLines(firing, ascii: ascii, lost: lostReason(firing, outcome: outcome)) }
-        out.append(StyledLine(""))
-        out.append(StyledLine("What would change it", style: Theme.heading))
-        if outcome.changes.isEmpty {
-            let read = outcome.drivers.isEmpty ? "the answers" : outcome.drivers.joined(separator: ", ")
-            out.append(StyledLine("No single change to \(read) changes this outcome.", style: Theme.muted, indent: 2))
-        }
-        for flip in outcome.changes {
-            let to = flip.option.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
-            out.append(StyledLine("\(flip.question) = \(flip.value) -> \(to)", indent: 2))
-        }
-        let findings = state.advice.findings.filter { $0.decision == id }
-        if !findings.isEmpty {
-            out.append(StyledLine(""))
-            out.append(StyledLine("Findings", style: Theme.heading))
-            for finding in findings {
-                let style = finding.severity == .error ? Theme.danger : finding.severity == .warning ? Theme.warning : Theme.plain
-                out.append(StyledLine("[\(finding.severity.rawValue)] \(finding.title)", style: style, indent: 2))
-                out.append(StyledLine(finding.text, indent: 4))
-                out += finding.evidence.map { StyledLine("on: " + $0.display, style: Theme.muted, indent: 4) }
-                out += finding.facts.map { factLine($0) }
-            }
-        }
         return out
     }
 

@@ -17,16 +17,23 @@ enum InventoryView {
         case .service(let index):
             guard inventory.services.indices.contains(index) else { return }
             let service = inventory.services[index]
-            title = "Service \(service.name)"
+            title = "Service \(service.name)" + (service.access.map { ", access \($0)" } ?? "")
             rows = ["Name: \(service.name)", "Team: \(service.team ?? "(none)")",
                     "Deploys independently: \(service.deploysIndependently ? "yes" : "no")"]
-                + service.resources.map { "\($0.path)  \($0.methods.joined(separator: ", "))" } + ["+ add a resource"]
+                + service.resources.map { "\($0.path)  \($0.methods.joined(separator: ", "))" + accessNote($0) } + ["+ add a resource"]
         case .resource(let serviceIndex, let resourceIndex):
             guard inventory.services.indices.contains(serviceIndex),
                   inventory.services[serviceIndex].resources.indices.contains(resourceIndex) else { return }
             let resource = inventory.services[serviceIndex].resources[resourceIndex]
             title = "Resource \(resource.path) of \(inventory.services[serviceIndex].name)"
-            rows = ["Path: \(resource.path)"] + httpMethods.map { Glyph.check(resource.methods.contains($0)) + " " + $0 }
+            let service = inventory.services[serviceIndex]
+            rows = ["Path: \(resource.path)" + (resource.access["*"].map { "  access \($0) (every method)" } ?? "")]
+                + httpMethods.map { method in
+                    let own = resource.access[method].map { "  access \($0)" }
+                    let inherited = resource.methods.contains(method)
+                        ? service.access(of: resource, method: method).map { "  (access \($0), inherited)" } : nil
+                    return Glyph.check(resource.methods.contains(method)) + " " + method + (own ?? inherited ?? "")
+                }
         }
         let inner = canvas.drawBox(rect, title: title, style: Theme.focusedBorder, titleStyle: Theme.heading, ascii: ascii)
         guard inner.height > 2, inner.width > 4 else { return }
@@ -46,6 +53,14 @@ enum InventoryView {
         }
         let summary = "\(inventory.services.count) service(s), \(inventory.resourceCount) resource(s), \(inventory.routeCount) route(s)"
         canvas.put(summary, x: inner.x, y: inner.maxY - 1, style: Theme.muted, maxWidth: inner.width)
+    }
+
+    /// A resource's own access, shown after its methods: `  access users` or `  access GET public, * users`.
+    static func accessNote(_ resource: Resource) -> String {
+        guard !resource.access.isEmpty else { return "" }
+        if resource.access.count == 1, let all = resource.access["*"] { return "  access \(all)" }
+        let keys = resource.methods.filter { resource.access[$0] != nil } + (resource.access["*"] == nil ? [] : ["*"])
+        return "  access " + keys.compactMap { key in resource.access[key].map { "\(key) \($0)" } }.joined(separator: ", ")
     }
 
     /// The inventory in the question pane: counts and one line per service.

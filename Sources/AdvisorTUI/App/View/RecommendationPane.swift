@@ -8,7 +8,9 @@ enum RecommendationPane {
                                    titleStyle: Theme.heading, ascii: ascii)
         guard inner.width > 4, inner.height > 0 else { return }
         let decisions = state.rules.decisions
-        let twoLines = inner.height >= decisions.count * 2
+        // A decision whose APIs differ takes one more line per API, listing each API's choice.
+        let perAPI = decisions.reduce(0) { $0 + apiChoices(state, $1, long: false).count }
+        let twoLines = inner.height >= decisions.count * 2 + perAPI
         var y = inner.y
         for (index, decision) in decisions.enumerated() {
             guard y < inner.maxY else { break }
@@ -35,6 +37,12 @@ enum RecommendationPane {
                 canvas.put(TextWrap.truncate(choice, width: inner.maxX - x, ellipsis: ascii ? "." : "…"), x: x, y: y,
                            style: changed ? Theme.changed : choiceStyle, maxWidth: inner.maxX - x)
             }
+            for line in apiChoices(state, decision, long: twoLines) {
+                guard y + 1 < inner.maxY else { break }
+                y += 1
+                canvas.put(TextWrap.truncate(line, width: inner.width - 1, ellipsis: ascii ? "." : "…"), x: inner.x + 1, y: y,
+                           style: changed ? Theme.changed : Theme.plain, maxWidth: inner.width - 1)
+            }
             if focused && index == state.decisionCursor {
                 canvas.restyle(Rect(x: inner.x + 1, y: top, width: inner.width - 1, height: y - top + 1), style: Theme.selection)
             }
@@ -46,13 +54,24 @@ enum RecommendationPane {
     /// The chosen option's title (or id in the compact form), or the conflict.
     static func chosenText(_ outcome: DecisionOutcome?, decision: DecisionPoint, long: Bool) -> (String, Style) {
         guard let outcome else { return ("?", Theme.muted) }
-        if outcome.status == .varies { return ("per API (see why)", Theme.plain) }
+        if outcome.status == .varies { return (long ? "differs per API:" : "per API:", Theme.plain) }
         guard let chosen = outcome.chosen else { return ("! conflict", Theme.danger) }
         let name = long ? decision.option(chosen)?.title ?? chosen : chosen
         switch outcome.status {
         case .defaulted: return (name + " (default)", Theme.muted)
         case .tie: return (name + " (tie)", Theme.plain)
         default: return (name, Theme.plain)
+        }
+    }
+
+    /// One compact line per API when the APIs choose different options: `    api-name: option`
+    /// (same option for different reasons shows once; the why view explains each API).
+    static func apiChoices(_ state: AppState, _ decision: DecisionPoint, long: Bool) -> [String] {
+        guard state.advice.outcome(decision.id)?.status == .varies else { return [] }
+        return state.advice.apis.compactMap { api in
+            guard let outcome = api.outcome(decision.id) else { return nil }
+            let chosen = outcome.chosen.map { long ? decision.option($0)?.title ?? $0 : $0 } ?? "! conflict"
+            return "    \(api.api): \(chosen)"
         }
     }
 
