@@ -107,4 +107,24 @@ import Testing
         let decision = try #require(state.rules.decision("api-type"))
         #expect(RecommendationPane.apiChoices(state, decision, long: false) == ["    storefront-api: http", "    partner-feed-api: rest"])
     }
+
+    @Test func aServiceListsItsOwnAnswersAndXReturnsOneToInheriting() throws {
+        let start = try InterviewFixtures.state("examples/partner-tier-beside-browser-app.yaml")
+        // storefront: 3 fields, 3 resources, "+ add a resource", then the per-service questions (consumers first).
+        var state = InterviewFixtures.press(start, [.right, .enter, .enter] + Array(repeating: Key.down, count: 7))
+        let screen = Screen.render(state, size: TerminalSize(width: 80, height: 24), ascii: false).lines().joined(separator: "\n")
+        #expect(screen.contains("> consumers: [browser]"))
+        #expect(screen.contains("browser-credentials: (inherits yes)"))
+        #expect(state.inventory.services[0].answers["consumers"] == .choices(["browser"]))
+        state = InterviewFixtures.press(state, [.enter])
+        #expect(state.message?.kind == .error)
+        #expect(state.inventory == start.inventory)
+        state = InterviewFixtures.press(state, [.char("x")])
+        #expect(state.inventory.services[0].answers["consumers"] == nil)
+        #expect(state.inventory.services[0].answers["auth-mechanisms"] != nil)
+        #expect(state.message?.text == "Cleared consumers of storefront; it takes the top-level answer")
+        state = InterviewFixtures.press(state, [.char("x")])
+        #expect(state.message?.text == "storefront already takes the top-level answer to consumers")
+        #expect(state.inventory.services[0].access == start.inventory.services[0].access)
+    }
 }

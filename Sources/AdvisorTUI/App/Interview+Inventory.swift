@@ -12,10 +12,23 @@ extension Interview {
             return inventory.services.count + 1
         case .service(let index):
             guard inventory.services.indices.contains(index) else { return 1 }
-            return serviceFieldRows + inventory.services[index].resources.count + 1
+            return addResourceRow(inventory.services[index]) + 1 + perServiceQuestions(state.rules).count
         case .resource:
             return 1 + httpMethods.count
         }
+    }
+
+    /// The row of "+ add a resource" on a service's screen; the service's own answers follow it.
+    static func addResourceRow(_ service: Service) -> Int { serviceFieldRows + service.resources.count }
+
+    /// The questions a service may answer for itself, in catalog order.
+    static func perServiceQuestions(_ rules: RuleSet) -> [Question] { rules.questions.filter(\.perService) }
+
+    /// The per-service question on a row of a service's screen, if the row is one.
+    static func serviceQuestion(_ state: AppState, service: Service, row: Int) -> Question? {
+        let questions = perServiceQuestions(state.rules)
+        let offset = row - addResourceRow(service) - 1
+        return questions.indices.contains(offset) ? questions[offset] : nil
     }
 
     static func inventory(_ state: inout AppState, _ action: Action, effects: inout [AppEffect]) {
@@ -70,7 +83,10 @@ extension Interview {
             case 0: state.push(.edit(.serviceName(index), LineEditor(service.name)))
             case 1: state.push(.edit(.team(index), LineEditor(service.team ?? "")))
             case 2: inventoryToggle(&state, row: row, count: count)
-            case count - 1: state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("")))
+            case addResourceRow(service): state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("")))
+            case let row where row > addResourceRow(service):
+                state.message = StatusMessage("Editing a service's own answers is not in the interview yet; set them in the answers file",
+                                              kind: .error)
             default:
                 state.inventoryLevel = .resource(service: index, resource: row - serviceFieldRows)
                 state.listCursor = 1
@@ -134,6 +150,18 @@ extension Interview {
             return
         case .service(let index):
             guard inventory.services.indices.contains(index) else { return }
+            let service = inventory.services[index]
+            if clear, let question = serviceQuestion(state, service: service, row: row) {
+                // x on one of the service's own answers: the service inherits the top-level answer again.
+                guard service.answers[question.id] != nil else {
+                    state.message = StatusMessage("\(service.name) already takes the top-level answer to \(question.id)")
+                    return
+                }
+                inventory.services[index].answers[question.id] = nil
+                storeInventory(&state, inventory)
+                state.message = StatusMessage("Cleared \(question.id) of \(service.name); it takes the top-level answer")
+                return
+            }
             let resource = row - serviceFieldRows
             if resource >= 0, inventory.services[index].resources.indices.contains(resource) {
                 let current = inventory.services[index].resources[resource].access["*"]
@@ -180,7 +208,9 @@ extension Interview {
         switch state.inventoryLevel {
         case .services where row < count - 1:
             state.push(.edit(.serviceName(row), LineEditor(state.inventory.services[row].name)))
-        case .service where row < count - 1, .resource:
+        case .service(let index) where inventory(state, index).map({ row < addResourceRow($0) }) ?? false:
+            inventoryActivate(&state, row: row == 2 ? 0 : row, count: count)
+        case .resource:
             inventoryActivate(&state, row: row == 2 ? 0 : row, count: count)
         default:
             break
@@ -191,13 +221,18 @@ extension Interview {
         switch state.inventoryLevel {
         case .services where row < count - 1:
             state.push(.confirm(.deleteService(row)))
-        case .service(let index) where row >= serviceFieldRows && row < count - 1:
+        case .service(let index) where row >= serviceFieldRows && row < (inventory(state, index).map(addResourceRow) ?? 0):
             state.push(.confirm(.deleteResource(service: index, resource: row - serviceFieldRows)))
         case .resource(let service, let resource):
             state.push(.confirm(.deleteResource(service: service, resource: resource)))
         default:
             state.message = StatusMessage("Nothing to delete here", kind: .error)
         }
+    }
+
+    /// A service of the inventory by index.
+    static func inventory(_ state: AppState, _ index: Int) -> Service? {
+        state.inventory.services.indices.contains(index) ? state.inventory.services[index] : nil
     }
 
     /// Stores an edited inventory as the answer to the inventory question.

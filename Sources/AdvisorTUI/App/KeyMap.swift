@@ -158,7 +158,7 @@ public enum KeyMap {
             let back = KeyCommand([(.escape, .back), (.left, .back), (.char("h"), .back)], "back", shown: 1)
             let list = [upDown]
             let access = [KeyCommand(.char("p"), .cycleAccess, "access", .secondary),
-                          KeyCommand(.char("x"), .resetAnswer, "clear access", .secondary)]
+                          KeyCommand(.char("x"), .resetAnswer, "clear", .secondary)]
             switch state.inventoryLevel {
             case .services:
                 return list + [KeyCommand([(.enter, .activate), (.right, .activate), (.char("l"), .activate)], "open", shown: 1),

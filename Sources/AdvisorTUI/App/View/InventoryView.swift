@@ -21,6 +21,12 @@ enum InventoryView {
             rows = ["Name: \(service.name)", "Team: \(service.team ?? "(none)")",
                     "Deploys independently: \(service.deploysIndependently ? "yes" : "no")"]
                 + service.resources.map { "\($0.path)  \($0.methods.joined(separator: ", "))" + accessNote($0) } + ["+ add a resource"]
+                + Interview.perServiceQuestions(state.rules).map { question in
+                    // The service's own answer, or the top-level answer (or default) it inherits.
+                    if let own = service.answers[question.id] { return "\(question.id): \(own.display)" }
+                    let inherited = state.value(of: question).map(\.display) ?? "not answered"
+                    return "\(question.id): (inherits \(inherited))"
+                }
         case .resource(let serviceIndex, let resourceIndex):
             guard inventory.services.indices.contains(serviceIndex),
                   inventory.services[serviceIndex].resources.indices.contains(resourceIndex) else { return }
@@ -43,7 +49,8 @@ enum InventoryView {
         var resourceHeading = false
         for (offset, index) in (start..<min(rows.count, start + listRect.height)).enumerated() {
             let y = listRect.y + offset
-            if case .service = state.inventoryLevel, index >= Interview.serviceFieldRows, index < rows.count - 1 { resourceHeading = true }
+            if case .service(let serviceIndex) = state.inventoryLevel, index >= Interview.serviceFieldRows,
+               index < Interview.addResourceRow(inventory.services[serviceIndex]) { resourceHeading = true }
             let prefix = resourceHeading ? "  " : ""
             canvas.put((index == cursor ? "> " : "  ") + prefix + rows[index], x: listRect.x, y: y, maxWidth: listRect.width)
             if index == cursor {
