@@ -22,7 +22,7 @@ import Testing
     @Test func aChangedDecisionNamesTheRulesAndAnswersBehindIt() throws {
         let diff = AdviceDiff.compare(advice([:]), advice(["gateway-features": .choices(["usage-plans"])]))
         let apiType = try #require(diff.decisions.first { $0.decision == "api-type" })
-        #expect(apiType.before == "http (decided)" && apiType.after == "rest (decided)")
+        #expect(apiType.before == "http (decided)" && apiType.after == "rest (only-option)")
         #expect(apiType.rules.contains { $0.rule == "api-type.usage-plans-need-rest" && $0.change.hasPrefix("now fires") })
         #expect(apiType.answers.map { "\($0.question): \($0.before ?? "") -> \($0.after ?? "")" } == ["gateway-features: [] (defaulted) -> [usage-plans]"])
         #expect(diff.answers.map(\.question) == ["gateway-features"])

@@ -8,7 +8,7 @@ import BundledRules
     init() throws { rules = try BundledRules.load() }
 
     func advise(_ yaml: String) throws -> Advice {
-        Engine(rules: rules).advise(try Answers.parse(yaml, file: "t.yaml", rules: rules))
+        Engine(rules: rules).advise(try Answers.parse(yaml, file: "t.yaml", rules: rules), whatWouldChange: false)
     }
 
     let twoServices = """

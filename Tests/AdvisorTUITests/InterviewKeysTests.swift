@@ -93,7 +93,7 @@ import Testing
         #expect(writes(effects).isEmpty)
         // n exports as it is (citing the unsaved interview); Esc cancels.
         #expect(writes(InterviewFixtures.apply(state, [.no]).1).first
-                == .writeMADR(folder: "docs/decisions", advice: state.advice, answersFile: AppState.unsavedName, date: InterviewFixtures.date))
+                == .writeMADR(folder: "docs/decisions", advice: state.explainedAdvice, answersFile: AppState.unsavedName, date: InterviewFixtures.date))
         #expect(writes(InterviewFixtures.apply(state, [.back]).1).isEmpty)
         // y saves first (asking where, then confirming), then exports citing the saved file.
         (state, effects) = InterviewFixtures.apply(state, [.yes, .activate, .yes])
@@ -102,7 +102,7 @@ import Testing
             return
         }
         (state, effects) = InterviewFixtures.apply(state, [.written(.saveAnswers, path)])
-        #expect(effects == [.writeMADR(folder: "docs/decisions", advice: state.advice, answersFile: path, date: InterviewFixtures.date)])
+        #expect(effects == [.writeMADR(folder: "docs/decisions", advice: state.explainedAdvice, answersFile: path, date: InterviewFixtures.date)])
     }
 
     @Test func escapeQuitsAtTheTopCancelsChoiceEditorsAndQOrEscapeCloseOverlays() throws {

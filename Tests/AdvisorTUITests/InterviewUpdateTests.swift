@@ -174,7 +174,7 @@ import Testing
         #expect(path == "examples/three-services-spa.md")
         #expect(text.contains("- Answers file: `examples/three-services-spa.yaml`"))
         let (_, madr) = InterviewFixtures.apply(state, [.export, .exportMADR, .activate, .yes])
-        #expect(madr == [.writeMADR(folder: "docs/decisions", advice: state.advice,
+        #expect(madr == [.writeMADR(folder: "docs/decisions", advice: state.explainedAdvice,
                                     answersFile: "examples/three-services-spa.yaml", date: InterviewFixtures.date)])
     }
 

@@ -19,7 +19,7 @@ import Testing
         let result = try BinaryRunner.run(["diff", old.path, new.path])
         #expect(result.status == 0, "\(result.stderr)")
         let out = result.stdout
-        #expect(out.contains("REST API or HTTP API: http (decided) -> rest (decided)"))
+        #expect(out.contains("REST API or HTTP API: http (decided) -> rest (only-option)"))
         #expect(out.contains("rule api-type.usage-plans-need-rest now fires: require rest"))
         #expect(out.contains("rule api-type.http-is-cheaper no longer fires"))
         #expect(out.contains("answer gateway-features: [] (defaulted) -> [usage-plans]"))

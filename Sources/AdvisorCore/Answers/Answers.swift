@@ -6,15 +6,22 @@ public struct Answers: Sendable, Equatable {
     public var values: [String: AnswerValue]
     /// Where each answer was read (absent for answers made in the interview).
     public var locations: [String: SourceLocation]
+    /// Pinned choices: decision id -> option id the team has already made or insists on (the `pins` section).
+    /// A pin is a requirement: the decision takes that option, or is a conflict when rules exclude it.
+    public var pins: [String: String]
+
+    /// Key of the answers-file section that pins decisions; never a question id.
+    public static let pinsKey = "pins"
 
     /// Creates answers.
-    public init(_ values: [String: AnswerValue] = [:], locations: [String: SourceLocation] = [:]) {
+    public init(_ values: [String: AnswerValue] = [:], locations: [String: SourceLocation] = [:], pins: [String: String] = [:]) {
         self.values = values
         self.locations = locations
+        self.pins = pins
     }
 
-    /// Equal when the values are equal; where they were read does not matter.
-    public static func == (lhs: Answers, rhs: Answers) -> Bool { lhs.values == rhs.values }
+    /// Equal when the values and pins are equal; where they were read does not matter.
+    public static func == (lhs: Answers, rhs: Answers) -> Bool { lhs.values == rhs.values && lhs.pins == rhs.pins }
 
     /// Reads and validates an answers file; every problem is reported with file, line and column.
     public static func load(path: String, rules: RuleSet) throws(InputErrors) -> Answers {
@@ -62,10 +69,14 @@ public struct Answers: Sendable, Equatable {
             throw InputErrors(diagnostics.errors)
         }
         let ids = rules.questions.map(\.id)
-        map.rejectUnknownKeys(allowed: ids)
+        map.rejectUnknownKeys(allowed: ids + [pinsKey])
         var answers = Answers()
         let decoder = AnswerDecoder(diagnostics: diagnostics, perServiceQuestions: rules.questions.filter(\.perService))
         for entry in map.entries {
+            if entry.key == pinsKey && rules.question(pinsKey) == nil {
+                answers.pins = decodePins(entry.value, rules: rules, diagnostics: diagnostics)
+                continue
+            }
             guard let question = rules.question(entry.key) else { continue }
             if entry.value.isNull && question.kind != .text { continue }
             if let value = decoder.value(for: question, node: entry.value) {
@@ -75,6 +86,25 @@ public struct Answers: Sendable, Equatable {
         }
         guard diagnostics.errors.isEmpty else { throw InputErrors(diagnostics.errors) }
         return answers
+    }
+
+    /// `pins: {decision: option, ...}`: every key a decision id, every value one of its option ids.
+    static func decodePins(_ node: DocNode, rules: RuleSet, diagnostics: Diagnostics) -> [String: String] {
+        if node.isNull { return [:] }
+        guard let map = MappingReader(node, context: "pins (decision id: option id)", diagnostics: diagnostics) else { return [:] }
+        map.rejectUnknownKeys(allowed: rules.decisions.map(\.id))
+        var pins: [String: String] = [:]
+        for entry in map.entries {
+            guard let decision = rules.decision(entry.key) else { continue }
+            guard let option = map.string(entry.key, required: true) else { continue }
+            if decision.option(option) == nil {
+                diagnostics.add(entry.value, key: entry.key,
+                                "unknown option '\(option)' for decision \(entry.key); allowed: \(decision.options.map(\.id).joined(separator: ", "))")
+                continue
+            }
+            pins[entry.key] = option
+        }
+        return pins
     }
 }
 
@@ -98,6 +128,8 @@ public struct AnswerSheet: Sendable {
     public var status: [String: AnswerStatus]
     /// Explicit answers to hidden questions, which are ignored.
     public var ignored: [String]
+    /// Pinned choices, decision id -> option id.
+    public var pins: [String: String]
 
     /// Completes `answers` with defaults, hiding questions whose ask-if does not hold.
     public init(answers: Answers, rules: RuleSet) {
@@ -109,6 +141,7 @@ public struct AnswerSheet: Sendable {
         values = [:]
         status = [:]
         ignored = []
+        pins = answers.pins
         for question in rules.questions {
             let visible = question.askIf.map { probe.evaluate($0).held } ?? true
             if !visible {

@@ -7,6 +7,11 @@ public enum AnswersWriter {
             guard let value = answers.values[question.id] else { continue }
             out += lines(question.id, value, order: rules.questions.map(\.id))
         }
+        let pinned = rules.decisions.filter { answers.pins[$0.id] != nil }
+        if !pinned.isEmpty {
+            out.append("\(Answers.pinsKey):")
+            out += pinned.compactMap { decision in answers.pins[decision.id].map { "  \(decision.id): \(quote($0))" } }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

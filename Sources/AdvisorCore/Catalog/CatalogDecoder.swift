@@ -118,7 +118,7 @@ struct CatalogDecoder {
         var out: [DecisionPoint] = []
         for item in sequence(map.requireKey("decisions"), key: "decisions") {
             guard let d = MappingReader(item, context: "a decision", diagnostics: diagnostics) else { continue }
-            d.rejectUnknownKeys(allowed: ["id", "title", "question", "default", "after", "scope", "options"])
+            d.rejectUnknownKeys(allowed: ["id", "title", "question", "default", "default-yields", "after", "scope", "options"])
             guard let id = d.string("id", required: true) else { continue }
             if out.contains(where: { $0.id == id }) { diagnostics.add(item, key: id, "duplicate decision id") }
             var options: [DecisionOption] = []
@@ -149,7 +149,7 @@ struct CatalogDecoder {
             out.append(DecisionPoint(id: id, title: d.string("title", required: true) ?? id,
                                      question: d.string("question", required: true) ?? "",
                                      defaultOption: defaultOption, after: d.stringList("after") ?? [],
-                                     options: options, scope: scope, location: item.location))
+                                     options: options, scope: scope, location: item.location, defaultYields: d.bool("default-yields") ?? false))
         }
         return out
     }

@@ -38,6 +38,8 @@ public struct DecisionPoint: Sendable, Equatable, Codable {
     public var scope: DecisionScope = .system
     /// Where it was defined.
     public var location: SourceLocation
+    /// Whether the default is only a convenience that yields to later answered evidence (`default-yields: true`).
+    public var defaultYields: Bool = false
 
     /// The option ids, in order.
     public var optionIDs: [String] { options.map(\.id) }

@@ -27,7 +27,7 @@ public enum RuleLinter {
                 return CaseResult(name: ruleCase.name, area: ruleCase.area, location: ruleCase.location,
                                   failures: error.errors.map { "answers: \($0.description)" })
             }
-            let advice = engine.advise(answers)
+            let advice = engine.advise(answers, whatWouldChange: false)
             let fired = advice.firedRules
             for id in ruleCase.fires where !fired.contains(id) {
                 failures.append("\(id) should fire but did not\(whyNot(id, rules: rules, advice: advice, answers: answers))")

@@ -48,6 +48,23 @@ public enum OutcomeStatus: String, Sendable, Hashable, Codable {
     case conflict
     /// A per-API decision whose APIs chose different options (each API's outcome is in `Advice.apis`).
     case varies
+    /// No rule recommended anything and exclusions left exactly one option.
+    case onlyOption = "only-option"
+    /// The team pinned the option in the answers (`pins`), and no rule excludes it.
+    case pinned
+    /// No rule recommended anything here, and the default would have overridden answered evidence of a later
+    /// decision, so this decision took the option that lets that evidence count (rules/README.md).
+    case yielded
+}
+
+/// An answer change that would flip a decision: set `question` to `value` and the decision chooses `option`.
+public struct Flip: Sendable, Hashable, Codable {
+    /// Question id.
+    public var question: String
+    /// The alternative value, rendered as in an answers file.
+    public var value: String
+    /// The option the decision would choose then, or nil when it would be a conflict.
+    public var option: String?
 }
 
 /// The score of one option and which rules pushed for or against it.
@@ -60,6 +77,14 @@ public struct OptionScore: Sendable, Hashable, Codable {
     public var recommendedBy: [String]
     /// Rules that excluded it (directly or by requiring another option).
     public var excludedBy: [String]
+    /// The option's title, summary, pros and cons from decisions.yaml, so every export carries them.
+    public var title: String = ""
+    /// One sentence on what the option is.
+    public var summary: String = ""
+    /// Good things about it.
+    public var pros: [String] = []
+    /// Bad things about it.
+    public var cons: [String] = []
 }
 
 /// The outcome of one decision point, with its full explanation.
@@ -76,6 +101,17 @@ public struct DecisionOutcome: Sendable, Hashable, Codable {
     public var fired: [RuleFiring]
     /// One sentence on how the choice was made (tie, default, conflict).
     public var note: String
+    /// What actually decided: the rule ids (a require, the exclusions that left only this option, the strongest
+    /// recommendation), `pins` for a pin, or the later decision's rules for a yielded default.
+    public var decidedBy: [String] = []
+    /// The one-line reason that names what decided, for summaries.
+    public var reason: String = ""
+    /// The pinned option, when the answers pin this decision.
+    public var pin: String? = nil
+    /// Questions whose answers the decision's rules read (its drivers), in catalog order.
+    public var drivers: [String] = []
+    /// Answer changes that would flip this decision (what would change it), in catalog order.
+    public var changes: [Flip] = []
     /// The API this outcome is for (per-API outcomes in `Advice.apis`); nil for the system-wide view.
     public var api: String? = nil
 }
@@ -88,6 +124,8 @@ public struct Conflict: Sendable, Hashable, Codable {
     public var rules: [RuleFiring]
     /// A sentence naming both sides.
     public var summary: String
+    /// The pinned option the rules exclude, when the conflict is with a pin.
+    public var pin: String? = nil
     /// The API it happened on (nil for a system-wide decision).
     public var api: String? = nil
     /// The services on that API.

@@ -5,6 +5,10 @@ struct ConditionEvaluator {
     let status: [String: AnswerStatus]
     /// Decision id -> chosen option (absent when undecided or in conflict).
     var decisions: [String: String]
+    /// Pinned choices from the answers, decision id -> option id (Engine.resolve applies them).
+    var pins: [String: String] = [:]
+    /// Defaulted decisions that yield to later answered evidence, decision id -> the option taken (Engine.decide).
+    var yields: [String: YieldChoice] = [:]
     /// The inventory counts `count` reads, computed once: each test used to walk the whole inventory.
     private let inventoryCounts: [String: Int]
     /// The services in view (every service for system decisions, the API's for per-API ones), each with the
@@ -61,8 +65,10 @@ struct ConditionEvaluator {
             let chosen = decisions[id]
             let held = chosen.map(options.contains) ?? false
             let test = options.count == 1 ? "is \(options[0])" : "in [\(options.joined(separator: ", "))]"
+            // A pinned decision is the team's own statement, so its evidence says so.
+            let value = chosen.map { pins[id] == $0 ? "\($0) (pinned)" : $0 } ?? "undecided"
             return Result(held: held, evidence: [Evidence(kind: "decision", subject: id, test: test,
-                                                          value: chosen ?? "undecided", held: held, fromDefault: false)])
+                                                          value: value, held: held, fromDefault: false)])
         case .count(let subject, let op, let number):
             let (count, fromDefault) = countValue(subject)
             let held = count.map { op.holds(Double($0), number) } ?? false

@@ -11,51 +11,24 @@ public struct Engine: Sendable {
     /// System-wide decisions are resolved once from every service's answers; the services are then grouped
     /// into APIs, and each per-API decision is resolved once for each API from the answers of its services
     /// (`resolve(_:evaluator:)` stays the one place a decision is resolved). rules/README.md documents it.
-    public func advise(_ answers: Answers) -> Advice {
+    /// `whatWouldChange: false` leaves out each decision's `changes` (rule cases and other callers that only need
+    /// the outcome skip re-resolving the alternatives); every report and the interview's why view keep it on.
+    public func advise(_ answers: Answers, whatWouldChange: Bool = true) -> Advice {
         let sheet = AnswerSheet(answers: answers, rules: rules)
-        let inventory: Inventory
-        if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
-        let views = inventory.services.map { ServiceAnswers(service: $0, sheet: sheet, rules: rules) }
-        let whole = ServiceAnswers.combined(views, sheet: sheet, rules: rules)
-        var system = ConditionEvaluator(rules: rules, values: whole.values, status: whole.status, decisions: [:], services: views)
-        var systemOutcomes: [String: DecisionOutcome] = [:]
-        var conflicts: [Conflict] = []
-        for id in rules.decisionOrder {
-            guard let decision = rules.decision(id), decision.scope == .system else { continue }
-            let outcome = resolve(decision, evaluator: system)
-            if let chosen = outcome.chosen { system.decisions[id] = chosen }
-            if outcome.status == .conflict { conflicts.append(conflict(outcome, api: nil, services: [])) }
-            systemOutcomes[id] = outcome
+        let resolution = decide(sheet)
+        let system = resolution.system
+        let evaluators = resolution.evaluators
+        var apis = resolution.apis
+        var outcomes = resolution.outcomes
+        let conflicts = resolution.conflicts
+        let changes = whatWouldChange ? WhatWouldChange(engine: self).flips(answers, base: outcomes) : [:]
+        for index in outcomes.indices {
+            outcomes[index].drivers = WhatWouldChange.drivers(of: outcomes[index].decision, rules: rules)
+            outcomes[index].changes = changes[outcomes[index].decision] ?? []
         }
-
-        // Each API resolves the per-API decisions on the answers of its own services.
-        let groups = APIGrouping.groups(inventory, apiCount: system.decisions["api-count"], apiName: Self.apiName(sheet))
-        var apis: [APIAdvice] = []
-        var evaluators: [ConditionEvaluator] = []
-        for group in groups {
-            let members = views.filter { view in group.services.contains(view.name) }
-            let seen = ServiceAnswers.combined(members, sheet: sheet, rules: rules)
-            var evaluator = ConditionEvaluator(rules: rules, values: seen.values, status: seen.status, decisions: system.decisions,
-                                               services: members)
-            var api = APIAdvice(api: group.name, services: group.services, decisions: [], conflicts: [])
-            for id in rules.decisionOrder {
-                guard let decision = rules.decision(id), decision.scope == .api else { continue }
-                var outcome = resolve(decision, evaluator: evaluator)
-                outcome.api = group.name
-                if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
-                if outcome.status == .conflict { api.conflicts.append(conflict(outcome, api: group.name, services: group.services)) }
-                api.decisions.append(outcome)
-            }
-            conflicts += api.conflicts
-            apis.append(api)
-            evaluators.append(evaluator)
-        }
-        var outcomes: [DecisionOutcome] = []
-        for id in rules.decisionOrder {
-            if let outcome = systemOutcomes[id] {
-                outcomes.append(outcome)
-            } else if let outcome = Self.overall(id, apis: apis) {
-                outcomes.append(outcome)
+        for api in apis.indices {
+            for index in apis[api].decisions.indices {
+                apis[api].decisions[index].drivers = WhatWouldChange.drivers(of: apis[api].decisions[index].decision, rules: rules)
             }
         }
 
@@ -108,13 +81,17 @@ public struct Engine: Sendable {
 
     /// A conflict with the API it happened on and, in its summary, the API and its services.
     private func conflict(_ outcome: DecisionOutcome, api: String?, services: [String]) -> Conflict {
-        let excluders = outcome.fired.filter { $0.effect == "exclude" || $0.effect == "require" }
+        // A pin conflicts with the rules that exclude the pinned option; other exclusions are not its sides.
+        let pinExcluders = outcome.scores.first { $0.option == outcome.pin }?.excludedBy
+        let excluders = outcome.fired.filter { ($0.effect == "exclude" || $0.effect == "require") && (pinExcluders?.contains($0.rule) ?? true) }
         var summary = outcome.note
         if let api {
             let on = services.isEmpty ? "" : " (service\(services.count == 1 ? "" : "s") \(services.joined(separator: ", ")))"
             summary = "On \(api)\(on): " + summary
         }
-        return Conflict(decision: outcome.decision, rules: excluders, summary: summary, api: api, services: services)
+        var conflict = Conflict(decision: outcome.decision, rules: excluders, summary: summary, api: api, services: services)
+        conflict.pin = outcome.pin
+        return conflict
     }
 
     /// The outcome of a per-API decision for the whole system: the APIs' outcome when they agree, else `varies`.
@@ -136,10 +113,134 @@ public struct Engine: Sendable {
                                note: "Differs per API: " + parts.joined(separator: "; ") + ".")
     }
 
+    /// The decisions of one set of answers: system-wide, per API, overall, with the conflicts and the evaluators
+    /// that saw them (findings read them).
+    struct Resolution {
+        var system: ConditionEvaluator
+        var evaluators: [ConditionEvaluator]
+        var apis: [APIAdvice]
+        var outcomes: [DecisionOutcome]
+        var conflicts: [Conflict]
+
+        func outcome(_ id: String) -> DecisionOutcome? { outcomes.first { $0.decision == id } }
+    }
+
+    /// Resolves every decision (system-wide once, per API for each API); then, while a defaulted decision stands
+    /// in the way of a later decision's answered evidence, lets it yield (rules/README.md, "Defaults never
+    /// override answers") and resolves again.
+    func decide(_ sheet: AnswerSheet) -> Resolution {
+        var yields: [String: YieldChoice] = [:]
+        var result = forwardPass(sheet, yields: yields)
+        for _ in 0..<rules.decisions.count {
+            guard let (id, choice) = nextYield(result, sheet: sheet, yields: yields) else { break }
+            yields[id] = choice
+            result = forwardPass(sheet, yields: yields)
+        }
+        return result
+    }
+
+    /// One pass over the decisions in dependency order; every decision goes through `resolve`.
+    func forwardPass(_ sheet: AnswerSheet, yields: [String: YieldChoice]) -> Resolution {
+        let inventory: Inventory
+        if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
+        let views = inventory.services.map { ServiceAnswers(service: $0, sheet: sheet, rules: rules) }
+        let whole = ServiceAnswers.combined(views, sheet: sheet, rules: rules)
+        var system = ConditionEvaluator(rules: rules, values: whole.values, status: whole.status, decisions: [:], services: views)
+        system.pins = sheet.pins
+        system.yields = yields
+        var systemOutcomes: [String: DecisionOutcome] = [:]
+        var conflicts: [Conflict] = []
+        for id in rules.decisionOrder {
+            guard let decision = rules.decision(id), decision.scope == .system else { continue }
+            let outcome = resolve(decision, evaluator: system)
+            if let chosen = outcome.chosen { system.decisions[id] = chosen }
+            if outcome.status == .conflict { conflicts.append(conflict(outcome, api: nil, services: [])) }
+            systemOutcomes[id] = outcome
+        }
+
+        // Each API resolves the per-API decisions on the answers of its own services.
+        let groups = APIGrouping.groups(inventory, apiCount: system.decisions["api-count"], apiName: Self.apiName(sheet))
+        var apis: [APIAdvice] = []
+        var evaluators: [ConditionEvaluator] = []
+        for group in groups {
+            let members = views.filter { view in group.services.contains(view.name) }
+            let seen = ServiceAnswers.combined(members, sheet: sheet, rules: rules)
+            var evaluator = ConditionEvaluator(rules: rules, values: seen.values, status: seen.status, decisions: system.decisions,
+                                               services: members)
+            evaluator.pins = sheet.pins
+            evaluator.yields = yields
+            var api = APIAdvice(api: group.name, services: group.services, decisions: [], conflicts: [])
+            for id in rules.decisionOrder {
+                guard let decision = rules.decision(id), decision.scope == .api else { continue }
+                var outcome = resolve(decision, evaluator: evaluator)
+                outcome.api = group.name
+                if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
+                if outcome.status == .conflict { api.conflicts.append(conflict(outcome, api: group.name, services: group.services)) }
+                api.decisions.append(outcome)
+            }
+            conflicts += api.conflicts
+            apis.append(api)
+            evaluators.append(evaluator)
+        }
+        var outcomes: [DecisionOutcome] = []
+        for id in rules.decisionOrder {
+            if let outcome = systemOutcomes[id] {
+                outcomes.append(outcome)
+            } else if let outcome = Self.overall(id, apis: apis) {
+                outcomes.append(outcome)
+            }
+        }
+
+        return Resolution(system: system, evaluators: evaluators, apis: apis, outcomes: outcomes, conflicts: conflicts)
+    }
+
+    /// A defaulted decision whose default excludes an option that a later decision's answered evidence recommends
+    /// above what that decision chose, with the alternative that lets the evidence count; nil when there is none.
+    func nextYield(_ result: Resolution, sheet: AnswerSheet, yields: [String: YieldChoice]) -> (String, YieldChoice)? {
+        for later in result.outcomes where later.status != .conflict && later.status != .pinned {
+            let chosenScore = later.scores.first { $0.option == later.chosen }?.score ?? 0
+            let blocked = later.scores.filter { !$0.excludedBy.isEmpty && $0.score > chosenScore }.sorted { $0.score > $1.score }
+            for candidate in blocked {
+                let recommenders = later.fired.filter { $0.effect == "recommend" && $0.options.contains(candidate.option) }
+                let answered = recommenders.filter { firing in firing.evidence.contains { $0.held && $0.kind != "decision" && !$0.fromDefault } }
+                guard !answered.isEmpty else { continue }
+                let excluders = later.fired.filter { firing in candidate.excludedBy.contains(firing.rule) }
+                func defaultedDecisions(_ firing: RuleFiring) -> [String] {
+                    firing.evidence.filter { $0.kind == "decision" && $0.held }.map(\.subject).filter { id in
+                        rules.decision(id)?.defaultYields == true && result.outcome(id)?.status == .defaulted && yields[id] == nil
+                    }
+                }
+                // Only when every exclusion hangs on a default: an exclusion from answers stands.
+                guard excluders.allSatisfy({ !defaultedDecisions($0).isEmpty }) else { continue }
+                let earlier = Array(Set(excluders.flatMap(defaultedDecisions))).sorted {
+                    (rules.decisionOrder.firstIndex(of: $0) ?? 0) < (rules.decisionOrder.firstIndex(of: $1) ?? 0)
+                }
+                for id in earlier {
+                    guard let outcome = result.outcome(id) else { continue }
+                    for alternative in outcome.scores where alternative.option != outcome.chosen && alternative.excludedBy.isEmpty {
+                        let note = "No rule recommended an option, and the default (\(outcome.chosen ?? "none")) would exclude \(candidate.option) "
+                            + "for \(later.decision) (\(excluders.map(\.rule).joined(separator: ", "))), which your answers recommend "
+                            + "(\(answered.map(\.rule).joined(separator: ", "))); so \(id) yields to that evidence: \(alternative.option)."
+                        let choice = YieldChoice(option: alternative.option, note: note, rules: excluders.map(\.rule) + answered.map(\.rule))
+                        var trialYields = yields
+                        trialYields[id] = choice
+                        let trial = forwardPass(sheet, yields: trialYields)
+                        if trial.outcome(later.decision)?.chosen == candidate.option && trial.conflicts.count <= result.conflicts.count {
+                            return (id, choice)
+                        }
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
     /// Resolves one decision as rules/README.md documents.
     func resolve(_ decision: DecisionPoint, evaluator: ConditionEvaluator) -> DecisionOutcome {
         var fired: [RuleFiring] = []
-        var scores = decision.options.map { OptionScore(option: $0.id, score: 0, recommendedBy: [], excludedBy: []) }
+        var scores = decision.options.map {
+            OptionScore(option: $0.id, score: 0, recommendedBy: [], excludedBy: [], title: $0.title, summary: $0.summary, pros: $0.pros, cons: $0.cons)
+        }
         func index(_ option: String) -> Int? { scores.firstIndex { $0.option == option } }
         for ruleIndex in rules.rulesByDecision[decision.id] ?? [] {
             let rule = rules.rules[ruleIndex]
@@ -167,6 +268,35 @@ public struct Engine: Sendable {
             }
             fired.append(firing)
         }
+        var outcome = naturalOutcome(decision, scores: scores, fired: fired)
+        if let pin = evaluator.pins[decision.id], let score = scores.first(where: { $0.option == pin }) {
+            outcome.pin = pin
+            let ruleChoice = outcome.chosen
+            if !score.excludedBy.isEmpty {
+                let excluders = fired.filter { score.excludedBy.contains($0.rule) }
+                outcome.chosen = nil
+                outcome.status = .conflict
+                outcome.note = "The pinned option \(pin) (pins: \(decision.id): \(pin)) is excluded by "
+                    + excluders.map { "\($0.rule) (\(Self.heldEvidence($0)))" }.joined(separator: "; ")
+                    + ". A pin is a requirement, so this is a conflict: remove or change the pin, or change the answers those rules read."
+            } else {
+                outcome.chosen = pin
+                outcome.status = .pinned
+                outcome.note = "Pinned in the answers (pins: \(decision.id): \(pin))"
+                    + (ruleChoice == pin ? "; the rules choose it too." : ruleChoice.map { "; without the pin the rules would choose \($0)." } ?? ".")
+            }
+        } else if let yield = evaluator.yields[decision.id], outcome.status == .defaulted,
+                  scores.contains(where: { $0.option == yield.option && $0.excludedBy.isEmpty }) {
+            outcome.chosen = yield.option
+            outcome.status = .yielded
+            outcome.note = yield.note
+        }
+        (outcome.decidedBy, outcome.reason) = Self.decidingReason(outcome, yield: evaluator.yields[decision.id])
+        return outcome
+    }
+
+    /// The outcome of the scores alone, before pins and yields.
+    private func naturalOutcome(_ decision: DecisionPoint, scores: [OptionScore], fired: [RuleFiring]) -> DecisionOutcome {
         let open = scores.filter { $0.excludedBy.isEmpty }
         guard let best = open.max(by: { $0.score < $1.score }) else {
             let names = Array(Set(scores.flatMap(\.excludedBy))).sorted()
@@ -176,7 +306,7 @@ public struct Engine: Sendable {
         }
         if best.score == 0 && open.count == 1 {
             let note = "Every other option is excluded; \(best.option) is the only one left."
-            return DecisionOutcome(decision: decision.id, chosen: best.option, status: .decided, scores: scores, fired: fired, note: note)
+            return DecisionOutcome(decision: decision.id, chosen: best.option, status: .onlyOption, scores: scores, fired: fired, note: note)
         }
         if best.score == 0 {
             let fallback = open.contains { $0.option == decision.defaultOption } ? decision.defaultOption : open[0].option
@@ -192,8 +322,50 @@ public struct Engine: Sendable {
             return DecisionOutcome(decision: decision.id, chosen: top[0].option, status: .tie, scores: scores, fired: fired, note: note)
         }
         let runnerUp = open.filter { $0.option != best.option }.map(\.score).max() ?? 0
-        let note = "\(best.option) scores \(best.score)" + (runnerUp > 0 ? " against \(runnerUp) for the next option." : "; no other option was recommended.")
+        let excluded = scores.filter { !$0.excludedBy.isEmpty }
+        let note = "\(best.option) scores \(best.score)" + (runnerUp > 0 ? " against \(runnerUp) for the next option" : "; no other option was recommended")
+            + (excluded.isEmpty ? "." : "; excluded: " + excluded.map { "\($0.option) (\($0.excludedBy.joined(separator: ", ")))" }.joined(separator: ", ") + ".")
         return DecisionOutcome(decision: decision.id, chosen: best.option, status: .decided, scores: scores, fired: fired, note: note)
+    }
+
+
+    /// The held tests of a firing, for a conflict note: `decision api-type is http`.
+    static func heldEvidence(_ firing: RuleFiring) -> String {
+        let held = firing.evidence.filter(\.held)
+        return held.isEmpty ? "always" : held.map { $0.kind == "decision" ? "decision \($0.subject) \($0.test)" : "\($0.subject) \($0.test)" }.joined(separator: ", ")
+    }
+
+    /// What actually decided an outcome, and a one-line reason naming it.
+    static func decidingReason(_ outcome: DecisionOutcome, yield: YieldChoice?) -> ([String], String) {
+        switch outcome.status {
+        case .pinned:
+            return (["pins"], "Pinned by the team (pins: \(outcome.decision): \(outcome.chosen ?? "")).")
+        case .yielded:
+            return (yield?.rules ?? [], outcome.note)
+        case .conflict:
+            let excluders = outcome.fired.filter { $0.effect == "exclude" || $0.effect == "require" }
+            return ((outcome.pin == nil ? [] : ["pins"]) + excluders.map(\.rule), outcome.note)
+        default:
+            break
+        }
+        guard let chosen = outcome.chosen else { return ([], outcome.note) }
+        if let require = outcome.fired.first(where: { $0.effect == "require" && $0.options == [chosen] }) {
+            return ([require.rule], "\(require.reason) [\(require.rule)]")
+        }
+        let others = outcome.scores.filter { $0.option != chosen }
+        if !others.isEmpty && others.allSatisfy({ !$0.excludedBy.isEmpty }) {
+            // Elimination decided: name the exclusion of the option that would otherwise have won.
+            let rival = others.enumerated().max { ($0.element.score, -$0.offset) < ($1.element.score, -$1.offset) }?.element ?? others[0]
+            let ids = others.compactMap(\.excludedBy.first)
+            let rule = rival.excludedBy.first ?? ""
+            let reason = outcome.fired.first { $0.rule == rule }?.reason ?? ""
+            return (Array(uniqueInOrder(ids)), "\(rival.option) is excluded: \(reason) [\(rule)]")
+        }
+        let supporting = outcome.fired.filter { $0.effect == "recommend" && $0.options.contains(chosen) }
+        if let best = supporting.max(by: { ($0.strength?.weight ?? 0) < ($1.strength?.weight ?? 0) }) {
+            return ([best.rule], "\(best.reason) [\(best.rule)]")
+        }
+        return ([], outcome.note)
     }
 
     func citations(_ ids: [String]) -> [FactCitation] {
@@ -204,4 +376,18 @@ public struct Engine: Sendable {
                                 url: source?.url ?? "", asOf: fact.asOf)
         }
     }
+}
+
+/// The option a defaulted decision takes instead of its default, and why (Engine.nextYield).
+struct YieldChoice: Sendable, Hashable {
+    var option: String
+    var note: String
+    /// The later decision's excluding and recommending rules.
+    var rules: [String]
+}
+
+/// Unique elements in first-seen order.
+func uniqueInOrder(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
 }

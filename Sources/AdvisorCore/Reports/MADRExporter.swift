@@ -176,7 +176,7 @@ public enum MADRExporter {
         let perAPI: [(api: APIAdvice, outcome: DecisionOutcome)] = advice.differs(outcome.decision)
             ? advice.apis.compactMap { api in api.outcome(outcome.decision).map { (api, $0) } } : []
         if perAPI.isEmpty {
-            out += ["## Decision Drivers", ""] + drivers(outcome, context: context) + [""]
+            out += ["## Decision Drivers", ""] + drivers(outcome, context: context) + answerDrivers(outcome, context: context) + [""]
         } else {
             out += ["## Decision Drivers", ""]
             for item in perAPI {
@@ -216,9 +216,7 @@ public enum MADRExporter {
             out += ["", "### Consequences", ""]
             out += ["* Bad, because the parts of the layout that depend on this decision stay unresolved until one of the answers above changes.", ""]
         }
-        out += ["### Confirmation", ""]
-        out += ["Run apigw-advisor again on the same answers (\(MarkdownText.code(context.answersFile))) whenever they or the rules change; "
-                + "this record holds while the outcome stays the same.", ""]
+        out += ["### Confirmation", ""] + confirmation(outcome, context: context) + [""]
 
         out += ["## Pros and Cons of the Options", ""]
         for optionID in optionIDs {
@@ -267,9 +265,42 @@ public enum MADRExporter {
         }
     }
 
+    /// The answers the decision's rules read that change it, with their current values, as drivers.
+    static func answerDrivers(_ outcome: DecisionOutcome, context: ReportContext) -> [String] {
+        let flipping = Set(outcome.changes.map(\.question))
+        return outcome.drivers.filter(flipping.contains).map { id in
+            let prompt = context.rules.question(id).map { MarkdownText.inline($0.prompt) + " " } ?? ""
+            return "* \(prompt)(\(MarkdownText.code(id))): a different answer changes this decision (see Confirmation)"
+        }
+    }
+
+    /// "Revisit when ...": the answer changes that would flip the outcome, found by re-running the rules.
+    static func confirmation(_ outcome: DecisionOutcome, context: ReportContext) -> [String] {
+        let decision = context.rules.decision(outcome.decision)
+        var out: [String] = []
+        if outcome.changes.isEmpty {
+            let read = outcome.drivers.isEmpty ? "the answers" : outcome.drivers.map(MarkdownText.code).joined(separator: ", ")
+            out.append("No single change to the answers its rules read (\(read)) changes this outcome; revisit when the rules or several answers change at once.")
+        } else {
+            out.append("Revisit when:")
+            out.append("")
+            out += outcome.changes.map { flip in
+                let to = flip.option.map { "\"\(MarkdownText.inline(decision?.option($0)?.title ?? $0))\"" } ?? "a conflict"
+                return "* \(MarkdownText.code(flip.question)) becomes \(MarkdownText.code(flip.value)): the rules then choose \(to)"
+            }
+        }
+        out += ["", "Check it by running apigw-advisor again on \(MarkdownText.code(context.answersFile)); this record holds while the outcome stays the same."]
+        return out
+    }
+
     /// The reasons of the rules that pushed for `chosen`, or failing that those that ruled out the rest.
     static func justification(_ outcome: DecisionOutcome, chosen: String) -> String {
+        if outcome.status == .pinned { return "the team pinned it (pins: \(outcome.decision): \(chosen)) and no rule excludes it" }
         let supporting = outcome.fired.filter { ($0.effect == "recommend" || $0.effect == "require") && $0.options.contains(chosen) }
+        // When exclusions (or a yield) decided rather than the recommendations, say so first.
+        if !outcome.reason.isEmpty && !outcome.decidedBy.isEmpty && Set(outcome.decidedBy).isDisjoint(with: supporting.map(\.rule)) {
+            return MarkdownText.clause(outcome.reason)
+        }
         if !supporting.isEmpty {
             return supporting.map { "\(MarkdownText.clause($0.reason)) (\(MarkdownText.code($0.rule)))" }.joined(separator: "; ")
         }

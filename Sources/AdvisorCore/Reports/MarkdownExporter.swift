@@ -84,13 +84,14 @@ public enum MarkdownExporter {
     /// How the outcome was reached, in a few words; a choice forced by exclusions alone says so.
     static func outcomeText(_ outcome: DecisionOutcome) -> String {
         switch outcome.status {
-        case .decided:
-            let open = outcome.scores.filter { $0.excludedBy.isEmpty }
-            return open.count == 1 && open[0].score == 0 ? "by elimination (no recommendation)" : "decided"
+        case .decided: return "decided"
+        case .onlyOption: return "by elimination (no recommendation)"
         case .tie: return "tie, broken by option order"
         case .defaulted:
             return outcome.scores.contains { !$0.excludedBy.isEmpty } ? "default (some options excluded)" : "default (no recommendation)"
-        case .conflict: return "CONFLICT"
+        case .conflict: return outcome.pin == nil ? "CONFLICT" : "CONFLICT with a pin"
+        case .pinned: return "pinned by the team"
+        case .yielded: return "default yielded to answered evidence"
         case .varies: return "differs per API"
         }
     }
@@ -154,7 +155,10 @@ public enum MarkdownExporter {
             }
             out.append("")
         }
-        out += ["Resolution: \(MarkdownText.inline(outcome.note))", "", "\(level) Options considered", ""]
+        out += ["Resolution: \(MarkdownText.inline(outcome.note))", ""]
+        if !outcome.reason.isEmpty { out += ["Decided by: \(MarkdownText.inline(outcome.reason))", ""] }
+        out += ["\(level) What would change it", ""] + whatWouldChange(outcome, context: context) + [""]
+        out += ["\(level) Options considered", ""]
         let optionIDs = decision?.optionIDs ?? outcome.scores.map(\.option)
         for optionID in optionIDs {
             let option = decision?.option(optionID)
@@ -180,6 +184,18 @@ public enum MarkdownExporter {
         for firing in outcome.fired { out += firingLines(firing) }
         out.append("")
         return out
+    }
+
+    /// The answer changes that flip a decision, one line each, or a sentence saying none does.
+    static func whatWouldChange(_ outcome: DecisionOutcome, context: ReportContext) -> [String] {
+        let drivers = outcome.drivers.isEmpty ? "no answers" : outcome.drivers.map(MarkdownText.code).joined(separator: ", ")
+        guard !outcome.changes.isEmpty else {
+            return ["No single change to the answers its rules read (\(drivers)) changes this outcome."]
+        }
+        return outcome.changes.map { flip in
+            let to = flip.option.map { "\(MarkdownText.inline(optionTitle($0, decision: outcome.decision, context: context))) (\(MarkdownText.code($0)))" } ?? "a conflict"
+            return "- \(MarkdownText.code(flip.question)) set to \(MarkdownText.code(flip.value)) -> \(to)"
+        }
     }
 
     /// One fired rule as a list item: effect, reason, trade-off, evidence, facts and where it is defined.

@@ -88,19 +88,24 @@ public enum SummaryRenderer {
 
     /// The reason of the strongest rule behind the chosen option, or the resolution note.
     static func leadingReason(_ outcome: DecisionOutcome) -> String? {
-        guard let chosen = outcome.chosen else { return nil }
-        let supporting = outcome.fired.filter { $0.options.contains(chosen) && ($0.effect == "require" || $0.effect == "recommend") }
-        let best = supporting.first { $0.effect == "require" } ?? supporting.max { ($0.strength?.weight ?? 0) < ($1.strength?.weight ?? 0) }
-        if let best { return "Why: \(best.reason) [\(best.rule)]" }
-        let exclusions = outcome.fired.filter { $0.effect == "exclude" }
-        if let first = exclusions.first { return "Why: the other options are excluded. \(first.reason) [\(first.rule)]" }
-        return outcome.note
+        guard outcome.chosen != nil else { return nil }
+        return outcome.reason.isEmpty ? outcome.note : "Why: " + outcome.reason
     }
 
     /// Every fired rule, option scores and exclusions of one decision.
     public static func explanation(_ outcome: DecisionOutcome, decision: DecisionPoint, width: Int) -> [String] {
         var out: [String] = []
         out += TextWrap.wrap(outcome.note, width: width, firstIndent: "      ", indent: "      ")
+        if !outcome.reason.isEmpty && outcome.reason != outcome.note {
+            out += TextWrap.wrap("decided by: \(outcome.reason)", width: width, firstIndent: "      ", indent: "        ")
+        }
+        if outcome.changes.isEmpty {
+            out += TextWrap.wrap("what would change it: no single change to " + (outcome.drivers.isEmpty ? "the answers" : outcome.drivers.joined(separator: ", ")),
+                                 width: width, firstIndent: "      ", indent: "        ")
+        } else {
+            out += TextWrap.wrap("what would change it: " + outcome.changes.map { "\($0.question) = \($0.value) -> \($0.option ?? "conflict")" }.joined(separator: "; "),
+                                 width: width, firstIndent: "      ", indent: "        ")
+        }
         for score in outcome.scores {
             let state = score.excludedBy.isEmpty ? "score \(score.score)" : "excluded by \(score.excludedBy.joined(separator: ", "))"
             let marker = score.option == outcome.chosen ? "*" : "-"

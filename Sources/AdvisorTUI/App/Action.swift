@@ -64,6 +64,8 @@ public enum Action: Equatable, Sendable {
     case remove
     /// Clear the answer so the default applies.
     case resetAnswer
+    /// Pins the decision in the why view to its next option (none, then each option in order, then none again).
+    case cyclePin
     /// Step the access of the highlighted service, resource or method to the next level.
     case cycleAccess
     /// Answer yes in a confirmation.

@@ -65,7 +65,7 @@ public struct AppState: Sendable {
                 recovered: Answers? = nil) {
         self.rules = rules
         self.answers = answers
-        self.advice = Engine(rules: rules).advise(answers)
+        self.advice = Engine(rules: rules).advise(answers, whatWouldChange: false)
         self.answersPath = answersPath
         self.date = date
         if let recovered, recovered != answers {
@@ -105,11 +105,36 @@ public struct AppState: Sendable {
         return true
     }
 
+    /// The advice with what would change each decision: re-resolving every alternative answer costs too much for
+    /// each keystroke, so the live pane goes without it and the why view and the exports ask for it.
+    public var explainedAdvice: Advice { Engine(rules: rules).advise(answers) }
+
+    /// Fills in what would change each decision, for the why view (kept until the answers change).
+    public mutating func explainChanges() {
+        guard advice.decisions.allSatisfy({ $0.changes.isEmpty }) else { return }
+        advice = explainedAdvice
+    }
+
+    /// Pins `decision` to its next option: unpinned, then each option in order, then unpinned again (the `pins`
+    /// section of a saved answers file).
+    public mutating func cyclePin(_ decision: String) {
+        guard let options = rules.decision(decision)?.optionIDs, !options.isEmpty else { return }
+        var next = answers
+        if let current = next.pins[decision], let index = options.firstIndex(of: current) {
+            next.pins[decision] = index + 1 < options.count ? options[index + 1] : nil
+        } else {
+            next.pins[decision] = options[0]
+        }
+        replaceAnswers(next)
+        explainChanges()
+        message = StatusMessage(next.pins[decision].map { "Pinned \(decision) to \($0)" } ?? "\(decision) is no longer pinned")
+    }
+
     /// Replaces every answer (restoring a recovery file) and recomputes the advice.
     public mutating func replaceAnswers(_ newAnswers: Answers) {
         answers = newAnswers
         let before = advice
-        advice = Engine(rules: rules).advise(answers)
+        advice = Engine(rules: rules).advise(answers, whatWouldChange: false)
         previousAdvice = before
         changedDecisions = Set(advice.decisions.compactMap { outcome in
             let old = before.outcome(outcome.decision)

@@ -137,10 +137,10 @@ extension Interview {
             return .writeFile(path: path, text: AnswersWriter.yaml(state.answers, rules: state.rules, header: header),
                               overwrite: overwrite, purpose: purpose)
         case .exportMarkdown:
-            return .writeFile(path: path, text: MarkdownExporter.render(state.advice, context: state.reportContext()),
+            return .writeFile(path: path, text: MarkdownExporter.render(state.explainedAdvice, context: state.reportContext()),
                               overwrite: overwrite, purpose: purpose)
         case .exportMADR:
-            return .writeMADR(folder: path, advice: state.advice, answersFile: state.reportContext().answersFile, date: state.date)
+            return .writeMADR(folder: path, advice: state.explainedAdvice, answersFile: state.reportContext().answersFile, date: state.date)
         }
     }
 

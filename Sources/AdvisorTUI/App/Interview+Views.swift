@@ -44,6 +44,8 @@ extension Interview {
             state.scroll = 0
         case .openWhy:
             break
+        case .cyclePin:
+            state.cyclePin(decision)
         case .activate:
             // Enter jumps to the first answer the decision's rules read, to change it.
             if let outcome = state.advice.outcome(decision),

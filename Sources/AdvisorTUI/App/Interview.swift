@@ -63,6 +63,7 @@ public enum Interview {
         case .openWhy:
             let decisions = state.rules.decisions
             guard decisions.indices.contains(state.decisionCursor) else { return true }
+            state.explainChanges()
             state.push(.why(decisions[state.decisionCursor].id))
         case .openHelp: state.push(.help)
         case .openSearch:

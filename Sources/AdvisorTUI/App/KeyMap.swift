@@ -142,7 +142,8 @@ public enum KeyMap {
         case .why:
             return [move("scroll"), pages, KeyCommand([(.left, .left), (.right, .right), (.char("h"), .left), (.char("l"), .right)],
                                                      "decision", shown: 2, ascii: [.char("h"), .char("l")]),
-                    KeyCommand(.enter, .activate, "jump to answer"), KeyCommand([(.escape, .back), (.char("q"), .back)], "back"),
+                    KeyCommand(.enter, .activate, "jump to answer"), KeyCommand(.char("p"), .cyclePin, "pin", .secondary),
+                    KeyCommand([(.escape, .back), (.char("q"), .back)], "back"),
                     ends, KeyCommand(.char(" "), .pageDown, "page", .hidden)]
         case .help, .layoutTree:
             return [move("scroll"), pages, KeyCommand([(.home, .home), (.end, .end), (.char("g"), .home), (.char("G"), .end)],

@@ -255,7 +255,7 @@ enum GeneratorFixtures {
     static func advice(_ situation: Situation) throws -> (Advice, ReportContext) {
         let rules = try rules()
         let answers = try Answers.parse(situation.answers, file: situation.name + ".yaml", rules: rules)
-        return (Engine(rules: rules).advise(answers), context(rules, file: situation.name + ".yaml"))
+        return (Engine(rules: rules).advise(answers, whatWouldChange: false), context(rules, file: situation.name + ".yaml"))
     }
 
     /// Every generated file of a situation.
@@ -280,7 +280,7 @@ enum GeneratorFixtures {
         let recordName = FileManager.default.fileExists(atPath: repoRoot.appendingPathComponent(record).path)
             ? record : SkeletonGenerator.defaultRecordName(answersFile: relative)
         let answers = try Answers.load(path: repoRoot.appendingPathComponent(relative).path, rules: rules)
-        let advice = Engine(rules: rules).advise(answers)
+        let advice = Engine(rules: rules).advise(answers, whatWouldChange: false)
         do {
             return try SkeletonGenerator.files(advice, context: context(rules, file: relative), recordName: recordName)
         } catch {

@@ -45,6 +45,9 @@ enum WhyView {
         out.append(StyledLine("Recommendation: \(chosen) [\(outcome.status.rawValue)]",
                               style: outcome.chosen == nil && !varies ? Theme.danger : Theme.success))
         out.append(StyledLine(outcome.note, style: Theme.muted))
+        if !outcome.reason.isEmpty && outcome.reason != outcome.note {
+            out.append(StyledLine("Decided by: " + outcome.reason))
+        }
         if state.changedDecisions.contains(id), let before = state.previousAdvice?.outcome(id) {
             let was = before.chosen.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
             out.append(StyledLine("* Changed with the last answer; it was: \(was)", style: Theme.changed))
@@ -62,6 +65,16 @@ enum WhyView {
             }
         } else {
             out += outcomeLines(outcome, ascii: ascii)
+        }
+        out.append(StyledLine(""))
+        out.append(StyledLine("What would change it", style: Theme.heading))
+        if outcome.changes.isEmpty {
+            let read = outcome.drivers.isEmpty ? "the answers" : outcome.drivers.joined(separator: ", ")
+            out.append(StyledLine("No single change to \(read) changes this outcome.", style: Theme.muted, indent: 2))
+        }
+        for flip in outcome.changes {
+            let to = flip.option.map { decision.option($0)?.title ?? $0 } ?? "a conflict"
+            out.append(StyledLine("\(flip.question) = \(flip.value) -> \(to)", indent: 2))
         }
         let findings = state.advice.findings.filter { $0.decision == id }
         if !findings.isEmpty {
