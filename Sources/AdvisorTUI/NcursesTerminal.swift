@@ -71,9 +71,9 @@ public final class NcursesTerminal: Terminal {
         case .interactive:
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
             let unicode = Self.configureLocale()
-            let term = getenv("TERM").map { String(cString: $0) } ?? ""
+            let term = TerminalEnvironment.term
             // Refused before ncurses touches the terminal; others are checked after newterm, from terminfo.
-            if term == "dumb" || term.hasPrefix("dumb-") { throw TerminalError.noCursorAddressing(term) }
+            if TerminalEnvironment.isDumb(term) { throw TerminalError.noCursorAddressing(term) }
             advisor_tui_unblock_signals()
             advisor_tui_save_tty_modes(STDIN_FILENO, STDOUT_FILENO)
             advisor_tui_save_signal_actions()
@@ -87,7 +87,7 @@ public final class NcursesTerminal: Terminal {
                 throw TerminalError.noCursorAddressing(term)
             }
             screen = created
-            configureScreen(unicode: unicode, colorsAllowed: Self.colorsAllowedByEnvironment())
+            configureScreen(unicode: unicode, colorsAllowed: TerminalEnvironment.colorsAllowed())
             advisor_tui_arm_emergency_restore()
             // After newterm, so ours replace the SIGINT/SIGTERM handlers ncurses installs;
             // stop() puts back the ones saved before newterm.
@@ -124,7 +124,7 @@ public final class NcursesTerminal: Terminal {
     /// hardcopy or generic terminal, and has cursor addressing (`cup`). Without it ncurses draws
     /// line by line and the interview comes out garbled.
     static func canAddressTheCursor(_ term: String) -> Bool {
-        if term == "dumb" || term.hasPrefix("dumb-") { return false }
+        if TerminalEnvironment.isDumb(term) { return false }
         if tigetflag("hc") > 0 || tigetflag("gn") > 0 { return false }
         guard let cup = tigetstr("cup") else { return false }
         return Int(bitPattern: cup) != -1 && cup.pointee != 0
@@ -153,19 +153,9 @@ public final class NcursesTerminal: Terminal {
         }
         var writes = 0
         for position in positions where position.x < columns && position.y < rows {
-            guard let cell = canvas.cell(x: position.x, y: position.y), !cell.isContinuation else { continue }
-            let isWide = canvas.cell(x: position.x + 1, y: position.y)?.isContinuation == true
-            var text = cell.text
-            if isWide && position.x + 1 >= columns {
-                text = " " // half of it would hang off the real screen
-            } else if !capabilities.unicode && !text.unicodeScalars.allSatisfy(\.isASCII) {
-                // Outside a UTF-8 locale ncurses would drop the character; show that something is there.
-                text = "?"
-                if isWide && position.x + 1 < columns {
-                    draw(" ", style: cell.style, x: position.x + 1, y: position.y, in: window)
-                }
-            }
-            draw(text, style: cell.style, x: position.x, y: position.y, in: window)
+            guard let cell = canvas.presented(at: position, columns: columns, unicode: capabilities.unicode) else { continue }
+            if cell.blanksNext { draw(" ", style: cell.style, x: position.x + 1, y: position.y, in: window) }
+            draw(cell.text, style: cell.style, x: position.x, y: position.y, in: window)
             writes += 1
         }
         placeCursor(canvas.cursor, rows: rows, columns: columns, in: window)
@@ -289,25 +279,11 @@ public final class NcursesTerminal: Terminal {
     private static func configureLocale() -> Bool {
         setlocale(LC_ALL, "")
         if advisor_codeset_is_utf8() != 0 { return true }
-        let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
-        let requested = names.lazy
-            .compactMap { name -> String? in getenv(name).map { String(cString: $0) } }
-            .first { !$0.isEmpty }
-        if let requested {
-            let name = requested.lowercased()
-            let mayFallBack = name == "c" || name == "posix" || name.contains("utf-8") || name.contains("utf8")
-            guard mayFallBack else { return false }
-        }
+        guard TerminalEnvironment.mayFallBackToUTF8() else { return false }
         for candidate in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, candidate) != nil {
             if advisor_codeset_is_utf8() != 0 { return true }
         }
         return false
-    }
-
-    /// False when NO_COLOR is set to a non-empty value (https://no-color.org).
-    private static func colorsAllowedByEnvironment() -> Bool {
-        guard let value = getenv("NO_COLOR") else { return true }
-        return value.pointee == 0
     }
 
     // MARK: - Drawing

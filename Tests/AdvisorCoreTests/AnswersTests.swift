@@ -8,14 +8,7 @@ import Testing
 
     init() throws { rules = try EngineFixture.ruleSet("rules: []\n") }
 
-    func problems(_ text: String) -> [InputError] {
-        do {
-            _ = try Answers.parse(text, file: "a.yaml", rules: rules)
-            return []
-        } catch {
-            return error.errors
-        }
-    }
+    func problems(_ text: String) -> [InputError] { EngineFixture.problems(text, rules: rules) }
 
     @Test func validYAMLAndJSONGiveTheSameAnswers() throws {
         let yaml = try Answers.parse("color: blue\ntags: [b, a]\nseconds: 12.5\nflag: yes\nowner: me\n", file: "a.yaml", rules: rules)

@@ -8,9 +8,7 @@ import BundledRules
     let rules: RuleSet
     init() throws { rules = try BundledRules.load() }
 
-    func advise(_ yaml: String) throws -> Advice {
-        Engine(rules: rules).advise(try Answers.parse(yaml, file: "t.yaml", rules: rules))
-    }
+    func advise(_ yaml: String) throws -> Advice { try EngineFixture.advise(yaml, rules: rules) }
 
     @Test func restAPIsKeepTheNativeJWTAuthorizer() throws {
         // OIDC tokens on a REST API (forced by usage plans) used to get a TOKEN Lambda authorizer with jwt excluded.

@@ -9,14 +9,7 @@ import BundledRules
 
     init() throws { rules = try EngineFixture.ruleSet("rules: []\n") }
 
-    func problems(_ text: String) -> [InputError] {
-        do {
-            _ = try Answers.parse(text, file: "a.yaml", rules: rules)
-            return []
-        } catch {
-            return error.errors
-        }
-    }
+    func problems(_ text: String) -> [InputError] { EngineFixture.problems(text, rules: rules) }
 
     /// Nine levels of nine aliases: 9^9 (387 million) strings from a few hundred bytes.
     static let aliasBomb: String = {
@@ -126,14 +119,7 @@ import BundledRules
 
     init() throws { rules = try BundledRules.load(includingCases: false) }
 
-    func problems(_ text: String) -> [InputError] {
-        do {
-            _ = try Answers.parse(text, file: "a.yaml", rules: rules)
-            return []
-        } catch {
-            return error.errors
-        }
-    }
+    func problems(_ text: String) -> [InputError] { EngineFixture.problems(text, rules: rules) }
 
     func service(_ name: String, path: String = "/orders", team: String? = nil) -> String {
         "services:\n  - name: \(name)\n" + (team.map { "    team: \($0)\n" } ?? "") + "    resources:\n      - {path: \(path), methods: [GET]}\n"

@@ -9,9 +9,7 @@ import BundledRules
     let rules: RuleSet
     init() throws { rules = try BundledRules.load() }
 
-    func advise(_ yaml: String) throws -> Advice {
-        Engine(rules: rules).advise(try Answers.parse(yaml, file: "t.yaml", rules: rules))
-    }
+    func advise(_ yaml: String) throws -> Advice { try EngineFixture.advise(yaml, rules: rules) }
 
     @Test func edgePinnedWithHTTPPinnedIsAConflictNamingThePin() throws {
         let advice = try advise("consumers: [mobile]\npins:\n  api-type: http\n  endpoint-type: edge\n")

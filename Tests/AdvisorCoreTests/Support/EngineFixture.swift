@@ -129,3 +129,20 @@ enum EngineFixture {
         }
     }
 }
+
+extension EngineFixture {
+    /// Every problem parsing `text` as an answers file reports; empty when it parses.
+    static func problems(_ text: String, rules: RuleSet) -> [InputError] {
+        do {
+            _ = try Answers.parse(text, file: "a.yaml", rules: rules)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    /// The advice for an answers file given as text (reported as `t.yaml`).
+    static func advise(_ yaml: String, rules: RuleSet) throws -> Advice {
+        Engine(rules: rules).advise(try Answers.parse(yaml, file: "t.yaml", rules: rules))
+    }
+}
