@@ -116,8 +116,11 @@ import Testing
         #expect(screen.contains("> consumers: [browser]"))
         #expect(screen.contains("browser-credentials: (inherits yes)"))
         #expect(state.inventory.services[0].answers["consumers"] == .choices(["browser"]))
+        // Enter opens the service's own editor (InterviewServiceAnswerTests); Esc leaves it unchanged.
         state = InterviewFixtures.press(state, [.enter])
-        #expect(state.message?.kind == .error)
+        #expect(state.serviceAnswerEditor?.question == "consumers")
+        state = InterviewFixtures.press(state, [.escape])
+        #expect(state.mode == .inventory)
         #expect(state.inventory == start.inventory)
         state = InterviewFixtures.press(state, [.char("x")])
         #expect(state.inventory.services[0].answers["consumers"] == nil)

@@ -283,6 +283,20 @@ import Testing
             state.inventoryLevel = level
             states.append(state)
         }
+        // A service's own answer: the choice editors (multi, single, yes/no, list) and the line editors.
+        for question in ["consumers", "user-geography", "browser-credentials", "browser-origins"] {
+            var state = base
+            state.inventoryLevel = .service(0)
+            state.modes = [.inventory, .serviceAnswer(ServiceAnswerEditor(service: 0, question: question, cursor: 0, before: nil))]
+            states.append(state)
+        }
+        for target in [EditTarget.serviceAnswer(service: 0, question: "max-duration"),
+                       .serviceListItem(service: 0, question: "browser-origins", index: nil)] {
+            var state = base
+            state.inventoryLevel = .service(0)
+            state.modes = [.inventory, .edit(target, LineEditor())]
+            states.append(state)
+        }
         return states
     }
 

@@ -46,11 +46,16 @@ extension AppState {
 
     /// The choice ids or items a choice-like question offers in the answer pane.
     public func options(of question: Question) -> [String] {
+        options(of: question, value: value(of: question))
+    }
+
+    /// The choice ids or items a choice-like question offers when its value is `value` (a service's own answer).
+    public func options(of question: Question, value: AnswerValue?) -> [String] {
         switch question.kind {
         case .single, .multi: return question.choiceIDs
         case .yesno: return ["yes", "no"]
         case .list:
-            if case .list(let items)? = value(of: question) { return items + [Self.addItemRow] }
+            if case .list(let items)? = value { return items + [Self.addItemRow] }
             return [Self.addItemRow]
         default: return []
         }

@@ -87,6 +87,8 @@ extension Interview {
             return nil
         case .serviceName, .team, .resourcePath:
             return commitInventory(&state, target, text.trimmingSpaces)
+        case .serviceAnswer, .serviceListItem:
+            return commitServiceAnswer(&state, target, text)
         }
     }
 

@@ -85,8 +85,9 @@ extension Interview {
             case 2: inventoryToggle(&state, row: row, count: count)
             case addResourceRow(service): state.push(.edit(.resourcePath(service: index, resource: nil), LineEditor("")))
             case let row where row > addResourceRow(service):
-                state.message = StatusMessage("Editing a service's own answers is not in the interview yet; set them in the answers file",
-                                              kind: .error)
+                if let question = serviceQuestion(state, service: service, row: row) {
+                    openServiceAnswer(&state, service: index, question: question)
+                }
             default:
                 state.inventoryLevel = .resource(service: index, resource: row - serviceFieldRows)
                 state.listCursor = 1
@@ -280,7 +281,7 @@ extension Interview {
                 nextLevel = .resource(service: service, resource: inventory.services[service].resources.count - 1)
                 nextRow = 1
             }
-        case .answer, .listItem:
+        case .answer, .listItem, .serviceAnswer, .serviceListItem:
             return nil
         }
         if let id = state.inventoryQuestionID, let question = state.rules.question(id),

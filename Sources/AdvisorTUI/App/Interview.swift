@@ -45,6 +45,7 @@ public enum Interview {
         case .browse: browse(&state, action, effects: &effects)
         case .edit(let target, let editor): edit(&state, target, editor, action)
         case .inventory: inventory(&state, action, effects: &effects)
+        case .serviceAnswer(let editor): serviceAnswer(&state, editor, action, effects: &effects)
         case .why(let decision): why(&state, decision, action, effects: &effects)
         case .help, .layoutTree: scrolled(&state, action, effects: &effects)
         case .problems: problems(&state, action, effects: &effects)

@@ -175,6 +175,18 @@ public enum KeyMap {
                                KeyCommand([(.char("d"), .remove), (.delete, .remove)], "delete", shown: 1), back, help]
                     + access + writing + viewing
             }
+        case .serviceAnswer(let editor):
+            // The keys of the top-level question's choice editor, with x returning the service to the top-level answer.
+            let kind = state.rules.question(editor.question)?.kind
+            var keys = [upDown, KeyCommand(.char(" "), .toggle, kind == .multi ? "toggle" : "select"),
+                        KeyCommand(.enter, .activate, kind == .list ? "edit" : "done"),
+                        KeyCommand([(.escape, .back), (.left, .back), (.char("h"), .back)], kind == .list ? "back" : "cancel", shown: 1)]
+            if kind == .list {
+                keys += [KeyCommand(.char("a"), .add, "add"), KeyCommand([(.char("d"), .remove), (.delete, .remove)], "delete", shown: 1),
+                         KeyCommand(.char("r"), .rename, "edit", .hidden)]
+            }
+            return keys + [help] + writing
+                + [KeyCommand(.char("q"), .quit, "quit"), KeyCommand(.char("x"), .resetAnswer, "inherit", .secondary), ends] + viewing
         case .browse:
             switch state.focus {
             case .questions:

@@ -20,6 +20,10 @@ public enum EditTarget: Equatable, Sendable {
     case team(Int)
     /// A resource path of a service; nil adds a new resource.
     case resourcePath(service: Int, resource: Int?)
+    /// A service's own answer to a per-service number or text question.
+    case serviceAnswer(service: Int, question: String)
+    /// An item of a service's own answer to a per-service list question; nil adds a new item.
+    case serviceListItem(service: Int, question: String, index: Int?)
 }
 
 /// What a path prompt is for.
@@ -68,6 +72,8 @@ public enum Mode: Equatable, Sendable {
     case edit(EditTarget, LineEditor)
     /// The inventory editor.
     case inventory
+    /// The choice editor of a service's own answer, over the inventory editor.
+    case serviceAnswer(ServiceAnswerEditor)
     /// The explanation of one decision.
     case why(String)
     /// Help for the current question and its choices, and the keys.

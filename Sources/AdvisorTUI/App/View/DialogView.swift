@@ -51,6 +51,18 @@ enum DialogView {
         case .resourcePath(let service, let resource):
             let name = state.inventory.services.indices.contains(service) ? state.inventory.services[service].name : "?"
             return ((resource == nil ? "New resource of " : "Resource path of ") + name, "Starts with /, e.g. /orders/{orderId}")
+        case .serviceAnswer(let service, let id):
+            let name = state.inventory.services.indices.contains(service) ? state.inventory.services[service].name : "?"
+            guard let question = state.rules.question(id) else { return (id, "") }
+            let form = question.kind == .number
+                ? "A number\(question.unit.map { " in \($0)" } ?? "")\(Interview.rangeText(question))"
+                : PlainLanguage.form(of: question).map { "Write " + $0 } ?? "Any text"
+            return ("\(name): \(question.prompt)", form + "; empty takes the top-level answer")
+        case .serviceListItem(let service, let id, let index):
+            let name = state.inventory.services.indices.contains(service) ? state.inventory.services[service].name : "?"
+            let question = state.rules.question(id)
+            return ("\(name): " + (index == nil ? "add to: " : "edit: ") + (question?.prompt ?? id),
+                    question.flatMap(PlainLanguage.form).map { "Write " + $0 } ?? "")
         }
     }
 

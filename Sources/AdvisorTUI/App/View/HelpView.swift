@@ -4,7 +4,7 @@ import AdvisorCore
 enum HelpView {
     static func lines(_ state: AppState, ascii: Bool) -> [StyledLine] {
         var out: [StyledLine] = []
-        if let question = state.currentQuestion {
+        if let question = helpQuestion(state) {
             out += questionLines(state, question, ascii: ascii, choiceCursor: nil)
             out += factLines(state, question)
             out.append(StyledLine(""))
@@ -24,6 +24,11 @@ enum HelpView {
         out.append(StyledLine("Markers: * the recommendation changed with the last answer; ! conflict or error; "
                               + "? required, not answered; - hidden (not asked for these answers).", style: Theme.muted))
         return out
+    }
+
+    /// The question help is about: a service's answer being edited, else the selected question.
+    static func helpQuestion(_ state: AppState) -> Question? {
+        state.serviceAnswerEditor.flatMap { state.rules.question($0.question) } ?? state.currentQuestion
     }
 
     /// The question, its help, its range or pattern, whether it is hidden, and its choices with their help.
@@ -72,16 +77,18 @@ enum HelpView {
     /// The help column of wide screens: the selected question's help, and the highlighted choice first.
     static func drawPanel(_ canvas: inout Canvas, _ rect: Rect, _ state: AppState, ascii: Bool) {
         let inner = canvas.drawBox(rect, title: "Help", style: Theme.border, titleStyle: Theme.heading, ascii: ascii)
-        guard let question = state.currentQuestion, inner.width > 4 else { return }
+        guard let question = helpQuestion(state), inner.width > 4 else { return }
         var lines: [StyledLine] = []
-        let cursor = state.optionCursor(question)
-        if state.focus == .answer, question.choices.indices.contains(cursor) {
+        let editor = state.serviceAnswerEditor
+        let choosing = editor != nil || state.focus == .answer
+        let cursor = editor?.cursor ?? state.optionCursor(question)
+        if choosing, question.choices.indices.contains(cursor) {
             let choice = question.choices[cursor]
             lines.append(StyledLine(choice.label, style: Theme.heading))
             lines.append(StyledLine(choice.help))
             lines.append(StyledLine(""))
         }
-        lines += questionLines(state, question, ascii: ascii, choiceCursor: state.focus == .answer ? cursor : nil)
+        lines += questionLines(state, question, ascii: ascii, choiceCursor: choosing ? cursor : nil)
         let wrapped = StyledLine.wrap(lines, width: inner.width)
         for (offset, line) in wrapped.prefix(inner.height).enumerated() {
             canvas.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, maxWidth: inner.width)

@@ -6,6 +6,8 @@ enum InventoryView {
         let inventory = state.inventory
         let rows: [String]
         let title: String
+        // Rows of per-service questions not asked for the service (drawn dimmed).
+        var notAsked: Set<Int> = []
         switch state.inventoryLevel {
         case .services:
             title = "Services (\(inventory.services.count))"
@@ -18,15 +20,21 @@ enum InventoryView {
             guard inventory.services.indices.contains(index) else { return }
             let service = inventory.services[index]
             title = "Service \(service.name)" + (service.access.map { ", access \($0)" } ?? "")
-            rows = ["Name: \(service.name)", "Team: \(service.team ?? "(none)")",
-                    "Deploys independently: \(service.deploysIndependently ? "yes" : "no")"]
+            let fields = ["Name: \(service.name)", "Team: \(service.team ?? "(none)")",
+                          "Deploys independently: \(service.deploysIndependently ? "yes" : "no")"]
                 + service.resources.map { "\($0.path)  \($0.methods.joined(separator: ", "))" + accessNote($0) } + ["+ add a resource"]
-                + Interview.perServiceQuestions(state.rules).map { question in
-                    // The service's own answer, or the top-level answer (or default) it inherits.
-                    if let own = service.answers[question.id] { return "\(question.id): \(own.display)" }
-                    let inherited = state.value(of: question).map(\.display) ?? "not answered"
-                    return "\(question.id): (inherits \(inherited))"
-                }
+            let hidden = ServiceView(service: service, answers: state.answers, rules: state.rules).notAsked
+            let questions = Interview.perServiceQuestions(state.rules)
+            for (offset, question) in questions.enumerated() where hidden.contains(question.id) { notAsked.insert(fields.count + offset) }
+            rows = fields + questions.map { question in
+                // The service's own answer, or the top-level answer (or default) it inherits; a question its
+                // answers do not ask says so (an own answer to it is ignored).
+                let ignored = hidden.contains(question.id) ? "  (not asked)" : ""
+                if let own = service.answers[question.id] { return "\(question.id): \(own.display)" + ignored }
+                if !ignored.isEmpty { return "\(question.id): not asked" }
+                let inherited = state.value(of: question).map(\.display) ?? "not answered"
+                return "\(question.id): (inherits \(inherited))"
+            }
         case .resource(let serviceIndex, let resourceIndex):
             guard inventory.services.indices.contains(serviceIndex),
                   inventory.services[serviceIndex].resources.indices.contains(resourceIndex) else { return }
@@ -52,7 +60,8 @@ enum InventoryView {
             if case .service(let serviceIndex) = state.inventoryLevel, index >= Interview.serviceFieldRows,
                index < Interview.addResourceRow(inventory.services[serviceIndex]) { resourceHeading = true }
             let prefix = resourceHeading ? "  " : ""
-            canvas.put((index == cursor ? "> " : "  ") + prefix + rows[index], x: listRect.x, y: y, maxWidth: listRect.width)
+            canvas.put((index == cursor ? "> " : "  ") + prefix + rows[index], x: listRect.x, y: y,
+                       style: notAsked.contains(index) ? Theme.hidden : Theme.plain, maxWidth: listRect.width)
             if index == cursor {
                 canvas.restyle(Rect(x: listRect.x, y: y, width: listRect.width, height: 1), style: Theme.selection)
             }

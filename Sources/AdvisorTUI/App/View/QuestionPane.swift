@@ -133,6 +133,15 @@ enum QuestionPane {
                 helpText = question.help
             }
         }
+        drawChoices(&canvas, rect, question: question, options: options, cursor: cursor, value: value,
+                    active: state.focus == .answer, helpText: helpText, ascii: ascii)
+    }
+
+    /// The rows of a choice editor (radio buttons, checkboxes, yes/no or list items) for `value`, the highlighted
+    /// row selected while `active`, and `helpText` below when there is room: the top-level question's editor and
+    /// a service's own answer share it.
+    static func drawChoices(_ canvas: inout Canvas, _ rect: Rect, question: Question, options: [String], cursor: Int,
+                            value: AnswerValue?, active: Bool, helpText: String, ascii: Bool) {
         let listHeight = min(options.count, rect.height)
         let spare = rect.height - listHeight
         let first = scrollStart(selected: cursor, count: options.count, height: listHeight)
@@ -150,7 +159,7 @@ enum QuestionPane {
             default: text = (index == options.count - 1 ? "" : Glyph.bullet(ascii) + " ") + option
             }
             canvas.put(TextWrap.truncate(text, width: rect.width, ellipsis: ascii ? "." : "…"), x: rect.x, y: y, maxWidth: rect.width)
-            if index == cursor && state.focus == .answer {
+            if index == cursor && active {
                 canvas.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: Theme.selection)
             }
         }

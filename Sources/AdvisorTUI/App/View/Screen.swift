@@ -33,7 +33,7 @@ public enum Screen {
         case .problems: ProblemsView.draw(&canvas, body, state, ascii: ascii)
         case .groups: GroupsView.draw(&canvas, body, state, ascii: ascii)
         case .search(let editor): SearchView.draw(&canvas, body, state, editor: editor, ascii: ascii)
-        case .inventory: drawMain(&canvas, body, state, ascii: ascii, inventory: true)
+        case .inventory, .serviceAnswer: drawMain(&canvas, body, state, ascii: ascii, inventory: true)
         default: drawMain(&canvas, body, state, ascii: ascii, inventory: false)
         }
         if base != state.mode { DialogView.draw(&canvas, body, state, ascii: ascii) }
@@ -103,7 +103,9 @@ public enum Screen {
         } else {
             left = rest
         }
-        if inventory {
+        if inventory, let editor = state.serviceAnswerEditor {
+            ServiceAnswerView.draw(&canvas, left, state, editor: editor, ascii: ascii, showChoiceHelp: !wide)
+        } else if inventory {
             InventoryView.draw(&canvas, left, state, ascii: ascii)
         } else {
             QuestionPane.draw(&canvas, left, state, ascii: ascii, showChoiceHelp: !wide)
