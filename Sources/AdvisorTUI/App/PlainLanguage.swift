@@ -55,6 +55,8 @@ enum PlainLanguage {
             return items.isEmpty ? "never" : items.map { self.condition($0, rules: rules, depth: depth + 1) }.joined(separator: ", or ")
         case .not(let inner):
             return "not (\(self.condition(inner, rules: rules, depth: depth + 1)))"
+        case .layout(let name):
+            return "the recommended layout has \(name)"
         case .someService(let inner):
             return "for at least one service, \(self.condition(inner, rules: rules, depth: depth + 1))"
         case .ref(let name):
