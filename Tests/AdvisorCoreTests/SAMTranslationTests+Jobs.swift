@@ -94,3 +94,39 @@ extension SAMTranslationTests {
         #expect(Engine(rules: rules).advise(answers).layout.apis.contains { !($0.jobs ?? []).isEmpty })
     }
 }
+
+extension SAMTranslationTests {
+    /// Streamed routes invoke through response-streaming-invocations with responseTransferMode STREAM and the
+    /// layout's integration timeout; every other route of the template stays buffered.
+    static func checkStreaming(_ example: String, api: APIDesign, plan: GenerationPlan, translated: JSONValue) {
+        let resources = translated.object?["Resources"]?.object ?? [:]
+        guard let paths = resources[plan.apiID(api)]?.object?["Properties"]?.object?["Body"]?.object?["paths"]?.object else { return }
+        let streamed = Set(api.streaming?.routes ?? [])
+        for route in api.routes where route.integration == "lambda-proxy" {
+            let key = route.method == "ANY" ? "x-amazon-apigateway-any-method" : route.method.lowercased()
+            guard let integration = paths[route.path]?.object?[key]?.object?["x-amazon-apigateway-integration"]?.object else { continue }
+            let uri = integration["uri"]?.object?["Fn::Sub"]?.string ?? integration["uri"]?.string ?? ""
+            if streamed.contains(route.display) {
+                #expect(integration["responseTransferMode"]?.string == "STREAM", "\(example): \(route.display) does not stream")
+                #expect(uri.contains("/2021-11-15/functions/") && uri.hasSuffix("/response-streaming-invocations"),
+                        "\(example): \(route.display) streams through \(uri)")
+                let timeout = api.streaming?.integrationTimeout ?? StreamingDesign.defaultTimeout
+                #expect(number(integration["timeoutInMillis"]) ?? Double(StreamingDesign.defaultTimeout) == Double(timeout),
+                        "\(example): \(route.display) integration timeout")
+            } else {
+                #expect(integration["responseTransferMode"] == nil || integration["responseTransferMode"]?.string == "BUFFERED",
+                        "\(example): \(route.display) streams but the layout does not say so")
+                #expect(uri.hasSuffix("/invocations") && !uri.contains("response-streaming"), "\(example): \(route.display) uri \(uri)")
+            }
+        }
+    }
+
+    @Test(.enabled(if: samtranslatorAvailable, "python3 cannot import samtranslator"))
+    func theStreamingExampleIsTranslated() throws {
+        // checkStreaming would pass vacuously without an example whose layout streams.
+        #expect(Self.examples.contains("streamed-export.yaml"))
+        let rules = try GeneratorFixtures.rules()
+        let answers = try Answers.load(path: GeneratorFixtures.repoRoot.appendingPathComponent("examples/streamed-export.yaml").path, rules: rules)
+        #expect(Engine(rules: rules).advise(answers).layout.apis.contains { !($0.streaming?.routes.isEmpty ?? true) })
+    }
+}

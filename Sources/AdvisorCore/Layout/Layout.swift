@@ -40,6 +40,8 @@ public struct APIDesign: Sendable, Hashable, Codable {
     public var apiKeys: Bool = false
     /// The job pattern of each service whose long operations run as jobs (nil unless the interaction model is async-job).
     public var jobs: [JobPattern]? = nil
+    /// How its responses stream (nil unless the interaction model is streaming).
+    public var streaming: StreamingDesign? = nil
 }
 
 /// One route: a resource path and a method, with where it goes.

@@ -129,6 +129,8 @@ struct LayoutBuilder {
             api.authorizers = ordered.compactMap { authorizers[$0] }
             api.apiKeys = routes.contains { $0.apiKeyRequired }
             api.jobs = jobs.isEmpty ? nil : jobs
+            api.streaming = StreamingDesign.plan(api: api, model: advice.chosen("interaction-model", api: group.name), runtime: layout.runtime,
+                                                 maxDuration: seen["max-duration"])
             layout.apis.append(api)
         }
         if needsAuthorizerFunction {

@@ -55,7 +55,7 @@ public enum LayoutTree {
                 if !api.cors.gatewayResponses.isEmpty { details.append("headers on gateway responses: \(api.cors.gatewayResponses.joined(separator: ", "))") }
                 items.append(("CORS: \(api.cors.handling)", details))
             }
-            items += JobPattern.treeItems(api)
+            items += JobPattern.treeItems(api) + StreamingDesign.treeItems(api)
             node(items, indent: "")
         }
         if !layout.functions.isEmpty {

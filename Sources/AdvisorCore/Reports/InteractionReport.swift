@@ -34,6 +34,13 @@ enum InteractionReport {
     static func madr(_ advice: Advice) -> [String] {
         var out: [String] = []
         for api in advice.layout.apis {
+            if let streaming = api.streaming {
+                out += ["Response streaming on \(MarkdownText.code(api.name)):", ""]
+                out.append("* \(streaming.routes.map(MarkdownText.code).joined(separator: ", ")): integration responseTransferMode STREAM, "
+                           + "invoked through the response-streaming-invocations URI, integration timeout \(streaming.integrationTimeout) ms.")
+                out.append("* Handlers: " + MarkdownText.inline(streaming.handler))
+                out += streaming.notes.map { "* " + MarkdownText.inline($0) } + [""]
+            }
             for job in api.jobs ?? [] {
                 out += ["Job pattern of \(MarkdownText.code(job.service)) on \(MarkdownText.code(api.name)):", ""]
                 for operation in job.operations {

@@ -60,7 +60,7 @@ extension GenerationPlan {
         case "async-push":
             out.append("the WebSocket API for push ($connect, $disconnect and message routes, a connection table, @connections permissions)")
         case "streaming":
-            out.append("response streaming (responseTransferMode STREAM and the response-streaming invocation URI on the REST integrations)")
+            out += streamingNotGenerated
         default:
             if answer("server-push") == .bool(true) { out.append("the WebSocket API for push beside this API") }
         }

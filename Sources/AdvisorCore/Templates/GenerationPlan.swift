@@ -113,7 +113,7 @@ struct GenerationPlan {
 
     /// REST APIs with custom integrations are described by an OpenAPI body: SAM events only make proxy integrations.
     func usesDefinitionBody(_ api: APIDesign) -> Bool {
-        api.type == "rest" && api.routes.contains { $0.integration == "custom" }
+        api.type == "rest" && (api.routes.contains { $0.integration == "custom" } || streams(api))
     }
 
     /// The comment every generated file starts with.

@@ -112,8 +112,7 @@ struct SAMTemplateBuilder {
             let keys = apiKeyAuth(api, events: false)
             if !keys.isEmpty { properties.append(YAMLEntry("Auth", .mapping(keys))) }
             properties.append(YAMLEntry("DefinitionBody", OpenAPIBuilder(plan: plan, api: api, target: .definitionBody).document(),
-                                        comment: ["SAM events only make Lambda proxy integrations; the custom integrations, their mapping",
-                                                  "templates, the authorizer and CORS are therefore described here (same as openapi/\(OpenAPIGenerator.fileName(api.name)))."]))
+                                        comment: definitionBodyComment(api)))
             return properties
         }
         if let auth = restAuth(api) { properties.append(YAMLEntry("Auth", auth)) }
