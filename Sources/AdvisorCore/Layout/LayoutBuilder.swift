@@ -250,6 +250,7 @@ struct LayoutBuilder {
         if apiType == "rest" && browser && handling != "none" {
             responses = ["DEFAULT_4XX", "DEFAULT_5XX"]
             notes.append("Gateway-generated errors (authorizer 401/403, throttling 429, timeout 504) carry CORS headers only through the DEFAULT_4XX and DEFAULT_5XX gateway responses.")
+            if credentials && origins.count > 1 { notes.append(CorsNotes.uncheckedEcho) }
         }
         return CorsDesign(handling: handling, origins: handling == "none" ? [] : origins, allowCredentials: credentials && handling != "none",
                           allowHeaders: handling == "none" ? [] : headers, allowMethods: handling == "none" ? [] : methods,
