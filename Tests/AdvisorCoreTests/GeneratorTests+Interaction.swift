@@ -43,15 +43,50 @@ extension GeneratorTests {
         }
     }
 
-    @Test func theJobPatternIsListedAsNotGenerated() throws {
+    @Test func theJobPatternIsGenerated() throws {
         let (advice, context) = try GeneratorFixtures.advice(try Self.situation("http-long-work-as-job"))
         let text = try SAMTemplateGenerator.render(advice, context: context, recordName: "record.md")
-            .replacingOccurrences(of: "\n#   ", with: " ")
-        #expect(text.contains("the job pattern the advice recommends"))
+        #expect(!text.replacingOccurrences(of: "\n#   ", with: " ").contains("job pattern"))   // no longer in the not-generated list
         #expect(!text.contains("TimeoutInMillis"))
-        // The record says the same: the job-pattern finding names what generate leaves out.
+        let template = try Self.load(text)
+        let resources = Self.map(template["Resources"])
+        func typed(_ type: String) -> [(String, Map)] {
+            resources.compactMap { id, value in Self.map(value)["Type"] as? String == type ? (id, Self.map(value)) : nil }
+        }
+        // The queue redrives to the dead-letter queue; its visibility timeout is six times the worker's.
+        let queues = typed("AWS::SQS::Queue")
+        #expect(queues.count == 2)
+        let source = try #require(queues.first { Self.map($0.1["Properties"])["RedrivePolicy"] != nil })
+        let redrive = Self.map(Self.map(source.1["Properties"])["RedrivePolicy"])
+        let target = Self.map(redrive["deadLetterTargetArn"])["Fn::GetAtt"] as? [String]
+        #expect(target?.first == queues.first { $0.0 != source.0 }?.0)
+        #expect(Self.map(source.1["Properties"])["VisibilityTimeout"] as? Int == 3600)
+        // The worker reads that queue, one job at a time, reporting failures per message, with the long timeout.
+        let functions = typed("AWS::Serverless::Function")
+        let worker = try #require(functions.first { Self.map($0.1["Properties"])["Events"].map { Self.map($0)["JobQueue"] != nil } ?? false })
+        let properties = Self.map(worker.1["Properties"])
+        #expect(properties["Timeout"] as? Int == 600)
+        let event = Self.map(Self.map(Self.map(properties["Events"])["JobQueue"])["Properties"])
+        #expect((Self.map(event["Queue"])["Fn::GetAtt"] as? [String])?.first == source.0)
+        #expect(event["BatchSize"] as? Int == 1)
+        #expect(event["FunctionResponseTypes"] as? [String] == ["ReportBatchItemFailures"])
+        // Every other function answers the API quickly: the template-wide timeout is the short one.
+        #expect(Self.map(Self.map(template["Globals"])["Function"])["Timeout"] as? Int == 10)
+        // The table expires records by time to live; the bucket is private and expires results.
+        let table = try #require(typed("AWS::DynamoDB::Table").first)
+        #expect(Self.map(table.1["Properties"])["BillingMode"] as? String == "PAY_PER_REQUEST")
+        #expect(Self.map(Self.map(table.1["Properties"])["TimeToLiveSpecification"])["Enabled"] as? Bool == true)
+        #expect(typed("AWS::S3::Bucket").count == 1)
+        // Least privilege: submit may write records and send messages, status may read, the worker may update and write results.
+        let policies = Dictionary(functions.map { ($0.0, (Self.map($0.1["Properties"])["Policies"] as? [Any] ?? []).compactMap { Self.map($0).keys.first }) },
+                                  uniquingKeysWith: { first, _ in first })
+        #expect(policies["ExportsJobSubmitFunction"] == ["DynamoDBWritePolicy", "SQSSendMessagePolicy"])
+        #expect(policies["ExportsJobStatusFunction"] == ["DynamoDBReadPolicy", "S3ReadPolicy"])
+        #expect(policies["ExportsJobWorkerFunction"] == ["DynamoDBCrudPolicy", "S3WritePolicy"])
+        // The record says the same: the job-pattern finding no longer says generate leaves it out.
         let finding = try #require(advice.findings.first { $0.rule == "interaction.job-pattern" })
-        #expect(finding.text.contains("does not build"))
+        #expect(!finding.text.contains("does not build"))
+        #expect(finding.text.contains("generate builds them"))
     }
 
     @Test func anotherFrontDoorIsListedAsNotGenerated() throws {

@@ -48,7 +48,7 @@ import BundledRules
         let advice = try advise("package-zipped: 70\npackage-unzipped: 280\nservices:\n  - name: ml\n    resources:\n      - {path: /a, methods: [GET]}\n      - {path: /b, methods: [POST]}\n")
         let style = try #require(advice.outcome("resource-style"))
         #expect(style.status == .yielded && style.chosen == "explicit")
-        #expect(style.note.contains("function-granularity.proxy-needs-router") && style.note.contains("function-granularity.large-packages"))
+        #expect(style.note.contains("function-granularity.proxy-needs-router") && style.note.contains("function-granularity.packages-over-limits"))
         #expect(advice.chosen("function-granularity") == "per-resource")
         #expect(!advice.findings.contains { $0.rule == "limits.unzipped-over-250mb" })
         #expect(advice.layout.functions.count == 2)
@@ -125,7 +125,7 @@ import BundledRules
         let advice = try advise("consumers: [browser]\n")
         let integration = try #require(advice.outcome("integration"))
         let custom = try #require(integration.scores.first { $0.option == "custom" })
-        #expect(custom.cons.contains { $0.contains("legacy") })
+        #expect(custom.cons.contains { $0.contains("AWS recommends the proxy integration") })
         #expect(!custom.title.isEmpty && !custom.summary.isEmpty)
     }
 }

@@ -135,6 +135,8 @@ import BundledRules
                     #expect(deployed.authorizers.isEmpty && !deployed.apiKey, "\(example): a preflight needs no credentials: \(deployed)")
                 }
             }
+            Self.checkJobs(example, api: api, plan: plan, translated: translated)
+            Self.checkStreaming(example, api: api, plan: plan, translated: translated)
             let deployedCount = routes.values.reduce(0) { $0 + $1.count }
             #expect(deployedCount == expectedCount, "\(example): \(api.name) deploys \(deployedCount) routes, the layout has \(expectedCount)")
         }

@@ -90,9 +90,9 @@ extension DocNode.Value {
 @Suite struct FastPatternTests {
     static let candidates = ["*", "**", "http://a", "https://shop.example.com", "https://shop.example.com:8443",
                              "https://a/b", "http://", "https://", "ftp://x", "HTTPS://X", "https://a b", "https://a\tb",
-                             "https://é.example", "my-api", "a", "A", "1a", "a_b", "a-", "shop-api-2", "", " ", "a\n"]
+                             "https://é.example", "https://*.app.example.com", "https://*", "my-api", "a", "A", "1a", "a_b", "a-", "shop-api-2", "", " ", "a\n"]
 
-    @Test(arguments: ["^[a-z][a-z0-9-]*$", #"^(\*|https?://[^/\s]+)$"#])
+    @Test(arguments: ["^[a-z][a-z0-9-]*$", #"^(\*|https?://[^/\s*]+)$"#])
     func shortcutsAgreeWithTheRegularExpression(_ pattern: String) throws {
         let shortcut = try #require(FastPattern.shortcut(for: pattern))
         for value in Self.candidates where shortcut(value) {

@@ -101,7 +101,8 @@ struct AnswerDecoder {
         // The whole value must match: ICU's `$` also matches before a final line break.
         guard let match = value.range(of: pattern, options: .regularExpression),
               !pattern.hasSuffix("$") || match.upperBound == value.endIndex else {
-            diagnostics.add(node, key: question.id, "'\(Inert.quoted(value))' does not match the pattern \(pattern)")
+            diagnostics.add(node, key: question.id, "'\(Inert.quoted(value))' does not match the pattern \(pattern)"
+                                + (question.patternHelp.map { ": " + $0 } ?? ""))
             return false
         }
         return true

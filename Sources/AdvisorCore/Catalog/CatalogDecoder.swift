@@ -33,7 +33,7 @@ struct CatalogDecoder {
         }
         let groupIDs = groups.map(\.id)
         var out: [RawQuestion] = []
-        let keys = ["id", "group", "kind", "prompt", "help", "choices", "default", "ask-if", "unit", "min", "max", "pattern", "per-service"]
+        let keys = ["id", "group", "kind", "prompt", "help", "choices", "default", "ask-if", "unit", "min", "max", "pattern", "pattern-help", "per-service"]
         for item in sequence(map.requireKey("questions"), key: "questions") {
             guard let q = MappingReader(item, context: "a question", diagnostics: diagnostics) else { continue }
             q.rejectUnknownKeys(allowed: keys)
@@ -94,6 +94,10 @@ struct CatalogDecoder {
                 unit: q.string("unit"), min: minimum, max: maximum, pattern: pattern,
                 location: item.location)
             question.perService = q.bool("per-service") ?? false
+            question.patternHelp = q.string("pattern-help")
+            if question.patternHelp != nil && pattern == nil {
+                diagnostics.add(q["pattern-help"] ?? item, key: "pattern-help", "pattern-help explains a pattern, but the question has none")
+            }
             if question.perService && kind == .inventory {
                 diagnostics.add(q["per-service"] ?? item, key: "per-service", "the inventory question cannot be answered per service")
             }

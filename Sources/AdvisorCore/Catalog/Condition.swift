@@ -16,13 +16,16 @@ public indirect enum Condition: Sendable, Hashable, Codable {
     case ref(String)
     /// The condition holds on the answers of at least one service (its own answers over the top-level ones).
     case someService(Condition)
+    /// The recommended layout of the API has this property (`LayoutFacts.names`); findings only, since the layout
+    /// exists only once every decision is made.
+    case layout(String)
 
     /// Question ids this condition reads directly (not through refs).
     public var questionsRead: [String] {
         switch self {
         case .answer(let id, _): return [id]
         case .count(let id, _, _): return [id.split(separator: ".").first.map(String.init) ?? id]
-        case .decision, .ref: return []
+        case .decision, .ref, .layout: return []
         case .all(let list), .any(let list): return list.flatMap(\.questionsRead)
         case .not(let inner), .someService(let inner): return inner.questionsRead
         }
@@ -32,7 +35,7 @@ public indirect enum Condition: Sendable, Hashable, Codable {
     public var decisionsRead: [String] {
         switch self {
         case .decision(let id, _): return [id]
-        case .answer, .count, .ref: return []
+        case .answer, .count, .ref, .layout: return []
         case .all(let list), .any(let list): return list.flatMap(\.decisionsRead)
         case .not(let inner), .someService(let inner): return inner.decisionsRead
         }
@@ -42,9 +45,19 @@ public indirect enum Condition: Sendable, Hashable, Codable {
     public var refsRead: [String] {
         switch self {
         case .ref(let name): return [name]
-        case .answer, .count, .decision: return []
+        case .answer, .count, .decision, .layout: return []
         case .all(let list), .any(let list): return list.flatMap(\.refsRead)
         case .not(let inner), .someService(let inner): return inner.refsRead
+        }
+    }
+
+    /// Layout properties this condition reads directly (not through refs).
+    public var layoutRead: [String] {
+        switch self {
+        case .layout(let name): return [name]
+        case .answer, .count, .decision, .ref: return []
+        case .all(let list), .any(let list): return list.flatMap(\.layoutRead)
+        case .not(let inner), .someService(let inner): return inner.layoutRead
         }
     }
 }
@@ -100,7 +113,7 @@ public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// One leaf test as evaluated: what it read, the value seen, and whether it held.
 public struct Evidence: Sendable, Hashable, Codable {
-    /// `answer`, `count` or `decision`.
+    /// `answer`, `count`, `decision` or `layout`.
     public var kind: String
     /// The question, count or decision id.
     public var subject: String
@@ -117,7 +130,7 @@ public struct Evidence: Sendable, Hashable, Codable {
 
     /// `consumers contains browser (value: [browser, partners])`.
     public var display: String {
-        let prefix = kind == "decision" ? "decision \(subject)" : kind == "count" ? "count(\(subject))" : subject
+        let prefix = kind == "decision" ? "decision \(subject)" : kind == "count" ? "count(\(subject))" : kind == "layout" ? "layout \(subject)" : subject
         let source = fromDefault ? ", default" : ""
         let who = services.map { $0.isEmpty ? "; no service" : "; service\($0.count == 1 ? "" : "s") " + $0.joined(separator: ", ") } ?? ""
         return "\(prefix) \(test): \(held ? "yes" : "no") (value: \(value)\(source)\(who))"

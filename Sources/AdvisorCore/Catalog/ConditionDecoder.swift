@@ -8,7 +8,7 @@ struct ConditionDecoder {
 
     static let answerTests = ["equals", "in", "contains", "contains-any", "contains-all", "gt", "gte", "lt", "lte"]
     static let countTests = ["gt", "gte", "lt", "lte", "equals"]
-    static let forms = ["answer", "count", "decision", "all", "any", "not", "ref", "some-service"]
+    static let forms = ["answer", "count", "decision", "all", "any", "not", "ref", "some-service", "layout"]
 
     func decode(_ node: DocNode, key: String = "when") -> Condition? {
         guard let map = MappingReader(node, context: "a condition", diagnostics: diagnostics) else { return nil }
@@ -91,6 +91,18 @@ struct ConditionDecoder {
             map.rejectUnknownKeys(allowed: ["not"])
             guard let inner = map["not"], let condition = decode(inner, key: "not") else { return nil }
             return .not(condition)
+        case "layout":
+            map.rejectUnknownKeys(allowed: ["layout"])
+            guard let name = map.string("layout") else { return nil }
+            if references != nil {
+                if !(references?.allowDecisions ?? true) {
+                    diagnostics.add(map["layout"] ?? node, key: "layout", "a question's ask-if cannot read the layout (questions come before the layout)")
+                } else if !LayoutFacts.names.contains(name) {
+                    diagnostics.add(map["layout"] ?? node, key: "layout", "unknown layout property '\(name)'",
+                                    allowed: LayoutFacts.names, suggestion: nearest(name, in: LayoutFacts.names))
+                }
+            }
+            return .layout(name)
         case "some-service":
             map.rejectUnknownKeys(allowed: ["some-service"])
             guard let inner = map["some-service"], let condition = decode(inner, key: "some-service") else { return nil }

@@ -57,6 +57,8 @@ public struct Question: Sendable, Equatable, Codable {
     public var max: Double?
     /// Regular expression each text value must match.
     public var pattern: String?
+    /// What to do when a value does not match `pattern`, appended to the error (`pattern-help`).
+    public var patternHelp: String? = nil
     /// Whether a service may answer it for itself (`per-service: true`); the top-level answer is every service's default.
     public var perService: Bool = false
     /// Where it was defined.

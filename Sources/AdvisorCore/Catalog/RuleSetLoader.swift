@@ -140,6 +140,9 @@ public enum RuleSetLoader {
             }
         }
         for question in questions {
+            if let askIf = question.askIf, !expandedLayout(askIf, conditions: conditions, visiting: []).isEmpty {
+                diagnostics.add(InputError(question.location, key: question.id, "ask-if cannot read the layout, even through a named condition"))
+            }
             if let askIf = question.askIf, !(expandedDecisions(askIf, conditions: conditions, visiting: [])?.isEmpty ?? true) {
                 diagnostics.add(InputError(question.location, key: question.id, "ask-if cannot read decisions, even through a named condition"))
             }
@@ -149,6 +152,11 @@ public enum RuleSetLoader {
                                       factIDs: Set(facts.keys))
         var rules: [Rule] = []
         for doc in ruleDocs.sorted(by: { $0.area < $1.area }) { rules += ruleDecoder.rules(doc.node, area: doc.area) }
+        // The layout is built from the decisions, so only findings (evaluated after it) may read it.
+        for rule in rules where !(Self.expandedLayout(rule.when, conditions: conditions, visiting: []).isEmpty) {
+            if case .finding = rule.effect { continue }
+            diagnostics.add(InputError(rule.location, key: rule.id, "only findings can read the layout (a \(rule.effect.kind) rule decides before the layout exists), even through a named condition"))
+        }
         var seen: [String: SourceLocation] = [:]
         for rule in rules {
             if let first = seen[rule.id] {
@@ -192,6 +200,16 @@ public enum RuleSetLoader {
             guard let inner = conditions[name] else { continue }
             guard let more = expandedDecisions(inner, conditions: conditions, visiting: visiting.union([name])) else { return nil }
             out.formUnion(more)
+        }
+        return out
+    }
+
+    /// Layout properties a condition reads, following named conditions (a cycle is reported elsewhere).
+    static func expandedLayout(_ condition: Condition, conditions: [String: Condition], visiting: Set<String>) -> Set<String> {
+        var out = Set(condition.layoutRead)
+        for name in condition.refsRead where !visiting.contains(name) {
+            guard let inner = conditions[name] else { continue }
+            out.formUnion(expandedLayout(inner, conditions: conditions, visiting: visiting.union([name])))
         }
         return out
     }

@@ -32,8 +32,8 @@ public enum FastPattern {
         all(text, first: isLower, rest: { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "-") })
     }
 
-    /// `^(\*|https?://[^/\s]+)$` (the bundled browser-origins pattern) for `*` or an ASCII origin
-    /// whose host part is printable and has no slash.
+    /// `^(\*|https?://[^/\s*]+)$` (the bundled browser-origins pattern) for `*` or an ASCII origin
+    /// whose host part is printable and has no slash and no `*` (a wildcard inside an origin matches no browser).
     public static func isOrigin(_ text: String) -> Bool {
         if text == "*" { return true }
         let host: Substring
@@ -47,13 +47,15 @@ public enum FastPattern {
         return all(host, first: isHostByte, rest: isHostByte)
     }
 
-    private static func isHostByte(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "/") }
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "/") && byte != UInt8(ascii: "*")
+    }
 
     /// A byte-level check that is exact when it says yes, for the patterns the bundled questions use; nil for others.
     public static func shortcut(for pattern: String) -> ((String) -> Bool)? {
         switch pattern {
         case "^[a-z][a-z0-9-]*$": return { isName($0) }
-        case #"^(\*|https?://[^/\s]+)$"#: return isOrigin
+        case #"^(\*|https?://[^/\s*]+)$"#: return isOrigin
         default: return nil
         }
     }

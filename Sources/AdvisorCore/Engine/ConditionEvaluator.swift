@@ -15,6 +15,9 @@ struct ConditionEvaluator {
     /// answers it sees and the per-service questions it answered itself: `some-service` reads them, and answer
     /// tests name the services whose own answers made them hold.
     var services: [ServiceAnswers] = []
+    /// The properties of the API's recommended layout (`LayoutFacts`), once it is built: findings read them with
+    /// `{layout: NAME}`; nil while decisions are resolved (no decision rule may read the layout).
+    var layout: Set<String>? = nil
 
     init(rules: RuleSet, values: [String: AnswerValue], status: [String: AnswerStatus], decisions: [String: String],
          services: [ServiceAnswers] = []) {
@@ -85,11 +88,16 @@ struct ConditionEvaluator {
                 evidence.services = services.filter { service in service.values[id].map { Self.holds(test, on: $0) } ?? false }.map(\.name)
             }
             return Result(held: held, evidence: [evidence])
+        case .layout(let name):
+            let held = layout?.contains(name) ?? false
+            return Result(held: held, evidence: [Evidence(kind: "layout", subject: name, test: "holds",
+                                                          value: layout == nil ? "no layout" : held ? "yes" : "no", held: held, fromDefault: false)])
         case .someService(let inner):
             var evidence: [Evidence] = []
             for service in services {
-                let own = ConditionEvaluator(rules: rules, values: service.values, status: service.status, decisions: decisions,
+                var own = ConditionEvaluator(rules: rules, values: service.values, status: service.status, decisions: decisions,
                                              services: [service])
+                own.layout = layout
                 let result = own.evaluate(inner)
                 if result.held { return Result(held: true, evidence: result.evidence) }
                 evidence += result.evidence

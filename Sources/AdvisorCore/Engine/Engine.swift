@@ -32,31 +32,13 @@ public struct Engine: Sendable {
             }
         }
 
-        // Findings on each API; one finding when it holds on every API, naming the APIs when only on some.
-        var findings: [Finding] = []
-        for index in rules.rulesByDecision[""] ?? [] {
-            let rule = rules.rules[index]
-            guard case .finding(let severity, let title) = rule.effect else { continue }
-            var on: [String] = []
-            var evidence: [Evidence]?
-            for (offset, evaluator) in (evaluators.isEmpty ? [system] : evaluators).enumerated() {
-                let result = evaluator.evaluate(rule.when)
-                guard result.held else { continue }
-                if evidence == nil { evidence = result.evidence }
-                if offset < apis.count { on.append(apis[offset].api) }
-            }
-            guard let evidence else { continue }
-            var finding = Finding(severity: severity, title: title, text: rule.reason, rule: rule.id,
-                                  decision: rule.decision, facts: citations(rule.facts), evidence: evidence)
-            if apis.count > 1 && on.count < apis.count { finding.apis = on }
-            findings.append(finding)
-        }
         let context = rules.questions.map { ContextEntry(question: $0.id, value: sheet.values[$0.id], status: sheet.status[$0.id] ?? .missing) }
         var advice = Advice(rulesName: rules.name, rulesVersion: rules.version, context: context, ignoredAnswers: sheet.ignored,
-                            decisions: outcomes, conflicts: conflicts, findings: findings, layout: Layout(), apis: apis)
+                            decisions: outcomes, conflicts: conflicts, findings: [], layout: Layout(), apis: apis)
+        // The layout comes first (it reads only the decisions), so findings can read it with `{layout: NAME}`.
         let built = LayoutBuilder(rules: rules, sheet: sheet).build(advice)
         advice.layout = built.layout
-        advice.findings += built.findings
+        advice.findings = findings(system: system, evaluators: evaluators, apis: apis, layout: built.layout) + built.findings
         if rules.question("monthly-requests") != nil {
             // The estimate is for the whole system: every service's answers, and each decision the APIs agree on.
             var overall = system
@@ -71,6 +53,35 @@ public struct Engine: Sendable {
         }.map(\.element)
         advice.oldestFact = advice.oldestCitedFact
         return advice
+    }
+
+    /// The finding rules on each API (with that API's layout); one finding when it holds on every API, naming the
+    /// APIs when only on some.
+    private func findings(system: ConditionEvaluator, evaluators: [ConditionEvaluator], apis: [APIAdvice], layout: Layout) -> [Finding] {
+        var viewers = evaluators.isEmpty ? [system] : evaluators
+        for offset in viewers.indices {
+            let design = offset < apis.count ? layout.apis.first { $0.name == apis[offset].api } : nil
+            viewers[offset].layout = design.map(LayoutFacts.of) ?? LayoutFacts.of(layout)
+        }
+        var out: [Finding] = []
+        for index in rules.rulesByDecision[""] ?? [] {
+            let rule = rules.rules[index]
+            guard case .finding(let severity, let title) = rule.effect else { continue }
+            var on: [String] = []
+            var evidence: [Evidence]?
+            for (offset, evaluator) in viewers.enumerated() {
+                let result = evaluator.evaluate(rule.when)
+                guard result.held else { continue }
+                if evidence == nil { evidence = result.evidence }
+                if offset < apis.count { on.append(apis[offset].api) }
+            }
+            guard let evidence else { continue }
+            var finding = Finding(severity: severity, title: title, text: rule.reason, rule: rule.id,
+                                  decision: rule.decision, facts: citations(rule.facts), evidence: evidence)
+            if apis.count > 1 && on.count < apis.count { finding.apis = on }
+            out.append(finding)
+        }
+        return out
     }
 
     /// The `api-name` answer, or `my-api`.

@@ -53,7 +53,7 @@ struct WhatWouldChange {
                 case .oneOf(let values), .containsAny(let values), .containsAll(let values): out[id, default: Tested()].values.formUnion(values)
                 }
             case .count(let subject, _, _): out[subject, default: Tested()].counted = true
-            case .decision: break
+            case .decision, .layout: break
             case .all(let list), .any(let list): list.forEach(visit)
             case .not(let inner), .someService(let inner): visit(inner)
             case .ref(let name):

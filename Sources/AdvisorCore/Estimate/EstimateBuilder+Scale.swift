@@ -15,8 +15,18 @@ extension EstimateBuilder {
 
     mutating func finding(_ severity: Severity, _ title: String, _ text: String, rule: String, facts: [String], reads: [String]) {
         let cited = Engine(rules: rules).citations(facts.filter { rules.facts[$0] != nil })
-        findings.append(Finding(severity: severity, title: title, text: text, rule: rule, decision: "front-door",
+        findings.append(Finding(severity: severity, title: title, text: text + defaultsNote(reads), rule: rule, decision: "front-door",
                                 facts: cited, evidence: evidence(reads)))
+    }
+
+    /// When a figure rests on defaults, says so and which questions to answer: a default is not the team's number.
+    func defaultsNote(_ reads: [String]) -> String {
+        let defaulted = reads.filter { status($0) != .answered && rules.question($0)?.kind == .number }
+        guard !defaulted.isEmpty else { return "" }
+        let names = defaulted.map { "\($0) (\(EstimateFormat.quantity(number($0)))\(rules.question($0)?.unit.map { " " + $0 } ?? ""))" }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+        let questions = defaulted.count == 1 ? defaulted[0] : defaulted.dropLast().joined(separator: ", ") + " and " + (defaulted.last ?? "")
+        return " This figure uses the default\(defaulted.count == 1 ? "" : "s") for \(list), not an answer; answer \(questions) to check it against your own numbers."
     }
 
     mutating func scaleLines() -> [EstimateLine] {

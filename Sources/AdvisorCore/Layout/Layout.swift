@@ -38,6 +38,10 @@ public struct APIDesign: Sendable, Hashable, Codable {
     public var authorizers: [AuthorizerDesign] = []
     /// Whether some of its routes require an API key (it then has API keys and a usage plan).
     public var apiKeys: Bool = false
+    /// The job pattern of each service whose long operations run as jobs (nil unless the interaction model is async-job).
+    public var jobs: [JobPattern]? = nil
+    /// How its responses stream (nil unless the interaction model is streaming).
+    public var streaming: StreamingDesign? = nil
 }
 
 /// One route: a resource path and a method, with where it goes.
@@ -78,7 +82,7 @@ public struct FunctionDesign: Sendable, Hashable, Codable {
     public var package: String
     /// Routes it serves, as `METHOD path` (with the API name when there are several APIs).
     public var routes: [String]
-    /// `handler` or `authorizer`.
+    /// `handler`, `authorizer` or `worker` (runs jobs from a queue; serves no route).
     public var role: String
 }
 

@@ -47,6 +47,7 @@ struct LayoutBuilder {
             var functionsOfAPI: [FunctionDesign] = []
             var authorizers: [String: AuthorizerDesign] = [:]
             var authorizerOrder: [String] = []
+            var jobs: [JobPattern] = []
             for service in inventory.services where group.services.contains(service.name) {
                 let view = views[service.name]
                 let planned = FunctionPlanner(service: service, style: style, granularity: granularity, packaging: packaging,
@@ -54,7 +55,10 @@ struct LayoutBuilder {
                 // Names derived from different services can collide (`a` + `/b-c` and `a-b` + `/c`); number the later ones.
                 var renamed: [String: String] = [:]
                 // One plan per service: `routes` and `functions` each recompute it.
-                let plan = planned.plan
+                let withJobs = jobPlan(planned.plan, service: service, view: view, model: pick("interaction-model"), style: style,
+                                       apiType: apiType, naming: naming, packaging: packaging)
+                let plan = withJobs.plan
+                var job = withJobs.job
                 var plannedFunctions = plan.functions
                 for index in plannedFunctions.indices {
                     let original = plannedFunctions[index].name
@@ -67,6 +71,8 @@ struct LayoutBuilder {
                         if plannedFunctions[index].package == original { plannedFunctions[index].package = name }
                     }
                 }
+                job?.rename(renamed)
+                if let job { jobs.append(job) }
                 let access = RouteAccess(service: service, view: view, sheet: sheet)
                 for var route in plan.routes {
                     if let function = route.function, let name = renamed[function] { route.function = name }
@@ -77,7 +83,8 @@ struct LayoutBuilder {
                     }
                     routeOwners["\(group.name) \(key)"] = service.name
                     route.integration = integration == "custom" ? "custom" : "lambda-proxy"
-                    route.access = access.level(path: route.path, method: route.method)
+                    let source = job?.accessSource(path: route.path, method: route.method) ?? (route.path, route.method)
+                    route.access = access.level(path: source.path, method: source.method)
                     if route.method != "OPTIONS" {
                         let type = access.authorizerType(route.access, main: mainAuthorizer, apiType: apiType)
                         if route.access == "users" && type == nil {
@@ -121,6 +128,9 @@ struct LayoutBuilder {
                                 routes: routes, authorizer: defaultName.flatMap { authorizers[$0] }, cors: corsDesign, basePath: nil)
             api.authorizers = ordered.compactMap { authorizers[$0] }
             api.apiKeys = routes.contains { $0.apiKeyRequired }
+            api.jobs = jobs.isEmpty ? nil : jobs
+            api.streaming = StreamingDesign.plan(api: api, model: advice.chosen("interaction-model", api: group.name), runtime: layout.runtime,
+                                                 maxDuration: seen["max-duration"])
             layout.apis.append(api)
         }
         if needsAuthorizerFunction {
@@ -240,6 +250,7 @@ struct LayoutBuilder {
         if apiType == "rest" && browser && handling != "none" {
             responses = ["DEFAULT_4XX", "DEFAULT_5XX"]
             notes.append("Gateway-generated errors (authorizer 401/403, throttling 429, timeout 504) carry CORS headers only through the DEFAULT_4XX and DEFAULT_5XX gateway responses.")
+            if credentials && origins.count > 1 { notes.append(CorsNotes.uncheckedEcho) }
         }
         return CorsDesign(handling: handling, origins: handling == "none" ? [] : origins, allowCredentials: credentials && handling != "none",
                           allowHeaders: handling == "none" ? [] : headers, allowMethods: handling == "none" ? [] : methods,

@@ -26,6 +26,7 @@ struct LayoutCheck {
         }
         for api in layout.apis { out += problems(of: api) }
         out += featureProblems()
+        out += streamingProblems()
         return out
     }
 

@@ -55,6 +55,7 @@ public enum LayoutTree {
                 if !api.cors.gatewayResponses.isEmpty { details.append("headers on gateway responses: \(api.cors.gatewayResponses.joined(separator: ", "))") }
                 items.append(("CORS: \(api.cors.handling)", details))
             }
+            items += JobPattern.treeItems(api) + StreamingDesign.treeItems(api)
             node(items, indent: "")
         }
         if !layout.functions.isEmpty {
@@ -63,7 +64,7 @@ public enum LayoutTree {
                 let users = layout.apis.filter { api in api.authorizers.contains { $0.function == function.name } }.map(\.name)
                 let routes = function.role == "authorizer"
                     ? (users.count == layout.apis.count ? "authorizer for every API" : "authorizer for \(users.joined(separator: ", "))")
-                    : "\(function.routes.count) route(s)"
+                    : function.role == "worker" ? JobPattern.workerSummary(function.name, in: layout) : "\(function.routes.count) route(s)"
                 return ("\(function.name): \(function.handler) [package \(function.package); \(routes)]", [])
             }, indent: "")
         }

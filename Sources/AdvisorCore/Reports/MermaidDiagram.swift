@@ -41,7 +41,8 @@ public enum MermaidDiagram {
             out += layout.functions.map { "    \(ids.id(for: $0.name, prefix: "fn"))[\(label($0.name))]" }
             out.append("  end")
         }
-        return out + edges
+        let jobs = InteractionReport.mermaid(layout, ids: &ids)
+        return out + jobs.nodes + edges + jobs.edges
     }
 
     /// A quoted node label; Mermaid has no backslash escapes, so quotes become the `#quot;` entity.
@@ -52,7 +53,7 @@ public enum MermaidDiagram {
     /// Hands out Mermaid node ids: letters, digits and underscores only, unique per name and prefix.
     struct IDAllocator {
         private var byKey: [String: String] = [:]
-        private var used: Set<String> = ["callers", "gateway", "lambda"]
+        private var used: Set<String> = ["callers", "gateway", "lambda", "jobs"]
 
         /// The id of `name` in the namespace `prefix`; the same name always gets the same id.
         mutating func id(for name: String, prefix: String) -> String {

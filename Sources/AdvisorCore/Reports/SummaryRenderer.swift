@@ -36,6 +36,9 @@ public enum SummaryRenderer {
                 out += explanation(outcome, decision: decision, width: width)
             } else if let reason = leadingReason(outcome) {
                 out += TextWrap.wrap(reason, width: width, firstIndent: "      ", indent: "      ")
+                if let tradeoff = decidingTradeoff(outcome) {
+                    out += TextWrap.wrap("Trade-off: " + tradeoff, width: width, firstIndent: "      ", indent: "      ")
+                }
             }
         }
         if !advice.conflicts.isEmpty {
@@ -90,6 +93,12 @@ public enum SummaryRenderer {
     static func leadingReason(_ outcome: DecisionOutcome) -> String? {
         guard outcome.chosen != nil else { return nil }
         return outcome.reason.isEmpty ? outcome.note : "Why: " + outcome.reason
+    }
+
+    /// The trade-off of the rule that decided, so the summary states the cost of the choice as the records do.
+    static func decidingTradeoff(_ outcome: DecisionOutcome) -> String? {
+        guard outcome.chosen != nil, let rule = outcome.decidedBy.first else { return nil }
+        return outcome.fired.first { $0.rule == rule && $0.options.contains(outcome.chosen ?? "") }?.tradeoff
     }
 
     /// Every fired rule, option scores and exclusions of one decision.

@@ -56,12 +56,11 @@ extension GenerationPlan {
         }
         switch advice.chosen("interaction-model") {
         case "async-job":
-            out.append("the job pattern the advice recommends (a queue with a dead-letter queue, a worker function, a status table, "
-                       + "and submit, status and result routes); the functions here keep the work's timeout until the worker exists")
+            out += jobsNotGenerated
         case "async-push":
             out.append("the WebSocket API for push ($connect, $disconnect and message routes, a connection table, @connections permissions)")
         case "streaming":
-            out.append("response streaming (responseTransferMode STREAM and the response-streaming invocation URI on the REST integrations)")
+            out += streamingNotGenerated
         default:
             if answer("server-push") == .bool(true) { out.append("the WebSocket API for push beside this API") }
         }

@@ -63,6 +63,8 @@ struct GenerationPlan {
     private(set) var functionIDs: [String: String] = [:]
     /// The template's namespace, for ids allocated while the template is built.
     var ids = LogicalIDAllocator(reserved: GenerationPlan.parameterNames)
+    /// Job-pattern resource (queue, table, bucket) name -> logical id.
+    var jobIDs: [String: String] = [:]
 
     init(advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) {
         self.advice = advice
@@ -72,6 +74,7 @@ struct GenerationPlan {
         guard reasons.isEmpty else { throw GenerationRefusal(reasons: reasons) }
         for api in advice.layout.apis { apiIDs[api.name] = ids.allocate(api.name, suffix: "Api") }
         for function in advice.layout.functions { functionIDs[function.name] = ids.allocate(function.name, suffix: "Function") }
+        allocateJobIDs()
     }
 
     func apiID(_ api: APIDesign) -> String { apiIDs[api.name] ?? LogicalID.make(api.name, suffix: "Api") }
@@ -110,7 +113,7 @@ struct GenerationPlan {
 
     /// REST APIs with custom integrations are described by an OpenAPI body: SAM events only make proxy integrations.
     func usesDefinitionBody(_ api: APIDesign) -> Bool {
-        api.type == "rest" && api.routes.contains { $0.integration == "custom" }
+        api.type == "rest" && (api.routes.contains { $0.integration == "custom" } || streams(api))
     }
 
     /// The comment every generated file starts with.

@@ -132,7 +132,9 @@ extension OpenAPIBuilder {
         case .fixed(let value): headers.append(("Access-Control-Allow-Origin", literal(value)))
         case .echo: headers.append(("Access-Control-Allow-Origin", "method.request.header.Origin"))
         }
-        if cors.allowCredentials { headers.append(("Access-Control-Allow-Credentials", literal("true"))) }
+        // An echoed Origin is not checked against the allow-list (a gateway response cannot), so it must never come
+        // with credentials: that would let any site read credentialed error responses.
+        if cors.allowCredentials && origin != .echo { headers.append(("Access-Control-Allow-Credentials", literal("true"))) }
         if origin == .echo { headers.append(("Vary", literal("Origin"))) }
         return headers
     }
@@ -162,13 +164,7 @@ extension OpenAPIBuilder {
         let endpoint: YAMLNode = target == .document ? .string("{vpc-endpoint-id}") : .ref("VpcEndpointId")
         return .mapping([
             YAMLEntry("Version", .string("2012-10-17")),
-            YAMLEntry("Statement", .sequence([.mapping([
-                YAMLEntry("Effect", .string("Allow")),
-                YAMLEntry("Principal", .string("*")),
-                YAMLEntry("Action", .string("execute-api:Invoke")),
-                YAMLEntry("Resource", .string("execute-api:/*")),
-                YAMLEntry("Condition", .mapping([YAMLEntry("StringEquals", .mapping([YAMLEntry("aws:SourceVpce", endpoint)]))])),
-            ])])),
+            YAMLEntry("Statement", .sequence([PrivatePolicy.statement(endpoint)])),
         ])
     }
 }

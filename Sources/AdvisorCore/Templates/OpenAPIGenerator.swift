@@ -175,6 +175,7 @@ struct OpenAPIBuilder {
     }
 
     private func proxyIntegration(_ route: RouteDesign) -> YAMLNode {
+        if let streamed = streamedIntegration(route) { return streamed }
         var entries = [YAMLEntry("type", .string("aws_proxy")),
                        YAMLEntry("httpMethod", .string("POST")),
                        YAMLEntry("uri", lambdaURI(route.function ?? ""))]

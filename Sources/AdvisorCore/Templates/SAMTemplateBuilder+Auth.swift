@@ -47,8 +47,10 @@ extension SAMTemplateBuilder {
             }
         }
         if api.endpoint == "private" {
-            entries.append(YAMLEntry("ResourcePolicy", .mapping([YAMLEntry("IntrinsicVpceWhitelist", .sequence([.ref("VpcEndpointId")]))]),
-                                     comment: ["A private API answers only requests through this interface VPC endpoint."]))
+            // One conditional Allow: SAM's IntrinsicVpceWhitelist would add an unconditional Allow for every principal
+            // (narrowed only by a separate Deny), which reads as "anyone" to a reviewer and breaks if the Deny is edited.
+            entries.append(YAMLEntry("ResourcePolicy", .mapping([YAMLEntry("CustomStatements", .sequence([PrivatePolicy.statement(.ref("VpcEndpointId"))]))]),
+                                     comment: ["A private API answers only requests through this interface VPC endpoint (fill in VpcEndpointId)."]))
         }
         entries += apiKeyAuth(api, events: true)
         return entries.isEmpty ? nil : .mapping(entries)
@@ -116,7 +118,9 @@ extension SAMTemplateBuilder {
         let headers = OpenAPIBuilder.gatewayResponseHeaders(api.cors, origin: origin)
         let note = origin == .echo
             ? ["Several origins are allowed, so the request's Origin is echoed; these responses carry only the gateway's own",
-               "error message, never data from the functions."] : []
+               "error message, never data from the functions."]
+                + (api.cors.allowCredentials ? ["The echoed Origin is unchecked, so these responses never allow credentials: credentialed browser calls",
+                                                "see gateway errors (401, 403, 429, 504) as failed requests."] : []) : []
         return .mapping(api.cors.gatewayResponses.enumerated().map { index, type in
             YAMLEntry(type, .mapping([YAMLEntry("ResponseParameters", .mapping([YAMLEntry("Headers", .mapping(headers.map {
                 YAMLEntry($0.name, .string($0.value))

@@ -36,6 +36,7 @@ struct SAMTemplateBuilder {
         }
         resources += permissions()
         resources += featureResources()
+        resources += jobResources()
         var outputs: [YAMLEntry] = []
         // With mutual TLS the execute-api address is switched off, so the domain outputs are the only URLs.
         for api in layout.apis where !(plan.generatedDomain != nil && plan.mutualTLS) {
@@ -46,9 +47,8 @@ struct SAMTemplateBuilder {
             ])))
         }
         outputs += featureOutputs()
-        var globals = [YAMLEntry("Runtime", .ref("Runtime")),
-                       YAMLEntry("Timeout", .int(plan.functionTimeout),
-                                 comment: ["Seconds: the slowest request the answers expect (max-duration), at least Lambda's default of 3."])]
+        outputs += jobOutputs()
+        var globals = [YAMLEntry("Runtime", .ref("Runtime")), globalTimeout]
         if plan.features.contains("xray-tracing") { globals.append(YAMLEntry("Tracing", .string("Active"))) }
         var sections = [YAMLEntry("AWSTemplateFormatVersion", .string("2010-09-09")),
                         YAMLEntry("Transform", .string("AWS::Serverless-2016-10-31")),
@@ -112,8 +112,7 @@ struct SAMTemplateBuilder {
             let keys = apiKeyAuth(api, events: false)
             if !keys.isEmpty { properties.append(YAMLEntry("Auth", .mapping(keys))) }
             properties.append(YAMLEntry("DefinitionBody", OpenAPIBuilder(plan: plan, api: api, target: .definitionBody).document(),
-                                        comment: ["SAM events only make Lambda proxy integrations; the custom integrations, their mapping",
-                                                  "templates, the authorizer and CORS are therefore described here (same as openapi/\(OpenAPIGenerator.fileName(api.name)))."]))
+                                        comment: definitionBodyComment(api)))
             return properties
         }
         if let auth = restAuth(api) { properties.append(YAMLEntry("Auth", auth)) }
@@ -153,6 +152,8 @@ struct SAMTemplateBuilder {
             let types = Set(users.flatMap { $0.authorizers.filter { $0.function == function.name }.map(\.type) })
             let kind = types == ["lambda-token"] ? "TOKEN" : types == ["lambda-request"] ? "REQUEST" : "TOKEN and REQUEST"
             text = "Lambda authorizer (\(kind)) of " + users.map(\.name).joined(separator: ", ")
+        } else if function.role == "worker" {
+            text = workerDescription(function)
         } else {
             text = "Serves " + function.routes.joined(separator: ", ")
         }
@@ -160,7 +161,8 @@ struct SAMTemplateBuilder {
         properties.append(YAMLEntry("Description", .string(text.count > 256 ? String(text.prefix(253)) + "..." : text)))
         properties.append(YAMLEntry("CodeUri", .string("src/\(function.package)/")))
         properties.append(YAMLEntry("Handler", .string(function.handler)))
-        let events = self.events(of: function)
+        properties += jobProperties(of: function)
+        let events = self.events(of: function) + jobEvents(of: function)
         if !events.isEmpty { properties.append(YAMLEntry("Events", .mapping(events))) }
         return .mapping([YAMLEntry("Type", .string("AWS::Serverless::Function")), YAMLEntry("Properties", .mapping(properties))])
     }

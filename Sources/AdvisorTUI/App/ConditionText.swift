@@ -19,6 +19,8 @@ public enum ConditionText {
             return join(list, with: " or ", rules: rules, depth: depth)
         case .not(let inner):
             return "not (\(render(inner, rules: rules, depth: depth + 1)))"
+        case .layout(let name):
+            return "layout \(name)"
         case .someService(let inner):
             return "some service: (\(render(inner, rules: rules, depth: depth + 1)))"
         case .ref(let name):

@@ -9,8 +9,8 @@ enum PlainLanguage {
         switch pattern {
         case "^[a-z][a-z0-9-]*$":
             return "lower-case letters, digits and dashes, starting with a letter (e.g. shop-api)"
-        case "^(\\*|https?://[^/\\s]+)$":
-            return "an origin: http:// or https:// and a host, optionally :port, no path (e.g. https://shop.example.com), or * for any"
+        case "^(\\*|https?://[^/\\s*]+)$":
+            return "an origin: http:// or https:// and a host, optionally :port, no path and no wildcard (e.g. https://shop.example.com), or * for any"
         default:
             return "the form the help (?) describes"
         }
@@ -20,7 +20,7 @@ enum PlainLanguage {
     static func problem(_ problem: String, question: Question) -> String {
         guard let pattern = question.pattern, problem.contains(pattern), let form = form(of: question) else { return problem }
         let value = problem.split(separator: "'", omittingEmptySubsequences: false).dropFirst().first.map(String.init)
-        return (value.map { "'\($0)' is not " } ?? "The answer must be ") + form
+        return (value.map { "'\($0)' is not " } ?? "The answer must be ") + form + (question.patternHelp.map { "; " + $0 } ?? "")
     }
 
     /// A condition (a question's ask-if) in words, naming questions by their prompt.
@@ -55,6 +55,8 @@ enum PlainLanguage {
             return items.isEmpty ? "never" : items.map { self.condition($0, rules: rules, depth: depth + 1) }.joined(separator: ", or ")
         case .not(let inner):
             return "not (\(self.condition(inner, rules: rules, depth: depth + 1)))"
+        case .layout(let name):
+            return "the recommended layout has \(name)"
         case .someService(let inner):
             return "for at least one service, \(self.condition(inner, rules: rules, depth: depth + 1))"
         case .ref(let name):

@@ -1,0 +1,65 @@
+/// The parts of the layout the interaction model adds (job patterns, streamed routes) in the Mermaid diagram and
+/// the MADR record of the interaction-model decision.
+enum InteractionReport {
+    /// Nodes (in a `jobs` subgraph) and edges for every job pattern: submit -> queue -> worker, the dead-letter
+    /// queue, the status table and the results bucket.
+    static func mermaid(_ layout: Layout, ids: inout MermaidDiagram.IDAllocator) -> (nodes: [String], edges: [String]) {
+        let jobs = layout.apis.flatMap { $0.jobs ?? [] }
+        guard !jobs.isEmpty else { return ([], []) }
+        var nodes = ["  subgraph jobs[\"Jobs\"]"]
+        var edges: [String] = []
+        for job in jobs {
+            let submit = ids.id(for: job.submitFunction, prefix: "fn"), status = ids.id(for: job.statusFunction, prefix: "fn")
+            let table = ids.id(for: job.table.name, prefix: "table"), bucket = ids.id(for: job.resultsBucket, prefix: "bucket")
+            if let queue = job.queue, let worker = job.worker {
+                let queueID = ids.id(for: queue.name, prefix: "queue"), dlq = ids.id(for: queue.deadLetterQueue, prefix: "queue")
+                let workerID = ids.id(for: worker, prefix: "fn")
+                nodes += ["    \(queueID)[\(MermaidDiagram.label("SQS \(queue.name)"))]", "    \(dlq)[\(MermaidDiagram.label("DLQ \(queue.deadLetterQueue)"))]"]
+                edges += ["  \(submit) -- send job --> \(queueID)", "  \(queueID) -- batch of \(queue.batchSize) --> \(workerID)",
+                          "  \(queueID) -. after \(queue.maxReceiveCount) receives .-> \(dlq)",
+                          "  \(workerID) -- status --> \(table)", "  \(workerID) -- result --> \(bucket)"]
+            } else {
+                let workflow = ids.id(for: job.service + "-workflow", prefix: "sfn")
+                nodes.append("    \(workflow)[\(MermaidDiagram.label("Step Functions workflow (not generated)"))]")
+                edges += ["  \(submit) -- start --> \(workflow)", "  \(workflow) -- status --> \(table)", "  \(workflow) -- result --> \(bucket)"]
+            }
+            nodes += ["    \(table)[(\(MermaidDiagram.label("DynamoDB \(job.table.name)")))]", "    \(bucket)[(\(MermaidDiagram.label("S3 \(job.resultsBucket)")))]"]
+            edges += ["  \(submit) -- job record --> \(table)", "  \(status) -- read --> \(table)", "  \(status) -. presigned link .-> \(bucket)"]
+        }
+        nodes.append("  end")
+        return (nodes, edges)
+    }
+
+    /// What the interaction model puts into the layout, for the record of that decision.
+    static func madr(_ advice: Advice) -> [String] {
+        var out: [String] = []
+        for api in advice.layout.apis {
+            if let streaming = api.streaming {
+                out += ["Response streaming on \(MarkdownText.code(api.name)):", ""]
+                out.append("* \(streaming.routes.map(MarkdownText.code).joined(separator: ", ")): integration responseTransferMode STREAM, "
+                           + "invoked through the response-streaming-invocations URI, integration timeout \(streaming.integrationTimeout) ms.")
+                out.append("* Handlers: " + MarkdownText.inline(streaming.handler))
+                out += streaming.notes.map { "* " + MarkdownText.inline($0) } + [""]
+            }
+            for job in api.jobs ?? [] {
+                out += ["Job pattern of \(MarkdownText.code(job.service)) on \(MarkdownText.code(api.name)):", ""]
+                for operation in job.operations {
+                    out.append("* \(MarkdownText.code(operation.submit)) answers 202 with a job id; \(MarkdownText.code(operation.status)) "
+                               + "gives the status; \(MarkdownText.code(operation.result)) a presigned link to the result.")
+                }
+                if let queue = job.queue, let worker = job.worker {
+                    out.append("* \(MarkdownText.code(job.submitFunction)) queues jobs on \(MarkdownText.code(queue.name)) (visibility timeout "
+                               + "\(queue.visibilityTimeout) s, dead-letter queue \(MarkdownText.code(queue.deadLetterQueue)) after "
+                               + "\(queue.maxReceiveCount) receives); \(MarkdownText.code(worker)) runs them (batch size \(queue.batchSize), "
+                               + "ReportBatchItemFailures, timeout \(job.workerTimeout) s).")
+                } else {
+                    out.append("* A Step Functions workflow must run the jobs (not generated): they outlast one Lambda invocation.")
+                }
+                out.append("* Status table \(MarkdownText.code(job.table.name)) (on demand, time to live \(job.retentionDays) days); "
+                           + "results in \(MarkdownText.code(job.resultsBucket)); API functions time out after \(job.apiTimeout) s.")
+                out += job.notes.map { "* " + MarkdownText.inline($0) } + [""]
+            }
+        }
+        return out
+    }
+}
