@@ -17,6 +17,15 @@ import Testing
         return keys
     }
 
+    /// After `accessKeys`: orders' own answers, typed and chosen on its screen (max-duration 40 s, callers worldwide).
+    static var serviceAnswerKeys: [Key] {
+        // orders: 3 fields, 2 resources, "+ add a resource" (rows 0-5), then the per-service questions.
+        var keys: [Key] = [.up, .enter] + Array(repeating: Key.down, count: 14)
+        keys += [.enter, .ctrl("u")] + Key.typing("40") + [.enter]
+        keys += Array(repeating: Key.up, count: 7) + [.enter, .down, .enter, .escape]
+        return keys
+    }
+
     private func example(_ size: TerminalSize = TerminalSize(width: 80, height: 24)) throws -> AppState {
         try InterviewFixtures.state("examples/three-services-spa.yaml", size: size)
     }
@@ -54,14 +63,15 @@ import Testing
 
     @Test func theEditedInventoryIsTheHandWrittenOne() throws {
         let rules = try InterviewFixtures.rules()
-        let state = InterviewFixtures.press(try example(), Self.accessKeys)
+        let state = InterviewFixtures.press(try example(), Self.accessKeys + Self.serviceAnswerKeys)
+        #expect(state.inventory.services[0].answers == ["max-duration": .number(40), "user-geography": .choice("worldwide")])
         let expected = try InterviewFixtures.answers("Tests/AdvisorTUITests/Fixtures/three-services-access.yaml", rules: rules)
         #expect(state.answers == expected)
     }
 
     @Test func aSavedSessionReplaysToTheRecordOfTheHandWrittenFile() throws {
         let rules = try InterviewFixtures.rules()
-        let keys = Self.accessKeys + [.escape, .char("s"), .ctrl("u")] + Key.typing("access.yaml") + [.enter, .char("y"), .char("q")]
+        let keys = Self.accessKeys + Self.serviceAnswerKeys + [.escape, .char("s"), .ctrl("u")] + Key.typing("access.yaml") + [.enter, .char("y"), .char("q")]
         let terminal = ScriptedTerminal(width: 80, height: 24, keys: keys)
         let performer = RecordingEffectPerformer()
         let runner = InterviewRunner(terminal: terminal, performer: performer, state: try example())

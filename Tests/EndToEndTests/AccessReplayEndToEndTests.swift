@@ -25,5 +25,7 @@ import Testing
         // The access reached the record: the markdown names the routes' access.
         let markdown = try advise("three-services-access.saved.yaml", "markdown").stdout
         #expect(markdown.contains("iam"))
+        // So did orders' own answers: its 40 s operation is named in the record (three-services-spa says 3 s).
+        #expect(markdown.contains("value: 40; service orders"))
     }
 }
