@@ -295,6 +295,15 @@ public enum MarkdownExporter {
             })
             out.append("")
         }
+        // The record states what the template header states: what `generate` leaves out, or why it refuses.
+        let omissions = SkeletonGenerator.omissions(advice, context: context)
+        if !omissions.refusal.isEmpty {
+            out += ["### What `generate` does", "", "It refuses to write templates for this advice:", ""]
+            out += omissions.refusal.map { "- " + MarkdownText.inline($0) } + [""]
+        } else if !omissions.notGenerated.isEmpty {
+            out += ["### What `generate` leaves out", "", "The generated template builds the layout above except for these, which its header lists too:", ""]
+            out += omissions.notGenerated.map { "- " + MarkdownText.inline($0) } + [""]
+        }
         out += ["### Diagram", "", "```mermaid"] + MermaidDiagram.flowchart(advice, context: context) + ["```", ""]
         return out
     }

@@ -44,6 +44,18 @@ public enum SkeletonGenerator {
     }
 }
 
+extension SkeletonGenerator {
+    /// What `generate` would leave out of the template although the advice asks for it, or the reasons it would refuse;
+    /// the record lists the same sentences the template header does.
+    public static func omissions(_ advice: Advice, context: ReportContext) -> (notGenerated: [String], refusal: [String]) {
+        do {
+            return (try GenerationPlan(advice: advice, context: context, recordName: "").notGenerated, [])
+        } catch {
+            return ([], error.reasons)
+        }
+    }
+}
+
 /// The checked layout with the names both generators use, so the template and the documents agree.
 struct GenerationPlan {
     /// Template parameters, conditions and the ids SAM itself gives shared resources: none may become a resource id.
