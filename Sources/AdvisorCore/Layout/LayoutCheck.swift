@@ -27,6 +27,7 @@ struct LayoutCheck {
         for api in layout.apis { out += problems(of: api) }
         out += featureProblems()
         out += streamingProblems()
+        out += frontDoorProblems()
         return out
     }
 
