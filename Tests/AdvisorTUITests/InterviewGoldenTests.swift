@@ -63,6 +63,14 @@ import Testing
         try check("save-prompt") { try example($0, [.char("s")]) }
     }
 
+    @Test func estimateView() throws {
+        // Defaulted traffic (every figure marked) and an answered high-traffic API with its scale findings, scrolled.
+        try check("estimate") { try example($0, [.char("$")]) }
+        try check("estimate-public-read") {
+            InterviewFixtures.press(try InterviewFixtures.state("examples/public-read-api.yaml", size: $0), [.char("$"), .pageDown])
+        }
+    }
+
     @Test func asciiFallback() throws {
         try Golden.check(Screen.render(try example(TerminalSize(width: 80, height: 24), [.right, .right, .enter]),
                                        size: TerminalSize(width: 80, height: 24), ascii: true), "choice-ascii-80x24")

@@ -48,6 +48,8 @@ public enum Action: Equatable, Sendable {
     case openSearch
     /// Show the layout tree.
     case openLayout
+    /// Open the scale and cost estimate.
+    case openEstimate
     /// List conflicts and every finding (error, warning, info).
     case openProblems
     /// Save the answers.

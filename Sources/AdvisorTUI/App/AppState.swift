@@ -12,6 +12,8 @@ public struct AppState: Sendable {
     public private(set) var advice: Advice
     /// The advice before the last change, to highlight what changed.
     public private(set) var previousAdvice: Advice?
+    /// The estimate of `advice` as display lines, computed when the answers change (not on every frame).
+    public private(set) var estimateSheet: EstimateSheet?
     /// Decisions whose outcome changed with the last answer change.
     public private(set) var changedDecisions: Set<String> = []
     /// Index of the current question group.
@@ -66,6 +68,7 @@ public struct AppState: Sendable {
         self.rules = rules
         self.answers = answers
         self.advice = Engine(rules: rules).advise(answers, whatWouldChange: false)
+        self.estimateSheet = EstimateSheet.make(advice, rules: rules)
         self.answersPath = answersPath
         self.date = date
         if let recovered, recovered != answers {
@@ -135,6 +138,7 @@ public struct AppState: Sendable {
         answers = newAnswers
         let before = advice
         advice = Engine(rules: rules).advise(answers, whatWouldChange: false)
+        estimateSheet = EstimateSheet.make(advice, rules: rules)
         previousAdvice = before
         changedDecisions = Set(advice.decisions.compactMap { outcome in
             let old = before.outcome(outcome.decision)
@@ -152,6 +156,7 @@ public struct AppState: Sendable {
     public mutating func restoreAnswers(_ restored: Answers) {
         answers = restored
         advice = Engine(rules: rules).advise(answers)
+        estimateSheet = EstimateSheet.make(advice, rules: rules)
         previousAdvice = nil
         changedDecisions = []
         dirty = true

@@ -29,6 +29,7 @@ extension Interview {
         if scrollDocument(&state, action) { return }
         if case .layoutTree = state.mode, action == .openLayout { return }
         if case .help = state.mode, action == .openHelp { return }
+        if case .estimate = state.mode, action == .openEstimate { return }
         _ = global(&state, action, effects: &effects)
     }
 

@@ -47,7 +47,7 @@ public enum Interview {
         case .inventory: inventory(&state, action, effects: &effects)
         case .serviceAnswer(let editor): serviceAnswer(&state, editor, action, effects: &effects)
         case .why(let decision): why(&state, decision, action, effects: &effects)
-        case .help, .layoutTree: scrolled(&state, action, effects: &effects)
+        case .help, .layoutTree, .estimate: scrolled(&state, action, effects: &effects)
         case .problems: problems(&state, action, effects: &effects)
         case .groups: groups(&state, action, effects: &effects)
         case .search(let editor): search(&state, editor, action)
@@ -71,6 +71,7 @@ public enum Interview {
             state.push(.search(LineEditor()))
             state.listCursor = 0
         case .openLayout: state.push(.layoutTree)
+        case .openEstimate: state.push(.estimate)
         case .openProblems:
             state.push(.problems)
             state.listCursor = 0

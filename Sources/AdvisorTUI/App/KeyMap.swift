@@ -145,7 +145,7 @@ public enum KeyMap {
                     KeyCommand(.enter, .activate, "jump to answer"), KeyCommand(.char("p"), .cyclePin, "pin", .secondary),
                     KeyCommand([(.escape, .back), (.char("q"), .back)], "back"),
                     ends, KeyCommand(.char(" "), .pageDown, "page", .hidden)]
-        case .help, .layoutTree:
+        case .help, .layoutTree, .estimate:
             return [move("scroll"), pages, KeyCommand([(.home, .home), (.end, .end), (.char("g"), .home), (.char("G"), .end)],
                                                      "top/bottom", shown: 2),
                     KeyCommand([(.escape, .back), (.char("q"), .back)], "back"), KeyCommand(.char(" "), .pageDown, "page", .hidden)]
@@ -224,6 +224,7 @@ public enum KeyMap {
 
     /// The views every list screen opens.
     static let viewing = [KeyCommand(.char("w"), .openWhy, "why", .secondary), KeyCommand(.char("t"), .openLayout, "layout", .secondary),
+                          KeyCommand(.char("$"), .openEstimate, "cost", .secondary),
                           KeyCommand(.char("c"), .openProblems, "findings", .secondary),
                           KeyCommand(.char("o"), .openGroups, "groups", .secondary)]
 

@@ -86,6 +86,8 @@ public enum Mode: Equatable, Sendable {
     case search(LineEditor)
     /// The recommended layout as a tree.
     case layoutTree
+    /// The scale and cost estimate for the answers.
+    case estimate
     /// Asking for a path.
     case prompt(PathPurpose, LineEditor)
     /// Asking yes or no.

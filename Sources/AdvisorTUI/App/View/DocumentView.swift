@@ -161,3 +161,24 @@ enum WhyView {
     }
 }
 
+
+/// The scale and cost estimate: the core's display lines (kept in the state, computed on answer change), styled.
+enum EstimateView {
+    static func lines(_ state: AppState) -> [StyledLine] {
+        guard let sheet = state.estimateSheet else {
+            return [StyledLine("These rules ask nothing about traffic, so there is no estimate.", style: Theme.muted)]
+        }
+        return sheet.lines.map { StyledLine($0.text, style: style($0.kind), indent: $0.indent) }
+    }
+
+    static func style(_ kind: EstimateSheet.Kind) -> Style {
+        switch kind {
+        case .heading: return Theme.heading
+        case .text: return Theme.plain
+        case .note, .excluded: return Theme.muted
+        case .defaulted, .warning: return Theme.warning
+        case .recommended: return Theme.success
+        case .error: return Theme.danger
+        }
+    }
+}

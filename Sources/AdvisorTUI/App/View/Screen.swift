@@ -30,6 +30,7 @@ public enum Screen {
         case .why(let decision): DocumentView.draw(&canvas, body, title: WhyView.title(state, decision), lines: documentLines(state, mode: base, ascii: ascii), scroll: state.scroll, ascii: ascii)
         case .help: DocumentView.draw(&canvas, body, title: "Help (Esc back)", lines: documentLines(state, mode: base, ascii: ascii), scroll: state.scroll, ascii: ascii)
         case .layoutTree: DocumentView.draw(&canvas, body, title: "Recommended layout (Esc back)", lines: documentLines(state, mode: base, ascii: ascii), scroll: state.scroll, ascii: ascii)
+        case .estimate: DocumentView.draw(&canvas, body, title: "Scale and cost estimate, one Region (Esc back)", lines: documentLines(state, mode: base, ascii: ascii), scroll: state.scroll, ascii: ascii)
         case .problems: ProblemsView.draw(&canvas, body, state, ascii: ascii)
         case .groups: GroupsView.draw(&canvas, body, state, ascii: ascii)
         case .search(let editor): SearchView.draw(&canvas, body, state, editor: editor, ascii: ascii)
@@ -58,6 +59,7 @@ public enum Screen {
         case .why(let decision): return StyledLine.wrap(WhyView.lines(state, decision, ascii: ascii), width: width)
         case .help: return StyledLine.wrap(HelpView.lines(state, ascii: ascii), width: width)
         case .layoutTree: return LayoutView.lines(state, ascii: ascii)
+        case .estimate: return StyledLine.wrap(EstimateView.lines(state), width: width)
         default: return []
         }
     }
