@@ -213,6 +213,26 @@ extension FrontDoorDesign {
         return items
     }
 
+    /// What the template builds for the front-door record: each API's front door (only `api`'s when the record is
+    /// about one API), so the record says what the generated files do.
+    static func madrLines(_ layout: Layout, api name: String?) -> [String] {
+        let apis = layout.apis.filter { $0.frontDoor != nil && (name == nil || $0.name == name) }
+        guard !apis.isEmpty else { return [] }
+        var out = ["What the generated template builds:", ""]
+        for api in apis {
+            guard let door = api.frontDoor else { continue }
+            let urls = door.urls.map { "\(MarkdownText.code($0.function)) (\($0.authType), \($0.invokeMode))" }.joined(separator: ", ")
+            if door.kind == "cloudfront-function-url" {
+                out.append("* \(MarkdownText.code(api.name)): a CloudFront distribution with origin access control in front of the function URLs of \(urls); "
+                           + "cache behaviors " + door.behaviors.map { "\(MarkdownText.code($0.pattern)) -> \(MarkdownText.code($0.function))" }.joined(separator: ", ")
+                           + "; no API Gateway API and no OpenAPI file.")
+            } else {
+                out.append("* \(MarkdownText.code(api.name)): function URLs of \(urls); no API Gateway API and no OpenAPI file.")
+            }
+        }
+        return out + [""]
+    }
+
     /// The front door of one API as markdown.
     static func markdownLines(_ api: APIDesign) -> [String] {
         guard let door = api.frontDoor else { return [] }
