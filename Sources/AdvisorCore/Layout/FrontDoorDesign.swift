@@ -176,16 +176,19 @@ extension FrontDoorDesign {
         let defaultRoutes = byPattern["*"]?.routes ?? []
         let defaultMethods = routes.contains { $0.function != nil && !readMethods.contains($0.method) } ? allMethods : readMethods
         let last = PathBehavior(pattern: "*", function: fallback, allowedMethods: defaultMethods, routes: defaultRoutes)
-        // Drop a behavior that goes where the default goes with no fewer methods, unless a route would then fall
-        // into another behavior.
+        // Drop a behavior that goes where the default goes with no fewer methods, unless a route it catches first
+        // would then fall into another one. Only those routes can change, and from last to first the behaviors after
+        // the one considered are settled, so each route is re-checked once per behavior: O(routes x behaviors).
+        let samples = routes.compactMap { route in route.function.map { (path: sample(route.path), function: $0) } }
+        let firstMatch = samples.map { sample in explicit.firstIndex { matches($0.pattern, sample.path) } }
         for index in explicit.indices.reversed() {
             let behavior = explicit[index]
             guard behavior.function == fallback, defaultMethods == allMethods || behavior.allowedMethods == defaultMethods else { continue }
-            var without = explicit
-            without.remove(at: index)
-            if routes.allSatisfy({ $0.function == nil || function(for: sample($0.path), in: without + [last]) == $0.function }) {
-                explicit = without
+            let later = explicit[(index + 1)...]
+            let kept = samples.indices.filter { firstMatch[$0] == index }.allSatisfy { k in
+                (later.first { matches($0.pattern, samples[k].path) }?.function ?? fallback) == samples[k].function
             }
+            if kept { explicit.remove(at: index) }
         }
         // The default behavior lists the routes it is now the first match for.
         var result = explicit + [last]
