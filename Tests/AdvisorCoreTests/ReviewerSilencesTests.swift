@@ -107,4 +107,51 @@ import BundledRules
         let setup = try #require(advice.findings.first { $0.rule == "endpoint-type.private-setup" })
         #expect(setup.text.contains("VpcEndpointId") && setup.text.contains("aws:SourceVpce"))
     }
+
+    // MARK: 6. HTTP API preflights on catch-all paths
+
+    static let catchAllSPA = """
+        services:
+          - name: orders
+            resources:
+              - {path: /orders, methods: [GET, POST]}
+        consumers: [browser]
+        browser-origins: ["https://shop.example.com"]
+        auth-mechanisms: [cognito]
+        max-duration: 3
+        routing-preference: code
+        monthly-requests: 10
+        """
+
+    @Test func preflightsOnCatchAllHTTPRoutesAreSaidToInvokeTheFunctionAndAreCosted() throws {
+        let advice = try advise(Self.catchAllSPA)
+        let api = try #require(advice.layout.apis.first)
+        #expect(api.type == "http" && advice.chosen("cors") == "http-api-config")
+        let preflights = api.routes.filter { $0.method == "OPTIONS" }
+        #expect(!preflights.isEmpty)
+        for route in preflights {
+            // The route reaches the router, so the record must not claim the CORS configuration answers it.
+            #expect(route.function != nil && !route.authorized)
+            let note = route.note ?? ""
+            #expect(note.contains("invoke the function") && !note.contains("the CORS configuration answers them"))
+        }
+        let notes = try #require(api.cors).notes
+        #expect(notes.contains { $0.contains("invoke the function") })
+        #expect(!notes.contains { $0.contains("answers preflights and adds the headers") })
+        // The estimate counts one function invocation per preflight (10 % of 10 M requests).
+        let http = try #require(advice.estimate?.costs.first { $0.id == "api-gateway-http" })
+        let invocations = try #require(http.lines.first { $0.label.hasPrefix("Lambda requests") })
+        #expect(invocations.arithmetic.hasPrefix("11 M invocations"))
+        // The template tells the function to answer OPTIONS.
+        let template = try SAMTemplateGenerator.render(advice, context: GeneratorFixtures.context(rules), recordName: "r")
+        #expect(template.contains("This route invokes the function for every preflight: answer OPTIONS with 204"))
+    }
+
+    @Test func explicitHTTPRoutesLeavePreflightsToTheGateway() throws {
+        let advice = try advise(Self.catchAllSPA.replacingOccurrences(of: "routing-preference: code", with: "routing-preference: gateway"))
+        let api = try #require(advice.layout.apis.first)
+        guard api.type == "http", !api.routes.contains(where: { $0.path.contains("{proxy+}") }) else { return }
+        #expect(!api.routes.contains { $0.method == "OPTIONS" })
+        #expect(try #require(api.cors).notes.contains { $0.contains("no function is invoked") })
+    }
 }

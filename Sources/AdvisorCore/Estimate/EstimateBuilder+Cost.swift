@@ -53,7 +53,11 @@ extension EstimateBuilder {
         // (100 - ratio) / 100 rather than 1 - hit: 80% hits leave exactly 0.2, not 0.19999999999999996.
         let miss = (100 - min(max(number("cache-hit-ratio"), 0), 99)) / 100
         let preflights = preflighted ? requests * Self.preflightShare : 0
-        let preflightInvocations = advice.chosen("cors") == "function" ? preflights : 0
+        // Preflights invoke a function where it answers them: CORS in the function, or an OPTIONS route to a function
+        // (an HTTP API's catch-all paths, where the route matches before the CORS configuration can answer).
+        let functionsAnswerPreflights = advice.chosen("cors") == "function"
+            || advice.layout.apis.contains { $0.routes.contains { $0.method == "OPTIONS" && $0.function != nil } }
+        let preflightInvocations = functionsAnswerPreflights ? preflights : 0
         let gatewayCaching = members("gateway-features").contains("caching")
         let door = advice.chosen("front-door"), apiType = advice.chosen("api-type")
         var out: [CostCandidate] = []

@@ -88,7 +88,8 @@ struct EstimateBuilder {
         ], at: 0)
         if preflighted {
             assumptions.append("Browser preflights are counted as \(Int(Self.preflightShare * 100)) percent of the requests "
-                + "(browsers cache a preflight per origin and URL); they invoke a function only where CORS is handled by the function.")
+                + "(browsers cache a preflight per origin and URL); they invoke a function only where one answers them (CORS handled by the function, or an OPTIONS route "
+                + "to a function on an HTTP API's catch-all paths).")
         } else if members("consumers").contains("browser") {
             assumptions.append("No preflights are counted: browsers send GET and HEAD requests without an Authorization header as simple requests.")
         }

@@ -178,7 +178,7 @@ struct LayoutBuilder {
                                        authorized: false, note: "preflight reaches the function without the authorizer"))
             case "http-api-config" where authorized && (route.method == "ANY" || route.path.contains("{proxy+}")):
                 out.append(RouteDesign(path: route.path, method: "OPTIONS", integration: "lambda-proxy", function: route.function,
-                                       authorized: false, note: "unauthenticated so preflights never reach the authorizer; the CORS configuration answers them"))
+                                       authorized: false, note: "unauthenticated so preflights skip the authorizer; the route matches them before the CORS configuration can, so they invoke the function, which answers 204 and the gateway adds the CORS headers"))
             default:
                 continue
             }
@@ -237,6 +237,8 @@ struct LayoutBuilder {
         if methods.contains("ANY") { methods = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"] }
         var notes: [String] = []
         var responses: [String] = []
+        // An OPTIONS route that reaches a function matches preflights before an HTTP API's CORS configuration can answer them.
+        let catchAllPreflights = routes.contains { $0.method == "OPTIONS" && $0.function != nil }
         switch handling {
         case "gateway":
             notes.append("The gateway answers preflight OPTIONS requests itself.")
@@ -246,7 +248,10 @@ struct LayoutBuilder {
         case "function":
             notes.append("The function answers OPTIONS and sets every CORS header, echoing the request's Origin when it is on the allow-list, with Vary: Origin.")
         case "http-api-config":
-            notes.append("The HTTP API's CORS configuration answers preflights and adds the headers; CORS headers returned by the function are ignored.")
+            notes.append("The HTTP API's CORS configuration adds the headers to every response; CORS headers returned by the function are ignored.")
+            notes.append(catchAllPreflights
+                ? "Preflights to the catch-all paths match their unauthenticated OPTIONS routes and invoke the function (it answers 204 with no body; the gateway adds the CORS headers); only paths whose methods are declared one by one are answered by the gateway without a function."
+                : "The gateway answers preflights itself: no route matches OPTIONS, so no function is invoked.")
         default:
             if browser { notes.append("CORS is unresolved: see the conflict.") }
         }

@@ -197,7 +197,7 @@ struct SAMTemplateBuilder {
                 }
                 if !auth.isEmpty {
                     properties.append(YAMLEntry("Auth", .mapping(auth),
-                                                comment: route.method == "OPTIONS" ? [preflightNote(api)] : []))
+                                                comment: route.method == "OPTIONS" ? preflightNotes(api, route) : []))
                 }
                 let name = names.allocate(prefix + route.method.lowercased() + " " + OpenAPIBuilder.words(route.path))
                 out.append(YAMLEntry(name, .mapping([YAMLEntry("Type", .string(api.type == "rest" ? "Api" : "HttpApi")),
@@ -207,9 +207,12 @@ struct SAMTemplateBuilder {
         return out
     }
 
-    private func preflightNote(_ api: APIDesign) -> String {
-        plan.usesApiKeys(api) ? "Preflights carry no credentials, so they must not meet the authorizer or need an API key."
+    private func preflightNotes(_ api: APIDesign, _ route: RouteDesign) -> [String] {
+        let credentials = plan.usesApiKeys(api) ? "Preflights carry no credentials, so they must not meet the authorizer or need an API key."
             : "Preflights carry no credentials, so they must not meet the authorizer."
+        // The OPTIONS route matches before an HTTP API's CORS configuration could answer, so the function must reply.
+        guard api.type == "http", route.function != nil else { return [credentials] }
+        return [credentials, "This route invokes the function for every preflight: answer OPTIONS with 204 and no body; the gateway adds the CORS headers."]
     }
 
     /// APIs built from an OpenAPI body get no SAM events, so API Gateway's permission to invoke is declared here.
