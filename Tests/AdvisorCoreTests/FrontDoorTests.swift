@@ -86,6 +86,20 @@ import Testing
         #expect(documents.isEmpty, "no gateway, no OpenAPI document")
     }
 
+    @Test func theRecordsSayWhatTheTemplateBuilds() throws {
+        let rules = try F.rules()
+        let answers = try Answers.load(path: F.repoRoot.appendingPathComponent("examples/public-read-api.yaml").path, rules: rules)
+        let advice = Engine(rules: rules).advise(answers)
+        let api = try #require(advice.layout.apis.first)
+        #expect(api.frontDoor?.kind == "cloudfront-function-url")
+        let record = try #require(MADRExporter.records(advice, context: F.context(rules), existingFileNames: []).first { $0.fileName.hasSuffix("front-door.md") })
+        #expect(record.text.contains("* `catalogue-api`: a CloudFront distribution with origin access control in front of the function URLs of `catalogue-router` (AWS_IAM, BUFFERED)"))
+        #expect(LayoutTree.lines(advice.layout).contains("API catalogue-api [front door cloudfront-function-url; API Gateway alternative: HTTP, regional]"))
+        // The JSON carries the front door and reads back to the same layout.
+        let document = try JSONExporter.decode(JSONExporter.render(advice, context: F.context(rules)))
+        #expect(document.advice.layout.apis.first?.frontDoor == api.frontDoor)
+    }
+
     @Test func theCloudFrontExampleIsTranslated() {
         #expect(SAMTranslationTests.examples.contains("public-read-api.yaml"))
     }

@@ -176,16 +176,19 @@ extension FrontDoorDesign {
         let defaultRoutes = byPattern["*"]?.routes ?? []
         let defaultMethods = routes.contains { $0.function != nil && !readMethods.contains($0.method) } ? allMethods : readMethods
         let last = PathBehavior(pattern: "*", function: fallback, allowedMethods: defaultMethods, routes: defaultRoutes)
-        // Drop a behavior that goes where the default goes with no fewer methods, unless a route would then fall
-        // into another behavior.
+        // Drop a behavior that goes where the default goes with no fewer methods, unless a route it catches first
+        // would then fall into another one. Only those routes can change, and from last to first the behaviors after
+        // the one considered are settled, so each route is re-checked once per behavior: O(routes x behaviors).
+        let samples = routes.compactMap { route in route.function.map { (path: sample(route.path), function: $0) } }
+        let firstMatch = samples.map { sample in explicit.firstIndex { matches($0.pattern, sample.path) } }
         for index in explicit.indices.reversed() {
             let behavior = explicit[index]
             guard behavior.function == fallback, defaultMethods == allMethods || behavior.allowedMethods == defaultMethods else { continue }
-            var without = explicit
-            without.remove(at: index)
-            if routes.allSatisfy({ $0.function == nil || function(for: sample($0.path), in: without + [last]) == $0.function }) {
-                explicit = without
+            let later = explicit[(index + 1)...]
+            let kept = samples.indices.filter { firstMatch[$0] == index }.allSatisfy { k in
+                (later.first { matches($0.pattern, samples[k].path) }?.function ?? fallback) == samples[k].function
             }
+            if kept { explicit.remove(at: index) }
         }
         // The default behavior lists the routes it is now the first match for.
         var result = explicit + [last]
@@ -211,6 +214,26 @@ extension FrontDoorDesign {
             items.append(("function URL of \(url.function)", details))
         }
         return items
+    }
+
+    /// What the template builds for the front-door record: each API's front door (only `api`'s when the record is
+    /// about one API), so the record says what the generated files do.
+    static func madrLines(_ layout: Layout, api name: String?) -> [String] {
+        let apis = layout.apis.filter { $0.frontDoor != nil && (name == nil || $0.name == name) }
+        guard !apis.isEmpty else { return [] }
+        var out = ["What the generated template builds:", ""]
+        for api in apis {
+            guard let door = api.frontDoor else { continue }
+            let urls = door.urls.map { "\(MarkdownText.code($0.function)) (\($0.authType), \($0.invokeMode))" }.joined(separator: ", ")
+            if door.kind == "cloudfront-function-url" {
+                out.append("* \(MarkdownText.code(api.name)): a CloudFront distribution with origin access control in front of the function URLs of \(urls); "
+                           + "cache behaviors " + door.behaviors.map { "\(MarkdownText.code($0.pattern)) -> \(MarkdownText.code($0.function))" }.joined(separator: ", ")
+                           + "; no API Gateway API and no OpenAPI file.")
+            } else {
+                out.append("* \(MarkdownText.code(api.name)): function URLs of \(urls); no API Gateway API and no OpenAPI file.")
+            }
+        }
+        return out + [""]
     }
 
     /// The front door of one API as markdown.

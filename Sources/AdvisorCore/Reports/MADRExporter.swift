@@ -343,6 +343,7 @@ public enum MADRExporter {
             out.append("")
         }
         if outcome.decision == "front-door", let estimate = advice.estimate { out += EstimateReport.madr(estimate) }
+        if outcome.decision == "front-door" { out += FrontDoorDesign.madrLines(advice.layout, api: outcome.api) }
         if outcome.decision == "interaction-model" { out += InteractionReport.madr(advice) }
         let cited = outcome.fired.flatMap(\.facts) + findings.flatMap(\.facts)
         var seen: Set<String> = []
