@@ -89,7 +89,7 @@ extension GeneratorTests {
         #expect(finding.text.contains("generate builds them"))
     }
 
-    @Test func anotherFrontDoorIsListedAsNotGenerated() throws {
+    @Test func aFunctionURLFrontDoorIsBuilt() throws {
         let rules = try GeneratorFixtures.rules()
         let answers = try Answers.parse("""
             services:
@@ -105,6 +105,10 @@ extension GeneratorTests {
         #expect(advice.chosen("front-door") == "function-url")
         let text = try SAMTemplateGenerator.render(advice, context: GeneratorFixtures.context(rules), recordName: "record.md")
             .replacingOccurrences(of: "\n#   ", with: " ")                               // unwrap the header comment
-        #expect(text.contains("the recommended front door, a Lambda function URL: this template builds the API Gateway alternative"))
+        // The function URL replaces the API: IAM callers sign, nothing claims a gateway, and its address is an output.
+        #expect(!text.contains("this template builds the API Gateway alternative"))
+        #expect(!text.contains("AWS::Serverless::HttpApi") && !text.contains("AWS::Serverless::Api"))
+        #expect(text.contains("FunctionUrlConfig:\n        AuthType: AWS_IAM\n        InvokeMode: BUFFERED"))
+        #expect(try OpenAPIGenerator.documents(advice, context: GeneratorFixtures.context(rules), recordName: "record.md").isEmpty)
     }
 }

@@ -42,6 +42,8 @@ public struct APIDesign: Sendable, Hashable, Codable {
     public var jobs: [JobPattern]? = nil
     /// How its responses stream (nil unless the interaction model is streaming).
     public var streaming: StreamingDesign? = nil
+    /// The front door that replaces API Gateway for this API (nil while API Gateway is the front door).
+    public var frontDoor: FrontDoorDesign? = nil
 }
 
 /// One route: a resource path and a method, with where it goes.

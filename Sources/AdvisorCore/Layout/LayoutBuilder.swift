@@ -131,6 +131,9 @@ struct LayoutBuilder {
             api.jobs = jobs.isEmpty ? nil : jobs
             api.streaming = StreamingDesign.plan(api: api, model: advice.chosen("interaction-model", api: group.name), runtime: layout.runtime,
                                                  maxDuration: seen["max-duration"])
+            api.frontDoor = FrontDoorDesign.plan(api: api, door: advice.chosen("front-door", api: group.name),
+                                                 model: advice.chosen("interaction-model", api: group.name),
+                                                 mechanisms: seen["auth-mechanisms"]?.members ?? [])
             layout.apis.append(api)
         }
         if needsAuthorizerFunction {

@@ -29,6 +29,7 @@ struct LayoutCheck {
         for api in layout.apis { out += problems(of: api, functions: functions) }
         out += featureProblems()
         out += streamingProblems()
+        out += frontDoorProblems()
         return out
     }
 

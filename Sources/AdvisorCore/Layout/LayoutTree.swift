@@ -20,7 +20,9 @@ public enum LayoutTree {
         }
         for api in layout.apis {
             let base = api.basePath.map { ", base path /\($0)" } ?? ""
-            out.append("API \(api.name) [\(api.type.uppercased()), \(api.endpoint)\(base)]")
+            // A front door other than API Gateway carries the routes; the gateway type is then only the alternative.
+            let door = api.frontDoor.map { "front door \($0.kind); API Gateway alternative: " } ?? ""
+            out.append("API \(api.name) [\(door)\(api.type.uppercased()), \(api.endpoint)\(base)]")
             var items: [(String, [String])] = []
             // One authorizer: `auth` says it all; several: each route names its own.
             let several = api.authorizers.count > 1
@@ -48,14 +50,15 @@ public enum LayoutTree {
                 items.append(("API keys: \(keyed) of \(api.routes.count) route(s) require one (x-api-key header)",
                               ["usage plan: throttling and quota per key", "preflights (OPTIONS) never need a key"]))
             }
-            if api.cors.handling != "none" {
+            // Behind function URLs the CORS settings are the URLs' own, shown with them.
+            if api.cors.handling != "none" && api.frontDoor == nil {
                 var details: [String] = []
                 if !api.cors.origins.isEmpty { details.append("origins: \(api.cors.origins.joined(separator: ", "))") }
                 if api.cors.allowCredentials { details.append("credentials: allowed") }
                 if !api.cors.gatewayResponses.isEmpty { details.append("headers on gateway responses: \(api.cors.gatewayResponses.joined(separator: ", "))") }
                 items.append(("CORS: \(api.cors.handling)", details))
             }
-            items += JobPattern.treeItems(api) + StreamingDesign.treeItems(api)
+            items += JobPattern.treeItems(api) + StreamingDesign.treeItems(api) + FrontDoorDesign.treeItems(api)
             node(items, indent: "")
         }
         if !layout.functions.isEmpty {

@@ -285,7 +285,7 @@ public enum MarkdownExporter {
                         + "(throttling and quota per key); preflights never need one.", ""]
             }
             out += corsLines(api.cors)
-            out += JobPattern.markdownLines(api) + StreamingDesign.markdownLines(api)
+            out += JobPattern.markdownLines(api) + StreamingDesign.markdownLines(api) + FrontDoorDesign.markdownLines(api)
         }
         if !layout.functions.isEmpty {
             out += ["### Functions", ""]

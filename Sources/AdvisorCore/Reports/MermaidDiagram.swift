@@ -18,10 +18,13 @@ public enum MermaidDiagram {
 
         let layout = advice.layout
         if !layout.apis.isEmpty {
-            out.append("  subgraph gateway[\"API Gateway\"]")
+            // The subgraph names what fronts the functions: API Gateway, function URLs or CloudFront, or several.
+            out.append("  subgraph gateway[\"\(layout.apis.allSatisfy { $0.frontDoor == nil } ? "API Gateway" : layout.apis.allSatisfy { $0.frontDoor != nil } ? "Front door" : "API Gateway and front doors")\"]")
             for api in layout.apis {
                 let apiID = ids.id(for: api.name, prefix: "api")
-                out.append("    \(apiID)[\(label("\(api.name) (\(api.type.uppercased()), \(api.endpoint))"))]")
+                // Behind function URLs the API node is the front door the template builds, not the gateway alternative.
+                let kind = api.frontDoor.map { $0.kind == "function-url" ? "function URLs" : "CloudFront + function URLs" }
+                out.append("    \(apiID)[\(label("\(api.name) (\(kind ?? "\(api.type.uppercased()), \(api.endpoint)"))"))]")
                 for client in clients { edges.append("  \(client.id) --> \(apiID)") }
                 var targets: [String] = []
                 for function in api.routes.compactMap(\.function) where !targets.contains(function) { targets.append(function) }

@@ -5,7 +5,7 @@ extension GenerationPlan {
 
     /// Whether `api` gets API keys and a usage plan: some of its routes require a key (REST only; the check
     /// refuses keys on HTTP APIs, which have neither).
-    func usesApiKeys(_ api: APIDesign) -> Bool { api.apiKeys && api.type == "rest" }
+    func usesApiKeys(_ api: APIDesign) -> Bool { api.apiKeys && api.type == "rest" && api.frontDoor == nil }
 
     /// Whether the route requires a key, as the layout says (never a preflight: browsers send no key with one).
     func requiresApiKey(_ route: RouteDesign, on api: APIDesign) -> Bool { usesApiKeys(api) && route.apiKeyRequired && route.method != "OPTIONS" }
@@ -24,7 +24,7 @@ extension GenerationPlan {
     /// The custom domain the template creates. Private APIs are left out: a private custom domain is a different
     /// resource (DomainNameV2 with its own policy and a VPC endpoint access association) that is not generated.
     var generatedDomain: DomainDesign? {
-        guard let domain = layout.domain, !layout.apis.contains(where: { $0.endpoint == "private" }) else { return nil }
+        guard let domain = layout.domain, !layout.apis.contains(where: { $0.endpoint == "private" || $0.frontDoor != nil }) else { return nil }
         return domain
     }
 
@@ -34,10 +34,10 @@ extension GenerationPlan {
     var mixedDomain: Bool { generatedDomain != nil && Set(layout.apis.map(\.type)).count > 1 }
 
     /// Whether the REST API traces requests through the gateway with X-Ray.
-    func tracing(_ api: APIDesign) -> Bool { api.type == "rest" && features.contains("xray-tracing") }
+    func tracing(_ api: APIDesign) -> Bool { api.type == "rest" && api.frontDoor == nil && features.contains("xray-tracing") }
 
     /// Whether a web ACL is attached to the REST API's stage.
-    func waf(_ api: APIDesign) -> Bool { api.type == "rest" && features.contains("waf") }
+    func waf(_ api: APIDesign) -> Bool { api.type == "rest" && api.frontDoor == nil && features.contains("waf") }
 
     /// Features the generated files carry on REST APIs.
     static let generatedFeatures: Set<String> = ["usage-plans", "xray-tracing", "waf"]
@@ -45,7 +45,7 @@ extension GenerationPlan {
     /// What the generated files leave out although the advice asks for it, for the header.
     var notGenerated: [String] {
         var out: [String] = []
-        if let domain = layout.domain, generatedDomain == nil {
+        if let domain = layout.domain, generatedDomain == nil, !hasFrontDoor {
             out.append("the private custom domain \(domain.name) (a DomainNameV2 with a policy and a VPC endpoint access association)")
         }
         if mutualTLS && generatedDomain == nil && layout.domain == nil {
@@ -64,13 +64,9 @@ extension GenerationPlan {
         default:
             if answer("server-push") == .bool(true) { out.append("the WebSocket API for push beside this API") }
         }
-        if let door = advice.chosen("front-door"), door != "api-gateway" {
-            let name = ["function-url": "a Lambda function URL", "cloudfront-function-url": "CloudFront in front of a function URL",
-                        "alb": "an Application Load Balancer"][door] ?? door
-            out.append("the recommended front door, \(name): this template builds the API Gateway alternative")
-        }
-        let http = layout.apis.contains { $0.type == "http" }
-        var missing = features.filter { !Self.generatedFeatures.contains($0) }
+        out += frontDoorNotGenerated
+        let http = gatewayAPIs.contains { $0.type == "http" }
+        var missing = gatewayAPIs.isEmpty ? [] : features.filter { !Self.generatedFeatures.contains($0) }
         if http {
             // HTTP APIs have neither; the functions are still traced when X-Ray is asked for.
             if features.contains("waf") { missing.append("waf on the HTTP APIs (they take a web ACL only on a CloudFront distribution in front)") }

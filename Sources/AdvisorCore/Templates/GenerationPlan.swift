@@ -65,6 +65,8 @@ struct GenerationPlan {
     var ids = LogicalIDAllocator(reserved: GenerationPlan.parameterNames)
     /// Job-pattern resource (queue, table, bucket) name -> logical id.
     var jobIDs: [String: String] = [:]
+    /// Front-door resource (distribution, origin access control, cache policy) key -> logical id.
+    var frontDoorIDs: [String: String] = [:]
 
     init(advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) {
         self.advice = advice
@@ -99,7 +101,7 @@ struct GenerationPlan {
     /// Decided per API: an API whose interaction model is a job, push or stream keeps the default.
     func restIntegrationTimeout(_ api: APIDesign) -> Int? {
         let model = advice.chosen("interaction-model", api: api.name) ?? "synchronous"
-        guard api.type == "rest", model == "synchronous", case .number(let seconds)? = answer("max-duration"), seconds > 29 else { return nil }
+        guard api.type == "rest", api.frontDoor == nil, model == "synchronous", case .number(let seconds)? = answer("max-duration"), seconds > 29 else { return nil }
         return functionTimeout * 1000
     }
 
@@ -113,7 +115,7 @@ struct GenerationPlan {
 
     /// REST APIs with custom integrations are described by an OpenAPI body: SAM events only make proxy integrations.
     func usesDefinitionBody(_ api: APIDesign) -> Bool {
-        api.type == "rest" && (api.routes.contains { $0.integration == "custom" } || streams(api))
+        api.type == "rest" && api.frontDoor == nil && (api.routes.contains { $0.integration == "custom" } || streams(api))
     }
 
     /// The comment every generated file starts with.

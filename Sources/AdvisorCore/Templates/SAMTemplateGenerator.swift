@@ -28,9 +28,9 @@ struct SAMTemplateBuilder {
     }
 
     mutating func template() -> YAMLNode {
-        eventRoutes = EventRoutes.byFunction(layout.apis, plan: plan)
+        eventRoutes = EventRoutes.byFunction(plan.gatewayAPIs, plan: plan)
         var resources: [YAMLEntry] = []
-        for api in layout.apis {
+        for api in plan.gatewayAPIs {
             resources.append(YAMLEntry(plan.apiID(api), .mapping([
                 YAMLEntry("Type", .string(api.type == "rest" ? "AWS::Serverless::Api" : "AWS::Serverless::HttpApi")),
                 YAMLEntry("Properties", .mapping(api.type == "rest" ? restAPI(api) : httpAPI(api))),
@@ -42,9 +42,10 @@ struct SAMTemplateBuilder {
         resources += permissions()
         resources += featureResources()
         resources += jobResources()
+        resources += frontDoorResources()
         var outputs: [YAMLEntry] = []
         // With mutual TLS the execute-api address is switched off, so the domain outputs are the only URLs.
-        for api in layout.apis where !(plan.generatedDomain != nil && plan.mutualTLS) {
+        for api in plan.gatewayAPIs where !(plan.generatedDomain != nil && plan.mutualTLS) {
             let id = plan.apiID(api)
             outputs.append(YAMLEntry(plan.ids.allocate(id + "Url"), .mapping([
                 YAMLEntry("Description", .string("Invoke URL of \(api.name)")),
@@ -53,6 +54,7 @@ struct SAMTemplateBuilder {
         }
         outputs += featureOutputs()
         outputs += jobOutputs()
+        outputs += frontDoorOutputs()
         var globals = [YAMLEntry("Runtime", .ref("Runtime")), globalTimeout]
         if plan.features.contains("xray-tracing") { globals.append(YAMLEntry("Tracing", .string("Active"))) }
         var sections = [YAMLEntry("AWSTemplateFormatVersion", .string("2010-09-09")),
@@ -68,7 +70,7 @@ struct SAMTemplateBuilder {
     }
 
     private var description: String {
-        let apis = layout.apis.map { "\($0.name) (\($0.type.uppercased()))" }.joined(separator: ", ")
+        let apis = layout.apis.map { "\($0.name) (\($0.frontDoor?.kind ?? $0.type.uppercased()))" }.joined(separator: ", ")
         return String("apigw-advisor skeleton: \(apis) with \(layout.functions.count) function(s).".prefix(1024))
     }
 
@@ -78,9 +80,11 @@ struct SAMTemplateBuilder {
         func parameter(_ name: String, type: String = "String", _ text: String, default value: String? = nil, pattern: String? = nil) -> YAMLEntry {
             Self.parameter(name, type: type, text, default: value, pattern: pattern)
         }
-        var out = [parameter("Runtime", "Lambda runtime of every function; the handlers are named for the default.", default: layout.runtime),
-                   parameter("Stage", "Stage name, the last part of each invoke URL.", default: "prod", pattern: "^[A-Za-z0-9_-]+$")]
-        let authorizers = Set(layout.apis.flatMap { $0.authorizers.map(\.type) })
+        var out = [parameter("Runtime", "Lambda runtime of every function; the handlers are named for the default.", default: layout.runtime)]
+        if !plan.gatewayAPIs.isEmpty {
+            out.append(parameter("Stage", "Stage name, the last part of each invoke URL.", default: "prod", pattern: "^[A-Za-z0-9_-]+$"))
+        }
+        let authorizers = Set(plan.gatewayAPIs.flatMap { $0.authorizers.map(\.type) })
         if authorizers.contains("cognito") {
             out.append(parameter("CognitoUserPoolArn", "ARN of the Cognito user pool whose tokens the REST API accepts.",
                                  pattern: "^arn:aws[a-z-]*:cognito-idp:.+$"))
@@ -167,6 +171,7 @@ struct SAMTemplateBuilder {
         properties.append(YAMLEntry("CodeUri", .string("src/\(function.package)/")))
         properties.append(YAMLEntry("Handler", .string(function.handler)))
         properties += jobProperties(of: function)
+        if let url = functionURLConfig(function) { properties.append(url) }
         let events = self.events(of: function) + jobEvents(of: function)
         if !events.isEmpty { properties.append(YAMLEntry("Events", .mapping(events))) }
         return .mapping([YAMLEntry("Type", .string("AWS::Serverless::Function")), YAMLEntry("Properties", .mapping(properties))])
