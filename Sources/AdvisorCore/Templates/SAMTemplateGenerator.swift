@@ -12,6 +12,10 @@ public enum SAMTemplateGenerator {
 struct SAMTemplateBuilder {
     var plan: GenerationPlan
     var layout: Layout { plan.layout }
+    /// The SAM event routes of each function, grouped once per template (see `EventRoutes`).
+    private var eventRoutes: [String: [EventRoutes]] = [:]
+
+    init(plan: GenerationPlan) { self.plan = plan }
 
     func header() -> [String] {
         var lines = plan.header("AWS SAM template")
@@ -24,6 +28,7 @@ struct SAMTemplateBuilder {
     }
 
     mutating func template() -> YAMLNode {
+        eventRoutes = EventRoutes.byFunction(plan.gatewayAPIs, plan: plan)
         var resources: [YAMLEntry] = []
         for api in plan.gatewayAPIs {
             resources.append(YAMLEntry(plan.apiID(api), .mapping([
@@ -174,16 +179,17 @@ struct SAMTemplateBuilder {
 
     /// One event per proxy route of the function on an API that SAM builds from events.
     private func events(of function: FunctionDesign) -> [YAMLEntry] {
-        let apis = plan.gatewayAPIs.filter { api in !plan.usesDefinitionBody(api) && api.routes.contains { $0.function == function.name } }
+        let groups = eventRoutes[function.name] ?? []
         var names = LogicalIDAllocator()
         var out: [YAMLEntry] = []
-        for api in apis {
-            for route in api.routes where route.function == function.name && route.integration == "lambda-proxy" {
-                let prefix = apis.count > 1 ? api.name + " " : ""
+        for group in groups {
+            let api = group.api
+            let prefix = groups.count > 1 ? api.name + " " : ""
+            for route in group.routes {
                 var properties = [YAMLEntry(api.type == "rest" ? "RestApiId" : "ApiId", .ref(plan.apiID(api))),
                                   YAMLEntry("Path", .string(route.path)),
                                   YAMLEntry("Method", .string(route.method.lowercased()))]
-                if let millis = plan.restIntegrationTimeout(api) {
+                if let millis = group.timeout {
                     properties.append(YAMLEntry("TimeoutInMillis", .int(millis)))
                 }
                 // Each route states what differs from the API's defaults: another authorizer or none, a key or none.
@@ -192,7 +198,7 @@ struct SAMTemplateBuilder {
                 if guarding?.name != api.authorizer?.name {
                     auth.append(YAMLEntry("Authorizer", .string(guarding.map(samAuthorizerName) ?? "NONE")))
                 }
-                if plan.usesApiKeys(api) && plan.requiresApiKey(route, on: api) != plan.keyOnEveryRoute(api) {
+                if group.usesApiKeys && plan.requiresApiKey(route, on: api) != group.keyOnEveryRoute {
                     auth.append(YAMLEntry("ApiKeyRequired", .bool(plan.requiresApiKey(route, on: api))))
                 }
                 if !auth.isEmpty {
@@ -236,6 +242,44 @@ struct SAMTemplateBuilder {
                         YAMLEntry("SourceArn", .sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:\(source)")),
                     ])),
                 ]), spaced: true))
+            }
+        }
+        return out
+    }
+}
+
+/// The routes of one function on one API that SAM builds from events, with what the API decides for all of
+/// them. Grouped in one pass over every route, so the template's events cost O(routes), not O(functions x routes).
+private struct EventRoutes {
+    /// The API, one that SAM builds from events (not from an OpenAPI body) and that routes to the function.
+    let api: APIDesign
+    /// The function's Lambda proxy routes on the API, in the API's order (possibly none).
+    var routes: [RouteDesign]
+    /// The API's REST integration timeout, if any.
+    let timeout: Int?
+    /// Whether the API uses API keys.
+    let usesApiKeys: Bool
+    /// Whether every route of the API but the preflights requires a key.
+    let keyOnEveryRoute: Bool
+
+    /// Function name -> the APIs (in layout order) that route to it, each with its proxy routes.
+    static func byFunction(_ apis: [APIDesign], plan: GenerationPlan) -> [String: [EventRoutes]] {
+        var out: [String: [EventRoutes]] = [:]
+        for api in apis where !plan.usesDefinitionBody(api) {
+            var routes: [String: [RouteDesign]] = [:]
+            var order: [String] = []
+            for route in api.routes {
+                guard let function = route.function else { continue }
+                if routes[function] == nil { order.append(function) }
+                var list = routes.removeValue(forKey: function) ?? []
+                if route.integration == "lambda-proxy" { list.append(route) }
+                routes[function] = list
+            }
+            guard !order.isEmpty else { continue }
+            let timeout = plan.restIntegrationTimeout(api), keys = plan.usesApiKeys(api), every = plan.keyOnEveryRoute(api)
+            for function in order {
+                out[function, default: []].append(EventRoutes(api: api, routes: routes[function] ?? [], timeout: timeout,
+                                                              usesApiKeys: keys, keyOnEveryRoute: every))
             }
         }
         return out
