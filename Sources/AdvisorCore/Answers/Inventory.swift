@@ -10,22 +10,62 @@ public let routeAccessLevels = ["public", "users", "partners", "iam", "custom"]
 /// The microservices the API fronts.
 public struct Inventory: Sendable, Hashable, Codable {
     /// The services, in the order given.
-    public var services: [Service]
+    public var services: [Service] { didSet { counts = Counts(services) } }
+
+    /// The counts `count` conditions read, kept with the services: every condition evaluator (one per service and
+    /// per API, again for each alternative the what-would-change search tries) reads them, and walking the whole
+    /// inventory each time made advice quadratic in the number of services.
+    private var counts: Counts
 
     /// Creates an inventory.
-    public init(services: [Service] = []) { self.services = services }
+    public init(services: [Service] = []) {
+        self.services = services
+        counts = Counts(services)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(services: try container.decode([Service].self, forKey: .services))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(services, forKey: .services)
+    }
+
+    private enum CodingKeys: String, CodingKey { case services }
+
+    public static func == (lhs: Inventory, rhs: Inventory) -> Bool { lhs.services == rhs.services }
+    public func hash(into hasher: inout Hasher) { hasher.combine(services) }
 
     /// All resources of all services.
-    public var resourceCount: Int { services.reduce(0) { $0 + $1.resources.count } }
+    public var resourceCount: Int { counts.resources }
     /// All resource + method pairs.
-    public var routeCount: Int { services.reduce(0) { $0 + $1.resources.reduce(0) { $0 + $1.methods.count } } }
+    public var routeCount: Int { counts.routes }
     /// Distinct owning teams (services without a team count as their own team).
-    public var teamCount: Int { Set(services.map { $0.team ?? "service:" + $0.name }).count }
+    public var teamCount: Int { counts.teams }
     /// Services that do not deploy independently.
-    public var sharedDeployCount: Int { services.filter { !$0.deploysIndependently }.count }
+    public var sharedDeployCount: Int { counts.sharedDeploys }
     /// Resources with a `{param}` path segment.
-    public var pathParameterCount: Int {
-        services.reduce(0) { $0 + $1.resources.filter { $0.path.contains("{") }.count }
+    public var pathParameterCount: Int { counts.pathParameters }
+
+    /// The derived counts, computed in one pass when the services change.
+    private struct Counts: Sendable {
+        var resources = 0, routes = 0, teams = 0, sharedDeploys = 0, pathParameters = 0
+
+        init(_ services: [Service]) {
+            var owners = Set<String>()
+            for service in services {
+                owners.insert(service.team ?? "service:" + service.name)
+                if !service.deploysIndependently { sharedDeploys += 1 }
+                resources += service.resources.count
+                for resource in service.resources {
+                    routes += resource.methods.count
+                    if resource.path.utf8.contains(UInt8(ascii: "{")) { pathParameters += 1 }
+                }
+            }
+            teams = owners.count
+        }
     }
 }
 
