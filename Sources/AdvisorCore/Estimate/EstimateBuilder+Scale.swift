@@ -32,7 +32,7 @@ extension EstimateBuilder {
     mutating func scaleLines() -> [EstimateLine] {
         var lines: [EstimateLine] = []
         let peak = number("peak-rps"), average = number("avg-duration")
-        let job = advice.chosen("interaction-model") == "async-job"
+        let job = jobs
         // A cache in front of the recommended front door answers its hits without a function.
         let hit = min(max(number("cache-hit-ratio"), 0), 99) / 100
         // (100 - ratio) / 100 rather than 1 - hit: 80% hits leave exactly 0.2, not 0.19999999999999996.

@@ -20,7 +20,8 @@ struct EstimateBuilder {
     static let secondsPerMonth = hoursPerMonth * 3600
 
     /// Whether the slow operations run as jobs in a worker.
-    var jobs: Bool { advice.chosen("interaction-model") == "async-job" }
+    /// (The layout builds the job pattern for push, too, when the work is slow.)
+    var jobs: Bool { advice.layout.apis.contains { !($0.jobs ?? []).isEmpty } }
     /// The duration one API request runs: the average, or the short submit/status call of the job pattern.
     var requestSeconds: Double { jobs ? min(Self.jobRequestSeconds, number("avg-duration")) : number("avg-duration") }
 

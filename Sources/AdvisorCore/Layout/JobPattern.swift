@@ -217,12 +217,19 @@ extension LayoutBuilder {
     func jobPlan(_ plan: (routes: [RouteDesign], functions: [FunctionDesign]), service: Service, view: ServiceAnswers?, model: String,
                  style: String, apiType: String, naming: HandlerNaming, packaging: String)
         -> (plan: (routes: [RouteDesign], functions: [FunctionDesign]), job: JobPattern?) {
-        guard model == "async-job", !plan.routes.isEmpty else { return (plan, nil) }
+        // Push needs the job pattern as much as polling does: the request answers at once and the worker, when it is
+        // done, posts to the client's connections instead of waiting to be asked.
+        guard model == "async-job" || model == "async-push", !plan.routes.isEmpty else { return (plan, nil) }
         let values = view?.values ?? sheet.values
         guard case .number(let seconds)? = values["max-duration"], seconds > 10 else { return (plan, nil) }
         let applied = JobPlanner(service: service, style: style, apiType: apiType, naming: naming, packaging: packaging, maxDuration: seconds)
             .apply(routes: plan.routes, functions: plan.functions)
-        return ((applied.routes, applied.functions), applied.job)
+        var job = applied.job
+        if model == "async-push" {
+            job.notes.append("Clients are told rather than asked: when a job ends, its worker posts the status and the result link to the connections "
+                             + "of whoever submitted it; the status and result routes stay for clients that reconnected and missed the message.")
+        }
+        return ((applied.routes, applied.functions), job)
     }
 }
 

@@ -13,6 +13,13 @@ public struct Layout: Sendable, Hashable, Codable {
 
     /// Creates an empty layout.
     public init() {}
+
+    /// What an authorizer function checks callers of: the APIs whose authorizers name it, then the push channels
+    /// whose `$connect` it guards (as `chat-push $connect`).
+    public func authorizerUsers(_ function: String) -> [String] {
+        apis.filter { $0.authorizers.contains { $0.function == function } }.map(\.name)
+            + apis.compactMap(\.push).filter { $0.authorizerFunction == function }.map { "\($0.name) $connect" }
+    }
 }
 
 /// One API Gateway API.
@@ -44,6 +51,9 @@ public struct APIDesign: Sendable, Hashable, Codable {
     public var streaming: StreamingDesign? = nil
     /// The front door that replaces API Gateway for this API (nil while API Gateway is the front door).
     public var frontDoor: FrontDoorDesign? = nil
+    /// The WebSocket API that pushes to its connected clients (nil unless the interaction model is async-push or its
+    /// services must push).
+    public var push: PushChannelDesign? = nil
 }
 
 /// One route: a resource path and a method, with where it goes.
@@ -84,7 +94,7 @@ public struct FunctionDesign: Sendable, Hashable, Codable {
     public var package: String
     /// Routes it serves, as `METHOD path` (with the API name when there are several APIs).
     public var routes: [String]
-    /// `handler`, `authorizer` or `worker` (runs jobs from a queue; serves no route).
+    /// `handler`, `authorizer`, `worker` (runs jobs from a queue; serves no route) or `push` (a WebSocket route's function).
     public var role: String
 }
 

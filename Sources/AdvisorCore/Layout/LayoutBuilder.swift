@@ -134,6 +134,14 @@ struct LayoutBuilder {
             api.frontDoor = FrontDoorDesign.plan(api: api, door: advice.chosen("front-door", api: group.name),
                                                  model: advice.chosen("interaction-model", api: group.name),
                                                  mechanisms: seen["auth-mechanisms"]?.members ?? [])
+            if pick("interaction-model") == "async-push" || seen["server-push"] == .bool(true) {
+                let transport: String
+                if case .choice(let value)? = seen["credential-transport"] { transport = value } else { transport = "header" }
+                let push = PushPlanner(api: api, functions: functionsOfAPI, consumers: seen["consumers"]?.members ?? [], transport: transport,
+                                       naming: naming, packaging: packaging).plan(taken: &usedNames)
+                api.push = push.design
+                handlers += push.functions
+            }
             layout.apis.append(api)
         }
         if needsAuthorizerFunction {

@@ -58,15 +58,15 @@ public enum LayoutTree {
                 if !api.cors.gatewayResponses.isEmpty { details.append("headers on gateway responses: \(api.cors.gatewayResponses.joined(separator: ", "))") }
                 items.append(("CORS: \(api.cors.handling)", details))
             }
-            items += JobPattern.treeItems(api) + StreamingDesign.treeItems(api) + FrontDoorDesign.treeItems(api)
+            items += JobPattern.treeItems(api) + StreamingDesign.treeItems(api) + FrontDoorDesign.treeItems(api) + PushChannelDesign.treeItems(api)
             node(items, indent: "")
         }
         if !layout.functions.isEmpty {
             out.append("Functions (\(layout.runtime))")
             node(layout.functions.map { function in
-                let users = layout.apis.filter { api in api.authorizers.contains { $0.function == function.name } }.map(\.name)
+                let users = layout.authorizerUsers(function.name)
                 let routes = function.role == "authorizer"
-                    ? (users.count == layout.apis.count ? "authorizer for every API" : "authorizer for \(users.joined(separator: ", "))")
+                    ? (users == layout.apis.map(\.name) ? "authorizer for every API" : "authorizer for \(users.joined(separator: ", "))")
                     : function.role == "worker" ? JobPattern.workerSummary(function.name, in: layout) : "\(function.routes.count) route(s)"
                 return ("\(function.name): \(function.handler) [package \(function.package); \(routes)]", [])
             }, indent: "")

@@ -59,6 +59,15 @@ enum InteractionReport {
                            + "results in \(MarkdownText.code(job.resultsBucket)); API functions time out after \(job.apiTimeout) s.")
                 out += job.notes.map { "* " + MarkdownText.inline($0) } + [""]
             }
+            if let push = api.push {
+                out += ["Push channel of \(MarkdownText.code(api.name)): the WebSocket API \(MarkdownText.code(push.name)):", ""]
+                out.append("* " + push.routes.map { "\(MarkdownText.code($0.routeKey)) -> \(MarkdownText.code($0.function))" }.joined(separator: ", ")
+                           + "; `$connect` is checked by " + (push.connectAuth == "iam" ? "IAM (SigV4)"
+                               : push.connectAuth == "none" ? "nothing" : "the Lambda REQUEST authorizer \(MarkdownText.code(push.authorizerFunction ?? ""))") + ".")
+                out.append("* Connections table \(MarkdownText.code(push.table.name)); posting to connections: "
+                           + push.senders.map(MarkdownText.code).joined(separator: ", ") + ".")
+                out += push.notes.map { "* " + MarkdownText.inline($0) } + [""]
+            }
         }
         return out
     }

@@ -286,12 +286,13 @@ public enum MarkdownExporter {
             }
             out += corsLines(api.cors)
             out += JobPattern.markdownLines(api) + StreamingDesign.markdownLines(api) + FrontDoorDesign.markdownLines(api)
+                + PushChannelDesign.markdownLines(api)
         }
         if !layout.functions.isEmpty {
             out += ["### Functions", ""]
             out += MarkdownText.table(["Name", "Role", "Handler", "Package", "Routes"], layout.functions.map { function in
                 [MarkdownText.code(function.name), function.role, MarkdownText.code(function.handler), MarkdownText.code(function.package),
-                 function.role == "authorizer" ? "authorizer of every API" : function.routes.joined(separator: ", ")]
+                 function.role == "authorizer" ? authorizerText(function.name, layout) : function.routes.joined(separator: ", ")]
             })
             out.append("")
         }
@@ -306,6 +307,12 @@ public enum MarkdownExporter {
         }
         out += ["### Diagram", "", "```mermaid"] + MermaidDiagram.flowchart(advice, context: context) + ["```", ""]
         return out
+    }
+
+    /// What an authorizer function guards, for the functions table.
+    static func authorizerText(_ function: String, _ layout: Layout) -> String {
+        let users = layout.authorizerUsers(function)
+        return users == layout.apis.map(\.name) ? "authorizer of every API" : "authorizer of " + users.map(MarkdownText.code).joined(separator: ", ")
     }
 
     static func corsLines(_ cors: CorsDesign) -> [String] {

@@ -55,15 +55,14 @@ extension GenerationPlan {
             out.append("container-image packaging: the functions are written as .zip functions; build one image per function from a Lambda base image, push it to ECR, and set PackageType: Image with its ImageUri")
         }
         switch advice.chosen("interaction-model") {
-        case "async-job":
+        case "async-job", "async-push":
             out += jobsNotGenerated
-        case "async-push":
-            out.append("the WebSocket API for push ($connect, $disconnect and message routes, a connection table, @connections permissions)")
         case "streaming":
             out += streamingNotGenerated
         default:
-            if answer("server-push") == .bool(true) { out.append("the WebSocket API for push beside this API") }
+            break
         }
+        out += pushNotGenerated
         out += frontDoorNotGenerated
         let http = gatewayAPIs.contains { $0.type == "http" }
         var missing = gatewayAPIs.isEmpty ? [] : features.filter { !Self.generatedFeatures.contains($0) }

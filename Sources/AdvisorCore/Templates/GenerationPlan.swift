@@ -79,6 +79,8 @@ struct GenerationPlan {
     var jobIDs: [String: String] = [:]
     /// Front-door resource (distribution, origin access control, cache policy) key -> logical id.
     var frontDoorIDs: [String: String] = [:]
+    /// Push-channel resource (WebSocket API, route, integration, authorizer, stage, table) key -> logical id.
+    var pushIDs: [String: String] = [:]
 
     init(advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) {
         self.advice = advice
@@ -89,6 +91,7 @@ struct GenerationPlan {
         for api in advice.layout.apis { apiIDs[api.name] = ids.allocate(api.name, suffix: "Api") }
         for function in advice.layout.functions { functionIDs[function.name] = ids.allocate(function.name, suffix: "Function") }
         allocateJobIDs()
+        allocatePushIDs()
     }
 
     func apiID(_ api: APIDesign) -> String { apiIDs[api.name] ?? LogicalID.make(api.name, suffix: "Api") }

@@ -15,8 +15,9 @@ extension SAMTemplateBuilder {
         return "Runs the \(job.service) jobs from the \(queue.name) queue and writes their status and results"
     }
 
-    /// Timeout, environment and policies of a function of a job pattern (and the short timeout of a job API's other functions).
-    func jobProperties(of function: FunctionDesign) -> [YAMLEntry] {
+    /// The timeout of a function of a job pattern (and the short timeout of a job API's other functions); its
+    /// environment and least-privilege policies go into `access`, which the push channel may add to.
+    func jobProperties(of function: FunctionDesign, into access: inout FunctionAccess) -> [YAMLEntry] {
         var out: [YAMLEntry] = []
         let timeout = plan.timeout(of: function)
         if timeout != plan.globalTimeout {
@@ -27,35 +28,28 @@ extension SAMTemplateBuilder {
         guard let job = plan.job(of: function.name) else { return out }
         let table = YAMLEntry("JOB_TABLE", .ref(plan.tableID(job.table.name)))
         let bucket = YAMLEntry("RESULTS_BUCKET", .ref(plan.bucketID(job.resultsBucket)))
-        var variables: [YAMLEntry]
-        var policies: [YAMLNode]
         func policy(_ name: String, _ parameter: String, _ value: YAMLNode) -> YAMLNode {
             .mapping([YAMLEntry(name, .mapping([YAMLEntry(parameter, value)]))])
         }
         let tableRef = YAMLNode.ref(plan.tableID(job.table.name)), bucketRef = YAMLNode.ref(plan.bucketID(job.resultsBucket))
         switch function.name {
         case job.submitFunction:
-            variables = [table, YAMLEntry("JOB_TTL_DAYS", .string(String(job.retentionDays)))]
-            policies = [policy("DynamoDBWritePolicy", "TableName", tableRef)]
+            access.variables += [table, YAMLEntry("JOB_TTL_DAYS", .string(String(job.retentionDays)))]
+            access.policies.append(policy("DynamoDBWritePolicy", "TableName", tableRef))
             if let queue = job.queue {
-                variables.append(YAMLEntry("JOB_QUEUE_URL", .ref(plan.queueID(queue.name))))
-                policies.append(policy("SQSSendMessagePolicy", "QueueName", .getAtt(plan.queueID(queue.name), "QueueName")))
+                access.variables.append(YAMLEntry("JOB_QUEUE_URL", .ref(plan.queueID(queue.name))))
+                access.policies.append(policy("SQSSendMessagePolicy", "QueueName", .getAtt(plan.queueID(queue.name), "QueueName")))
             }
+            access.why.append("Writes job records and sends jobs to the queue; nothing else.")
         case job.statusFunction:
-            variables = [table, bucket]
-            policies = [policy("DynamoDBReadPolicy", "TableName", tableRef), policy("S3ReadPolicy", "BucketName", bucketRef)]
+            access.variables += [table, bucket]
+            access.policies += [policy("DynamoDBReadPolicy", "TableName", tableRef), policy("S3ReadPolicy", "BucketName", bucketRef)]
+            access.why.append("Reads job records and signs result links (s3:GetObject); nothing else.")
         default:
-            variables = [table, bucket]
-            policies = [policy("DynamoDBCrudPolicy", "TableName", tableRef), policy("S3WritePolicy", "BucketName", bucketRef)]
+            access.variables += [table, bucket]
+            access.policies += [policy("DynamoDBCrudPolicy", "TableName", tableRef), policy("S3WritePolicy", "BucketName", bucketRef)]
+            access.why.append("Updates job records and writes results; SAM adds the receive and delete rights of the SQS event source.")
         }
-        out.append(YAMLEntry("Environment", .mapping([YAMLEntry("Variables", .mapping(variables))])))
-        let why: String
-        switch function.name {
-        case job.submitFunction: why = "Writes job records and sends jobs to the queue; nothing else."
-        case job.statusFunction: why = "Reads job records and signs result links (s3:GetObject); nothing else."
-        default: why = "Updates job records and writes results; SAM adds the receive and delete rights of the SQS event source."
-        }
-        out.append(YAMLEntry("Policies", .sequence(policies), comment: [why]))
         return out
     }
 
@@ -134,5 +128,22 @@ extension SAMTemplateBuilder {
                 YAMLEntry("Value", .ref(plan.queueID(queue.deadLetterQueue))),
             ]))
         }
+    }
+}
+
+/// The environment variables and policies of one function, gathered from the job pattern and the push channel so
+/// that each function gets one `Environment` and one `Policies` block.
+struct FunctionAccess {
+    var variables: [YAMLEntry] = []
+    var policies: [YAMLNode] = []
+    /// Why the policies are what they are, one sentence per part that added some.
+    var why: [String] = []
+
+    /// `Environment` and `Policies`, when anything was added.
+    var entries: [YAMLEntry] {
+        var out: [YAMLEntry] = []
+        if !variables.isEmpty { out.append(YAMLEntry("Environment", .mapping([YAMLEntry("Variables", .mapping(variables))]))) }
+        if !policies.isEmpty { out.append(YAMLEntry("Policies", .sequence(policies), comment: why)) }
+        return out
     }
 }

@@ -43,6 +43,7 @@ struct SAMTemplateBuilder {
         resources += featureResources()
         resources += jobResources()
         resources += frontDoorResources()
+        resources += pushResources()
         var outputs: [YAMLEntry] = []
         // With mutual TLS the execute-api address is switched off, so the domain outputs are the only URLs.
         for api in plan.gatewayAPIs where !(plan.generatedDomain != nil && plan.mutualTLS) {
@@ -55,6 +56,7 @@ struct SAMTemplateBuilder {
         outputs += featureOutputs()
         outputs += jobOutputs()
         outputs += frontDoorOutputs()
+        outputs += pushOutputs()
         var globals = [YAMLEntry("Runtime", .ref("Runtime")), globalTimeout]
         if plan.features.contains("xray-tracing") { globals.append(YAMLEntry("Tracing", .string("Active"))) }
         var sections = [YAMLEntry("AWSTemplateFormatVersion", .string("2010-09-09")),
@@ -81,10 +83,12 @@ struct SAMTemplateBuilder {
             Self.parameter(name, type: type, text, default: value, pattern: pattern)
         }
         var out = [parameter("Runtime", "Lambda runtime of every function; the handlers are named for the default.", default: layout.runtime)]
-        if !plan.gatewayAPIs.isEmpty {
+        if !plan.gatewayAPIs.isEmpty || !plan.pushChannels.isEmpty {
             out.append(parameter("Stage", "Stage name, the last part of each invoke URL.", default: "prod", pattern: "^[A-Za-z0-9_-]+$"))
         }
-        let authorizers = Set(plan.gatewayAPIs.flatMap { $0.authorizers.map(\.type) })
+        var authorizers = Set(plan.gatewayAPIs.flatMap { $0.authorizers.map(\.type) })
+        // A push channel's own authorizer checks the same issuer as the request API, even behind another front door.
+        for push in plan.pushChannels { if let verifies = push.verifies, verifies != "lambda" { authorizers.insert(verifies) } }
         if authorizers.contains("cognito") {
             out.append(parameter("CognitoUserPoolArn", "ARN of the Cognito user pool whose tokens the REST API accepts.",
                                  pattern: "^arn:aws[a-z-]*:cognito-idp:.+$"))
@@ -158,9 +162,11 @@ struct SAMTemplateBuilder {
         let text: String
         if function.role == "authorizer" {
             let users = layout.apis.filter { $0.authorizers.contains { $0.function == function.name } }
-            let types = Set(users.flatMap { $0.authorizers.filter { $0.function == function.name }.map(\.type) })
+            let channels = layout.apis.compactMap(\.push).filter { $0.authorizerFunction == function.name }
+            var types = Set(users.flatMap { $0.authorizers.filter { $0.function == function.name }.map(\.type) })
+            if !channels.isEmpty { types.insert("lambda-request") }
             let kind = types == ["lambda-token"] ? "TOKEN" : types == ["lambda-request"] ? "REQUEST" : "TOKEN and REQUEST"
-            text = "Lambda authorizer (\(kind)) of " + users.map(\.name).joined(separator: ", ")
+            text = "Lambda authorizer (\(kind)) of " + (users.map(\.name) + channels.map { "\($0.name) $connect" }).joined(separator: ", ")
         } else if function.role == "worker" {
             text = workerDescription(function)
         } else {
@@ -170,7 +176,10 @@ struct SAMTemplateBuilder {
         properties.append(YAMLEntry("Description", .string(text.count > 256 ? String(text.prefix(253)) + "..." : text)))
         properties.append(YAMLEntry("CodeUri", .string("src/\(function.package)/")))
         properties.append(YAMLEntry("Handler", .string(function.handler)))
-        properties += jobProperties(of: function)
+        var access = FunctionAccess()
+        properties += jobProperties(of: function, into: &access)
+        pushProperties(of: function, into: &access)
+        properties += access.entries
         if let url = functionURLConfig(function) { properties.append(url) }
         let events = self.events(of: function) + jobEvents(of: function)
         if !events.isEmpty { properties.append(YAMLEntry("Events", .mapping(events))) }
