@@ -56,6 +56,10 @@ public struct PushTable: Sendable, Hashable, Codable {
     public var ttlAttribute: String
     /// `on-demand`.
     public var billing: String
+    /// The global secondary index that finds a caller's connections (nil when `$connect` checks nobody).
+    public var userIndex: String? = nil
+    /// The attribute that index is keyed by: who connected, as the authorizer or IAM identified them.
+    public var userAttribute: String? = nil
 }
 
 /// Plans the push channel of one API from its routes, functions and authorizers.
@@ -137,8 +141,13 @@ struct PushPlanner {
             "Senders post with the ApiGatewayManagementApi client to the URL in PUSH_ENDPOINT; a post that fails with 410 Gone means the client has left, so the sender deletes that id.",
             "Connections close after \(PushChannelDesign.idleMinutes) idle minutes and after \(PushChannelDesign.connectionHours) hours: clients send a heartbeat "
                 + "({\"action\": \"ping\"}, answered by \(messages)) and reconnect with backoff when closed; messages carry at most 128 KB, so large results travel as S3 links.",
-            "To push to a group (a room, a user) rather than to everyone, store that key with the connection and add a global secondary index on it; the template keys the table by connection id only.",
         ]
+        let checked = connectAuth != "none"
+        if checked {
+            notes.append("\(connections) stores who connected (userId: the token's subject from the authorizer's context, or the caller's IAM identity) "
+                         + "and the byUser index finds every connection of one user, so a sender reaches the right user without scanning the table.")
+        }
+        notes.append("To push to another group (a room, a topic), store its key with the connection and add an index on it the same way.")
         switch (connectAuth, verifies) {
         case ("iam", _):
             notes.append("$connect requires IAM: clients sign the handshake with SigV4 (a presigned wss:// URL); other routes need no check, because only $connect can be authorized.")
@@ -155,7 +164,8 @@ struct PushPlanner {
         let design = PushChannelDesign(name: name, routeSelection: PushChannelDesign.selection, routes: routes, connectionFunction: connections,
                                        messageFunction: messages, connectAuth: connectAuth, authorizerFunction: authorizerFunction,
                                        verifies: verifies, identitySource: identity,
-                                       table: PushTable(name: "\(name)-connections", partitionKey: "connectionId", ttlAttribute: "expiresAt", billing: "on-demand"),
+                                       table: PushTable(name: "\(name)-connections", partitionKey: "connectionId", ttlAttribute: "expiresAt", billing: "on-demand",
+                                                        userIndex: checked ? "byUser" : nil, userAttribute: checked ? "userId" : nil),
                                        senders: senders, notes: notes)
         return (design, added)
     }
@@ -172,7 +182,8 @@ extension PushChannelDesign {
             "\(route.routeKey) -> \(route.function)" + (route.authorization == "none" ? "" : " (\(route.authorization == "iam" ? "IAM" : "authorizer \(push.authorizerFunction ?? "")"))")
         }
         if let source = push.identitySource { details.append("$connect credential: \(source)") }
-        details.append("connections table \(push.table.name): on demand, key \(push.table.partitionKey), time to live on \(push.table.ttlAttribute)")
+        details.append("connections table \(push.table.name): on demand, key \(push.table.partitionKey), time to live on \(push.table.ttlAttribute)"
+                       + (push.table.userIndex.map { ", index \($0) on \(push.table.userAttribute ?? "")" } ?? ""))
         details.append("posts to @connections: \(push.senders.joined(separator: ", "))")
         return [("push channel \(push.name): WebSocket API, route selection \(push.routeSelection)", details)]
     }
@@ -190,7 +201,8 @@ extension PushChannelDesign {
         out.append("- Route selection: \(MarkdownText.code(push.routeSelection)).")
         if let source = push.identitySource { out.append("- `$connect` reads the credential from \(MarkdownText.code(source)).") }
         out.append("- Connections table: \(MarkdownText.code(push.table.name)), on demand, key \(MarkdownText.code(push.table.partitionKey)), "
-                   + "time to live on \(MarkdownText.code(push.table.ttlAttribute)).")
+                   + "time to live on \(MarkdownText.code(push.table.ttlAttribute))"
+                   + (push.table.userIndex.map { ", global secondary index \(MarkdownText.code($0)) on \(MarkdownText.code(push.table.userAttribute ?? ""))" } ?? "") + ".")
         out.append("- Post to connections (`execute-api:ManageConnections`): " + push.senders.map(MarkdownText.code).joined(separator: ", ") + ".")
         out += push.notes.map { "- " + MarkdownText.inline($0) }
         return out + [""]

@@ -243,6 +243,33 @@ enum GeneratorFixtures {
             max-duration: 600
             result-delivery: poll
             """, expected: ["interaction-model": "async-job", "front-door": "api-gateway", "api-type": "http"]),
+        // Server push to back-end clients that sign with IAM: $connect requires IAM, no authorizer function.
+        Situation(name: "push-iam-servers", answers: """
+            api-name: telemetry
+            services:
+              - name: devices
+                resources:
+                  - {path: /devices, methods: [GET, POST]}
+                  - {path: "/devices/{deviceId}", methods: [GET, PUT]}
+            consumers: [external-servers]
+            auth-mechanisms: [iam]
+            server-push: true
+            max-duration: 2
+            """, expected: ["interaction-model": "async-push", "authorizer": "iam"]),
+        // Server push to browsers whose custom tokens a Lambda authorizer checks; $connect reuses it (the token in the query string).
+        Situation(name: "push-lambda-authorizer-cookie", answers: """
+            api-name: boards
+            services:
+              - name: boards
+                resources:
+                  - {path: /boards, methods: [GET, POST]}
+                  - {path: "/boards/{boardId}", methods: [GET, PATCH]}
+            consumers: [browser]
+            browser-origins: ["https://boards.example.com"]
+            auth-mechanisms: [custom]
+            server-push: true
+            max-duration: 2
+            """, expected: ["interaction-model": "async-push", "authorizer": "lambda-request"]),
     ]
 
     /// The bundled rules; the suite's tests of the rules themselves say what is wrong when they do not load.
