@@ -21,7 +21,9 @@ struct EstimateBuilder {
 
     /// Whether the slow operations run as jobs in a worker.
     /// (The layout builds the job pattern for push, too, when the work is slow.)
-    var jobs: Bool { advice.layout.apis.contains { !($0.jobs ?? []).isEmpty } }
+    var jobs: Bool {
+        advice.chosen("interaction-model") == "async-job" || advice.layout.apis.contains { !($0.jobs ?? []).isEmpty }
+    }
     /// The duration one API request runs: the average, or the short submit/status call of the job pattern.
     var requestSeconds: Double { jobs ? min(Self.jobRequestSeconds, number("avg-duration")) : number("avg-duration") }
 
