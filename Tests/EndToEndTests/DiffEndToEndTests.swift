@@ -62,7 +62,7 @@ import Testing
         try changed.write(to: apiType, atomically: true, encoding: .utf8)
         let result = try BinaryRunner.run(["diff", old.path, "--old-rules", oldRules.path, "--rules", newRules.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("RULES\n  - apigw-advisor bundled rules 2026.11.0\n  + apigw-advisor bundled rules 92026.11.0"))
+        #expect(result.stdout.contains("RULES\n  - apigw-advisor bundled rules 2026.12.0\n  + apigw-advisor bundled rules 92026.12.0"))
         #expect(result.stdout.contains("rule api-type.http-is-cheaper changed: recommend http (normal) -> recommend rest (strong)"))
         #expect(result.stdout.contains("ANSWERS (0 changed)"))
     }

@@ -4,6 +4,32 @@ enum InteractionReport {
     /// Nodes (in a `jobs` subgraph) and edges for every job pattern: submit -> queue -> worker, the dead-letter
     /// queue, the status table and the results bucket.
     static func mermaid(_ layout: Layout, ids: inout MermaidDiagram.IDAllocator) -> (nodes: [String], edges: [String]) {
+        let jobs = jobsMermaid(layout, ids: &ids), push = pushMermaid(layout, ids: &ids)
+        return (jobs.nodes + push.nodes, jobs.edges + push.edges)
+    }
+
+    /// Nodes (in a `push` subgraph) and edges for every push channel: the WebSocket API to its functions, the
+    /// connections table, and the senders posting back through @connections.
+    static func pushMermaid(_ layout: Layout, ids: inout MermaidDiagram.IDAllocator) -> (nodes: [String], edges: [String]) {
+        let channels = layout.apis.compactMap(\.push)
+        guard !channels.isEmpty else { return ([], []) }
+        var nodes = ["  subgraph push[\"Push\"]"]
+        var edges: [String] = []
+        for push in channels {
+            let api = ids.id(for: push.name, prefix: "ws"), table = ids.id(for: push.table.name, prefix: "table")
+            nodes += ["    \(api)[\(MermaidDiagram.label("WebSocket API \(push.name)"))]",
+                      "    \(table)[(\(MermaidDiagram.label("DynamoDB \(push.table.name)")))]"]
+            let connections = ids.id(for: push.connectionFunction, prefix: "fn"), messages = ids.id(for: push.messageFunction, prefix: "fn")
+            edges += ["  \(api) -- $connect, $disconnect --> \(connections)", "  \(api) -- $default --> \(messages)",
+                      "  \(connections) -- connection ids --> \(table)"]
+            if let authorizer = push.authorizerFunction { edges.append("  \(api) -. $connect check .-> \(ids.id(for: authorizer, prefix: "fn"))") }
+            edges += push.senders.map { "  \(ids.id(for: $0, prefix: "fn")) -. @connections .-> \(api)" }
+        }
+        nodes.append("  end")
+        return (nodes, edges)
+    }
+
+    static func jobsMermaid(_ layout: Layout, ids: inout MermaidDiagram.IDAllocator) -> (nodes: [String], edges: [String]) {
         let jobs = layout.apis.flatMap { $0.jobs ?? [] }
         guard !jobs.isEmpty else { return ([], []) }
         var nodes = ["  subgraph jobs[\"Jobs\"]"]

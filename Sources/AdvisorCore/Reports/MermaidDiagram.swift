@@ -56,7 +56,7 @@ public enum MermaidDiagram {
     /// Hands out Mermaid node ids: letters, digits and underscores only, unique per name and prefix.
     struct IDAllocator {
         private var byKey: [String: String] = [:]
-        private var used: Set<String> = ["callers", "gateway", "lambda", "jobs"]
+        private var used: Set<String> = ["callers", "gateway", "lambda", "jobs", "push"]
 
         /// The id of `name` in the namespace `prefix`; the same name always gets the same id.
         mutating func id(for name: String, prefix: String) -> String {

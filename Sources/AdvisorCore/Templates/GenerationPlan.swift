@@ -37,8 +37,10 @@ public enum SkeletonGenerator {
 
     /// `template.yaml` and `openapi/<api>.yaml` for each API, or a refusal naming every problem.
     public static func files(_ advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) -> [GeneratedFile] {
-        let template = try SAMTemplateGenerator.render(advice, context: context, recordName: recordName)
-        let documents = try OpenAPIGenerator.documents(advice, context: context, recordName: recordName)
+        // One plan, so the layout is checked once for both.
+        let plan = try GenerationPlan(advice: advice, context: context, recordName: recordName)
+        let template = SAMTemplateGenerator.render(plan: plan)
+        let documents = OpenAPIGenerator.documents(plan: plan)
         return [GeneratedFile(path: "template.yaml", text: template)]
             + documents.map { GeneratedFile(path: "openapi/" + $0.fileName, text: $0.text) }
     }

@@ -4,9 +4,13 @@ import Foundation
 public enum OpenAPIGenerator {
     /// One document per API, named `<api-name>.yaml`, or a refusal when the layout cannot be expressed.
     public static func documents(_ advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) -> [(fileName: String, text: String)] {
-        let plan = try GenerationPlan(advice: advice, context: context, recordName: recordName)
+        documents(plan: try GenerationPlan(advice: advice, context: context, recordName: recordName))
+    }
+
+    /// The documents of a checked plan (shared with the template, so the layout is checked once).
+    static func documents(plan: GenerationPlan) -> [(fileName: String, text: String)] {
         // An API behind another front door has no gateway to describe: its routes live in the template's front door.
-        return plan.gatewayAPIs.map { api in
+        plan.gatewayAPIs.map { api in
             let builder = OpenAPIBuilder(plan: plan, api: api, target: .document)
             return (fileName(api.name), YAMLWriter.document(builder.document(), header: builder.header()))
         }

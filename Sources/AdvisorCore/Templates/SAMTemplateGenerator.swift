@@ -2,7 +2,12 @@
 public enum SAMTemplateGenerator {
     /// The template text, or a refusal when the layout cannot be expressed (a conflict, an unresolved decision, ...).
     public static func render(_ advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) -> String {
-        var builder = SAMTemplateBuilder(plan: try GenerationPlan(advice: advice, context: context, recordName: recordName))
+        render(plan: try GenerationPlan(advice: advice, context: context, recordName: recordName))
+    }
+
+    /// The template of a checked plan; the builder works on its own copy, since it allocates ids as it goes.
+    static func render(plan: GenerationPlan) -> String {
+        var builder = SAMTemplateBuilder(plan: plan)
         let template = builder.template()
         return YAMLWriter.document(template, header: builder.header())
     }
