@@ -135,7 +135,7 @@ import BundledRules
             let note = route.note ?? ""
             #expect(note.contains("invoke the function") && !note.contains("the CORS configuration answers them"))
         }
-        let notes = try #require(api.cors).notes
+        let notes = api.cors.notes
         #expect(notes.contains { $0.contains("invoke the function") })
         #expect(!notes.contains { $0.contains("answers preflights and adds the headers") })
         // The estimate counts one function invocation per preflight (10 % of 10 M requests).

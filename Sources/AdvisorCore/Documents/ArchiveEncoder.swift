@@ -181,6 +181,8 @@ private struct ArchiveKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProto
 
 /// A type whose public `Codable` form is made for people and loses information (an answer value is
 /// written as the plain JSON value, so a choice reads back as text); the archive uses this exact form.
+/// `ArchiveReader.decode` recognises conformers by metatype (a conformance check per value was too slow):
+/// a new conformer must be added there too, or it decodes through its public form.
 protocol ArchiveExactCodable {
     /// Writes the value so that `init(fromArchive:)` restores it exactly.
     func encodeForArchive(to encoder: any Encoder) throws
