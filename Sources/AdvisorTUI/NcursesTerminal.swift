@@ -221,6 +221,7 @@ public final class NcursesTerminal: Terminal {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        Self.defineEitherArrowForm()
         set_escdelay(25) // the default second makes Esc feel broken
         curs_set(0)
         cursorShown = false
@@ -359,6 +360,27 @@ public final class NcursesTerminal: Terminal {
         }
     }
 
+    /// The other common encodings of the cursor and paging keys, for those the terminfo entry leaves out.
+    ///
+    /// terminfo lists one form per key (xterm's arrows are SS3, `ESC O B`, because keypad mode asks the
+    /// terminal for them), but terminals and multiplexers that ignore keypad mode, or a terminfo entry that
+    /// does not match the emulator, send the CSI form (`ESC [ B`) instead. Without a definition ncurses
+    /// hands over a bare Esc, which backs out of the view (at the top it quits), then `[` and `B` as typing.
+    static let alternativeKeys: [(sequence: String, code: Int32)] = [
+        ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+        ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
+        ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
+        ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB),
+    ]
+
+    /// Teaches ncurses the `alternativeKeys` its terminfo entry does not define (a defined one is left alone).
+    private static func defineEitherArrowForm() {
+        for (sequence, code) in alternativeKeys where key_defined(sequence) == 0 {
+            _ = define_key(sequence, code)
+        }
+    }
+
     private static func namedKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -380,6 +402,13 @@ public final class NcursesTerminal: Terminal {
     }
 
     // MARK: - Test support
+
+    /// The key ncurses reads for an input sequence now, or nil when it knows none (the bytes come one by one).
+    func key(forSequence sequence: String) -> Key? {
+        guard screen != nil else { return nil }
+        let code = key_defined(sequence)
+        return code > 0 ? Self.namedKey(code) : nil
+    }
 
     /// The text ncurses holds for each screen row, trailing spaces removed.
     func screenLines() -> [String] {

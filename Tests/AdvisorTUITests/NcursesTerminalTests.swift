@@ -86,6 +86,19 @@ import Testing
         }
     }
 
+    /// Terminals that ignore keypad mode send arrows as CSI (ESC [ B) where xterm's terminfo lists SS3 (ESC O B);
+    /// both must read as the key, not as Esc (which backs out, and at the top quits) followed by typing.
+    @Test func bothArrowEncodingsAreKeys() throws {
+        try withHeadless { terminal in
+            let expected: [(String, Key)] = [("\u{1B}[A", .up), ("\u{1B}[B", .down), ("\u{1B}[C", .right), ("\u{1B}[D", .left),
+                                             ("\u{1B}OA", .up), ("\u{1B}OB", .down), ("\u{1B}OC", .right), ("\u{1B}OD", .left),
+                                             ("\u{1B}[H", .home), ("\u{1B}[F", .end), ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown)]
+            for (sequence, key) in expected {
+                #expect(terminal.key(forSequence: sequence) == key, "\(sequence.unicodeScalars.map { $0.value })")
+            }
+        }
+    }
+
     @Test func onlyOneTerminalAtATime() throws {
         try withHeadless { _ in
             let second = NcursesTerminal(headlessTerm: "xterm-256color", width: 10, height: 2)
