@@ -49,6 +49,15 @@ public struct Canvas: Equatable, Sendable {
         let rowIsVisible = y >= 0 && y < height
         let limit = min(width, maxWidth.map { x + max(0, $0) } ?? Int.max)
         var column = x
+        // Printable ASCII needs no sanitizing and no width look-ups: one byte, one cell.
+        if DisplayWidth.isPrintableASCII(text) {
+            for byte in text.utf8 {
+                if column >= limit { break }
+                if rowIsVisible && column >= 0 { write(Self.asciiCells[Int(byte)], width: 1, x: column, y: y, style: style) }
+                column += 1
+            }
+            return column
+        }
         for character in Sanitize.text(text) {
             let characterWidth = DisplayWidth.of(character)
             if characterWidth == 0 {
@@ -133,6 +142,9 @@ public struct Canvas: Equatable, Sendable {
     ///
     /// Overwriting either half of an existing wide character turns its other
     /// half into a space, so no orphaned halves remain.
+    /// One-character strings for the ASCII bytes, made once rather than per cell drawn.
+    private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
     private mutating func write(_ text: String, width characterWidth: Int, x: Int, y: Int, style: Style) {
         let base = y * width
         for column in x..<(x + characterWidth) {
