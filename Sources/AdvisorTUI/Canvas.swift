@@ -138,13 +138,13 @@ public struct Canvas: Equatable, Sendable {
         return changed
     }
 
+    /// One-character strings for the ASCII bytes, made once rather than per cell drawn.
+    private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
+
     /// Stores one character of the given width at an in-bounds position.
     ///
     /// Overwriting either half of an existing wide character turns its other
     /// half into a space, so no orphaned halves remain.
-    /// One-character strings for the ASCII bytes, made once rather than per cell drawn.
-    private static let asciiCells: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }
-
     private mutating func write(_ text: String, width characterWidth: Int, x: Int, y: Int, style: Style) {
         let base = y * width
         for column in x..<(x + characterWidth) {

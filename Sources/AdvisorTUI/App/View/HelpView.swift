@@ -89,8 +89,8 @@ enum HelpView {
             lines.append(StyledLine(""))
         }
         lines += questionLines(state, question, ascii: ascii, choiceCursor: choosing ? cursor : nil)
-        let wrapped = StyledLine.wrap(lines, width: inner.width)
-        for (offset, line) in wrapped.prefix(inner.height).enumerated() {
+        let wrapped = StyledLine.wrap(lines, width: inner.width, limit: inner.height)
+        for (offset, line) in wrapped.enumerated() {
             canvas.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, maxWidth: inner.width)
         }
     }

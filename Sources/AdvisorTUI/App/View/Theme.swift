@@ -31,13 +31,16 @@ public struct StyledLine: Equatable, Sendable {
     }
 
     /// Word-wraps lines to `width` columns, repeating each line's indentation.
-    static func wrap(_ lines: [StyledLine], width: Int) -> [StyledLine] {
-        lines.flatMap { line -> [StyledLine] in
+    static func wrap(_ lines: [StyledLine], width: Int, limit: Int = .max) -> [StyledLine] {
+        var out: [StyledLine] = []
+        // A pane shows its first `limit` lines only: the rest is never wrapped (it was most of a key's work).
+        for line in lines where out.count < limit {
             let indent = min(line.indent, max(0, width - 10))
             let pieces = TextWrap.wrap(line.text, width: max(1, width - indent))
             let padding = String(repeating: " ", count: indent)
-            return (pieces.isEmpty ? [""] : pieces).map { StyledLine(padding + $0, style: line.style) }
+            for piece in pieces.isEmpty ? [""] : pieces where out.count < limit { out.append(StyledLine(padding + piece, style: line.style)) }
         }
+        return out
     }
 }
 
