@@ -63,8 +63,11 @@ public enum LayoutTree {
         }
         if !layout.functions.isEmpty {
             out.append("Functions (\(layout.runtime))")
+            // The APIs each authorizer function serves, in API order, in one pass: a search per function was quadratic.
+            var usersOf: [String: [String]] = [:]
+            for api in layout.apis { for name in Set(api.authorizers.compactMap(\.function)) { usersOf[name, default: []].append(api.name) } }
             node(layout.functions.map { function in
-                let users = layout.apis.filter { api in api.authorizers.contains { $0.function == function.name } }.map(\.name)
+                let users = usersOf[function.name] ?? []
                 let routes = function.role == "authorizer"
                     ? (users.count == layout.apis.count ? "authorizer for every API" : "authorizer for \(users.joined(separator: ", "))")
                     : function.role == "worker" ? JobPattern.workerSummary(function.name, in: layout) : "\(function.routes.count) route(s)"
