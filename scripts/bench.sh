@@ -9,6 +9,7 @@
 #   --no-static  skip the static build and its figures
 #   --nopie      also build and time a static, non-PIE binary (see docs/benchmarks.md)
 #   --output F   also write the table to F
+#   -- ARGS      passed to apigw-bench, e.g. -- --only scale (issue 12's 500 and 5,000 services)
 # Peers (dialog, whiptail, kconfig-frontends from Debian; cookiecutter from PyPI) are used when
 # installed and reported as "not installed" otherwise; this script does not install them.
 set -euo pipefail
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --nopie) nopie=1 ;;
     --output) bench_args+=(--output "$2"); shift ;;
     --) shift; bench_args+=("$@"); break ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
   esac
   shift

@@ -10,6 +10,8 @@ struct ChildRun {
     /// `ru_maxrss` from `wait4`, in MB. Not the child's own peak: posix_spawn starts the child on this
     /// process's memory (vfork), and exec records that memory's peak as the child's; see `peakMB(of:)`.
     var peakMB: Double
+    /// User CPU time of the child (`ru_utime`), in milliseconds: on a shared machine the figure that load inflates least.
+    var userMillis: Double = 0
     /// Exit status, or 128 + the signal that ended it.
     var status: Int32
 }
@@ -68,7 +70,8 @@ enum Spawner {
         // WIFEXITED / WEXITSTATUS are C macros Swift does not import.
         let signal = status & 0x7f
         let code = signal == 0 ? (status >> 8) & 0xff : 128 + signal
-        return ChildRun(millis: millis, peakMB: Double(usage.ru_maxrss) / 1024, status: code)
+        let user = Double(usage.ru_utime.tv_sec) * 1e3 + Double(usage.ru_utime.tv_usec) / 1e3
+        return ChildRun(millis: millis, peakMB: Double(usage.ru_maxrss) / 1024, userMillis: user, status: code)
     }
 
     /// The full path of `name` on PATH, or nil when it is not installed.

@@ -25,6 +25,10 @@ if options.sections.contains("process") || options.sections.contains("peers") {
     FileHandle.standardError.write(Data("apigw-bench: whole-process figures...\n".utf8))
     ProcessBench(options: options, folder: folder).run(into: &report)
 }
+if options.sections.contains("scale") {
+    FileHandle.standardError.write(Data("apigw-bench: scale figures...\n".utf8))
+    ScaleBench(options: options, folder: folder).run(into: &report)
+}
 try? FileManager.default.removeItem(atPath: folder)
 let table = report.markdown(loadAtEnd: MachineInfo.loadAverage())
 print(table, terminator: "")

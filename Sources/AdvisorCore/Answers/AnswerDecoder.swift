@@ -126,6 +126,7 @@ struct AnswerDecoder {
         }
         let before = diagnostics.errors.count
         var services: [Service] = []
+        var names = Set<String>()
         for item in items {
             guard let map = MappingReader(item, context: "a service", diagnostics: diagnostics) else { continue }
             map.rejectUnknownKeys(allowed: ["name", "team", "deploys-independently", "access", "resources"] + perServiceQuestions.map(\.id))
@@ -134,7 +135,8 @@ struct AnswerDecoder {
             if !FastPattern.isName(name) {
                 diagnostics.add(map["name"] ?? item, key: "name", "service name '\(Inert.quoted(name))' must match \(Self.namePattern)")
             }
-            if services.contains(where: { $0.name == name }) {
+            // A set of the names so far: searching the services for each was quadratic in the inventory.
+            if !names.insert(name).inserted {
                 diagnostics.add(map["name"] ?? item, key: "name", "service '\(name)' is listed twice")
             }
             var resources: [Resource] = []

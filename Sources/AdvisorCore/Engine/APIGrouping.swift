@@ -14,6 +14,11 @@ public enum APIGrouping {
             let name = inventory.services.count == 1 && apiCount != "shared" ? "\(inventory.services[0].name)-api" : apiName
             return [Group(name: name, services: inventory.services.map(\.name))]
         }
-        return inventory.services.map { Group(name: "\($0.name)-api", services: [$0.name]) }
+        return perService(inventory)
+    }
+
+    /// One API per service, named after it.
+    static func perService(_ inventory: Inventory) -> [Group] {
+        inventory.services.map { Group(name: "\($0.name)-api", services: [$0.name]) }
     }
 }

@@ -196,12 +196,39 @@ public struct Advice: Sendable, Hashable, Codable {
     /// The recommended layout.
     public var layout: Layout
     /// Each API with its per-API decisions (system-wide decisions are only in `decisions`).
-    public var apis: [APIAdvice] = []
+    public var apis: [APIAdvice] = [] { didSet { apiIndex = APIIndex(apis) } }
 
     /// Scale and monthly cost figures with their arithmetic (nil when the rules have no traffic questions).
     public var estimate: Estimate? = nil
     /// The cited fact with the oldest as-of date (the least recently checked one the advice relies on); nil when none is cited.
     public var oldestFact: FactCitation? = nil
+
+    /// Where each API is in `apis` (and each per-API decision in it): the layout asks for an API's outcome of each
+    /// decision for every API, and searching thousands of APIs each time made it quadratic. Not encoded, and never
+    /// part of equality: a decoded advice has none, and a lookup that misses falls back to the search.
+    private var apiIndex = APIIndex([])
+
+    private enum CodingKeys: String, CodingKey {
+        case rulesName, rulesVersion, context, ignoredAnswers, decisions, conflicts, findings, layout, apis, estimate, oldestFact
+    }
+
+    /// Creates advice.
+    init(rulesName: String, rulesVersion: String, context: [ContextEntry], ignoredAnswers: [String], decisions: [DecisionOutcome],
+         conflicts: [Conflict], findings: [Finding], layout: Layout, apis: [APIAdvice] = [], estimate: Estimate? = nil,
+         oldestFact: FactCitation? = nil) {
+        self.rulesName = rulesName
+        self.rulesVersion = rulesVersion
+        self.context = context
+        self.ignoredAnswers = ignoredAnswers
+        self.decisions = decisions
+        self.conflicts = conflicts
+        self.findings = findings
+        self.layout = layout
+        self.apis = apis
+        self.estimate = estimate
+        self.oldestFact = oldestFact
+        apiIndex = APIIndex(apis)
+    }
 
     /// Every fact cited by a fired rule, a conflict or a finding, once each, by id.
     public var citedFacts: [FactCitation] {
@@ -223,7 +250,14 @@ public struct Advice: Sendable, Hashable, Codable {
 
     /// The outcome of a decision on one API: its per-API outcome, or the system-wide one.
     public func outcome(_ id: String, api: String) -> DecisionOutcome? {
-        apis.first { $0.api == api }?.outcome(id) ?? outcome(id)
+        if let offsets = apiIndex.offsets[api], offsets.api < apis.count, apis[offsets.api].api == api {
+            let decisions = apis[offsets.api].decisions
+            if let decision = offsets.decisions[id], decision < decisions.count, decisions[decision].decision == id {
+                return decisions[decision]
+            }
+            return apis[offsets.api].outcome(id) ?? outcome(id)
+        }
+        return apis.first { $0.api == api }?.outcome(id) ?? outcome(id)
     }
 
     /// The chosen option of a decision.
@@ -234,12 +268,19 @@ public struct Advice: Sendable, Hashable, Codable {
 
     /// Whether the APIs' outcomes of a per-API decision differ (in choice or in reasons): reports then show each API.
     public func differs(_ id: String) -> Bool {
-        let each = apis.compactMap { api -> DecisionOutcome? in
-            guard var outcome = api.outcome(id) else { return nil }
+        // Whether any differs from the first: the same as counting distinct outcomes, without hashing every one
+        // (the APIs of one kind share their outcomes' storage, so most comparisons end at once).
+        var first: DecisionOutcome?
+        for api in apis {
+            guard var outcome = api.outcome(id) else { continue }
             outcome.api = nil
-            return outcome
+            guard let known = first else {
+                first = outcome
+                continue
+            }
+            if outcome != known { return true }
         }
-        return Set(each).count > 1
+        return false
     }
 
     /// Ids of every rule that fired (decisions on every API and findings).
@@ -253,4 +294,22 @@ public struct Advice: Sendable, Hashable, Codable {
 
     /// Whether strict mode fails: a conflict or an error finding.
     public var hasErrors: Bool { !conflicts.isEmpty || findings.contains { $0.severity == .error } }
+}
+
+/// The offset of each API in `Advice.apis` (the first of a name) and of each decision in it (the first of an id).
+struct APIIndex: Sendable, Hashable {
+    var offsets: [String: (api: Int, decisions: [String: Int])]
+
+    init(_ apis: [APIAdvice]) {
+        offsets = [:]
+        for (offset, api) in apis.enumerated() where offsets[api.api] == nil {
+            var decisions: [String: Int] = [:]
+            for (index, outcome) in api.decisions.enumerated() where decisions[outcome.decision] == nil { decisions[outcome.decision] = index }
+            offsets[api.api] = (offset, decisions)
+        }
+    }
+
+    /// Always equal: the index is derived from the APIs, which equality compares.
+    static func == (lhs: APIIndex, rhs: APIIndex) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }

@@ -14,7 +14,10 @@ struct ConditionEvaluator {
     /// The services in view (every service for system decisions, the API's for per-API ones), each with the
     /// answers it sees and the per-service questions it answered itself: `some-service` reads them, and answer
     /// tests name the services whose own answers made them hold.
-    var services: [ServiceAnswers] = []
+    var services: [ServiceAnswers] = [] { didSet { summary = Summary(services) } }
+    /// What every answer test and `services.mixed-access` count asks of `services`, kept with them: scanning
+    /// thousands of services for each test made each evaluation linear in the inventory.
+    private var summary = Summary([])
     /// The properties of the API's recommended layout (`LayoutFacts`), once it is built: findings read them with
     /// `{layout: NAME}`; nil while decisions are resolved (no decision rule may read the layout).
     var layout: Set<String>? = nil
@@ -26,12 +29,26 @@ struct ConditionEvaluator {
         self.status = status
         self.decisions = decisions
         self.services = services
+        summary = Summary(services)
         let inventory: Inventory
         if case .inventory(let value)? = values["services"] { inventory = value } else { inventory = Inventory() }
         inventoryCounts = ["services": inventory.services.count, "services.resources": inventory.resourceCount,
                            "services.routes": inventory.routeCount, "services.teams": inventory.teamCount,
                            "services.shared-deploys": inventory.sharedDeployCount,
                            "services.path-params": inventory.pathParameterCount]
+    }
+
+    /// The per-service questions some service in view answered itself, and how many services mix access levels.
+    private struct Summary {
+        var answeredByAService: Set<String> = []
+        var mixedAccess = 0
+
+        init(_ services: [ServiceAnswers]) {
+            for service in services {
+                answeredByAService.formUnion(service.own)
+                if service.mixedAccess { mixedAccess += 1 }
+            }
+        }
     }
 
     struct Result {
@@ -84,7 +101,7 @@ struct ConditionEvaluator {
             var evidence = Evidence(kind: "answer", subject: id, test: test.display,
                                     value: value?.display ?? "unanswered", held: held, fromDefault: fromDefault)
             // Only when some service answered for itself: uniform answers keep the evidence as it always was.
-            if services.contains(where: { $0.own.contains(id) }) {
+            if summary.answeredByAService.contains(id) {
                 evidence.services = services.filter { service in service.values[id].map { Self.holds(test, on: $0) } ?? false }.map(\.name)
             }
             return Result(held: held, evidence: [evidence])
@@ -94,11 +111,21 @@ struct ConditionEvaluator {
                                                           value: layout == nil ? "no layout" : held ? "yes" : "no", held: held, fromDefault: false)])
         case .someService(let inner):
             var evidence: [Evidence] = []
+            // Services of one profile that answered nothing themselves see the same values and their names never
+            // reach the evidence, so the first one's result stands for the rest.
+            var byProfile: [Int: Result] = [:]
             for service in services {
-                var own = ConditionEvaluator(rules: rules, values: service.values, status: service.status, decisions: decisions,
-                                             services: [service])
-                own.layout = layout
-                let result = own.evaluate(inner)
+                let result: Result
+                let profile = service.own.isEmpty ? service.profile : nil
+                if let profile, let known = byProfile[profile] {
+                    result = known
+                } else {
+                    var own = ConditionEvaluator(rules: rules, values: service.values, status: service.status, decisions: decisions,
+                                                 services: [service])
+                    own.layout = layout
+                    result = own.evaluate(inner)
+                    if let profile { byProfile[profile] = result }
+                }
                 if result.held { return Result(held: true, evidence: result.evidence) }
                 evidence += result.evidence
             }
@@ -109,7 +136,7 @@ struct ConditionEvaluator {
     private func countValue(_ subject: String) -> (Int?, Bool) {
         let fromDefault = status[subject.hasPrefix("services") ? "services" : subject].map { $0 != .answered } ?? false
         // Counted over the services in view: the API's own for a per-API decision.
-        if subject == "services.mixed-access" { return (services.filter(\.mixedAccess).count, fromDefault) }
+        if subject == "services.mixed-access" { return (summary.mixedAccess, fromDefault) }
         if subject.hasPrefix("services") { return (inventoryCounts[subject], fromDefault) }
         return (values[subject]?.members?.count, fromDefault)
     }

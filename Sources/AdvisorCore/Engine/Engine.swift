@@ -15,22 +15,30 @@ public struct Engine: Sendable {
     /// the outcome skip re-resolving the alternatives); every report and the interview's why view keep it on.
     public func advise(_ answers: Answers, whatWouldChange: Bool = true) -> Advice {
         let sheet = AnswerSheet(answers: answers, rules: rules)
-        let resolution = decide(sheet)
+        var resolution = decide(sheet)
         let system = resolution.system
-        let evaluators = resolution.evaluators
-        var apis = resolution.apis
         var outcomes = resolution.outcomes
         let conflicts = resolution.conflicts
         let changes = whatWouldChange ? WhatWouldChange(engine: self).flips(answers, base: outcomes) : [:]
+        // Each decision's drivers once: every API lists the same drivers for it, and each walk reads the rules.
+        var drivers: [String: [String]] = [:]
+        func driversOf(_ id: String) -> [String] {
+            if let known = drivers[id] { return known }
+            let found = WhatWouldChange.drivers(of: id, rules: rules)
+            drivers[id] = found
+            return found
+        }
         for index in outcomes.indices {
-            outcomes[index].drivers = WhatWouldChange.drivers(of: outcomes[index].decision, rules: rules)
+            outcomes[index].drivers = driversOf(outcomes[index].decision)
             outcomes[index].changes = changes[outcomes[index].decision] ?? []
         }
-        for api in apis.indices {
-            for index in apis[api].decisions.indices {
-                apis[api].decisions[index].drivers = WhatWouldChange.drivers(of: apis[api].decisions[index].decision, rules: rules)
+        for kind in resolution.kinds.indices {
+            for index in resolution.kinds[kind].decisions.indices {
+                let id = resolution.kinds[kind].decisions[index].decision
+                resolution.kinds[kind].decisions[index].drivers = driversOf(id)
             }
         }
+        let apis = resolution.apis
 
         let context = rules.questions.map { ContextEntry(question: $0.id, value: sheet.values[$0.id], status: sheet.status[$0.id] ?? .missing) }
         var advice = Advice(rulesName: rules.name, rulesVersion: rules.version, context: context, ignoredAnswers: sheet.ignored,
@@ -38,7 +46,7 @@ public struct Engine: Sendable {
         // The layout comes first (it reads only the decisions), so findings can read it with `{layout: NAME}`.
         let built = LayoutBuilder(rules: rules, sheet: sheet).build(advice)
         advice.layout = built.layout
-        advice.findings = findings(system: system, evaluators: evaluators, apis: apis, layout: built.layout) + built.findings
+        advice.findings = findings(system: system, resolution: resolution, apis: apis, layout: built.layout) + built.findings
         if rules.question("monthly-requests") != nil {
             // The estimate is for the whole system: every service's answers, and each decision the APIs agree on.
             var overall = system
@@ -57,28 +65,65 @@ public struct Engine: Sendable {
 
     /// The finding rules on each API (with that API's layout); one finding when it holds on every API, naming the
     /// APIs when only on some.
-    private func findings(system: ConditionEvaluator, evaluators: [ConditionEvaluator], apis: [APIAdvice], layout: Layout) -> [Finding] {
-        var viewers = evaluators.isEmpty ? [system] : evaluators
-        for offset in viewers.indices {
-            let design = offset < apis.count ? layout.apis.first { $0.name == apis[offset].api } : nil
-            viewers[offset].layout = design.map(LayoutFacts.of) ?? LayoutFacts.of(layout)
+    ///
+    /// APIs of one kind (`APIKind`) whose layouts have the same properties see the same thing, so each rule is
+    /// evaluated once per such viewer: the first API it holds on is the first API of the first viewer it holds for.
+    private func findings(system: ConditionEvaluator, resolution: Resolution, apis: [APIAdvice], layout: Layout) -> [Finding] {
+        // The first layout API of each name, as a search from the front finds it.
+        var designs: [String: APIDesign] = [:]
+        for design in layout.apis where designs[design.name] == nil { designs[design.name] = design }
+        var wholeFacts: Set<String>?
+        func facts(_ offset: Int) -> Set<String> {
+            if offset < apis.count, let design = designs[apis[offset].api] { return LayoutFacts.of(design) }
+            if let known = wholeFacts { return known }
+            let computed = LayoutFacts.of(layout)
+            wholeFacts = computed
+            return computed
+        }
+        struct ViewerKey: Hashable {
+            var kind: Int
+            var facts: Set<String>
+        }
+        // Distinct viewers in order of first appearance, each with the APIs (offsets) it stands for.
+        var viewers: [ConditionEvaluator] = []
+        var members: [[Int]] = []
+        if resolution.kindOf.isEmpty {
+            var viewer = system
+            viewer.layout = facts(0)
+            viewers = [viewer]
+            members = [apis.isEmpty ? [] : [0]]
+        } else {
+            var index: [ViewerKey: Int] = [:]
+            for (offset, kind) in resolution.kindOf.enumerated() {
+                let seen = facts(offset)
+                let key = ViewerKey(kind: kind, facts: seen)
+                if let known = index[key] {
+                    if offset < apis.count { members[known].append(offset) }
+                    continue
+                }
+                index[key] = viewers.count
+                var viewer = resolution.kinds[kind].evaluator
+                viewer.layout = seen
+                viewers.append(viewer)
+                members.append(offset < apis.count ? [offset] : [])
+            }
         }
         var out: [Finding] = []
         for index in rules.rulesByDecision[""] ?? [] {
             let rule = rules.rules[index]
             guard case .finding(let severity, let title) = rule.effect else { continue }
-            var on: [String] = []
+            var on: [Int] = []
             var evidence: [Evidence]?
             for (offset, evaluator) in viewers.enumerated() {
                 let result = evaluator.evaluate(rule.when)
                 guard result.held else { continue }
                 if evidence == nil { evidence = result.evidence }
-                if offset < apis.count { on.append(apis[offset].api) }
+                on += members[offset]
             }
             guard let evidence else { continue }
             var finding = Finding(severity: severity, title: title, text: rule.reason, rule: rule.id,
                                   decision: rule.decision, facts: citations(rule.facts), evidence: evidence)
-            if apis.count > 1 && on.count < apis.count { finding.apis = on }
+            if apis.count > 1 && on.count < apis.count { finding.apis = on.sorted().map { apis[$0].api } }
             out.append(finding)
         }
         return out
@@ -91,7 +136,7 @@ public struct Engine: Sendable {
     }
 
     /// A conflict with the API it happened on and, in its summary, the API and its services.
-    private func conflict(_ outcome: DecisionOutcome, api: String?, services: [String]) -> Conflict {
+    private static func conflict(_ outcome: DecisionOutcome, api: String?, services: [String]) -> Conflict {
         // A pin conflicts with the rules that exclude the pinned option; other exclusions are not its sides.
         let pinExcluders = outcome.scores.first { $0.option == outcome.pin }?.excludedBy
         let excluders = outcome.fired.filter { ($0.effect == "exclude" || $0.effect == "require") && (pinExcluders?.contains($0.rule) ?? true) }
@@ -124,37 +169,81 @@ public struct Engine: Sendable {
                                note: "Differs per API: " + parts.joined(separator: "; ") + ".")
     }
 
+    /// The per-API decisions of the APIs that cannot tell their inputs apart: services of the same profiles
+    /// (`ServiceProfiles`), in the same order, and no service answering for itself (its name would show in the
+    /// evidence). `resolve` is a function of the evaluator, so one resolution stands for every API of the kind.
+    struct APIKind {
+        /// The evaluator after the per-API decisions, as findings read it.
+        var evaluator: ConditionEvaluator
+        /// The per-API outcomes in resolution order, without the API's name.
+        var decisions: [DecisionOutcome]
+        /// Whether any of them is a conflict.
+        var hasConflict: Bool
+    }
+
     /// The decisions of one set of answers: system-wide, per API, overall, with the conflicts and the evaluators
     /// that saw them (findings read them).
     struct Resolution {
         var system: ConditionEvaluator
-        var evaluators: [ConditionEvaluator]
-        var apis: [APIAdvice]
+        /// The APIs, in inventory order.
+        var groups: [APIGrouping.Group]
+        /// The kinds of API, and each group's kind: thousands of one-service APIs are usually a few kinds.
+        var kinds: [APIKind]
+        var kindOf: [Int]
         var outcomes: [DecisionOutcome]
         var conflicts: [Conflict]
+
+        /// Each API with its per-API decisions; made on demand because the what-would-change search needs only
+        /// `outcomes`, and expanding every API on each of its passes would be most of its work.
+        var apis: [APIAdvice] {
+            zip(groups, kindOf).map { group, kind in
+                let decisions = kinds[kind].decisions.map { outcome in
+                    var named = outcome
+                    named.api = group.name
+                    return named
+                }
+                return APIAdvice(api: group.name, services: group.services, decisions: decisions,
+                                 conflicts: kinds[kind].hasConflict ? Engine.conflicts(decisions, group: group) : [])
+            }
+        }
+
+        /// Each API's evaluator, in API order.
+        var evaluators: [ConditionEvaluator] { kindOf.map { kinds[$0].evaluator } }
 
         func outcome(_ id: String) -> DecisionOutcome? { outcomes.first { $0.decision == id } }
     }
 
     /// Resolves every decision (system-wide once, per API for each API); then, while a defaulted decision stands
     /// in the way of a later decision's answered evidence, lets it yield (rules/README.md, "Defaults never
-    /// override answers") and resolves again.
-    func decide(_ sheet: AnswerSheet) -> Resolution {
+    /// override answers") and resolves again. `profiles` (of the sheet's inventory) can be passed by callers that
+    /// decide many sheets with the same inventory.
+    func decide(_ sheet: AnswerSheet, profiles: ServiceProfiles? = nil) -> Resolution {
+        let inventory = Self.inventory(sheet)
+        let profiles = profiles.flatMap { $0.inventory == inventory ? $0 : nil } ?? ServiceProfiles(inventory)
         var yields: [String: YieldChoice] = [:]
-        var result = forwardPass(sheet, yields: yields)
+        var result = forwardPass(sheet, yields: yields, inventory: inventory, profiles: profiles)
         for _ in 0..<rules.decisions.count {
-            guard let (id, choice) = nextYield(result, sheet: sheet, yields: yields) else { break }
+            guard let (id, choice) = nextYield(result, sheet: sheet, yields: yields, inventory: inventory, profiles: profiles) else { break }
             yields[id] = choice
-            result = forwardPass(sheet, yields: yields)
+            result = forwardPass(sheet, yields: yields, inventory: inventory, profiles: profiles)
         }
         return result
     }
 
+    /// The `services` answer, or an empty inventory.
+    static func inventory(_ sheet: AnswerSheet) -> Inventory {
+        if case .inventory(let value)? = sheet.values["services"] { return value }
+        return Inventory()
+    }
+
+    /// The conflicts among one API's outcomes, named after the API and its services.
+    static func conflicts(_ decisions: [DecisionOutcome], group: APIGrouping.Group) -> [Conflict] {
+        decisions.filter { $0.status == .conflict }.map { conflict($0, api: group.name, services: group.services) }
+    }
+
     /// One pass over the decisions in dependency order; every decision goes through `resolve`.
-    func forwardPass(_ sheet: AnswerSheet, yields: [String: YieldChoice]) -> Resolution {
-        let inventory: Inventory
-        if case .inventory(let value)? = sheet.values["services"] { inventory = value } else { inventory = Inventory() }
-        let views = inventory.services.map { ServiceAnswers(service: $0, sheet: sheet, rules: rules) }
+    func forwardPass(_ sheet: AnswerSheet, yields: [String: YieldChoice], inventory: Inventory, profiles: ServiceProfiles) -> Resolution {
+        let views = ServiceAnswers.views(inventory, profiles: profiles, sheet: sheet, rules: rules)
         let whole = ServiceAnswers.combined(views, sheet: sheet, rules: rules)
         var system = ConditionEvaluator(rules: rules, values: whole.values, status: whole.status, decisions: [:], services: views)
         system.pins = sheet.pins
@@ -165,49 +254,97 @@ public struct Engine: Sendable {
             guard let decision = rules.decision(id), decision.scope == .system else { continue }
             let outcome = resolve(decision, evaluator: system)
             if let chosen = outcome.chosen { system.decisions[id] = chosen }
-            if outcome.status == .conflict { conflicts.append(conflict(outcome, api: nil, services: [])) }
+            if outcome.status == .conflict { conflicts.append(Self.conflict(outcome, api: nil, services: [])) }
             systemOutcomes[id] = outcome
         }
 
-        // Each API resolves the per-API decisions on the answers of its own services.
-        let groups = APIGrouping.groups(inventory, apiCount: system.decisions["api-count"], apiName: Self.apiName(sheet))
-        var apis: [APIAdvice] = []
-        var evaluators: [ConditionEvaluator] = []
+        // Each API resolves the per-API decisions on the answers of its own services, once per kind of API.
+        let groups = profiles.groups(apiCount: system.decisions["api-count"], apiName: Self.apiName(sheet))
+        let apiDecisions = rules.decisionOrder.compactMap { id in rules.decision(id).flatMap { $0.scope == .api ? $0 : nil } }
+        struct KindKey: Hashable {
+            var profiles: [Int?]
+            var names: [String]
+        }
+        var kindIndex: [KindKey: Int] = [:]
+        // The usual key, one service of a profile answering nothing itself, without making a key per API.
+        var singleKindIndex: [Int: Int] = [:]
+        var kinds: [APIKind] = []
+        var kindOf: [Int] = []
+        kindOf.reserveCapacity(groups.count)
         for group in groups {
-            let members = views.filter { view in group.services.contains(view.name) }
-            let seen = ServiceAnswers.combined(members, sheet: sheet, rules: rules)
-            var evaluator = ConditionEvaluator(rules: rules, values: seen.values, status: seen.status, decisions: system.decisions,
-                                               services: members)
-            evaluator.pins = sheet.pins
-            evaluator.yields = yields
-            var api = APIAdvice(api: group.name, services: group.services, decisions: [], conflicts: [])
-            for id in rules.decisionOrder {
-                guard let decision = rules.decision(id), decision.scope == .api else { continue }
-                var outcome = resolve(decision, evaluator: evaluator)
-                outcome.api = group.name
-                if let chosen = outcome.chosen { evaluator.decisions[id] = chosen }
-                if outcome.status == .conflict { api.conflicts.append(conflict(outcome, api: group.name, services: group.services)) }
-                api.decisions.append(outcome)
+            // The views of the group's services, in inventory order.
+            let offsets: [Int]
+            if group.services.count == 1 {
+                offsets = profiles.offsetsNamed[group.services[0]] ?? []
+            } else {
+                let wanted = Set(group.services)
+                offsets = views.indices.filter { wanted.contains(views[$0].name) }
             }
-            conflicts += api.conflicts
-            apis.append(api)
-            evaluators.append(evaluator)
+            let members = offsets.map { views[$0] }
+            let single = members.count == 1 && members[0].own.isEmpty ? members[0].profile : nil
+            let anyOwn = members.contains { !$0.own.isEmpty }
+            let key = single == nil ? KindKey(profiles: members.map(\.profile), names: anyOwn ? members.map(\.name) : []) : nil
+            if let single, let known = singleKindIndex[single] {
+                kindOf.append(known)
+            } else if let key, let known = kindIndex[key] {
+                kindOf.append(known)
+            } else {
+                let seen = ServiceAnswers.combined(members, sheet: sheet, rules: rules)
+                var evaluator = ConditionEvaluator(rules: rules, values: seen.values, status: seen.status, decisions: system.decisions,
+                                                   services: members)
+                evaluator.pins = sheet.pins
+                evaluator.yields = yields
+                var decisions: [DecisionOutcome] = []
+                for decision in apiDecisions {
+                    let outcome = resolve(decision, evaluator: evaluator)
+                    if let chosen = outcome.chosen { evaluator.decisions[decision.id] = chosen }
+                    decisions.append(outcome)
+                }
+                if let single { singleKindIndex[single] = kinds.count }
+                if let key { kindIndex[key] = kinds.count }
+                kindOf.append(kinds.count)
+                kinds.append(APIKind(evaluator: evaluator, decisions: decisions, hasConflict: decisions.contains { $0.status == .conflict }))
+            }
+            if let kind = kindOf.last, kinds[kind].hasConflict { conflicts += Self.conflicts(kinds[kind].decisions, group: group) }
         }
         var outcomes: [DecisionOutcome] = []
         for id in rules.decisionOrder {
             if let outcome = systemOutcomes[id] {
                 outcomes.append(outcome)
-            } else if let outcome = Self.overall(id, apis: apis) {
+            } else if let outcome = Self.overall(id, groups: groups, kinds: kinds, kindOf: kindOf) {
                 outcomes.append(outcome)
             }
         }
 
-        return Resolution(system: system, evaluators: evaluators, apis: apis, outcomes: outcomes, conflicts: conflicts)
+        return Resolution(system: system, groups: groups, kinds: kinds, kindOf: kindOf, outcomes: outcomes, conflicts: conflicts)
+    }
+
+    /// `overall(_:apis:)` on kinds of API: what the APIs agree on is what their kinds agree on.
+    static func overall(_ id: String, groups: [APIGrouping.Group], kinds: [APIKind], kindOf: [Int]) -> DecisionOutcome? {
+        let each = kinds.compactMap { kind in kind.decisions.first { $0.decision == id } }
+        guard kinds.count == each.count, var first = kindOf.first.flatMap({ kinds[$0].decisions.first { $0.decision == id } }) else {
+            return nil
+        }
+        first.api = nil
+        let chosen = Set(each.map { $0.status == .conflict ? "" : $0.chosen ?? "" })
+        if chosen.count == 1 {
+            if first.status == .conflict && groups.count > 1 {
+                first.note = "Every API is in conflict; see each API."
+            }
+            return first
+        }
+        let parts = zip(groups, kindOf).map { group, kind in
+            let outcome = each[kind]
+            return "\(group.name): \(outcome.status == .conflict ? "conflict" : outcome.chosen ?? "undecided")"
+        }
+        return DecisionOutcome(decision: id, chosen: nil, status: .varies, scores: [], fired: [],
+                               note: "Differs per API: " + parts.joined(separator: "; ") + ".")
     }
 
     /// A defaulted decision whose default excludes an option that a later decision's answered evidence recommends
     /// above what that decision chose, with the alternative that lets the evidence count; nil when there is none.
-    func nextYield(_ result: Resolution, sheet: AnswerSheet, yields: [String: YieldChoice]) -> (String, YieldChoice)? {
+    func nextYield(_ result: Resolution, sheet: AnswerSheet, yields: [String: YieldChoice], inventory: Inventory,
+                   profiles: ServiceProfiles) -> (String, YieldChoice)? {
         for later in result.outcomes where later.status != .conflict && later.status != .pinned {
             let chosenScore = later.scores.first { $0.option == later.chosen }?.score ?? 0
             let blocked = later.scores.filter { !$0.excludedBy.isEmpty && $0.score > chosenScore }.sorted { $0.score > $1.score }
@@ -235,7 +372,7 @@ public struct Engine: Sendable {
                         let choice = YieldChoice(option: alternative.option, note: note, rules: excluders.map(\.rule) + answered.map(\.rule))
                         var trialYields = yields
                         trialYields[id] = choice
-                        let trial = forwardPass(sheet, yields: trialYields)
+                        let trial = forwardPass(sheet, yields: trialYields, inventory: inventory, profiles: profiles)
                         if trial.outcome(later.decision)?.chosen == candidate.option && trial.conflicts.count <= result.conflicts.count {
                             return (id, choice)
                         }

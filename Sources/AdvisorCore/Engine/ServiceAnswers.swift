@@ -10,6 +10,9 @@ struct ServiceAnswers: Sendable {
     var own: Set<String>
     /// Whether its routes ask for different access (a proxy resource cannot give them different guards).
     var mixedAccess = false
+    /// Its profile in `ServiceProfiles` (nil when made alone): services of one profile see the same values, so one
+    /// evaluation stands for all of them wherever the service's name cannot show (see `ConditionEvaluator`).
+    var profile: Int?
 
     /// Access levels and the auth mechanism each implies (`users` implies none by itself: it needs cognito or oidc).
     static let impliedMechanism = ["public": "none", "partners": "api-keys", "iam": "iam", "custom": "custom"]
@@ -64,12 +67,34 @@ struct ServiceAnswers: Sendable {
         self.own = own
     }
 
+    /// The view of every service of `inventory`, in inventory order: one `init(service:sheet:rules:)` per profile,
+    /// copied with each service's name, because the what-would-change search makes the views again for every
+    /// alternative and thousands of services usually share a handful of profiles.
+    static func views(_ inventory: Inventory, profiles: ServiceProfiles, sheet: AnswerSheet, rules: RuleSet) -> [ServiceAnswers] {
+        let services = inventory.services
+        let shared = profiles.representatives.enumerated().map { profile, index in
+            var view = ServiceAnswers(service: services[index], sheet: sheet, rules: rules)
+            view.profile = profile
+            return view
+        }
+        return services.indices.map { index in
+            var view = shared[profiles.index[index]]
+            view.name = services[index].name
+            return view
+        }
+    }
+
     /// The values an API sees when `services` share it: each per-service question combined over them
     /// (rules/README.md: lists and choices united, the largest number, yes when any says yes, the widest single choice).
     static func combined(_ services: [ServiceAnswers], sheet: AnswerSheet, rules: RuleSet)
         -> (values: [String: AnswerValue], status: [String: AnswerStatus]) {
         guard !services.isEmpty else { return (sheet.values, sheet.status) }
         if services.count == 1 { return (services[0].values, services[0].status) }
+        // Every combination below (union, first-seen list order, largest, any, widest, any own, all hidden) gives
+        // the same over the first service of each profile as over all of them, and thousands of services are
+        // usually a handful of profiles.
+        var profilesSeen = Set<Int>()
+        let services = services.filter { service in service.profile.map { profilesSeen.insert($0).inserted } ?? true }
         var values = sheet.values
         var status = sheet.status
         for question in rules.questions where question.perService {
@@ -98,5 +123,62 @@ struct ServiceAnswers: Sendable {
             }
         }
         return (values, status)
+    }
+}
+
+
+/// Groups the services of an inventory that `ServiceAnswers.init` cannot tell apart: the same own answers and
+/// the same set of route access levels (all it reads of a service besides the name).
+struct ServiceProfiles: Sendable {
+    /// Each service's profile, in inventory order.
+    var index: [Int]
+    /// The first service (inventory offset) of each profile.
+    var representatives: [Int]
+    /// The inventory they were made for (a check for callers that reuse them; `==` on the same storage is immediate).
+    let inventory: Inventory
+    /// The offsets of the services of each name, in inventory order.
+    let offsetsNamed: [String: [Int]]
+    /// `APIGrouping.perService` of the inventory, made once: every pass of the what-would-change search needs it.
+    let perServiceGroups: [APIGrouping.Group]
+
+    private struct Key: Hashable {
+        var answers: [String: AnswerValue]
+        var levels: Set<String>
+    }
+
+    /// The profiles of `inventory`'s services, numbered in order of first appearance.
+    init(_ inventory: Inventory) {
+        self.inventory = inventory
+        var named: [String: [Int]] = [:]
+        for (offset, service) in inventory.services.enumerated() { named[service.name, default: []].append(offset) }
+        offsetsNamed = named
+        perServiceGroups = APIGrouping.perService(inventory)
+        var seen: [Key: Int] = [:]
+        index = []
+        representatives = []
+        index.reserveCapacity(inventory.services.count)
+        for (offset, service) in inventory.services.enumerated() {
+            // The same levels ServiceAnswers.init collects: OPTIONS never needs access.
+            var levels = Set<String>()
+            for resource in service.resources {
+                for method in resource.methods where method != "OPTIONS" { levels.insert(service.access(of: resource, method: method) ?? "") }
+            }
+            let key = Key(answers: service.answers, levels: levels)
+            if let known = seen[key] {
+                index.append(known)
+            } else {
+                seen[key] = representatives.count
+                index.append(representatives.count)
+                representatives.append(offset)
+            }
+        }
+    }
+
+    /// `APIGrouping.groups` of the inventory, with the one-API-per-service answer made once.
+    func groups(apiCount: String?, apiName: String) -> [APIGrouping.Group] {
+        if apiCount == "shared" || inventory.services.count <= 1 {
+            return APIGrouping.groups(inventory, apiCount: apiCount, apiName: apiName)
+        }
+        return perServiceGroups
     }
 }

@@ -108,6 +108,8 @@ struct WhatWouldChange {
         let read = drivers.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         let limits = tested()
         let current = AnswerSheet(answers: answers, rules: rules)
+        // The inventory is the same in every alternative (no inventory has alternatives): group its services once.
+        let profiles = ServiceProfiles(Engine.inventory(current))
         var out: [String: [Flip]] = [:]
         // For a number, only the nearest value that flips a decision to a given option is worth saying.
         var nearest: [String: (distance: Double, index: Int)] = [:]
@@ -117,7 +119,7 @@ struct WhatWouldChange {
             for value in alternatives(question, current: current.values[question.id], tested: limits[question.id] ?? Tested()) {
                 var changed = answers
                 changed.values[question.id] = value
-                let outcomes = engine.decide(AnswerSheet(answers: changed, rules: rules)).outcomes
+                let outcomes = engine.decide(AnswerSheet(answers: changed, rules: rules), profiles: profiles).outcomes
                 for outcome in outcomes where drivers[outcome.decision]?.contains(question.id) == true {
                     let now = outcome.status == .conflict ? nil : outcome.chosen
                     guard now != chosen[outcome.decision] ?? nil else { continue }

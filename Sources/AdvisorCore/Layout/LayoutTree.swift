@@ -63,8 +63,13 @@ public enum LayoutTree {
         }
         if !layout.functions.isEmpty {
             out.append("Functions (\(layout.runtime))")
+            // The APIs each authorizer function serves, in API order, in one pass: a search per function was quadratic.
+            var usersOf: [String: [String]] = [:]
+            for api in layout.apis { for name in Set(api.authorizers.compactMap(\.function)) { usersOf[name, default: []].append(api.name) } }
+            // Then the push channels whose $connect they check, as Layout.authorizerUsers lists them.
+            for push in layout.apis.compactMap(\.push) { if let name = push.authorizerFunction { usersOf[name, default: []].append("\(push.name) $connect") } }
             node(layout.functions.map { function in
-                let users = layout.authorizerUsers(function.name)
+                let users = usersOf[function.name] ?? []
                 let routes = function.role == "authorizer"
                     ? (users == layout.apis.map(\.name) ? "authorizer for every API" : "authorizer for \(users.joined(separator: ", "))")
                     : function.role == "worker" ? JobPattern.workerSummary(function.name, in: layout) : "\(function.routes.count) route(s)"
