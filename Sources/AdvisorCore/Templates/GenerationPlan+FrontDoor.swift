@@ -7,10 +7,7 @@ extension GenerationPlan {
     var hasFrontDoor: Bool { layout.apis.contains { $0.frontDoor != nil } }
 
     /// The function URL of a function, if an API's front door gives it one.
-    func functionURL(_ function: String) -> FunctionURLDesign? {
-        for api in layout.apis { if let url = api.frontDoor?.urls.first(where: { $0.function == function }) { return url } }
-        return nil
-    }
+    func functionURL(_ function: String) -> FunctionURLDesign? { index.urlByFunction[function] }
 
     /// What the advice asks for that a function URL or CloudFront front door does not express, for the header.
     var frontDoorNotGenerated: [String] {

@@ -22,13 +22,11 @@ extension GenerationPlan {
     func bucketID(_ name: String) -> String { jobIDs["bucket:" + name] ?? LogicalID.make(name, suffix: "Bucket") }
 
     /// The job pattern a function belongs to (submit, status or worker).
-    func job(of function: String) -> JobPattern? {
-        jobs.lazy.map(\.job).first { $0.functions.contains(function) }
-    }
+    func job(of function: String) -> JobPattern? { index.jobByFunction[function] }
 
     /// Whether every API runs its long work as jobs: the functions then all answer quickly, so the template-wide
     /// timeout is the short one and only the workers set their own.
-    var onlyJobAPIs: Bool { !layout.apis.isEmpty && layout.apis.allSatisfy { !($0.jobs ?? []).isEmpty } }
+    var onlyJobAPIs: Bool { index.onlyJobAPIs }
 
     /// The timeout every function gets unless it sets its own.
     var globalTimeout: Int { onlyJobAPIs ? JobPlanner.apiTimeout : functionTimeout }
@@ -36,7 +34,7 @@ extension GenerationPlan {
     /// The timeout of one function: a worker's is the slowest job; a function that answers a job API answers at once.
     func timeout(of function: FunctionDesign) -> Int {
         if let job = job(of: function.name) { return function.role == "worker" ? job.workerTimeout : job.apiTimeout }
-        if function.role == "handler" && layout.apis.contains(where: { api in !(api.jobs ?? []).isEmpty && api.routes.contains { $0.function == function.name } }) {
+        if function.role == "handler" && index.onJobAPIs.contains(function.name) {
             return JobPlanner.apiTimeout
         }
         return globalTimeout

@@ -36,9 +36,7 @@ extension GenerationPlan {
 
     /// The push channels a function belongs to: as a sender, as a route's function, or as the `$connect` authorizer.
     func pushChannels(of function: String) -> (sends: [PushChannelDesign], connections: [PushChannelDesign], authorizes: [PushChannelDesign]) {
-        let channels = pushChannels
-        return (channels.filter { $0.senders.contains(function) }, channels.filter { $0.connectionFunction == function },
-                channels.filter { $0.authorizerFunction == function })
+        (index.sends[function] ?? [], index.connections[function] ?? [], index.authorizes[function] ?? [])
     }
 
     /// What the push channels need and the template leaves out, for the header.

@@ -83,6 +83,9 @@ struct GenerationPlan {
     var frontDoorIDs: [String: String] = [:]
     /// Push-channel resource (WebSocket API, route, integration, authorizer, stage, table) key -> logical id.
     var pushIDs: [String: String] = [:]
+    /// What the generators ask per function or per file, worked out once: asked by scanning every API each time,
+    /// these made `generate` quadratic in the inventory.
+    private(set) var index = PlanIndex()
 
     init(advice: Advice, context: ReportContext, recordName: String) throws(GenerationRefusal) {
         self.advice = advice
@@ -94,6 +97,7 @@ struct GenerationPlan {
         for function in advice.layout.functions { functionIDs[function.name] = ids.allocate(function.name, suffix: "Function") }
         allocateJobIDs()
         allocatePushIDs()
+        index = PlanIndex(self)
     }
 
     func apiID(_ api: APIDesign) -> String { apiIDs[api.name] ?? LogicalID.make(api.name, suffix: "Api") }
@@ -123,7 +127,10 @@ struct GenerationPlan {
     }
 
     /// What the deployment needs before it can succeed, for the header.
-    var requirements: [String] {
+    var requirements: [String] { index.requirements }
+
+    /// `requirements`, worked out (once, by `PlanIndex`).
+    func computeRequirements() -> [String] {
         guard let millis = layout.apis.lazy.compactMap(restIntegrationTimeout).first else { return [] }
         return ["the REST integrations wait \(millis) ms, above the 29,000 ms default: ask for the API Gateway integration-timeout "
                 + "quota increase (Service Quotas) for this account and Region before deploying (AWS may lower the account throttle "
@@ -168,4 +175,41 @@ enum CorsOrigin: Equatable {
     case fixed(String)
     /// Several origins: echo the request's Origin (only on gateway-made error responses, which carry no data).
     case echo
+}
+
+/// Look-ups by function name and per-template facts, built in one pass over the layout.
+struct PlanIndex {
+    /// Function -> the job pattern it belongs to (submit, status or worker).
+    var jobByFunction: [String: JobPattern] = [:]
+    /// Handler functions that serve a route of an API whose long work runs as jobs.
+    var onJobAPIs: Set<String> = []
+    /// Whether every API runs its long work as jobs.
+    var onlyJobAPIs = false
+    /// Function -> its function URL.
+    var urlByFunction: [String: FunctionURLDesign] = [:]
+    /// Function -> the push channels it posts to, records connections of, or checks `$connect` for.
+    var sends: [String: [PushChannelDesign]] = [:]
+    var connections: [String: [PushChannelDesign]] = [:]
+    var authorizes: [String: [PushChannelDesign]] = [:]
+    /// What the deployment needs first, for every file's header.
+    var requirements: [String] = []
+
+    init() {}
+
+    init(_ plan: GenerationPlan) {
+        let apis = plan.layout.apis
+        onlyJobAPIs = !apis.isEmpty && apis.allSatisfy { !($0.jobs ?? []).isEmpty }
+        for api in apis {
+            let jobs = api.jobs ?? []
+            for job in jobs { for function in job.functions where jobByFunction[function] == nil { jobByFunction[function] = job } }
+            if !jobs.isEmpty { for route in api.routes { if let function = route.function { onJobAPIs.insert(function) } } }
+            for url in api.frontDoor?.urls ?? [] where urlByFunction[url.function] == nil { urlByFunction[url.function] = url }
+            if let push = api.push {
+                for sender in Set(push.senders) { sends[sender, default: []].append(push) }
+                connections[push.connectionFunction, default: []].append(push)
+                if let authorizer = push.authorizerFunction { authorizes[authorizer, default: []].append(push) }
+            }
+        }
+        requirements = plan.computeRequirements()
+    }
 }
