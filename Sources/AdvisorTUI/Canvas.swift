@@ -58,8 +58,18 @@ public struct Canvas: Equatable, Sendable {
             }
             return column
         }
+        // Box borders and rules are runs of one character: its width is looked up once per run.
+        var previous: Character?
+        var previousWidth = 0
         for character in Sanitize.text(text) {
-            let characterWidth = DisplayWidth.of(character)
+            let characterWidth: Int
+            if character == previous {
+                characterWidth = previousWidth
+            } else {
+                characterWidth = DisplayWidth.of(character)
+                previous = character
+                previousWidth = characterWidth
+            }
             if characterWidth == 0 {
                 if rowIsVisible, column <= limit { attachZeroWidth(character, before: column, y: y) }
                 continue

@@ -31,7 +31,14 @@ public enum DisplayWidth {
     /// replacement character.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        if iterator.next() == nil {
+            // One scalar cannot carry VS16, so the emoji-variation look-up (a Unicode property) is skipped.
+            if first.value < 0x300 { return 1 }
+            if isZeroWidth(first) { return 0 }
+            return first.value >= 0x1100 && isWide(first) ? 2 : 1
+        }
         if first.value < 0x1100 {
             if first.value >= 0x300, isZeroWidth(first) { return 0 }
             // Emoji such as "❤️" become wide through VS16; ASCII never does.
