@@ -136,12 +136,20 @@ public struct Canvas: Equatable, Sendable {
     /// Cells that differ from `previous`, row by row; every cell when the sizes differ.
     public func diff(from previous: Canvas) -> [Position] {
         var changed: [Position] = []
-        let sameSize = previous.width == width && previous.height == height
-        for row in 0..<height {
-            for column in 0..<width {
-                let index = row * width + column
-                if !sameSize || previous.cells[index] != cells[index] {
-                    changed.append(Position(x: column, y: row))
+        guard previous.width == width && previous.height == height else {
+            changed.reserveCapacity(width * height)
+            for row in 0..<height { for column in 0..<width { changed.append(Position(x: column, y: row)) } }
+            return changed
+        }
+        // Through the buffers, without bounds checks: the diff compares every cell of every frame.
+        cells.withUnsafeBufferPointer { current in
+            previous.cells.withUnsafeBufferPointer { old in
+                var index = 0
+                for row in 0..<height {
+                    for column in 0..<width {
+                        if old[index] != current[index] { changed.append(Position(x: column, y: row)) }
+                        index += 1
+                    }
                 }
             }
         }
