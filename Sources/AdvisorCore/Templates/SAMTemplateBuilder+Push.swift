@@ -111,18 +111,7 @@ extension SAMTemplateBuilder {
             ]), spaced: true))
             var sources = push.ownFunctions.map { ($0, "${\(api)}/*") }
             if let authorizer = push.authorizerFunction { sources.append((authorizer, "${\(api)}/authorizers/*")) }
-            for (function, source) in sources {
-                let functionID = plan.functionID(function)
-                out.append(YAMLEntry(plan.ids.allocate(functionID + api, suffix: "Permission"), .mapping([
-                    YAMLEntry("Type", .string("AWS::Lambda::Permission")),
-                    YAMLEntry("Properties", .mapping([
-                        YAMLEntry("Action", .string("lambda:InvokeFunction")),
-                        YAMLEntry("FunctionName", .ref(functionID)),
-                        YAMLEntry("Principal", .string("apigateway.amazonaws.com")),
-                        YAMLEntry("SourceArn", .sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:\(source)")),
-                    ])),
-                ]), spaced: true))
-            }
+            out += invokePermissions(apiID: api, sources: sources)
             out.append(YAMLEntry(plan.pushTableID(push), .mapping([
                 YAMLEntry("Type", .string("AWS::DynamoDB::Table")),
                 YAMLEntry("Properties", .mapping([

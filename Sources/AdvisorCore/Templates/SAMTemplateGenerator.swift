@@ -244,21 +244,27 @@ struct SAMTemplateBuilder {
             for route in api.routes { if let name = route.function, !functions.contains(name) { functions.append(name) } }
             var sources = functions.map { ($0, "${\(apiID)}/*/*/*") }
             if let authorizer = api.authorizer?.function { sources.append((authorizer, "${\(apiID)}/authorizers/*")) }
-            for (function, source) in sources {
-                let functionID = plan.functionID(function)
-                let id = plan.ids.allocate(functionID + apiID, suffix: "Permission")
-                out.append(YAMLEntry(id, .mapping([
-                    YAMLEntry("Type", .string("AWS::Lambda::Permission")),
-                    YAMLEntry("Properties", .mapping([
-                        YAMLEntry("Action", .string("lambda:InvokeFunction")),
-                        YAMLEntry("FunctionName", .ref(functionID)),
-                        YAMLEntry("Principal", .string("apigateway.amazonaws.com")),
-                        YAMLEntry("SourceArn", .sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:\(source)")),
-                    ])),
-                ]), spaced: true))
-            }
+            out += invokePermissions(apiID: apiID, sources: sources)
         }
         return out
+    }
+}
+
+extension SAMTemplateBuilder {
+    /// API Gateway's permission to invoke each function from the given execute-api source (`${Api}/...`).
+    mutating func invokePermissions(apiID: String, sources: [(String, String)]) -> [YAMLEntry] {
+        sources.map { function, source in
+            let functionID = plan.functionID(function)
+            return YAMLEntry(plan.ids.allocate(functionID + apiID, suffix: "Permission"), .mapping([
+                YAMLEntry("Type", .string("AWS::Lambda::Permission")),
+                YAMLEntry("Properties", .mapping([
+                    YAMLEntry("Action", .string("lambda:InvokeFunction")),
+                    YAMLEntry("FunctionName", .ref(functionID)),
+                    YAMLEntry("Principal", .string("apigateway.amazonaws.com")),
+                    YAMLEntry("SourceArn", .sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:\(source)")),
+                ])),
+            ]), spaced: true)
+        }
     }
 }
 
