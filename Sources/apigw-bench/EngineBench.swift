@@ -22,13 +22,17 @@ struct EngineBench {
             let engine = Engine(rules: rules)
             for services in Self.serviceSizes {
                 let answers = SyntheticAnswers.answers(for: synthetic, services: services)
-                let first = engine.advise(answers)
-                let sample = measure(warmups: 2, runs: options.engineRuns) { blackHole(engine.advise(answers)) }
+                // The engine's budget figure: decisions, layout, findings and the estimate, as `generate` and the
+                // interview's live pane need them. What-would-change (alternative answers resolved again) is timed on
+                // its own below: on these synthetic sets it is most of `advise` and grows with rules x questions.
+                let first = engine.advise(answers, whatWouldChange: false)
+                let sample = measure(warmups: 2, runs: options.engineRuns) { blackHole(engine.advise(answers, whatWouldChange: false)) }
                 let figure = Self.adviseFigure(rules: ruleCount, services: services)
-                var note = ""
-                if ruleCount == 1_000 && services == 500 { note = "budget: " + verdict(sample.median, under: 50) }
-                if ruleCount == 10_000 && services == 1_000 { note = "budget: " + verdict(sample.median, under: 500) }
+                var note = "without what-would-change"
+                if ruleCount == 1_000 && services == 500 { note += "; budget: " + verdict(sample.median, under: 50) }
+                if ruleCount == 10_000 && services == 1_000 { note += "; budget: " + verdict(sample.median, under: 500) }
                 report.add(Self.section, figure, sample, note: note)
+                whatWouldChange(engine, answers, figure: figure, into: &report)
                 let fired = first.decisions.reduce(0) { $0 + $1.fired.count } + first.findings.count
                 let routes = first.layout.apis.reduce(0) { $0 + $1.routes.count }
                 report.notes.append("\(figure): \(fired) rule firings and findings, \(first.layout.apis.count) API(s), "
@@ -36,6 +40,21 @@ struct EngineBench {
             }
         }
         growth(into: &report)
+    }
+
+    /// `advise` with what-would-change, repeated only while one run stays under two seconds (a longer one is
+    /// reported as a single run, so the benchmark never runs for hours).
+    private func whatWouldChange(_ engine: Engine, _ answers: Answers, figure: String, into report: inout Report) {
+        let start = monotonicNanos()
+        blackHole(engine.advise(answers))
+        let once = Double(monotonicNanos() - start) / 1e6
+        if once > 2_000 {
+            report.add(Self.section, figure + ", with what-would-change", Sample(millis: [once]),
+                       note: "one run (over 2 s, not repeated): what-would-change resolves the decisions again per alternative answer")
+            return
+        }
+        let sample = measure(warmups: 1, runs: max(1, options.engineRuns / 3)) { blackHole(engine.advise(answers)) }
+        report.add(Self.section, figure + ", with what-would-change", sample, note: "what `advise` runs for the record")
     }
 
     /// Loads the synthetic folder from YAML and from the compiled form; nil (with a row saying why) if it does not load.
