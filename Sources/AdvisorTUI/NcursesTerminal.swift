@@ -44,8 +44,7 @@ public final class NcursesTerminal: Terminal {
     private var colorCount: Int32 = 0
     private var cursorShown = false
     private var reachedEOF = false
-    private var assembler = UTF8Assembler()
-    private var decodedScalars: [Unicode.Scalar] = []
+    private var input = InputDecoder()
     /// Cells written by the last `present`, so tests can check that redraws are incremental.
     private(set) var lastWriteCount = 0
 
@@ -174,7 +173,7 @@ public final class NcursesTerminal: Terminal {
     public func readKey() -> Key {
         guard screen != nil, let window = advisor_stdscr() else { return .eof }
         while true {
-            if !decodedScalars.isEmpty { return Key(scalar: decodedScalars.removeFirst()) }
+            if let scalar = input.next() { return Key(scalar: scalar) }
             if reachedEOF { return .eof }
             let signalBefore = advisor_tui_pending()
             if signalBefore != 0 { terminate(by: signalBefore) }
@@ -182,7 +181,7 @@ public final class NcursesTerminal: Terminal {
             let value = wgetch(window)
             let readError = errno
             if value == ERR {
-                assembler.reset()
+                input.interrupt()
                 let signalAfter = advisor_tui_pending()
                 if signalAfter != 0 { terminate(by: signalAfter) }
                 if readError == EINTR { continue }
@@ -191,7 +190,7 @@ public final class NcursesTerminal: Terminal {
                 return .eof
             }
             if value > 0xFF {
-                assembler.reset() // a function key cut a multi-byte character short
+                input.interrupt() // a function key cut a multi-byte character short
                 if value == KEY_RESIZE {
                     size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
                     lastPresented = nil // ncurses may have cleared or clipped the screen
@@ -200,16 +199,13 @@ public final class NcursesTerminal: Terminal {
                 if let key = Self.namedKey(value) { return key }
                 continue // keys the interview has no use for (mouse, keypad extras)
             }
-            decodedScalars.append(contentsOf: decode(byte: UInt8(value)))
+            // UTF-8 in a UTF-8 locale; the locale's single-byte charset otherwise.
+            if capabilities.unicode || value < 0x80 {
+                input.feed(UInt8(value))
+            } else if case let wide = btowc(value), wide != WEOF, let scalar = Unicode.Scalar(UInt32(wide)) {
+                input.append(scalar)
+            }
         }
-    }
-
-    /// Scalars for one input byte: UTF-8 in a UTF-8 locale, the locale's single-byte charset otherwise.
-    private func decode(byte: UInt8) -> [Unicode.Scalar] {
-        if capabilities.unicode || byte < 0x80 { return assembler.feed(byte) }
-        let wide = btowc(Int32(byte))
-        guard wide != WEOF, let scalar = Unicode.Scalar(UInt32(wide)) else { return [] }
-        return [scalar]
     }
 
     // MARK: - Setup and teardown
@@ -237,8 +233,7 @@ public final class NcursesTerminal: Terminal {
         nextColorPair = 1
         lastPresented = nil
         reachedEOF = false
-        assembler.reset()
-        decodedScalars = []
+        input.reset()
         size = TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
         capabilities = TerminalCapabilities(unicode: unicode, colors: colors)
     }
@@ -348,57 +343,26 @@ public final class NcursesTerminal: Terminal {
     }
 
     private func colorNumber(_ role: ColorRole, background: Bool) -> Int16 {
-        let terminalDefault = hasDefaultColors ? -1 : Int16(background ? COLOR_BLACK : COLOR_WHITE)
-        switch role {
-        case .default: return terminalDefault
-        case .accent: return Int16(COLOR_CYAN)
-        case .muted: return colorCount >= 16 ? 8 : terminalDefault // 8 is bright black (grey)
-        case .success: return Int16(COLOR_GREEN)
-        case .warning: return Int16(COLOR_YELLOW)
-        case .danger: return Int16(COLOR_RED)
-        case .selection: return Int16(COLOR_BLUE)
+        role.paletteIndex(background: background, hasDefaultColors: hasDefaultColors, colorCount: Int(colorCount))
+    }
+
+    /// Teaches ncurses the `KeySequences.alternatives` its terminfo entry does not define (a defined one is left alone).
+    private static func defineEitherArrowForm() {
+        for (sequence, key) in KeySequences.alternatives where key_defined(sequence) == 0 {
+            if let code = keyCodes.first(where: { $0.key == key })?.code { _ = define_key(sequence, code) }
         }
     }
 
-    /// The other common encodings of the cursor and paging keys, for those the terminfo entry leaves out.
-    ///
-    /// terminfo lists one form per key (xterm's arrows are SS3, `ESC O B`, because keypad mode asks the
-    /// terminal for them), but terminals and multiplexers that ignore keypad mode, or a terminfo entry that
-    /// does not match the emulator, send the CSI form (`ESC [ B`) instead. Without a definition ncurses
-    /// hands over a bare Esc, which backs out of the view (at the top it quits), then `[` and `B` as typing.
-    static let alternativeKeys: [(sequence: String, code: Int32)] = [
-        ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
-        ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
-        ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END), ("\u{1B}OH", KEY_HOME), ("\u{1B}OF", KEY_END),
-        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[8~", KEY_END),
-        ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB),
+    /// The curses codes of the named keys.
+    private static let keyCodes: [(code: Int32, key: Key)] = [
+        (KEY_UP, .up), (KEY_DOWN, .down), (KEY_LEFT, .left), (KEY_RIGHT, .right), (KEY_HOME, .home), (KEY_END, .end),
+        (KEY_PPAGE, .pageUp), (KEY_NPAGE, .pageDown), (KEY_ENTER, .enter), (KEY_BACKSPACE, .backspace), (KEY_DC, .delete),
+        (KEY_IC, .insert), (KEY_BTAB, .backTab),
     ]
 
-    /// Teaches ncurses the `alternativeKeys` its terminfo entry does not define (a defined one is left alone).
-    private static func defineEitherArrowForm() {
-        for (sequence, code) in alternativeKeys where key_defined(sequence) == 0 {
-            _ = define_key(sequence, code)
-        }
-    }
-
     private static func namedKey(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_ENTER: return .enter
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_IC: return .insert
-        case KEY_BTAB: return .backTab
-        case advisor_key_f(1)...advisor_key_f(63): return .function(Int(code - advisor_key_f(0)))
-        default: return nil
-        }
+        if (advisor_key_f(1)...advisor_key_f(63)).contains(code) { return .function(Int(code - advisor_key_f(0))) }
+        return keyCodes.first { $0.code == code }?.key
     }
 
     // MARK: - Test support

@@ -43,3 +43,20 @@ struct TextAttributes: OptionSet, Hashable, Sendable {
         self = attributes
     }
 }
+
+extension ColorRole {
+    /// The terminal colour number of a role: the eight ANSI colours (0 black ... 7 white, what curses' COLOR_*
+    /// constants are), 8 for bright black on 16-colour terminals, -1 for the terminal's own default colour.
+    func paletteIndex(background: Bool, hasDefaultColors: Bool, colorCount: Int) -> Int16 {
+        let terminalDefault: Int16 = hasDefaultColors ? -1 : (background ? 0 : 7)
+        switch self {
+        case .default: return terminalDefault
+        case .accent: return 6
+        case .muted: return colorCount >= 16 ? 8 : terminalDefault // 8 is bright black (grey)
+        case .success: return 2
+        case .warning: return 3
+        case .danger: return 1
+        case .selection: return 4
+        }
+    }
+}

@@ -48,8 +48,28 @@ import BundledRules
             apis.append(APIAdvice(api: group.name, services: group.services, decisions: decisions,
                                   conflicts: Engine.conflicts(decisions, group: group)))
         }
-        let outcomes = rules.decisionOrder.compactMap { id in systemOutcomes[id] ?? Engine.overall(id, apis: apis) }
+        let outcomes = rules.decisionOrder.compactMap { id in systemOutcomes[id] ?? Self.overall(id, apis: apis) }
         return (outcomes, apis, conflicts)
+    }
+
+    /// The outcome of a per-API decision for the whole system from every API on its own: the APIs' outcome when they
+    /// agree, else `varies` (what `Engine.overall(_:groups:kinds:kindOf:)` computes from the kinds of API).
+    static func overall(_ id: String, apis: [APIAdvice]) -> DecisionOutcome? {
+        let each = apis.compactMap { api in api.decisions.first { $0.decision == id } }
+        guard var first = each.first else { return nil }
+        first.api = nil
+        let chosen = Set(each.map { $0.status == .conflict ? "" : $0.chosen ?? "" })
+        if chosen.count == 1 {
+            // One API, or every API chose the same: the first one's explanation stands for all (reports show each
+            // API's reasons when they differ; see Advice.differs).
+            if first.status == .conflict && each.count > 1 {
+                first.note = "Every API is in conflict; see each API."
+            }
+            return first
+        }
+        let parts = zip(apis, each).map { api, outcome in "\(api.api): \(outcome.status == .conflict ? "conflict" : outcome.chosen ?? "undecided")" }
+        return DecisionOutcome(decision: id, chosen: nil, status: .varies, scores: [], fired: [],
+                               note: "Differs per API: " + parts.joined(separator: "; ") + ".")
     }
 
     /// The examples and inventories that mix profiles: services alike, services answering for themselves,
