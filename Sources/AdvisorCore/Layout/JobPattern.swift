@@ -57,17 +57,8 @@ public struct JobQueue: Sendable, Hashable, Codable {
     public var reportBatchItemFailures: Bool
 }
 
-/// The DynamoDB table of job records.
-public struct JobTable: Sendable, Hashable, Codable {
-    /// Table name.
-    public var name: String
-    /// Partition key (a string).
-    public var partitionKey: String
-    /// The attribute holding the expiry time in epoch seconds (DynamoDB time to live).
-    public var ttlAttribute: String
-    /// `on-demand`.
-    public var billing: String
-}
+/// The DynamoDB table of job records (see `TableDesign`).
+public typealias JobTable = TableDesign
 
 /// Plans the job pattern of one service: rewrites its routes and functions and describes the queue, worker and table.
 struct JobPlanner {

@@ -46,21 +46,8 @@ public struct PushRoute: Sendable, Hashable, Codable {
     public var authorization: String
 }
 
-/// The DynamoDB table of open connections.
-public struct PushTable: Sendable, Hashable, Codable {
-    /// Table name.
-    public var name: String
-    /// Partition key: the connection id.
-    public var partitionKey: String
-    /// The attribute holding the expiry time in epoch seconds (DynamoDB time to live).
-    public var ttlAttribute: String
-    /// `on-demand`.
-    public var billing: String
-    /// The global secondary index that finds a caller's connections (nil when `$connect` checks nobody).
-    public var userIndex: String? = nil
-    /// The attribute that index is keyed by: who connected, as the authorizer or IAM identified them.
-    public var userAttribute: String? = nil
-}
+/// The DynamoDB table of open connections (see `TableDesign`).
+public typealias PushTable = TableDesign
 
 /// Plans the push channel of one API from its routes, functions and authorizers.
 struct PushPlanner {
@@ -172,7 +159,7 @@ struct PushPlanner {
 }
 
 extension PushChannelDesign {
-    /// Every function of the channel (its authorizer only when it is the channel's own).
+    /// The functions behind the channel's routes (not its authorizer, which may be the request API's).
     var ownFunctions: [String] { [connectionFunction, messageFunction] }
 
     /// The lines the layout tree shows for the push channel of one API.

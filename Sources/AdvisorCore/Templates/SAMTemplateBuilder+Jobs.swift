@@ -90,19 +90,9 @@ extension SAMTemplateBuilder {
                     ])),
                 ]), spaced: true))
             }
-            out.append(YAMLEntry(plan.tableID(job.table.name), .mapping([
-                YAMLEntry("Type", .string("AWS::DynamoDB::Table")),
-                YAMLEntry("Properties", .mapping([
-                    YAMLEntry("BillingMode", .string("PAY_PER_REQUEST"), comment: ["On demand: jobs arrive unevenly."]),
-                    YAMLEntry("AttributeDefinitions", .sequence([.mapping([YAMLEntry("AttributeName", .string(job.table.partitionKey)),
-                                                                           YAMLEntry("AttributeType", .string("S"))])])),
-                    YAMLEntry("KeySchema", .sequence([.mapping([YAMLEntry("AttributeName", .string(job.table.partitionKey)),
-                                                                YAMLEntry("KeyType", .string("HASH"))])])),
-                    YAMLEntry("TimeToLiveSpecification", .mapping([YAMLEntry("AttributeName", .string(job.table.ttlAttribute)),
-                                                                   YAMLEntry("Enabled", .bool(true))]),
-                              comment: ["Records carry \(job.table.ttlAttribute) (epoch seconds, \(job.retentionDays) days after submit) and expire by themselves."]),
-                ])),
-            ]), comment: ["Job records of \(job.service): status queued, running, done or failed, and the result's key."], spaced: true))
+            out.append(YAMLEntry(plan.tableID(job.table.name), tableResource(job.table, billing: "On demand: jobs arrive unevenly.",
+                                                                              expiry: "Records carry \(job.table.ttlAttribute) (epoch seconds, \(job.retentionDays) days after submit) and expire by themselves."),
+                                 comment: ["Job records of \(job.service): status queued, running, done or failed, and the result's key."], spaced: true))
             out.append(YAMLEntry(plan.bucketID(job.resultsBucket), .mapping([
                 YAMLEntry("Type", .string("AWS::S3::Bucket")),
                 YAMLEntry("Properties", .mapping([
@@ -128,6 +118,30 @@ extension SAMTemplateBuilder {
                 YAMLEntry("Value", .ref(plan.queueID(queue.deadLetterQueue))),
             ]))
         }
+    }
+}
+
+extension SAMTemplateBuilder {
+    /// An on-demand DynamoDB table keyed by a string, with time to live, and its user index if it has one.
+    func tableResource(_ table: TableDesign, billing: String, expiry: String, index indexComment: String = "") -> YAMLNode {
+        let keys = [table.partitionKey] + (table.userAttribute.map { [$0] } ?? [])
+        var properties = [
+            YAMLEntry("BillingMode", .string("PAY_PER_REQUEST"), comment: [billing]),
+            YAMLEntry("AttributeDefinitions", .sequence(keys.map {
+                .mapping([YAMLEntry("AttributeName", .string($0)), YAMLEntry("AttributeType", .string("S"))])
+            })),
+            YAMLEntry("KeySchema", .sequence([.mapping([YAMLEntry("AttributeName", .string(table.partitionKey)), YAMLEntry("KeyType", .string("HASH"))])])),
+        ]
+        if let index = table.userIndex, let attribute = table.userAttribute {
+            properties.append(YAMLEntry("GlobalSecondaryIndexes", .sequence([.mapping([
+                YAMLEntry("IndexName", .string(index)),
+                YAMLEntry("KeySchema", .sequence([.mapping([YAMLEntry("AttributeName", .string(attribute)), YAMLEntry("KeyType", .string("HASH"))])])),
+                YAMLEntry("Projection", .mapping([YAMLEntry("ProjectionType", .string("KEYS_ONLY"))])),
+            ])]), comment: indexComment.isEmpty ? [] : [indexComment]))
+        }
+        properties.append(YAMLEntry("TimeToLiveSpecification", .mapping([YAMLEntry("AttributeName", .string(table.ttlAttribute)),
+                                                                        YAMLEntry("Enabled", .bool(true))]), comment: [expiry]))
+        return .mapping([YAMLEntry("Type", .string("AWS::DynamoDB::Table")), YAMLEntry("Properties", .mapping(properties))])
     }
 }
 

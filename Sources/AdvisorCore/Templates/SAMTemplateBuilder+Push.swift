@@ -112,33 +112,12 @@ extension SAMTemplateBuilder {
             var sources = push.ownFunctions.map { ($0, "${\(api)}/*") }
             if let authorizer = push.authorizerFunction { sources.append((authorizer, "${\(api)}/authorizers/*")) }
             out += invokePermissions(apiID: api, sources: sources)
-            out.append(YAMLEntry(plan.pushTableID(push), .mapping([
-                YAMLEntry("Type", .string("AWS::DynamoDB::Table")),
-                YAMLEntry("Properties", .mapping([
-                    YAMLEntry("BillingMode", .string("PAY_PER_REQUEST"), comment: ["On demand: connections come and go unevenly."]),
-                    YAMLEntry("AttributeDefinitions", .sequence(([push.table.partitionKey] + (push.table.userAttribute.map { [$0] } ?? [])).map {
-                        .mapping([YAMLEntry("AttributeName", .string($0)), YAMLEntry("AttributeType", .string("S"))])
-                    })),
-                    YAMLEntry("KeySchema", .sequence([.mapping([YAMLEntry("AttributeName", .string(push.table.partitionKey)),
-                                                                YAMLEntry("KeyType", .string("HASH"))])])),
-                ] + userIndex(push) + [
-                    YAMLEntry("TimeToLiveSpecification", .mapping([YAMLEntry("AttributeName", .string(push.table.ttlAttribute)),
-                                                                   YAMLEntry("Enabled", .bool(true))]),
-                              comment: ["Entries carry \(push.table.ttlAttribute) (epoch seconds, \(PushChannelDesign.connectionHours) hours after $connect): a connection lasts no longer."]),
-                ])),
-            ]), comment: ["Open connections of \(push.name): written on $connect, deleted on $disconnect."], spaced: true))
+            out.append(YAMLEntry(plan.pushTableID(push), tableResource(push.table, billing: "On demand: connections come and go unevenly.",
+                                                                    expiry: "Entries carry \(push.table.ttlAttribute) (epoch seconds, \(PushChannelDesign.connectionHours) hours after $connect): a connection lasts no longer.",
+                                                                    index: push.table.userIndex.map { "Senders query \($0) for the connections of one user (\(push.table.userAttribute ?? ""), stored on $connect); KEYS_ONLY: the ids are all they need." } ?? ""),
+                                 comment: ["Open connections of \(push.name): written on $connect, deleted on $disconnect."], spaced: true))
         }
         return out
-    }
-
-    /// The index that finds one user's connections, when `$connect` knows who connected.
-    private func userIndex(_ push: PushChannelDesign) -> [YAMLEntry] {
-        guard let index = push.table.userIndex, let attribute = push.table.userAttribute else { return [] }
-        return [YAMLEntry("GlobalSecondaryIndexes", .sequence([.mapping([
-            YAMLEntry("IndexName", .string(index)),
-            YAMLEntry("KeySchema", .sequence([.mapping([YAMLEntry("AttributeName", .string(attribute)), YAMLEntry("KeyType", .string("HASH"))])])),
-            YAMLEntry("Projection", .mapping([YAMLEntry("ProjectionType", .string("KEYS_ONLY"))])),
-        ])]), comment: ["Senders query \(index) for the connections of one user (\(attribute), stored on $connect); KEYS_ONLY: the ids are all they need."])]
     }
 
     /// The wss:// address of every push channel.
