@@ -55,7 +55,7 @@ import BundledRules
         let advice = try advise(chat())
         let authorizer = try #require(advice.layout.functions.first { $0.name == push.authorizerFunction })
         #expect(authorizer.role == "authorizer")
-        #expect(advice.layout.authorizerUsers(authorizer.name) == ["\(push.name) $connect"])
+        #expect(advice.layout.authorizerUsers()[authorizer.name] == ["\(push.name) $connect"])
         // Without browsers the token travels in the Authorization header of the handshake.
         let mobile = try #require(try advise(chat(consumers: "[mobile]")).layout.apis.first?.push)
         #expect(mobile.identitySource == "route.request.header.Authorization")

@@ -14,11 +14,13 @@ public struct Layout: Sendable, Hashable, Codable {
     /// Creates an empty layout.
     public init() {}
 
-    /// What an authorizer function checks callers of: the APIs whose authorizers name it, then the push channels
-    /// whose `$connect` it guards (as `chat-push $connect`).
-    public func authorizerUsers(_ function: String) -> [String] {
-        apis.filter { $0.authorizers.contains { $0.function == function } }.map(\.name)
-            + apis.compactMap(\.push).filter { $0.authorizerFunction == function }.map { "\($0.name) $connect" }
+    /// What each authorizer function checks callers of, in one pass: the APIs whose authorizers name it (in API
+    /// order), then the push channels whose `$connect` it guards (as `chat-push $connect`).
+    public func authorizerUsers() -> [String: [String]] {
+        var users: [String: [String]] = [:]
+        for api in apis { for name in Set(api.authorizers.compactMap(\.function)) { users[name, default: []].append(api.name) } }
+        for push in apis.compactMap(\.push) { if let name = push.authorizerFunction { users[name, default: []].append("\(push.name) $connect") } }
+        return users
     }
 }
 

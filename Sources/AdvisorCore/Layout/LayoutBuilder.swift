@@ -62,9 +62,7 @@ struct LayoutBuilder {
                 var plannedFunctions = plan.functions
                 for index in plannedFunctions.indices {
                     let original = plannedFunctions[index].name
-                    var name = original, counter = 2
-                    while usedNames.contains(name) { name = "\(original)-\(counter)"; counter += 1 }
-                    usedNames.insert(name)
+                    let name = usedNames.claim(original)
                     if name != original {
                         renamed[original] = name
                         plannedFunctions[index].name = name
@@ -323,5 +321,15 @@ struct LayoutBuilder {
     private func layoutFinding(_ severity: Severity, _ title: String, _ id: String, _ text: String, facts: [String] = []) -> Finding {
         Finding(severity: severity, title: title, text: text, rule: id, decision: nil,
                 facts: Engine(rules: rules).citations(facts.filter { rules.facts[$0] != nil }), evidence: [])
+    }
+}
+
+extension Set<String> {
+    /// `base`, or `base-2`, `base-3`, ... when taken: the first free name, now taken too.
+    mutating func claim(_ base: String) -> String {
+        var candidate = base, counter = 2
+        while contains(candidate) { candidate = "\(base)-\(counter)"; counter += 1 }
+        insert(candidate)
+        return candidate
     }
 }

@@ -63,11 +63,8 @@ public enum LayoutTree {
         }
         if !layout.functions.isEmpty {
             out.append("Functions (\(layout.runtime))")
-            // The APIs each authorizer function serves, in API order, in one pass: a search per function was quadratic.
-            var usersOf: [String: [String]] = [:]
-            for api in layout.apis { for name in Set(api.authorizers.compactMap(\.function)) { usersOf[name, default: []].append(api.name) } }
-            // Then the push channels whose $connect they check, as Layout.authorizerUsers lists them.
-            for push in layout.apis.compactMap(\.push) { if let name = push.authorizerFunction { usersOf[name, default: []].append("\(push.name) $connect") } }
+            // In one pass: a search of every API per function was quadratic.
+            let usersOf = layout.authorizerUsers()
             node(layout.functions.map { function in
                 let users = usersOf[function.name] ?? []
                 let routes = function.role == "authorizer"

@@ -67,13 +67,7 @@ struct PushPlanner {
     /// The channel and the functions it adds, named apart from `taken` (which it extends).
     func plan(taken: inout Set<String>) -> (design: PushChannelDesign, functions: [FunctionDesign]) {
         let name = api.name + "-push"
-        func unique(_ base: String) -> String {
-            var candidate = base, counter = 2
-            while taken.contains(candidate) { candidate = "\(base)-\(counter)"; counter += 1 }
-            taken.insert(candidate)
-            return candidate
-        }
-        let connections = unique("\(name)-connections"), messages = unique("\(name)-messages")
+        let connections = taken.claim("\(name)-connections"), messages = taken.claim("\(name)-messages")
         // The API's default authorizer decides who may connect; without one, the first its routes use.
         let guarding = api.authorizer ?? api.authorizers.first
         var connectAuth = "none", verifies: String?, authorizerFunction: String?, identity: String?
@@ -91,7 +85,7 @@ struct PushPlanner {
         case let type?:
             // A WebSocket API has no JWT or Cognito authorizer: a REQUEST authorizer function verifies the token.
             connectAuth = "lambda-request"; verifies = type == "cognito" ? "cognito" : "jwt"
-            let authorizer = unique("\(name)-authorizer")
+            let authorizer = taken.claim("\(name)-authorizer")
             authorizerFunction = authorizer
             added.append(function(authorizer, module: "push_authorizer", role: "authorizer", routes: ["\(name) $connect (authorizer)"]))
         case nil:

@@ -290,9 +290,10 @@ public enum MarkdownExporter {
         }
         if !layout.functions.isEmpty {
             out += ["### Functions", ""]
+            let users = layout.authorizerUsers()
             out += MarkdownText.table(["Name", "Role", "Handler", "Package", "Routes"], layout.functions.map { function in
                 [MarkdownText.code(function.name), function.role, MarkdownText.code(function.handler), MarkdownText.code(function.package),
-                 function.role == "authorizer" ? authorizerText(function.name, layout) : function.routes.joined(separator: ", ")]
+                 function.role == "authorizer" ? authorizerText(users[function.name] ?? [], layout) : function.routes.joined(separator: ", ")]
             })
             out.append("")
         }
@@ -310,9 +311,8 @@ public enum MarkdownExporter {
     }
 
     /// What an authorizer function guards, for the functions table.
-    static func authorizerText(_ function: String, _ layout: Layout) -> String {
-        let users = layout.authorizerUsers(function)
-        return users == layout.apis.map(\.name) ? "authorizer of every API" : "authorizer of " + users.map(MarkdownText.code).joined(separator: ", ")
+    static func authorizerText(_ users: [String], _ layout: Layout) -> String {
+        users == layout.apis.map(\.name) ? "authorizer of every API" : "authorizer of " + users.map(MarkdownText.code).joined(separator: ", ")
     }
 
     static func corsLines(_ cors: CorsDesign) -> [String] {
